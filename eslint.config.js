@@ -1,0 +1,90 @@
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Layers by folder, checked here rather than by goodwill (STYLE.md §1):
+ * - shared/ imports no electron, no Node built-ins, no main/ or renderer/, and uses no DOM;
+ * - renderer/ imports only shared/ (and browser libraries);
+ * - the core (main/ outside electron/ and preload/) never imports electron;
+ * - the preload imports only electron and shared/.
+ */
+const nodeBuiltins = builtinModules.flatMap((name) => [name, `node:${name}`, `${name}/*`]);
+const banned = (names, message) => names.map((name) => ({ name, message }));
+const electronBan = { group: ['electron', 'electron/*'], message: 'Only the Electron shell (main/electron, main/preload) may import electron.' };
+const nodeBan = { group: ['node:*', ...nodeBuiltins], message: 'This layer runs anywhere: no Node built-ins.' };
+const mainBan = { group: ['**/main/**', '../main', '../../main'], message: 'This layer may not reach into main/.' };
+const rendererBan = { group: ['**/renderer/**'], message: 'Nothing outside renderer/ imports from it.' };
+const DOM_GLOBALS = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'fetch', 'EventSource', 'HTMLElement'];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'coverage/**', '.bench/**', '.tmp/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['eslint.config.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-confusing-void-expression': 'off',
+      '@typescript-eslint/no-unnecessary-condition': ['error', { allowConstantLoopConditions: true }],
+      'no-restricted-syntax': ['error', { selector: 'TSEnumDeclaration', message: 'Use a const array and a union type: enums are not erasable syntax.' }],
+    },
+  },
+  {
+    files: ['eslint.config.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [electronBan, nodeBan, mainBan, rendererBan] }],
+      'no-restricted-globals': ['error', ...banned(DOM_GLOBALS, 'shared/ runs in Node and in the page: no DOM.'), 'process', 'Buffer', 'require', '__dirname'],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: globals.browser },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { patterns: [electronBan, nodeBan, mainBan] }],
+    },
+  },
+  {
+    files: ['main/**/*.ts'],
+    ignores: ['main/electron/**', 'main/preload/**'],
+    languageOptions: { globals: globals.node },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [electronBan, rendererBan] }],
+    },
+  },
+  {
+    files: ['main/electron/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: { 'no-restricted-imports': ['error', { patterns: [rendererBan] }] },
+  },
+  {
+    files: ['main/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!electron$|\\.\\./\\.\\./shared/)', message: 'The preload imports only electron and shared/.' }] },
+      ],
+    },
+  },
+  {
+    files: ['test/**/*.{ts,tsx}', '*.config.{ts,mts}'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+);

@@ -1,0 +1,71 @@
+import type { z } from 'zod';
+import { contract, isMethodName, METHOD_NAMES, type MethodName, type PushEvents, type Topic } from '../../../shared/contract.ts';
+import { fail, ok, type Envelope } from '../../../shared/result.ts';
+import type { CoreContext } from '../context.ts';
+import { DomainError, errorCodeOf, isBusy, isDiskFull, isReadOnly } from '../errors.ts';
+import type { Handler, Handlers } from './handlers.ts';
+
+export type PushListener = <E extends keyof PushEvents>(event: E, payload: PushEvents[E]) => void;
+
+/** Checks at start-up that every method of the contract has exactly one handler. */
+export function assertHandlersMatchContract(handlers: Record<string, unknown>): void {
+  const names = Object.keys(handlers);
+  const missing = METHOD_NAMES.filter((name) => !names.includes(name));
+  const unknown = names.filter((name) => !isMethodName(name));
+  if (missing.length > 0 || unknown.length > 0 || new Set(names).size !== names.length) {
+    throw new Error(`Handlers do not match the contract. Missing: ${missing.join(', ') || 'none'}; unknown: ${unknown.join(', ') || 'none'}.`);
+  }
+}
+
+/** The first validation problem, phrased for the person at the desk. */
+export function describeIssue(issue: z.core.$ZodIssue): { message: string; field?: string } {
+  const field = issue.path.map(String).join('.') || undefined;
+  if (issue.code === 'unrecognized_keys') {
+    return { message: `This request has details ContactCap does not expect: ${issue.keys.join(', ')}. Nothing was changed.` };
+  }
+  if (issue.path.length === 0 && issue.code === 'invalid_type') {
+    return { message: 'The request’s details must be a set of named values (a JSON object). Nothing was changed.' };
+  }
+  return field === undefined ? { message: issue.message } : { message: issue.message, field };
+}
+
+/** Storage and unexpected failures become messages; the transaction has already rolled back. */
+export function describeFailure(error: unknown): Envelope<never> {
+  if (error instanceof DomainError) return { ok: false, error: error.toApiError() };
+  const code = errorCodeOf(error);
+  if (isDiskFull(code)) {
+    return fail('storage_full', 'The disk on this PC is full, so this was not saved. Nothing was changed. Free some disk space (or ask IT to), then try again.');
+  }
+  if (isReadOnly(code)) {
+    return fail('storage_read_only', 'ContactCap cannot write to its data folder, so this was not saved. Nothing was changed. Ask IT to check the folder’s permissions.');
+  }
+  if (isBusy(code)) {
+    return fail('storage_busy', 'The database was busy and this was not saved. Nothing was changed. Try again in a moment.');
+  }
+  console.error('ContactCap: unexpected failure in a request', error);
+  return fail('internal', 'Something went wrong and this was not saved. Nothing was changed. Try again; if it keeps happening, tell your IT support.');
+}
+
+export function createDispatcher(ctx: CoreContext, handlers: Handlers, push: PushListener) {
+  assertHandlersMatchContract(handlers);
+  return function invoke(method: string, input?: unknown): Envelope<unknown> {
+    if (!isMethodName(method)) {
+      return fail('unknown_method', `ContactCap does not have a request called “${method}”. Nothing was changed.`);
+    }
+    const parsed = contract[method].input.safeParse(input === undefined ? {} : input);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      const described = first ? describeIssue(first) : { message: 'The request’s details were not understood. Nothing was changed.' };
+      return fail('invalid_input', described.message, described.field);
+    }
+    const handler: Handler<MethodName> = handlers[method];
+    let value: unknown;
+    try {
+      value = handler.run(ctx, parsed.data);
+    } catch (error) {
+      return describeFailure(error);
+    }
+    if (handler.changes.length > 0) push('data.changed', { topics: [...handler.changes] as Topic[] });
+    return ok(value);
+  };
+}

@@ -1,0 +1,24 @@
+import type Database from 'better-sqlite3';
+import type { EventLog } from './events/eventLog.ts';
+
+export interface Clock {
+  /** Milliseconds since the epoch. */
+  now(): number;
+}
+
+export interface IdSource {
+  newId(): string;
+}
+
+/** What every service gets: the connection, this device's event log, time and ids. */
+export interface CoreContext {
+  db: Database.Database;
+  log: EventLog;
+  clock: Clock;
+  ids: IdSource;
+}
+
+/** Runs `work` in one BEGIN IMMEDIATE transaction: all of it is saved, or none of it. */
+export function write<T>(ctx: CoreContext, work: () => T): T {
+  return ctx.db.transaction(work).immediate();
+}

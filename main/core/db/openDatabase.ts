@@ -1,0 +1,188 @@
+import { existsSync, mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { StartupNotice } from '../../../shared/domain.ts';
+import { StartupError, errorCodeOf, isBusy, isCorrupt, isDiskFull, isReadOnly } from '../errors.ts';
+import { DATABASE_FILE, assertLocalDataDir } from './dataDir.ts';
+import { migrate, type Migration } from './migrations.ts';
+
+export interface OpenOptions {
+  dataDir: string;
+  migrations: Migration[];
+  /** How many times to try for the database lock before saying another copy is running. */
+  lockAttempts?: number;
+  /** How long each attempt waits for the lock (SQLite busy timeout during start-up). */
+  lockWaitMs?: number;
+  /** Time source for naming files moved aside. */
+  now: () => number;
+}
+
+export interface OpenedDatabase {
+  db: Database.Database;
+  file: string;
+  notices: StartupNotice[];
+}
+
+/** Busy timeout for normal work once the database is open (DESIGN.md §3). */
+export const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Opens (creating if needed) the one SQLite file in the data folder, with the
+ * pragmas every connection needs, and migrates it. Each way this can fail is
+ * explained by cause; nothing the practice saved is overwritten or deleted.
+ */
+export function openDatabase(options: OpenOptions): OpenedDatabase {
+  assertMinimumNodeApi();
+  assertLocalDataDir(options.dataDir);
+  prepareFolder(options.dataDir);
+  const file = path.join(options.dataDir, DATABASE_FILE);
+  const notices: StartupNotice[] = [];
+
+  let db = connect(file, options);
+  if (db === 'damaged') {
+    const movedTo = moveAside(file, options.now());
+    notices.push({
+      kind: 'database_moved_aside',
+      movedTo,
+      message:
+        `ContactCap's database on this PC was damaged and could not be read, so it has been moved aside, untouched, to ` +
+        `"${movedTo}", and a new empty database has been started. Nothing has been deleted. ` +
+        `Tell your practice manager or IT support today: they can restore the latest backup or send the damaged file for recovery.`,
+    });
+    const fresh = connect(file, options);
+    if (fresh === 'damaged') {
+      throw new StartupError('unreadable', `ContactCap could not create a new database in "${options.dataDir}". Contact your IT support.`);
+    }
+    db = fresh;
+  }
+
+  try {
+    configureForWork(db);
+    migrate(db, options.migrations);
+  } catch (error) {
+    db.close();
+    throw explainStorageError(error, options.dataDir);
+  }
+  return { db, file, notices };
+}
+
+function assertMinimumNodeApi(): void {
+  // better-sqlite3 13 needs Node-API 10; on older runtimes it crashes instead of failing cleanly.
+  const napi = Number(process.versions.napi ?? 0);
+  if (napi < 10) {
+    throw new StartupError(
+      'unsupported_runtime',
+      `ContactCap needs Node.js 22.14 or newer (Node-API 10); this is Node.js ${process.versions.node}. Install Node.js 22 and try again.`,
+    );
+  }
+}
+
+function prepareFolder(dir: string): void {
+  const probe = path.join(dir, `.contactcap-write-test-${process.pid}`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(probe, 'ContactCap checks it can write here before opening its database.\n');
+    unlinkSync(probe);
+  } catch (error) {
+    throw explainStorageError(error, dir);
+  }
+}
+
+/**
+ * Opens the file and checks it before anything is written to it, so a damaged
+ * file can be moved aside exactly as it was found.
+ */
+function connect(file: string, options: OpenOptions): Database.Database | 'damaged' {
+  const attempts = options.lockAttempts ?? 3;
+  const waitMs = options.lockWaitMs ?? 1000;
+  let db: Database.Database;
+  try {
+    db = new Database(file, { timeout: waitMs });
+  } catch (error) {
+    if (isCorrupt(errorCodeOf(error))) return 'damaged';
+    throw explainStorageError(error, path.dirname(file));
+  }
+  // One process owns the file: the lock is held from the first read until close,
+  // which is how a second copy on this PC is detected.
+  db.pragma('locking_mode = EXCLUSIVE');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const result = db.pragma('quick_check', { simple: true });
+      if (result !== 'ok') {
+        db.close();
+        return 'damaged';
+      }
+      return db;
+    } catch (error) {
+      const code = errorCodeOf(error);
+      if (isBusy(code) && attempt < attempts) continue;
+      db.close();
+      if (isCorrupt(code)) return 'damaged';
+      if (isBusy(code)) {
+        throw new StartupError(
+          'locked',
+          `Another copy of ContactCap is running on this PC and is using the database in "${path.dirname(file)}". ` +
+            `Switch to that window (check the taskbar), or close it and start ContactCap again.`,
+          { cause: error },
+        );
+      }
+      throw explainStorageError(error, path.dirname(file));
+    }
+  }
+}
+
+function configureForWork(db: Database.Database): void {
+  db.pragma('journal_mode = WAL');
+  // better-sqlite3 reopens WAL databases at NORMAL: set FULL every time.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+}
+
+/** Moves the database and its WAL/SHM companions aside without touching their bytes. */
+function moveAside(file: string, nowMs: number): string {
+  const stamp = new Date(nowMs).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  let target = `${file}.damaged-${stamp}`;
+  for (let n = 2; [target, `${target}-wal`, `${target}-shm`].some((candidate) => existsSync(candidate)); n++) {
+    target = `${file}.damaged-${stamp}-${n}`;
+  }
+  for (const suffix of ['-wal', '-shm', '']) {
+    if (existsSync(file + suffix)) renameSync(file + suffix, target + suffix);
+  }
+  return target;
+}
+
+/** Turns a file-system or SQLite failure at start-up into advice for the person at the PC. */
+export function explainStorageError(error: unknown, dir: string): Error {
+  if (error instanceof StartupError) return error;
+  const code = errorCodeOf(error);
+  if (isDiskFull(code)) {
+    return new StartupError(
+      'disk_full',
+      `The disk holding ContactCap's data ("${dir}") is full, so ContactCap cannot start safely. Nothing has been changed. ` +
+        `Free some space on that disk (or ask IT to), then start ContactCap again.`,
+      { cause: error },
+    );
+  }
+  if (isReadOnly(code)) {
+    return new StartupError(
+      'read_only',
+      `ContactCap cannot write to its data folder "${dir}" (it is read-only or this Windows account lacks permission). ` +
+        `Nothing has been changed. Ask IT to give this PC's users write access to that folder, then start ContactCap again.`,
+      { cause: error },
+    );
+  }
+  if (isBusy(code)) {
+    return new StartupError(
+      'locked',
+      `Another copy of ContactCap is running on this PC and is using "${dir}". Switch to that window, or close it and try again.`,
+      { cause: error },
+    );
+  }
+  return new StartupError(
+    'unreadable',
+    `ContactCap could not open its database in "${dir}": ${error instanceof Error ? error.message : String(error)}. ` +
+      `Nothing has been changed. Contact your IT support with this message.`,
+    { cause: error },
+  );
+}

@@ -1,0 +1,79 @@
+import path from 'node:path';
+import type * as Electron from 'electron';
+import { createCore, type Core } from '../core/createCore.ts';
+import { chooseDataDir } from '../core/db/dataDir.ts';
+import { StartupError } from '../core/errors.ts';
+import { registerAppScheme, serveRenderer } from './appProtocol.ts';
+import { wireIpc } from './ipc.ts';
+import { lockDownNavigation } from './navigation.ts';
+import { APP_ENTRY_URL, mainWindowOptions } from './windowOptions.ts';
+
+type ElectronApi = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'net' | 'protocol' | 'session' | 'shell'>;
+
+export interface DesktopPaths {
+  /** Folder holding the built main bundle (out/main). */
+  mainDir: string;
+}
+
+/** `--data-dir DIR` or `--data-dir=DIR` on the command line. */
+export function dataDirArgument(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--data-dir') return argv[i + 1];
+    if (arg.startsWith('--data-dir=')) return arg.slice('--data-dir='.length);
+  }
+  return undefined;
+}
+
+/**
+ * The thin desktop shell: lifecycle, one window, the app protocol and the IPC
+ * channel. Everything else is the core's.
+ */
+export function startDesktopApp(electron: ElectronApi, paths: DesktopPaths): void {
+  const { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } = electron;
+  registerAppScheme(protocol);
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+
+  let mainWindow: InstanceType<ElectronApi['BrowserWindow']> | null = null;
+  let core: Core | null = null;
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => lockDownNavigation(contents, (url) => shell.openExternal(url)));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => core?.close());
+
+  void app.whenReady().then(() => {
+    const appRoot = app.getAppPath();
+    try {
+      core = createCore({
+        dataDir: chooseDataDir(dataDirArgument(process.argv), process.env, process.platform).dir,
+        migrationsDir: path.join(appRoot, 'migrations'),
+        appVersion: app.getVersion(),
+      });
+    } catch (error) {
+      const message = error instanceof StartupError ? error.message : `ContactCap could not start: ${String(error)}`;
+      dialog.showErrorBox('ContactCap could not start', message);
+      app.exit(1);
+      return;
+    }
+    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    serveRenderer(protocol, net, path.join(paths.mainDir, '..', 'renderer'));
+    wireIpc(ipcMain, core, () => BrowserWindow.getAllWindows());
+
+    const window = new BrowserWindow(mainWindowOptions(path.join(paths.mainDir, '..', 'preload', 'index.cjs')));
+    mainWindow = window;
+    window.once('ready-to-show', () => window.show());
+    window.on('closed', () => {
+      mainWindow = null;
+    });
+    // Always the built renderer, never a dev server.
+    void window.loadURL(APP_ENTRY_URL);
+  });
+}

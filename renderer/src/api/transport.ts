@@ -1,0 +1,68 @@
+import { BRIDGE_GLOBAL, type ContactCapBridge } from '../../../shared/bridge.ts';
+import type { PushEventName, PushEvents } from '../../../shared/contract.ts';
+import { fail, type Envelope } from '../../../shared/result.ts';
+
+/** How the renderer reaches the core. Chosen once at start; nothing else knows which. */
+export interface Transport {
+  kind: 'desktop' | 'browser';
+  invoke(method: string, input?: unknown): Promise<Envelope<unknown>>;
+  on<E extends PushEventName>(event: E, listener: (payload: PushEvents[E]) => void): () => void;
+}
+
+const NOT_ANSWERING =
+  'ContactCap is not answering, so this was not saved. Check that ContactCap is still running on this PC, then try again.';
+
+export function pickTransport(scope: Window & typeof globalThis = window): Transport {
+  const bridge = (scope as unknown as Record<string, ContactCapBridge | undefined>)[BRIDGE_GLOBAL];
+  if (bridge) {
+    return { kind: 'desktop', invoke: (method, input) => bridge.invoke(method, input), on: (event, listener) => bridge.on(event, listener) };
+  }
+  return httpTransport(scope);
+}
+
+/** The browser host: JSON over POST, pushes over server-sent events. Auth rides on the host's cookie. */
+export function httpTransport(scope: Window & typeof globalThis): Transport {
+  let source: EventSource | null = null;
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+
+  function ensureSource(): EventSource {
+    if (source) return source;
+    source = new scope.EventSource('./api/events');
+    return source;
+  }
+
+  return {
+    kind: 'browser',
+    async invoke(method, input) {
+      try {
+        const response = await scope.fetch(`./api/${encodeURIComponent(method)}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(input ?? {}),
+          credentials: 'same-origin',
+        });
+        return (await response.json()) as Envelope<unknown>;
+      } catch {
+        return fail('internal', NOT_ANSWERING);
+      }
+    },
+    on(event, listener) {
+      const eventSource = ensureSource();
+      let set = listeners.get(event);
+      if (!set) {
+        const created = new Set<(payload: unknown) => void>();
+        listeners.set(event, created);
+        eventSource.addEventListener(event, (message) => {
+          const payload: unknown = JSON.parse((message as MessageEvent<string>).data);
+          for (const each of created) each(payload);
+        });
+        set = created;
+      }
+      const wrapped = listener as (payload: unknown) => void;
+      set.add(wrapped);
+      return () => {
+        set.delete(wrapped);
+      };
+    },
+  };
+}

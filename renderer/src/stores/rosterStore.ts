@@ -1,0 +1,33 @@
+import { create } from 'zustand';
+import type { InputOf } from '../../../shared/contract.ts';
+import type { Clinician } from '../../../shared/domain.ts';
+import type { Envelope } from '../../../shared/result.ts';
+import { api } from '../api/client.ts';
+import { coalesce } from './coalesce.ts';
+
+interface RosterState {
+  clinicians: Clinician[];
+  refresh: () => Promise<void>;
+  createClinician: (input: InputOf<'clinician.create'>) => Promise<Envelope<Clinician>>;
+  renameClinician: (clinicianId: string, name: string) => Promise<Envelope<Clinician>>;
+  deactivateClinician: (clinicianId: string) => Promise<Envelope<Clinician>>;
+}
+
+/** Every clinician, active or not, for the roster screen. */
+export const useRosterStore = create<RosterState>()((set, get) => {
+  const refresh = coalesce(async () => {
+    const result = await api().call('clinician.list', { includeInactive: true });
+    if (result.ok) set({ clinicians: result.value });
+  });
+  const after = <T>(result: Envelope<T>): Envelope<T> => {
+    if (result.ok) void get().refresh();
+    return result;
+  };
+  return {
+    clinicians: [],
+    refresh,
+    createClinician: async (input) => after(await api().call('clinician.create', input)),
+    renameClinician: async (clinicianId, name) => after(await api().call('clinician.rename', { clinicianId, name })),
+    deactivateClinician: async (clinicianId) => after(await api().call('clinician.deactivate', { clinicianId })),
+  };
+});

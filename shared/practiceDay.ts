@@ -1,0 +1,50 @@
+import { addDays, format, parse, startOfDay } from 'date-fns';
+import { tz } from '@date-fns/tz';
+
+/**
+ * The practice day is the Europe/London calendar date (DOMAIN.md §8).
+ * It has 23 hours on the last Sunday of March and 25 on the last Sunday of October.
+ * A contact's day is computed once, when it is recorded, and stored in its event.
+ */
+export const PRACTICE_TIME_ZONE = 'Europe/London';
+
+const london = tz(PRACTICE_TIME_ZONE);
+const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The practice day (YYYY-MM-DD) that an instant falls on. */
+export function practiceDayOf(epochMs: number): string {
+  return format(epochMs, 'yyyy-MM-dd', { in: london });
+}
+
+/** Local wall-clock time (HH:mm) of an instant at the practice. */
+export function practiceTimeOf(epochMs: number): string {
+  return format(epochMs, 'HH:mm', { in: london });
+}
+
+export function isPracticeDay(value: string): boolean {
+  if (!DAY_PATTERN.test(value)) return false;
+  const parsed = parse(value, 'yyyy-MM-dd', new Date(0), { in: london });
+  return !Number.isNaN(parsed.getTime()) && format(parsed, 'yyyy-MM-dd', { in: london }) === value;
+}
+
+/** The instant a practice day starts (local midnight in London). */
+export function startOfPracticeDay(day: string): number {
+  const parsed = parse(day, 'yyyy-MM-dd', new Date(0), { in: london });
+  return startOfDay(parsed, { in: london }).getTime();
+}
+
+/** The instant the practice day after `day` starts. */
+export function endOfPracticeDay(day: string): number {
+  return addDays(startOfPracticeDay(day), 1, { in: london }).getTime();
+}
+
+/** Milliseconds from `epochMs` until the next practice day begins. */
+export function msUntilNextPracticeDay(epochMs: number): number {
+  return endOfPracticeDay(practiceDayOf(epochMs)) - epochMs;
+}
+
+/** Calendar arithmetic on practice days, immune to the 23- and 25-hour days. */
+export function addPracticeDays(day: string, days: number): string {
+  const parsed = parse(day, 'yyyy-MM-dd', new Date(0), { in: london });
+  return format(addDays(parsed, days, { in: london }), 'yyyy-MM-dd', { in: london });
+}

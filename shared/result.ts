@@ -1,0 +1,39 @@
+/**
+ * The envelope every API call returns, on every transport.
+ * Errors are values at the boundary: a call never throws across it.
+ */
+export const ERROR_CODES = [
+  'invalid_input',
+  'not_found',
+  'conflict',
+  'unknown_method',
+  'unauthorised',
+  'storage_full',
+  'storage_read_only',
+  'storage_busy',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ApiError {
+  code: ErrorCode;
+  /** Written for the person at the desk, not for a developer. */
+  message: string;
+  /** The input field the message is about, when there is one. */
+  field?: string;
+}
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export function ok<T>(value: T): Envelope<T> {
+  return { ok: true, value };
+}
+
+export function fail(code: ErrorCode, message: string, field?: string): Envelope<never> {
+  return { ok: false, error: field === undefined ? { code, message } : { code, message, field } };
+}
+
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
+}
