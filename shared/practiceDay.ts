@@ -1,4 +1,8 @@
-import { addDays, format, parse, startOfDay } from 'date-fns';
+// Per-function imports: the date-fns index pulls in every function (over a second to load in Node).
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
+import { parse } from 'date-fns/parse';
+import { startOfDay } from 'date-fns/startOfDay';
 import { tz } from '@date-fns/tz';
 
 /**

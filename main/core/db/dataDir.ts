@@ -28,10 +28,15 @@ export interface DataDirChoice {
 
 /** --data-dir wins, then CONTACTCAP_DATA_DIR, then the per-machine default. */
 export function chooseDataDir(option: string | undefined, env: NodeJS.ProcessEnv, platform: NodeJS.Platform): DataDirChoice {
-  if (option !== undefined && option.trim() !== '') return { dir: path.resolve(option), source: 'option' };
+  if (option !== undefined && option.trim() !== '') return { dir: absolute(option), source: 'option' };
   const fromEnv = env[DATA_DIR_ENV];
-  if (fromEnv !== undefined && fromEnv.trim() !== '') return { dir: path.resolve(fromEnv), source: 'environment' };
+  if (fromEnv !== undefined && fromEnv.trim() !== '') return { dir: absolute(fromEnv), source: 'environment' };
   return { dir: defaultDataDir(platform, env), source: 'default' };
+}
+
+/** A UNC path stays as given, so it is recognised and refused rather than resolved under the current folder. */
+function absolute(dir: string): string {
+  return isUncPath(dir) ? dir : path.resolve(dir);
 }
 
 /** True for \\server\share and //server/share, but not for \\?\C:\ or \\.\ device paths. */

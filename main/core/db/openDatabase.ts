@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { StartupNotice } from '../../../shared/domain.ts';
@@ -84,6 +84,8 @@ function prepareFolder(dir: string): void {
     writeFileSync(probe, 'ContactCap checks it can write here before opening its database.\n');
     unlinkSync(probe);
   } catch (error) {
+    // A probe that could be created but not written must not be left behind.
+    rmSync(probe, { force: true });
     throw explainStorageError(error, dir);
   }
 }

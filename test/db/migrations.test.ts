@@ -1,0 +1,133 @@
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { StartupError } from '../../main/core/errors.ts';
+import { DATABASE_FILE } from '../../main/core/db/dataDir.ts';
+import { loadMigrations } from '../../main/core/db/migrations.ts';
+import { FakeClock, MIGRATIONS_DIR, must, openTestCore, tempDir } from '../helpers/fixtures.ts';
+import { folderFingerprint, schemaOf } from '../helpers/dbInspect.ts';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length > 0) cleanups.pop()?.();
+});
+
+function workspace() {
+  const temp = tempDir();
+  cleanups.push(temp.remove);
+  return temp.dir;
+}
+
+function seededDatabase(dataDir: string): void {
+  const core = openTestCore(dataDir, { clock: new FakeClock('2026-11-20T10:00:00Z') });
+  const clinician = must(core.call('clinician.create', { name: 'Dr Ada Patel', role: 'gp_partner' }));
+  must(core.call('contact.record', { clinicianId: clinician.id, mode: 'telephone' }));
+  core.close();
+}
+
+function startupFailure(run: () => unknown): StartupError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof StartupError) return error;
+    throw error;
+  }
+  throw new Error('Expected the core to refuse to start');
+}
+
+describe('migrations', () => {
+  it('migrate an empty database to the committed schema', () => {
+    const dir = workspace();
+    const core = openTestCore(dir);
+    const snapshot = readFileSync(path.join(import.meta.dirname, 'schema.snapshot.sql'), 'utf8');
+    expect(schemaOf(core.db)).toBe(snapshot);
+    expect(core.db.pragma('user_version', { simple: true })).toBe(loadMigrations(MIGRATIONS_DIR).length);
+    core.close();
+  });
+
+  it('are numbered without gaps', () => {
+    const dir = workspace();
+    writeFileSync(path.join(dir, '0001_a.sql'), 'SELECT 1;');
+    writeFileSync(path.join(dir, '0003_c.sql'), 'SELECT 1;');
+    expect(() => loadMigrations(dir)).toThrow(/without gaps/);
+  });
+
+  it('leave the file byte for byte as it was when one of them fails', () => {
+    const dataDir = workspace();
+    const oldMigrations = workspace();
+    copyFileSync(path.join(MIGRATIONS_DIR, '0001_init.sql'), path.join(oldMigrations, '0001_init.sql'));
+    seededDatabase(dataDir);
+    const before = folderFingerprint(dataDir);
+
+    const brokenMigrations = workspace();
+    for (const migration of loadMigrations(MIGRATIONS_DIR)) {
+      writeFileSync(path.join(brokenMigrations, `${String(migration.version).padStart(4, '0')}_${migration.name}.sql`), migration.sql);
+    }
+    const next = String(loadMigrations(MIGRATIONS_DIR).length + 1).padStart(4, '0');
+    // The first statements succeed, then one fails: all of it must roll back.
+    writeFileSync(
+      path.join(brokenMigrations, `${next}_broken.sql`),
+      "CREATE TABLE half_done (a INTEGER);\nINSERT INTO half_done VALUES (1);\nUPDATE clinicians SET name = 'changed';\nINSERT INTO no_such_table VALUES (1);\n",
+    );
+
+    const failure = startupFailure(() => openTestCore(dataDir, { migrationsDir: brokenMigrations }));
+    expect(failure.failure).toBe('migration_failed');
+    expect(failure.message).toContain('Nothing was changed');
+    expect(failure.message).toContain('broken');
+    expect(folderFingerprint(dataDir)).toEqual(before);
+
+    // And the app that knows only the landed migrations still opens it, data intact.
+    const core = openTestCore(dataDir);
+    expect(must(core.call('board.today', {})).rows.map((row) => row.name)).toEqual(['Dr Ada Patel']);
+    core.close();
+  });
+
+  it('refuse a database written by a newer version and leave it untouched', () => {
+    const dataDir = workspace();
+    seededDatabase(dataDir);
+    const raw = new Database(path.join(dataDir, DATABASE_FILE));
+    raw.pragma('user_version = 999');
+    raw.close();
+    const before = folderFingerprint(dataDir);
+
+    const failure = startupFailure(() => openTestCore(dataDir));
+    expect(failure.failure).toBe('newer_database');
+    expect(failure.message).toContain('newer version of ContactCap');
+    expect(folderFingerprint(dataDir)).toEqual(before);
+  });
+});
+
+describe('every open', () => {
+  it('sets WAL, synchronous FULL, foreign keys, busy timeout and the exclusive lock, also after a reopen', () => {
+    const dataDir = workspace();
+    for (let round = 0; round < 2; round++) {
+      const core = openTestCore(dataDir);
+      expect(core.db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(core.db.pragma('synchronous', { simple: true })).toBe(2);
+      expect(core.db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(core.db.pragma('busy_timeout', { simple: true })).toBe(5000);
+      expect(core.db.pragma('locking_mode', { simple: true })).toBe('exclusive');
+      core.close();
+    }
+  });
+
+  it('keeps the device id across reopens', () => {
+    const dataDir = workspace();
+    const first = openTestCore(dataDir);
+    const deviceId = first.deviceId;
+    first.close();
+    const second = openTestCore(dataDir);
+    expect(second.deviceId).toBe(deviceId);
+    expect(deviceId).toMatch(/^[0-9a-f]{16}$/);
+    second.close();
+  });
+
+  it('creates the data folder when it does not exist yet', () => {
+    const dataDir = path.join(workspace(), 'nested', 'ContactCap');
+    mkdirSync(path.dirname(dataDir), { recursive: true });
+    const core = openTestCore(dataDir);
+    expect(core.databasePath).toBe(path.join(dataDir, DATABASE_FILE));
+    core.close();
+  });
+});

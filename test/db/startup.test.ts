@@ -1,0 +1,221 @@
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DATABASE_FILE } from '../../main/core/db/dataDir.ts';
+import { StartupError } from '../../main/core/errors.ts';
+import { FakeClock, must, openTestCore, tempDir } from '../helpers/fixtures.ts';
+import { folderFingerprint, sha256File } from '../helpers/dbInspect.ts';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length > 0) cleanups.pop()?.();
+});
+
+function workspace(): string {
+  const temp = tempDir();
+  cleanups.push(temp.remove);
+  return temp.dir;
+}
+
+function startupFailure(run: () => unknown): StartupError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof StartupError) return error;
+    throw error;
+  }
+  throw new Error('Expected the core to refuse to start');
+}
+
+function seed(dataDir: string, contacts = 3): void {
+  const core = openTestCore(dataDir, { clock: new FakeClock('2026-11-21T09:00:00Z') });
+  const ada = must(core.call('clinician.create', { name: 'Dr Ada Patel', role: 'gp_partner' }));
+  for (let i = 0; i < contacts; i++) must(core.call('contact.record', { clinicianId: ada.id, mode: 'telephone' }));
+  core.close();
+}
+
+function holdInAnotherProcess(dataDir: string, holdMs?: number): Promise<ChildProcess> {
+  const script = path.join(import.meta.dirname, '..', 'helpers', 'holdDatabase.ts');
+  const child = spawn(process.execPath, [script, dataDir, ...(holdMs === undefined ? [] : [String(holdMs)])], { stdio: ['ignore', 'pipe', 'pipe'] });
+  cleanups.push(() => child.kill('SIGKILL'));
+  return new Promise((resolve, reject) => {
+    let errors = '';
+    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('holding')) resolve(child);
+    });
+    child.once('exit', (code) => reject(new Error(`holder exited early (${String(code)}): ${errors}`)));
+  });
+}
+
+const isRoot = process.getuid?.() === 0;
+
+function mountTmpfs(dir: string, options: string): void {
+  execFileSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir]);
+  cleanups.push(() => execFileSync('umount', ['-l', dir]));
+}
+
+describe('start-up with a damaged file', () => {
+  it('moves a file that is not a database aside untouched and starts a new one', () => {
+    const dataDir = workspace();
+    const file = path.join(dataDir, DATABASE_FILE);
+    writeFileSync(file, 'This is a spreadsheet someone saved over the database.\n'.repeat(200));
+    const original = sha256File(file);
+
+    const core = openTestCore(dataDir, { clock: new FakeClock('2026-11-21T08:05:00Z') });
+    const status = must(core.call('system.status', {}));
+    expect(status.notices).toHaveLength(1);
+    const notice = status.notices[0];
+    expect(notice?.kind).toBe('database_moved_aside');
+    expect(notice?.movedTo).toBe(`${file}.damaged-20261121T080500Z`);
+    expect(notice?.message).toContain('moved aside, untouched');
+    expect(notice?.message).toContain('Nothing has been deleted');
+    expect(sha256File(notice?.movedTo ?? '')).toBe(original);
+    // The new database works.
+    must(core.call('clinician.create', { name: 'Dr Ada Patel', role: 'gp_partner' }));
+    core.close();
+  });
+
+  it('moves a database that fails its integrity check aside, byte for byte', () => {
+    const dataDir = workspace();
+    seed(dataDir, 400);
+    const file = path.join(dataDir, DATABASE_FILE);
+    const pageSize = 4096;
+    const pages = statSync(file).size / pageSize;
+    expect(pages).toBeGreaterThan(6);
+    // Scribble over the middle of the file, as a failing disk might.
+    const fd = openSync(file, 'r+');
+    writeSync(fd, Buffer.alloc(pageSize * 2, 0x5a), 0, pageSize * 2, pageSize * 3);
+    closeSync(fd);
+    const damaged = sha256File(file);
+
+    const core = openTestCore(dataDir, { clock: new FakeClock('2026-11-21T08:05:00Z') });
+    const [notice] = must(core.call('system.status', {})).notices;
+    expect(notice?.kind).toBe('database_moved_aside');
+    expect(sha256File(notice?.movedTo ?? '')).toBe(damaged);
+    expect(must(core.call('board.today', {})).rows).toEqual([]);
+    core.close();
+  });
+
+  it('never overwrites an earlier file moved aside at the same second', () => {
+    const dataDir = workspace();
+    const file = path.join(dataDir, DATABASE_FILE);
+    writeFileSync(`${file}.damaged-20261121T080500Z`, 'the first damaged file');
+    writeFileSync(file, 'the second damaged file, not a database at all'.repeat(100));
+    const core = openTestCore(dataDir, { clock: new FakeClock('2026-11-21T08:05:00Z') });
+    const [notice] = must(core.call('system.status', {})).notices;
+    expect(notice?.movedTo).toBe(`${file}.damaged-20261121T080500Z-2`);
+    expect(readFileSync(`${file}.damaged-20261121T080500Z`, 'utf8')).toBe('the first damaged file');
+    core.close();
+  });
+});
+
+describe('start-up when another copy holds the database', () => {
+  it('retries, then says another copy is running, and changes nothing', async () => {
+    const dataDir = workspace();
+    seed(dataDir);
+    const holder = await holdInAnotherProcess(dataDir);
+    const before = sha256File(path.join(dataDir, DATABASE_FILE));
+
+    const started = Date.now();
+    const failure = startupFailure(() => openTestCore(dataDir, { lockAttempts: 3, lockWaitMs: 150 }));
+    const waited = Date.now() - started;
+    expect(failure.failure).toBe('locked');
+    expect(failure.message).toContain('Another copy of ContactCap is running');
+    expect(waited).toBeGreaterThanOrEqual(3 * 150 - 20);
+    expect(sha256File(path.join(dataDir, DATABASE_FILE))).toBe(before);
+    holder.kill('SIGTERM');
+  });
+
+  it('starts once the other copy lets go during the retries', async () => {
+    const dataDir = workspace();
+    seed(dataDir);
+    await holdInAnotherProcess(dataDir, 400);
+    const core = openTestCore(dataDir, { lockAttempts: 20, lockWaitMs: 200 });
+    expect(must(core.call('board.today', {})).rows.map((row) => row.name)).toEqual(['Dr Ada Patel']);
+    core.close();
+  });
+});
+
+describe('start-up on a network path', () => {
+  it('refuses a UNC path with advice, before touching it', () => {
+    const failure = startupFailure(() => openTestCore('\\\\practice-server\\shared\\ContactCap'));
+    expect(failure.failure).toBe('network_path');
+    expect(failure.message).toContain('local disk');
+    expect(existsSync('\\\\practice-server\\shared\\ContactCap')).toBe(false);
+  });
+});
+
+describe.runIf(isRoot)('start-up on a read-only or full disk (needs root to mount a small disk)', () => {
+  it('explains a read-only folder and leaves the database untouched', () => {
+    const mountPoint = workspace();
+    mountTmpfs(mountPoint, 'size=4m');
+    const dataDir = path.join(mountPoint, 'ContactCap');
+    seed(dataDir);
+    execFileSync('mount', ['-o', 'remount,ro', mountPoint]);
+    const before = folderFingerprint(dataDir);
+
+    const failure = startupFailure(() => openTestCore(dataDir));
+    expect(failure.failure).toBe('read_only');
+    expect(failure.message).toContain('cannot write to its data folder');
+    expect(failure.message).toContain('Nothing has been changed');
+    expect(folderFingerprint(dataDir)).toEqual(before);
+  });
+
+  it('explains a full disk at start-up and leaves the database untouched', () => {
+    const mountPoint = workspace();
+    mountTmpfs(mountPoint, 'size=1m');
+    const dataDir = path.join(mountPoint, 'ContactCap');
+    seed(dataDir);
+    fillDisk(mountPoint);
+    const before = folderFingerprint(dataDir);
+
+    const failure = startupFailure(() => openTestCore(dataDir));
+    expect(failure.failure).toBe('disk_full');
+    expect(failure.message).toContain('is full');
+    expect(folderFingerprint(dataDir)).toEqual(before);
+  });
+
+  it('refuses a write when the disk fills while running, keeps everything saved before, and carries on once there is space', () => {
+    const mountPoint = workspace();
+    mountTmpfs(mountPoint, 'size=1m');
+    const dataDir = path.join(mountPoint, 'ContactCap');
+    const core = openTestCore(dataDir, { clock: new FakeClock('2026-11-21T09:00:00Z') });
+    const ada = must(core.call('clinician.create', { name: 'Dr Ada Patel', role: 'gp_partner' }));
+    const filler = fillDisk(mountPoint);
+
+    const saved: string[] = [];
+    let refusal: { code: string; message: string } | null = null;
+    for (let i = 0; i < 5000 && refusal === null; i++) {
+      const result = core.call('contact.record', { clinicianId: ada.id, mode: 'telephone' });
+      if (result.ok) saved.push(result.value.id);
+      else refusal = result.error;
+    }
+    expect(refusal?.code).toBe('storage_full');
+    expect(refusal?.message).toContain('disk on this PC is full');
+    expect(must(core.call('contact.listForDay', {})).map((contact) => contact.id).sort()).toEqual([...saved].sort());
+
+    execFileSync('rm', ['-f', filler]);
+    must(core.call('contact.record', { clinicianId: ada.id, mode: 'telephone' }));
+    expect(must(core.call('board.today', {})).rows[0]?.used).toBe(saved.length + 1);
+    expect(core.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    core.close();
+  });
+});
+
+/** Fills the mounted disk with a filler file and returns its path. */
+function fillDisk(mountPoint: string): string {
+  const filler = path.join(mountPoint, 'filler.bin');
+  const fd = openSync(filler, 'w');
+  const block = Buffer.alloc(4096, 1);
+  try {
+    for (;;) writeSync(fd, block);
+  } catch {
+    // ENOSPC: the disk is full.
+  } finally {
+    closeSync(fd);
+  }
+  expect(readdirSync(mountPoint)).toContain('filler.bin');
+  return filler;
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addPracticeDays,
+  endOfPracticeDay,
+  isPracticeDay,
+  msUntilNextPracticeDay,
+  practiceDayOf,
+  practiceTimeOf,
+  startOfPracticeDay,
+} from '../../shared/practiceDay.ts';
+
+const HOUR = 3_600_000;
+
+describe('practice day (Europe/London)', () => {
+  it('is the UTC date in winter (GMT)', () => {
+    expect(practiceDayOf(Date.parse('2026-01-15T23:59:59Z'))).toBe('2026-01-15');
+    expect(practiceDayOf(Date.parse('2026-01-16T00:00:00Z'))).toBe('2026-01-16');
+  });
+
+  it('starts an hour before UTC midnight in summer (BST)', () => {
+    expect(practiceDayOf(Date.parse('2026-06-30T22:59:59Z'))).toBe('2026-06-30');
+    expect(practiceDayOf(Date.parse('2026-06-30T23:00:00Z'))).toBe('2026-07-01');
+  });
+
+  it('turns over at local midnight to the millisecond', () => {
+    // 2026-11-21 is GMT: local midnight is 00:00Z.
+    expect(practiceDayOf(Date.parse('2026-11-20T23:59:59.999Z'))).toBe('2026-11-20');
+    expect(practiceDayOf(Date.parse('2026-11-21T00:00:00.000Z'))).toBe('2026-11-21');
+  });
+
+  it('has 23 hours on 29 March 2026, when the clocks go forward', () => {
+    expect(startOfPracticeDay('2026-03-29')).toBe(Date.parse('2026-03-29T00:00:00Z'));
+    expect(endOfPracticeDay('2026-03-29')).toBe(Date.parse('2026-03-29T23:00:00Z'));
+    expect(endOfPracticeDay('2026-03-29') - startOfPracticeDay('2026-03-29')).toBe(23 * HOUR);
+    // 01:30 GMT does not exist locally; 00:59Z is 00:59 GMT, 01:00Z is 02:00 BST.
+    expect(practiceTimeOf(Date.parse('2026-03-29T00:59:00Z'))).toBe('00:59');
+    expect(practiceTimeOf(Date.parse('2026-03-29T01:00:00Z'))).toBe('02:00');
+    expect(practiceDayOf(Date.parse('2026-03-29T22:59:59Z'))).toBe('2026-03-29');
+    expect(practiceDayOf(Date.parse('2026-03-29T23:00:00Z'))).toBe('2026-03-30');
+  });
+
+  it('has 25 hours on 25 October 2026, when the clocks go back', () => {
+    expect(startOfPracticeDay('2026-10-25')).toBe(Date.parse('2026-10-24T23:00:00Z'));
+    expect(endOfPracticeDay('2026-10-25')).toBe(Date.parse('2026-10-26T00:00:00Z'));
+    expect(endOfPracticeDay('2026-10-25') - startOfPracticeDay('2026-10-25')).toBe(25 * HOUR);
+    // 01:30 happens twice locally: once in BST (00:30Z) and once in GMT (01:30Z), both the same day.
+    expect(practiceTimeOf(Date.parse('2026-10-25T00:30:00Z'))).toBe('01:30');
+    expect(practiceTimeOf(Date.parse('2026-10-25T01:30:00Z'))).toBe('01:30');
+    expect(practiceDayOf(Date.parse('2026-10-25T00:30:00Z'))).toBe('2026-10-25');
+    expect(practiceDayOf(Date.parse('2026-10-25T01:30:00Z'))).toBe('2026-10-25');
+    expect(practiceDayOf(Date.parse('2026-10-24T22:59:59Z'))).toBe('2026-10-24');
+    expect(practiceDayOf(Date.parse('2026-10-24T23:00:00Z'))).toBe('2026-10-25');
+  });
+
+  it('counts down to the next local midnight across a clock change', () => {
+    expect(msUntilNextPracticeDay(Date.parse('2026-03-29T12:00:00Z'))).toBe(11 * HOUR);
+    expect(msUntilNextPracticeDay(Date.parse('2026-10-25T12:00:00Z'))).toBe(12 * HOUR);
+    expect(msUntilNextPracticeDay(Date.parse('2026-11-21T23:59:59Z'))).toBe(1000);
+  });
+
+  it('adds calendar days without drifting on the 23- and 25-hour days', () => {
+    expect(addPracticeDays('2026-03-28', 1)).toBe('2026-03-29');
+    expect(addPracticeDays('2026-03-29', 1)).toBe('2026-03-30');
+    expect(addPracticeDays('2026-10-25', 1)).toBe('2026-10-26');
+    expect(addPracticeDays('2026-10-26', -2)).toBe('2026-10-24');
+    expect(addPracticeDays('2026-12-31', 1)).toBe('2027-01-01');
+  });
+
+  it('accepts only real dates written YYYY-MM-DD', () => {
+    expect(isPracticeDay('2026-11-21')).toBe(true);
+    expect(isPracticeDay('2028-02-29')).toBe(true);
+    expect(isPracticeDay('2026-02-29')).toBe(false);
+    expect(isPracticeDay('2026-13-01')).toBe(false);
+    expect(isPracticeDay('21/11/2026')).toBe(false);
+    expect(isPracticeDay('2026-11-21T00:00')).toBe(false);
+    expect(isPracticeDay('')).toBe(false);
+  });
+});

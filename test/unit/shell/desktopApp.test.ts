@@ -1,0 +1,427 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { BrowserWindowConstructorOptions } from 'electron';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { dataDirArgument, startDesktopApp } from '../../../main/electron/desktopApp.ts';
+import { must, openTestCore, ROOT, tempDir } from '../../helpers/fixtures.ts';
+
+type ElectronApi = Parameters<typeof startDesktopApp>[0];
+type Handler = (...args: unknown[]) => unknown;
+
+const APP_ROOT = path.resolve(import.meta.dirname, '../../..');
+
+/** Hand-made stand-ins for the Electron modules startDesktopApp uses, recording what it does with them. */
+function fakeElectron(options: { singleInstance?: boolean; appPath?: string } = {}) {
+  const order: string[] = [];
+  const windows: FakeWindow[] = [];
+  const appHandlers = new Map<string, Handler>();
+  const protocolHandlers = new Map<string, Handler>();
+  const ipcHandlers = new Map<string, Handler>();
+  let permissionHandler: Handler | undefined;
+  let resolveReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => {
+    resolveReady = resolve;
+  });
+
+  class FakeWindow {
+    readonly options: BrowserWindowConstructorOptions;
+    readonly events = new Map<string, () => void>();
+    readonly onceEvents = new Map<string, () => void>();
+    minimized = false;
+    readonly show = vi.fn();
+    readonly focus = vi.fn();
+    readonly restore = vi.fn(() => {
+      this.minimized = false;
+    });
+    readonly isMinimized = vi.fn(() => this.minimized);
+    readonly isDestroyed = vi.fn(() => false);
+    readonly loadURL = vi.fn<(url: string) => Promise<void>>(() => Promise.resolve());
+    readonly webContents = { send: vi.fn() };
+
+    constructor(windowOptions: BrowserWindowConstructorOptions) {
+      this.options = windowOptions;
+      windows.push(this);
+      order.push('new BrowserWindow');
+    }
+
+    once(name: string, handler: () => void): this {
+      this.onceEvents.set(name, handler);
+      return this;
+    }
+
+    on(name: string, handler: () => void): this {
+      this.events.set(name, handler);
+      return this;
+    }
+
+    static getAllWindows(): FakeWindow[] {
+      return windows;
+    }
+  }
+
+  const app = {
+    requestSingleInstanceLock: vi.fn(() => {
+      order.push('requestSingleInstanceLock');
+      return options.singleInstance ?? true;
+    }),
+    quit: vi.fn(),
+    exit: vi.fn(),
+    on: vi.fn((name: string, handler: Handler) => {
+      appHandlers.set(name, handler);
+      return app;
+    }),
+    whenReady: vi.fn(() => {
+      order.push('whenReady');
+      return ready;
+    }),
+    getAppPath: vi.fn(() => options.appPath ?? APP_ROOT),
+    getVersion: vi.fn(() => '7.8.9'),
+  };
+  const dialog = { showErrorBox: vi.fn<(title: string, content: string) => void>() };
+  const ipcMain = {
+    handle: vi.fn((channel: string, handler: Handler) => {
+      ipcHandlers.set(channel, handler);
+    }),
+    removeHandler: vi.fn(),
+  };
+  const net = {
+    fetch: vi.fn<(url: string) => Promise<Response>>(() => Promise.resolve(new Response('<!doctype html>', { headers: { 'Content-Type': 'text/html' } }))),
+  };
+  const protocol = {
+    registerSchemesAsPrivileged: vi.fn(() => {
+      order.push('registerSchemesAsPrivileged');
+    }),
+    handle: vi.fn((scheme: string, handler: Handler) => {
+      protocolHandlers.set(scheme, handler);
+    }),
+  };
+  const session = {
+    defaultSession: {
+      setPermissionRequestHandler: vi.fn((handler: Handler) => {
+        permissionHandler = handler;
+      }),
+    },
+  };
+  const shell = { openExternal: vi.fn<(url: string) => Promise<void>>(() => Promise.resolve()) };
+
+  const api = { app, BrowserWindow: FakeWindow, dialog, ipcMain, net, protocol, session, shell };
+  return {
+    ...api,
+    api: api as unknown as ElectronApi,
+    order,
+    windows,
+    appHandlers,
+    protocolHandlers,
+    ipcHandlers,
+    permissionHandler: () => permissionHandler,
+    /** Resolves app.whenReady() and lets its continuation run. */
+    async becomeReady() {
+      resolveReady();
+      await ready;
+      await new Promise((resolve) => setImmediate(resolve));
+    },
+    fireApp(name: string, ...args: unknown[]) {
+      const handler = appHandlers.get(name);
+      if (!handler) throw new Error(`No app '${name}' handler was registered`);
+      return handler(...args);
+    },
+  };
+}
+
+type FakeElectron = ReturnType<typeof fakeElectron>;
+
+describe('desktop app lifecycle', () => {
+  const savedArgv = process.argv;
+  let folder: ReturnType<typeof tempDir>;
+  let dataDir: string;
+  let mainDir: string;
+  let started: FakeElectron[];
+
+  function start(options: Parameters<typeof fakeElectron>[0] = {}): FakeElectron {
+    const fake = fakeElectron(options);
+    started.push(fake);
+    startDesktopApp(fake.api, { mainDir });
+    return fake;
+  }
+
+  beforeEach(() => {
+    folder = tempDir('contactcap-shell-app-');
+    dataDir = path.join(folder.dir, 'data');
+    mainDir = path.join(folder.dir, 'out', 'main');
+    started = [];
+    // Never let a test fall back to the real per-machine data folder.
+    process.argv = [...savedArgv, `--data-dir=${dataDir}`];
+  });
+
+  afterEach(() => {
+    // Close any core the app opened, so the SQLite lock is released before the folder goes.
+    for (const fake of started) fake.appHandlers.get('will-quit')?.();
+    process.argv = savedArgv;
+    vi.unstubAllEnvs();
+    folder.remove();
+  });
+
+  it('finds the migrations relative to the project root', () => {
+    expect(APP_ROOT).toBe(ROOT);
+    expect(existsSync(path.join(APP_ROOT, 'migrations', '0001_init.sql'))).toBe(true);
+  });
+
+  describe('when another copy already holds the single-instance lock', () => {
+    it('quits at once and creates no window', async () => {
+      const fake = start({ singleInstance: false });
+      await fake.becomeReady();
+      expect(fake.app.quit).toHaveBeenCalledTimes(1);
+      expect(fake.app.whenReady).not.toHaveBeenCalled();
+      expect(fake.app.on).not.toHaveBeenCalled();
+      expect(fake.windows).toHaveLength(0);
+      expect(fake.ipcMain.handle).not.toHaveBeenCalled();
+      expect(existsSync(dataDir)).toBe(false);
+    });
+  });
+
+  describe('when it holds the single-instance lock', () => {
+    it('registers the app scheme as privileged before waiting for ready', () => {
+      const fake = start();
+      expect(fake.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+        { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      ]);
+      expect(fake.order.slice(0, 3)).toEqual(['registerSchemesAsPrivileged', 'requestSingleInstanceLock', 'whenReady']);
+      expect(fake.app.quit).not.toHaveBeenCalled();
+    });
+
+    it('opens nothing until the app is ready', () => {
+      const fake = start();
+      expect(fake.windows).toHaveLength(0);
+      expect(fake.protocol.handle).not.toHaveBeenCalled();
+      expect(fake.ipcMain.handle).not.toHaveBeenCalled();
+      expect(existsSync(dataDir)).toBe(false);
+    });
+
+    it('creates one sandboxed, isolated window with the built preload once ready', async () => {
+      const fake = start();
+      await fake.becomeReady();
+      expect(fake.windows).toHaveLength(1);
+      const web = fake.windows[0]?.options.webPreferences;
+      expect(web?.sandbox).toBe(true);
+      expect(web?.contextIsolation).toBe(true);
+      expect(web?.nodeIntegration).toBe(false);
+      expect(web?.preload).toBe(path.join(folder.dir, 'out', 'preload', 'index.cjs'));
+      expect(web?.preload?.endsWith(path.join('preload', 'index.cjs'))).toBe(true);
+      expect(fake.windows[0]?.options.width).toBe(1366);
+      expect(fake.windows[0]?.options.height).toBe(768);
+    });
+
+    it('loads app://contactcap/index.html even when ELECTRON_RENDERER_URL points at a dev server', async () => {
+      vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173');
+      const fake = start();
+      await fake.becomeReady();
+      const window = fake.windows[0];
+      expect(window?.loadURL).toHaveBeenCalledTimes(1);
+      expect(window?.loadURL).toHaveBeenCalledWith('app://contactcap/index.html');
+    });
+
+    it('shows the window only when it is ready to show', async () => {
+      const fake = start();
+      await fake.becomeReady();
+      const window = fake.windows[0];
+      expect(window?.show).not.toHaveBeenCalled();
+      window?.onceEvents.get('ready-to-show')?.();
+      expect(window?.show).toHaveBeenCalledTimes(1);
+    });
+
+    it('opens its database in the --data-dir folder and serves the core over IPC', async () => {
+      const fake = start();
+      await fake.becomeReady();
+      expect(existsSync(path.join(dataDir, 'contactcap.db'))).toBe(true);
+      expect(fake.ipcMain.handle).toHaveBeenCalledWith('contactcap:invoke', expect.any(Function));
+      const invoke = fake.ipcHandlers.get('contactcap:invoke');
+      const status = invoke?.({ senderFrame: { url: 'app://contactcap/index.html' } }, 'system.status', {});
+      expect(status).toMatchObject({ ok: true, value: { appVersion: '7.8.9', databasePath: path.join(dataDir, 'contactcap.db'), schemaVersion: 1 } });
+    });
+
+    it('pushes data.changed to the window after a write through IPC', async () => {
+      const fake = start();
+      await fake.becomeReady();
+      const invoke = fake.ipcHandlers.get('contactcap:invoke');
+      const created = invoke?.({ senderFrame: { url: 'app://contactcap/index.html' } }, 'clinician.create', { name: 'Dr Ada Okafor', role: 'gp_partner' });
+      expect(created).toMatchObject({ ok: true, value: { name: 'Dr Ada Okafor', dailyCap: 25 } });
+      expect(fake.windows[0]?.webContents.send).toHaveBeenCalledWith('contactcap:event', 'data.changed', { topics: ['clinicians'] });
+    });
+
+    it('serves the built renderer from next to the main bundle over the app scheme', async () => {
+      const fake = start();
+      await fake.becomeReady();
+      expect(fake.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+      const response = (await fake.protocolHandlers.get('app')?.(new Request('app://contactcap/index.html'))) as Response;
+      expect(fake.net.fetch).toHaveBeenCalledWith(pathToFileURL(path.join(folder.dir, 'out', 'renderer', 'index.html')).toString());
+      expect(response.headers.get('Content-Security-Policy')).toContain("default-src 'self'");
+    });
+
+    it('denies every permission request', async () => {
+      const fake = start();
+      await fake.becomeReady();
+      expect(fake.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalledTimes(1);
+      const handler = fake.permissionHandler();
+      for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) {
+        const callback = vi.fn();
+        handler?.({}, permission, callback, {});
+        expect(callback).toHaveBeenCalledTimes(1);
+        expect(callback).toHaveBeenCalledWith(false);
+      }
+    });
+
+    it('restores and focuses the window when a second copy is started', async () => {
+      const fake = start();
+      await fake.becomeReady();
+      const window = fake.windows[0];
+      if (!window) throw new Error('No window was created');
+      window.minimized = true;
+      fake.fireApp('second-instance', {}, ['contactcap'], '/');
+      expect(window.restore).toHaveBeenCalledTimes(1);
+      expect(window.focus).toHaveBeenCalledTimes(1);
+      fake.fireApp('second-instance', {}, ['contactcap'], '/');
+      expect(window.restore).toHaveBeenCalledTimes(1);
+      expect(window.focus).toHaveBeenCalledTimes(2);
+    });
+
+    it('ignores a second copy before the window exists and after it has closed', async () => {
+      const fake = start();
+      expect(() => fake.fireApp('second-instance', {}, [], '/')).not.toThrow();
+      await fake.becomeReady();
+      const window = fake.windows[0];
+      window?.events.get('closed')?.();
+      fake.fireApp('second-instance', {}, [], '/');
+      expect(window?.focus).not.toHaveBeenCalled();
+      expect(fake.windows).toHaveLength(1);
+    });
+
+    it('locks down every web contents it creates, sending allow-listed links to the browser', () => {
+      const fake = start();
+      let windowOpen: ((details: { url: string }) => unknown) | undefined;
+      const contents = {
+        setWindowOpenHandler: vi.fn((handler: (details: { url: string }) => unknown) => {
+          windowOpen = handler;
+        }),
+        on: vi.fn(),
+      };
+      fake.fireApp('web-contents-created', {}, contents);
+      expect(contents.on).toHaveBeenCalledWith('will-navigate', expect.any(Function));
+      expect(contents.on).toHaveBeenCalledWith('will-attach-webview', expect.any(Function));
+      expect(windowOpen?.({ url: 'https://www.nhs.uk/pharmacy' })).toEqual({ action: 'deny' });
+      expect(fake.shell.openExternal).toHaveBeenCalledWith('https://www.nhs.uk/pharmacy');
+      expect(windowOpen?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+      expect(fake.shell.openExternal).toHaveBeenCalledTimes(1);
+    });
+
+    it('quits when every window has closed', () => {
+      const fake = start();
+      fake.fireApp('window-all-closed');
+      expect(fake.app.quit).toHaveBeenCalledTimes(1);
+    });
+
+    it('holds the database until will-quit, then closes it', async () => {
+      const fake = start();
+      await fake.becomeReady();
+      expect(() => openTestCore(dataDir)).toThrow(/Another copy of ContactCap is running/);
+      fake.fireApp('will-quit');
+      const reopened = openTestCore(dataDir);
+      try {
+        expect(must(reopened.call('clinician.list', {}))).toEqual([]);
+      } finally {
+        reopened.close();
+      }
+    });
+
+    it('does nothing on will-quit when the core never started', () => {
+      const fake = start();
+      expect(() => fake.fireApp('will-quit')).not.toThrow();
+    });
+  });
+
+  describe('when the core cannot start', () => {
+    function expectNothingOpened(fake: FakeElectron) {
+      expect(fake.app.exit).toHaveBeenCalledTimes(1);
+      expect(fake.app.exit).toHaveBeenCalledWith(1);
+      expect(fake.windows).toHaveLength(0);
+      expect(fake.ipcMain.handle).not.toHaveBeenCalled();
+      expect(fake.protocol.handle).not.toHaveBeenCalled();
+      expect(fake.session.defaultSession.setPermissionRequestHandler).not.toHaveBeenCalled();
+    }
+
+    function startOnAFile(): { fake: FakeElectron; notAFolder: string } {
+      const notAFolder = path.join(folder.dir, 'not-a-folder');
+      writeFileSync(notAFolder, 'I am a file');
+      process.argv = [...savedArgv, '--data-dir', notAFolder];
+      return { fake: start(), notAFolder };
+    }
+
+    it('shows an error, exits with 1 and creates no window when the data folder is a file', async () => {
+      const { fake } = startOnAFile();
+      await fake.becomeReady();
+      expect(fake.dialog.showErrorBox).toHaveBeenCalledTimes(1);
+      expect(fake.dialog.showErrorBox.mock.calls[0]?.[0]).toBe('ContactCap could not start');
+      expectNothingOpened(fake);
+    });
+
+    it('explains a data folder that is a file in words for the person at the PC', async () => {
+      const { fake, notAFolder } = startOnAFile();
+      await fake.becomeReady();
+      const [, message] = fake.dialog.showErrorBox.mock.calls[0] ?? [];
+      expect(message).toMatch(/^ContactCap could not open its database in "/);
+      expect(message).toContain(`"${notAFolder}"`);
+      expect(message).toContain('Contact your IT support');
+    });
+
+    it('explains that another copy holds the database', async () => {
+      const holder = openTestCore(dataDir);
+      try {
+        const fake = start();
+        await fake.becomeReady();
+        const [, message] = fake.dialog.showErrorBox.mock.calls[0] ?? [];
+        expect(message).toMatch(/^Another copy of ContactCap is running on this PC/);
+        expectNothingOpened(fake);
+      } finally {
+        holder.close();
+      }
+    });
+
+    it('reports an unexpected failure, such as missing migrations, with a generic prefix', async () => {
+      const fake = start({ appPath: path.join(folder.dir, 'no-app-here') });
+      await fake.becomeReady();
+      const [title, message] = fake.dialog.showErrorBox.mock.calls[0] ?? [];
+      expect(title).toBe('ContactCap could not start');
+      expect(message).toMatch(/^ContactCap could not start: Error: ENOENT/);
+      expect(message).toContain(path.join(folder.dir, 'no-app-here', 'migrations'));
+      expectNothingOpened(fake);
+    });
+  });
+});
+
+describe('--data-dir argument', () => {
+  it('reads the folder from the next argument', () => {
+    expect(dataDirArgument(['/opt/ContactCap/contactcap', '--data-dir', 'D:\\ContactCapData'])).toBe('D:\\ContactCapData');
+  });
+
+  it('reads the folder after an equals sign', () => {
+    expect(dataDirArgument(['contactcap', '--data-dir=/srv/contactcap', '--other'])).toBe('/srv/contactcap');
+    expect(dataDirArgument(['contactcap', '--data-dir=/srv/a=b'])).toBe('/srv/a=b');
+  });
+
+  it('is undefined when the argument is absent', () => {
+    expect(dataDirArgument([])).toBeUndefined();
+    expect(dataDirArgument(['contactcap', '--data-directory=/x', '--datadir', '/y'])).toBeUndefined();
+  });
+
+  it('is undefined when --data-dir is the last argument', () => {
+    expect(dataDirArgument(['contactcap', '--data-dir'])).toBeUndefined();
+  });
+
+  it('takes the first occurrence when given twice', () => {
+    expect(dataDirArgument(['--data-dir=/first', '--data-dir', '/second'])).toBe('/first');
+  });
+
+  it('gives an empty string for --data-dir= so the caller falls back to the default', () => {
+    expect(dataDirArgument(['--data-dir='])).toBe('');
+  });
+});

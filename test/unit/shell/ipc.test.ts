@@ -1,0 +1,145 @@
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Core } from '../../../main/core/createCore.ts';
+import { wireIpc, type PushTarget } from '../../../main/electron/ipc.ts';
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../../shared/bridge.ts';
+import { must, openTestCore, tempDir } from '../../helpers/fixtures.ts';
+
+type InvokeHandler = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
+
+/** An ipcMain stand-in that keeps the handlers registered on it. */
+function fakeIpcMain() {
+  const handlers = new Map<string, InvokeHandler>();
+  const ipcMain = {
+    handle: vi.fn((channel: string, handler: InvokeHandler) => {
+      handlers.set(channel, handler);
+    }),
+    removeHandler: vi.fn((channel: string) => {
+      handlers.delete(channel);
+    }),
+  };
+  return { ipcMain, handlers, asIpcMain: ipcMain as unknown as IpcMain };
+}
+
+function fakeWindow(destroyed = false) {
+  return { isDestroyed: vi.fn(() => destroyed), webContents: { send: vi.fn() } } satisfies PushTarget;
+}
+
+function eventFrom(url: string | undefined): IpcMainInvokeEvent {
+  return (url === undefined ? { senderFrame: null } : { senderFrame: { url } }) as unknown as IpcMainInvokeEvent;
+}
+
+const APP_PAGE = 'app://contactcap/index.html';
+
+describe('IPC wiring', () => {
+  let folder: ReturnType<typeof tempDir>;
+  let core: Core;
+
+  beforeEach(() => {
+    folder = tempDir('contactcap-shell-ipc-');
+    core = openTestCore(folder.dir);
+  });
+
+  afterEach(() => {
+    core.close();
+    folder.remove();
+  });
+
+  function wire(windows: PushTarget[] = []) {
+    const fake = fakeIpcMain();
+    const dispose = wireIpc(fake.asIpcMain, core, () => windows);
+    const call = (url: string | undefined, method: unknown, input?: unknown) => {
+      const handler = fake.handlers.get('contactcap:invoke');
+      if (!handler) throw new Error('No handler on contactcap:invoke');
+      return handler(eventFrom(url), method, input);
+    };
+    return { ...fake, dispose, call };
+  }
+
+  it('registers one handler, on the contactcap:invoke channel', () => {
+    const { ipcMain } = wire();
+    expect(INVOKE_CHANNEL).toBe('contactcap:invoke');
+    expect(ipcMain.handle).toHaveBeenCalledTimes(1);
+    expect(ipcMain.handle).toHaveBeenCalledWith('contactcap:invoke', expect.any(Function));
+  });
+
+  it('forwards a call from the app’s own page to the core and returns its envelope', () => {
+    const { call } = wire();
+    const created = call(APP_PAGE, 'clinician.create', { name: 'Dr Ada Okafor', role: 'gp_partner', dailyCap: 22 });
+    expect(created).toEqual({
+      ok: true,
+      value: { id: expect.any(String) as unknown, name: 'Dr Ada Okafor', role: 'gp_partner', dailyCap: 22, active: true },
+    });
+    const listed = must(core.call('clinician.list', {}));
+    expect(listed.map((c) => c.name)).toEqual(['Dr Ada Okafor']);
+    expect(call(APP_PAGE, 'clinician.list', {})).toEqual({ ok: true, value: listed });
+  });
+
+  it('returns the core’s validation error unchanged', () => {
+    const { call } = wire();
+    const result = call(APP_PAGE, 'clinician.create', { name: '', role: 'gp_partner' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'name' } });
+  });
+
+  it('refuses a call from another origin and writes nothing', () => {
+    const { call } = wire();
+    for (const url of ['https://evil.example/', 'app://evil/index.html', 'app://contactcap.evil/index.html', 'file:///index.html', '']) {
+      const result = call(url, 'clinician.create', { name: 'Mallory', role: 'other' });
+      expect(result).toMatchObject({ ok: false, error: { code: 'unauthorised' } });
+    }
+    expect(must(core.call('clinician.list', {}))).toEqual([]);
+  });
+
+  it('refuses a call whose sender frame is gone', () => {
+    const { call } = wire();
+    expect(call(undefined, 'clinician.create', { name: 'Mallory', role: 'other' })).toMatchObject({ ok: false, error: { code: 'unauthorised' } });
+    expect(must(core.call('clinician.list', {}))).toEqual([]);
+  });
+
+  it('answers unknown_method when the method is not a string', () => {
+    const { call } = wire();
+    for (const method of [42, null, undefined, { method: 'clinician.list' }, ['clinician.list']]) {
+      expect(call(APP_PAGE, method, {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    }
+  });
+
+  it('answers unknown_method for a method the contract does not have', () => {
+    const { call } = wire();
+    expect(call(APP_PAGE, 'clinician.drop', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(call(APP_PAGE, 'constructor', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+  });
+
+  it('pushes data.changed to every live window after a write, and nothing to a destroyed one', () => {
+    const first = fakeWindow();
+    const second = fakeWindow();
+    const destroyed = fakeWindow(true);
+    const { call } = wire([first, destroyed, second]);
+    must(call(APP_PAGE, 'clinician.create', { name: 'Nurse Bea Lowe', role: 'practice_nurse' }) as Parameters<typeof must>[0]);
+    expect(EVENT_CHANNEL).toBe('contactcap:event');
+    for (const window of [first, second]) {
+      expect(window.webContents.send).toHaveBeenCalledTimes(1);
+      expect(window.webContents.send).toHaveBeenCalledWith('contactcap:event', 'data.changed', { topics: ['clinicians'] });
+    }
+    expect(destroyed.webContents.send).not.toHaveBeenCalled();
+  });
+
+  it('pushes nothing after a read or a refused call', () => {
+    const window = fakeWindow();
+    const { call } = wire([window]);
+    call(APP_PAGE, 'clinician.list', {});
+    call('https://evil.example/', 'clinician.create', { name: 'Mallory', role: 'other' });
+    call(APP_PAGE, 'clinician.create', { name: '', role: 'other' });
+    expect(window.webContents.send).not.toHaveBeenCalled();
+  });
+
+  it('removes the handler and stops pushing once disposed', () => {
+    const window = fakeWindow();
+    const { ipcMain, handlers, dispose } = wire([window]);
+    dispose();
+    expect(ipcMain.removeHandler).toHaveBeenCalledTimes(1);
+    expect(ipcMain.removeHandler).toHaveBeenCalledWith('contactcap:invoke');
+    expect(handlers.size).toBe(0);
+    must(core.call('clinician.create', { name: 'Dr Cy Park', role: 'salaried_gp' }));
+    expect(window.webContents.send).not.toHaveBeenCalled();
+  });
+});
