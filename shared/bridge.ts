@@ -1,4 +1,4 @@
-import type { PushEventName, PushEvents } from './contract.ts';
+import type { PushEventName, PushEvents } from './events.ts';
 import type { Envelope } from './result.ts';
 
 /**

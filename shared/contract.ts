@@ -84,13 +84,3 @@ export const METHOD_NAMES = Object.keys(contract) as MethodName[];
 export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
-
-/** Pushed to every window after a change commits. */
-export const TOPICS = ['clinicians', 'contacts'] as const;
-export type Topic = (typeof TOPICS)[number];
-
-export interface PushEvents {
-  'data.changed': { topics: Topic[] };
-}
-export type PushEventName = keyof PushEvents;
-export const PUSH_EVENT_NAMES: PushEventName[] = ['data.changed'];

@@ -83,10 +83,12 @@ export interface Board {
   rows: BoardRow[];
 }
 
+/** Something the person at the PC must know about the database, shown until ContactCap restarts. */
 export interface StartupNotice {
-  kind: 'database_moved_aside';
+  kind: 'database_moved_aside' | 'database_damaged';
   message: string;
-  movedTo: string;
+  /** The file the notice is about. */
+  file: string;
 }
 
 export interface SystemStatus {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CLINICIAN_ROLES, CONTACT_MODES, MAX_DAILY_CAP } from './domain.ts';
 import { isPracticeDay } from './practiceDay.ts';
+import { isReadableText, tidyText } from './text.ts';
 
 /**
  * Field schemas with messages written for the person at the desk.
@@ -16,9 +17,10 @@ export const entityId = (what: string) =>
 
 export const clinicianName = z
   .string({ error: 'Enter the clinician’s name.' })
-  .trim()
+  .overwrite(tidyText)
   .min(1, { error: 'Enter the clinician’s name.' })
-  .max(80, { error: 'Keep the clinician’s name to 80 characters or fewer.' });
+  .max(80, { error: 'Keep the clinician’s name to 80 characters or fewer.' })
+  .refine(isReadableText, { error: 'Enter the clinician’s name using letters, for example Dr Ada Patel.' });
 
 export const clinicianRole = z.enum(CLINICIAN_ROLES, { error: 'Choose the clinician’s role from the list.' });
 
@@ -41,6 +43,7 @@ export const practiceDay = z
 
 export const voidReason = z
   .string({ error: 'Say why this contact is being voided.' })
-  .trim()
+  .overwrite(tidyText)
   .min(3, { error: 'Say why this contact is being voided (at least 3 characters).' })
-  .max(200, { error: 'Keep the reason to 200 characters or fewer.' });
+  .max(200, { error: 'Keep the reason to 200 characters or fewer.' })
+  .refine(isReadableText, { error: 'Say in words why this contact is being voided.' });

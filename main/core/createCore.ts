@@ -1,14 +1,18 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import type Database from 'better-sqlite3';
-import type { InputOf, MethodName, PushEvents, ResultOf } from '../../shared/contract.ts';
+import type { InputOf, MethodName, ResultOf } from '../../shared/contract.ts';
+import type { PushEvents } from '../../shared/events.ts';
 import type { StartupNotice, SystemStatus } from '../../shared/domain.ts';
 import { practiceDayOf } from '../../shared/practiceDay.ts';
 import type { Envelope } from '../../shared/result.ts';
 import { createDispatcher, type PushListener } from './api/dispatch.ts';
 import { createHandlers } from './api/handlers.ts';
 import type { Clock, CoreContext, IdSource } from './context.ts';
+import { checkIntegrityInBackground, type IntegrityResult } from './db/integrityCheck.ts';
 import { loadMigrations, schemaVersionOf } from './db/migrations.ts';
-import { openDatabase } from './db/openDatabase.ts';
+import { explainStorageError, openDatabase, recoveryMarkerOf, type OpenedDatabase } from './db/openDatabase.ts';
+import { errorCodeOf, isCorrupt } from './errors.ts';
 import { EventLog } from './events/eventLog.ts';
 import { getDeviceId, insertDevice } from './repos/eventsRepo.ts';
 
@@ -22,6 +26,8 @@ export interface CoreOptions {
   appVersion?: string;
   lockAttempts?: number;
   lockWaitMs?: number;
+  /** Check every page of the database in a worker thread after opening (default on). */
+  integrityCheck?: 'background' | 'off';
 }
 
 export interface Core {
@@ -33,12 +39,18 @@ export interface Core {
   close(): void;
   readonly deviceId: string;
   readonly databasePath: string;
+  /** The background integrity check's outcome; damage found is also shown as a notice. */
+  readonly integrity: Promise<IntegrityResult>;
   /** The open connection, for tests and maintenance tools. */
   readonly db: Database.Database;
 }
 
 export const systemClock: Clock = { now: () => Date.now() };
 export const randomIds: IdSource = { newId: () => randomUUID() };
+
+const DAMAGE_MESSAGE =
+  'ContactCap found damage in its database on this PC. Carry on for now, then close ContactCap and start it again as soon as you can: ' +
+  'it will set the damaged file aside, untouched, and start afresh. Tell your practice manager or IT support today.';
 
 /**
  * Builds the core: opens and migrates the database, then exposes the contract's
@@ -47,18 +59,13 @@ export const randomIds: IdSource = { newId: () => randomUUID() };
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? randomIds;
-  const opened = openDatabase({
-    dataDir: options.dataDir,
-    migrations: loadMigrations(options.migrationsDir),
-    now: () => clock.now(),
-    ...(options.lockAttempts === undefined ? {} : { lockAttempts: options.lockAttempts }),
-    ...(options.lockWaitMs === undefined ? {} : { lockWaitMs: options.lockWaitMs }),
-  });
+  const { opened, deviceId } = openWithIdentity(options, clock);
   const { db } = opened;
-  const deviceId = ensureDeviceId(db, clock);
   const ctx: CoreContext = { db, log: new EventLog(db, deviceId, () => clock.now()), clock, ids };
-
+  const notices: StartupNotice[] = [...opened.notices];
   const listeners = new Set<PushListener>();
+  let closed = false;
+
   const push: PushListener = (event, payload) => {
     for (const listener of listeners) {
       try {
@@ -68,8 +75,14 @@ export function createCore(options: CoreOptions): Core {
       }
     }
   };
+  /** Work carries on (an urgent contact must never be refused); the next start sets the file aside. */
+  const reportDamage = (detail: string) => {
+    if (closed || notices.some((notice) => notice.kind === 'database_damaged')) return;
+    writeFileSync(recoveryMarkerOf(opened.file), `Damage found by ContactCap: ${detail}\n`);
+    notices.push({ kind: 'database_damaged', file: opened.file, message: DAMAGE_MESSAGE });
+    push('data.changed', { topics: ['system'] });
+  };
 
-  const notices: StartupNotice[] = opened.notices;
   const status = (context: CoreContext): SystemStatus => {
     const now = context.clock.now();
     return {
@@ -82,8 +95,15 @@ export function createCore(options: CoreOptions): Core {
       notices,
     };
   };
-  const invoke = createDispatcher(ctx, createHandlers(status), push);
-  let closed = false;
+  const invoke = createDispatcher(ctx, createHandlers(status), push, (error) => reportDamage(String(error)));
+
+  const check = options.integrityCheck === 'off' ? null : checkIntegrityInBackground(opened.file);
+  const integrity: Promise<IntegrityResult> = check
+    ? check.result.then((result) => {
+        if (result.status === 'damaged') reportDamage(result.detail);
+        return result;
+      })
+    : Promise.resolve({ status: 'not_checked', detail: 'switched off for this run' });
 
   return {
     invoke,
@@ -95,16 +115,52 @@ export function createCore(options: CoreOptions): Core {
     close() {
       if (closed) return;
       closed = true;
+      check?.cancel();
       listeners.clear();
       db.close();
+      opened.lock.release();
     },
     deviceId,
     databasePath: opened.file,
+    integrity,
     db,
   };
 }
 
 export type { PushEvents };
+
+/**
+ * Opens the database and reads who this install is. Damage that only shows up
+ * in these first reads is handled like damage found at open: the file is set
+ * aside, untouched, and a new one started.
+ */
+function openWithIdentity(options: CoreOptions, clock: Clock): { opened: OpenedDatabase; deviceId: string } {
+  const open = () =>
+    openDatabase({
+      dataDir: options.dataDir,
+      migrations: loadMigrations(options.migrationsDir),
+      now: () => clock.now(),
+      ...(options.lockAttempts === undefined ? {} : { lockAttempts: options.lockAttempts }),
+      ...(options.lockWaitMs === undefined ? {} : { lockWaitMs: options.lockWaitMs }),
+    });
+  for (let attempt = 1; ; attempt++) {
+    const opened = open();
+    try {
+      const deviceId = ensureDeviceId(opened.db, clock);
+      // The event log reads the newest clock value at start: part of the same check.
+      new EventLog(opened.db, deviceId, () => clock.now());
+      return { opened, deviceId };
+    } catch (error) {
+      opened.db.close();
+      opened.lock.release();
+      if (attempt === 1 && isCorrupt(errorCodeOf(error))) {
+        writeFileSync(recoveryMarkerOf(opened.file), `Damage found while starting: ${String(error)}\n`);
+        continue;
+      }
+      throw explainStorageError(error, options.dataDir);
+    }
+  }
+}
 
 function ensureDeviceId(db: Database.Database, clock: Clock): string {
   const existing = getDeviceId(db);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Net, Protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
+import { safeDecodeURIComponent } from '../../shared/text.ts';
 import { APP_HOST, APP_SCHEME } from './windowOptions.ts';
 
 /** Must run before the app is ready. */
@@ -16,8 +17,8 @@ export function serveRenderer(protocol: Protocol, net: Net, rendererDir: string)
   const root = path.resolve(rendererDir);
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
-    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
-    const file = path.resolve(root, relative);
+    const relative = url.pathname === '/' ? 'index.html' : safeDecodeURIComponent(url.pathname)?.replace(/^\/+/, '');
+    const file = relative === undefined ? '' : path.resolve(root, relative);
     if (url.host !== APP_HOST || !file.startsWith(root + path.sep)) {
       return new Response('Not found', { status: 404 });
     }

@@ -7,6 +7,7 @@ import { contract, METHOD_NAMES } from '../../shared/contract.ts';
 import { fail, type Envelope } from '../../shared/result.ts';
 import type { Core } from '../core/createCore.ts';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
+import { safeDecodeURIComponent } from '../../shared/text.ts';
 import { CONTENT_TYPES, HTTP_STATUS_BY_CODE, MAX_BODY_BYTES } from './httpApi.ts';
 
 export const TOKEN_ENV = 'CONTACTCAP_TOKEN';
@@ -84,7 +85,7 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
         sendJson(res, 405, fail('invalid_input', 'Send API requests with POST and a JSON body.'));
         return;
       }
-      return callMethod(req, res, decodeURIComponent(url.pathname.slice('/api/'.length)));
+      return callMethod(req, res, safeDecodeURIComponent(url.pathname.slice('/api/'.length)) ?? '');
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' });
@@ -131,8 +132,8 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
   }
 
   function serveFile(res: ServerResponse, pathname: string): void {
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
-    const file = path.resolve(rendererDir, relative);
+    const relative = pathname === '/' ? 'index.html' : safeDecodeURIComponent(pathname)?.replace(/^\/+/, '');
+    const file = relative === undefined ? '' : path.resolve(rendererDir, relative);
     if (!file.startsWith(rendererDir + path.sep)) {
       res.writeHead(404);
       res.end();

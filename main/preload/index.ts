@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { BRIDGE_GLOBAL, EVENT_CHANNEL, INVOKE_CHANNEL, type ContactCapBridge } from '../../shared/bridge.ts';
-import { PUSH_EVENT_NAMES, type PushEventName, type PushEvents } from '../../shared/contract.ts';
+import { PUSH_EVENT_NAMES, type PushEventName, type PushEvents } from '../../shared/events.ts';
 
 /** Exposes only invoke and event subscription; the page never sees ipcRenderer. */
 export const bridge: ContactCapBridge = {

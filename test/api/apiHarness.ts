@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type Database from 'better-sqlite3';
 import type { Core } from '../../main/core/createCore.ts';
-import type { PushEvents } from '../../shared/contract.ts';
+import type { PushEvents } from '../../shared/events.ts';
 import type { ApiError, Envelope, ErrorCode } from '../../shared/result.ts';
 import { FakeClock, must, openTestCore, sequentialIds, tempDir } from '../helpers/fixtures.ts';
 

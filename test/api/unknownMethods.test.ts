@@ -61,7 +61,7 @@ describe('unknown methods', () => {
     const nearMiss = fc
       .tuple(fc.constantFrom(...METHOD_NAMES), fc.string({ maxLength: 3 }), fc.string({ maxLength: 3 }), fc.boolean())
       .map(([name, before, after, upper]) => `${before}${upper ? name.toUpperCase() : name}${after}`);
-    const name = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), nearMiss).filter((candidate) => !(METHOD_NAMES as string[]).includes(candidate));
+    const name = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), nearMiss).filter((candidate) => !(METHOD_NAMES as string[]).includes(candidate));
     fc.assert(
       fc.property(name, (method) => {
         const error = expectRefusal(seeded.core.invoke(method, WRITING_DETAILS), { code: 'unknown_method', field: null });

@@ -1,6 +1,7 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../main/core/db/dataDir.ts';
 import { StartupError } from '../../main/core/errors.ts';
@@ -68,34 +69,65 @@ describe('start-up with a damaged file', () => {
     expect(status.notices).toHaveLength(1);
     const notice = status.notices[0];
     expect(notice?.kind).toBe('database_moved_aside');
-    expect(notice?.movedTo).toBe(`${file}.damaged-20261121T080500Z`);
+    expect(notice?.file).toBe(`${file}.damaged-20261121T080500Z`);
     expect(notice?.message).toContain('moved aside, untouched');
     expect(notice?.message).toContain('Nothing has been deleted');
-    expect(sha256File(notice?.movedTo ?? '')).toBe(original);
+    expect(sha256File(notice?.file ?? '')).toBe(original);
     // The new database works.
     must(core.call('clinician.create', { name: 'Dr Ada Patel', role: 'gp_partner' }));
     core.close();
   });
 
-  it('moves a database that fails its integrity check aside, byte for byte', () => {
+  it('sets aside, byte for byte, a database whose damage shows while starting', () => {
     const dataDir = workspace();
     seed(dataDir, 400);
     const file = path.join(dataDir, DATABASE_FILE);
-    const pageSize = 4096;
-    const pages = statSync(file).size / pageSize;
-    expect(pages).toBeGreaterThan(6);
-    // Scribble over the middle of the file, as a failing disk might.
-    const fd = openSync(file, 'r+');
-    writeSync(fd, Buffer.alloc(pageSize * 2, 0x5a), 0, pageSize * 2, pageSize * 3);
-    closeSync(fd);
+    // Scribble over pages 3–4: early pages that the start-up reads go through.
+    scribble(file, [3, 4]);
     const damaged = sha256File(file);
 
     const core = openTestCore(dataDir, { clock: new FakeClock('2026-11-21T08:05:00Z') });
     const [notice] = must(core.call('system.status', {})).notices;
     expect(notice?.kind).toBe('database_moved_aside');
-    expect(sha256File(notice?.movedTo ?? '')).toBe(damaged);
+    expect(notice?.file).toBe(`${file}.damaged-20261121T080500Z`);
+    expect(sha256File(notice?.file ?? '')).toBe(damaged);
     expect(must(core.call('board.today', {})).rows).toEqual([]);
     core.close();
+  });
+
+  it('finds damage that only a full check can see in the background, says so at once, and sets the file aside at the next start', async () => {
+    const dataDir = workspace();
+    seed(dataDir, 400);
+    const file = path.join(dataDir, DATABASE_FILE);
+    const raw = new Database(file, { readonly: true });
+    const leaves = raw.prepare("SELECT pageno FROM dbstat WHERE name = 'contacts' AND pagetype = 'leaf' ORDER BY pageno").pluck().all() as number[];
+    raw.close();
+    expect(leaves.length).toBeGreaterThan(3);
+    // A page of contact rows in the middle: nothing reads it at start-up.
+    scribble(file, [leaves[Math.floor(leaves.length / 2)] ?? 0]);
+    const damaged = sha256File(file);
+
+    const pushed: string[] = [];
+    const running = openTestCore(dataDir, { clock: new FakeClock('2026-11-21T08:05:00Z'), integrityCheck: 'background' });
+    expect(must(running.call('system.status', {})).notices).toEqual([]);
+    running.subscribe((_event, payload) => pushed.push(...payload.topics));
+    const result = await running.integrity;
+    expect(result.status).toBe('damaged');
+    const [warning] = must(running.call('system.status', {})).notices;
+    expect(warning?.kind).toBe('database_damaged');
+    expect(warning?.message).toContain('Carry on for now, then close ContactCap and start it again');
+    expect(pushed).toContain('system');
+    running.close();
+
+    const restarted = openTestCore(dataDir, { clock: new FakeClock('2026-11-21T08:10:00Z'), integrityCheck: 'background' });
+    const [notice] = must(restarted.call('system.status', {})).notices;
+    expect(notice?.kind).toBe('database_moved_aside');
+    expect(notice?.message).toContain('The last check found damage in it');
+    expect(notice?.file).toBe(`${file}.damaged-20261121T081000Z`);
+    expect(sha256File(notice?.file ?? '')).toBe(damaged);
+    expect(must(restarted.call('board.today', {})).rows).toEqual([]);
+    expect((await restarted.integrity).status).toBe('ok');
+    restarted.close();
   });
 
   it('never overwrites an earlier file moved aside at the same second', () => {
@@ -105,7 +137,7 @@ describe('start-up with a damaged file', () => {
     writeFileSync(file, 'the second damaged file, not a database at all'.repeat(100));
     const core = openTestCore(dataDir, { clock: new FakeClock('2026-11-21T08:05:00Z') });
     const [notice] = must(core.call('system.status', {})).notices;
-    expect(notice?.movedTo).toBe(`${file}.damaged-20261121T080500Z-2`);
+    expect(notice?.file).toBe(`${file}.damaged-20261121T080500Z-2`);
     expect(readFileSync(`${file}.damaged-20261121T080500Z`, 'utf8')).toBe('the first damaged file');
     core.close();
   });
@@ -134,6 +166,18 @@ describe('start-up when another copy holds the database', () => {
     await holdInAnotherProcess(dataDir, 400);
     const core = openTestCore(dataDir, { lockAttempts: 20, lockWaitMs: 200 });
     expect(must(core.call('board.today', {})).rows.map((row) => row.name)).toEqual(['Dr Ada Patel']);
+    core.close();
+  });
+});
+
+describe('background integrity check', () => {
+  it('passes a healthy database without holding up the start', async () => {
+    const dataDir = workspace();
+    seed(dataDir, 50);
+    const core = openTestCore(dataDir, { integrityCheck: 'background' });
+    expect(must(core.call('board.today', {})).rows).toHaveLength(1);
+    expect(await core.integrity).toEqual({ status: 'ok' });
+    expect(must(core.call('system.status', {})).notices).toEqual([]);
     core.close();
   });
 });
@@ -203,6 +247,13 @@ describe.runIf(isRoot)('start-up on a read-only or full disk (needs root to moun
     core.close();
   });
 });
+
+/** Overwrites whole pages (numbered from 1) with a fixed pattern, as a failing disk might. */
+function scribble(file: string, pages: number[], pageSize = 4096): void {
+  const fd = openSync(file, 'r+');
+  for (const page of pages) writeSync(fd, Buffer.alloc(pageSize, 0x5a), 0, pageSize, (page - 1) * pageSize);
+  closeSync(fd);
+}
 
 /** Fills the mounted disk with a filler file and returns its path. */
 function fillDisk(mountPoint: string): string {

@@ -8,10 +8,8 @@ import { freePort, spawnHost, stopHost, type SpawnedHost } from '../helpers/host
 async function tabTo(page: Page, name: string, limit = 40): Promise<void> {
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => {
-      const element = document.activeElement;
-      return element?.getAttribute('aria-label') ?? element?.textContent?.trim() ?? '';
-    });
+    const element = page.locator(':focus');
+    const focused = (await element.getAttribute('aria-label')) ?? (await element.textContent())?.trim() ?? '';
     if (focused === name) return;
   }
   throw new Error(`Could not reach “${name}” with the Tab key`);

@@ -42,18 +42,18 @@ export function spawnHost(launch: HostLaunch): Promise<SpawnedHost> {
       ? spawn('npm', ['run', '--silent', 'web', '--', ...args], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
       : spawn(process.execPath, [path.join(ROOT, 'main', 'host', 'cli.ts'), ...args], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let text = '';
-  child.stdout?.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`The host did not start in time:\n${text}`)), 30_000);
     const check = () => {
       const match = /Open: (http:\/\/127\.0\.0\.1:(\d+)\/\?token=(\S+))/.exec(text);
       if (!match?.[1] || !match[2] || !match[3]) return;
       clearTimeout(timer);
-      child.stdout?.off('data', check);
+      child.stdout.off('data', check);
       resolve({ url: match[1], origin: `http://127.0.0.1:${match[2]}`, token: match[3], child, output: () => text });
     };
-    child.stdout?.on('data', check);
+    child.stdout.on('data', check);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`The host exited with code ${String(code)} before starting:\n${text}`));

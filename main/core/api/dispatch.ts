@@ -1,8 +1,9 @@
 import type { z } from 'zod';
-import { contract, isMethodName, METHOD_NAMES, type MethodName, type PushEvents, type Topic } from '../../../shared/contract.ts';
+import { contract, isMethodName, METHOD_NAMES, type MethodName } from '../../../shared/contract.ts';
+import { type PushEvents, type Topic } from '../../../shared/events.ts';
 import { fail, ok, type Envelope } from '../../../shared/result.ts';
 import type { CoreContext } from '../context.ts';
-import { DomainError, errorCodeOf, isBusy, isDiskFull, isReadOnly } from '../errors.ts';
+import { DomainError, errorCodeOf, isBusy, isCorrupt, isDiskFull, isReadOnly } from '../errors.ts';
 import type { Handler, Handlers } from './handlers.ts';
 
 export type PushListener = <E extends keyof PushEvents>(event: E, payload: PushEvents[E]) => void;
@@ -33,6 +34,12 @@ export function describeIssue(issue: z.core.$ZodIssue): { message: string; field
 export function describeFailure(error: unknown): Envelope<never> {
   if (error instanceof DomainError) return { ok: false, error: error.toApiError() };
   const code = errorCodeOf(error);
+  if (isCorrupt(code)) {
+    return fail(
+      'internal',
+      'ContactCap found damage in its database and could not save this. Write it down on paper, close ContactCap and start it again, and tell IT support today.',
+    );
+  }
   if (isDiskFull(code)) {
     return fail('storage_full', 'The disk on this PC is full, so this was not saved. Nothing was changed. Free some disk space (or ask IT to), then try again.');
   }
@@ -46,7 +53,7 @@ export function describeFailure(error: unknown): Envelope<never> {
   return fail('internal', 'Something went wrong and this was not saved. Nothing was changed. Try again; if it keeps happening, tell your IT support.');
 }
 
-export function createDispatcher(ctx: CoreContext, handlers: Handlers, push: PushListener) {
+export function createDispatcher(ctx: CoreContext, handlers: Handlers, push: PushListener, onDamage: (error: unknown) => void) {
   assertHandlersMatchContract(handlers);
   return function invoke(method: string, input?: unknown): Envelope<unknown> {
     if (!isMethodName(method)) {
@@ -63,6 +70,7 @@ export function createDispatcher(ctx: CoreContext, handlers: Handlers, push: Pus
     try {
       value = handler.run(ctx, parsed.data);
     } catch (error) {
+      if (isCorrupt(errorCodeOf(error))) onDamage(error);
       return describeFailure(error);
     }
     if (handler.changes.length > 0) push('data.changed', { topics: [...handler.changes] as Topic[] });

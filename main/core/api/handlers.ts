@@ -1,4 +1,5 @@
-import type { MethodName, ParsedInputOf, ResultOf, Topic } from '../../../shared/contract.ts';
+import type { MethodName, ParsedInputOf, ResultOf } from '../../../shared/contract.ts';
+import type { Topic } from '../../../shared/events.ts';
 import type { CoreContext } from '../context.ts';
 import { todayBoard } from '../services/board.ts';
 import { createClinician, deactivateClinician, listCliniciansFor, renameClinician } from '../services/clinicians.ts';

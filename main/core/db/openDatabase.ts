@@ -4,14 +4,15 @@ import Database from 'better-sqlite3';
 import type { StartupNotice } from '../../../shared/domain.ts';
 import { StartupError, errorCodeOf, isBusy, isCorrupt, isDiskFull, isReadOnly } from '../errors.ts';
 import { DATABASE_FILE, assertLocalDataDir } from './dataDir.ts';
+import { acquireInstanceLock, type InstanceLock } from './instanceLock.ts';
 import { migrate, type Migration } from './migrations.ts';
 
 export interface OpenOptions {
   dataDir: string;
   migrations: Migration[];
-  /** How many times to try for the database lock before saying another copy is running. */
+  /** How many times to try for the lock before saying another copy is running. */
   lockAttempts?: number;
-  /** How long each attempt waits for the lock (SQLite busy timeout during start-up). */
+  /** How long each attempt waits for the lock. */
   lockWaitMs?: number;
   /** Time source for naming files moved aside. */
   now: () => number;
@@ -21,10 +22,16 @@ export interface OpenedDatabase {
   db: Database.Database;
   file: string;
   notices: StartupNotice[];
+  lock: InstanceLock;
 }
 
 /** Busy timeout for normal work once the database is open (DESIGN.md §3). */
 export const BUSY_TIMEOUT_MS = 5000;
+
+/** Left by a background integrity check that found damage: the next start sets the file aside. */
+export function recoveryMarkerOf(file: string): string {
+  return `${file}.needs-recovery`;
+}
 
 /**
  * Opens (creating if needed) the one SQLite file in the data folder, with the
@@ -35,35 +42,58 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
   assertMinimumNodeApi();
   assertLocalDataDir(options.dataDir);
   prepareFolder(options.dataDir);
-  const file = path.join(options.dataDir, DATABASE_FILE);
-  const notices: StartupNotice[] = [];
-
-  let db = connect(file, options);
-  if (db === 'damaged') {
-    const movedTo = moveAside(file, options.now());
-    notices.push({
-      kind: 'database_moved_aside',
-      movedTo,
-      message:
-        `ContactCap's database on this PC was damaged and could not be read, so it has been moved aside, untouched, to ` +
-        `"${movedTo}", and a new empty database has been started. Nothing has been deleted. ` +
-        `Tell your practice manager or IT support today: they can restore the latest backup or send the damaged file for recovery.`,
-    });
-    const fresh = connect(file, options);
-    if (fresh === 'damaged') {
-      throw new StartupError('unreadable', `ContactCap could not create a new database in "${options.dataDir}". Contact your IT support.`);
-    }
-    db = fresh;
-  }
-
+  const lock = acquireLock(options);
   try {
-    configureForWork(db);
-    migrate(db, options.migrations);
+    const file = path.join(options.dataDir, DATABASE_FILE);
+    const notices: StartupNotice[] = [];
+    const setAside = (why: string) => notices.push(movedAsideNotice(moveAside(file, options.now()), why));
+
+    if (existsSync(recoveryMarkerOf(file))) {
+      setAside('The last check found damage in it');
+      rmSync(recoveryMarkerOf(file), { force: true });
+    }
+    let db = connect(file, options);
+    if (db === 'damaged') {
+      setAside('It could not be read');
+      db = connect(file, options);
+      if (db === 'damaged') throw new StartupError('unreadable', `ContactCap could not create a new database in "${options.dataDir}". Contact your IT support.`);
+    }
+    try {
+      configureForWork(db);
+      migrate(db, options.migrations);
+    } catch (error) {
+      db.close();
+      if (!isCorrupt(errorCodeOf(error))) throw explainStorageError(error, options.dataDir);
+      setAside('It could not be updated to this version');
+      db = connect(file, options);
+      if (db === 'damaged') throw explainStorageError(error, options.dataDir);
+      configureForWork(db);
+      migrate(db, options.migrations);
+    }
+    return { db, file, notices, lock };
   } catch (error) {
-    db.close();
+    lock.release();
+    throw error;
+  }
+}
+
+function acquireLock(options: OpenOptions): InstanceLock {
+  try {
+    return acquireInstanceLock(options.dataDir, options.lockAttempts ?? 3, options.lockWaitMs ?? 1000);
+  } catch (error) {
     throw explainStorageError(error, options.dataDir);
   }
-  return { db, file, notices };
+}
+
+function movedAsideNotice(movedTo: string, why: string): StartupNotice {
+  return {
+    kind: 'database_moved_aside',
+    file: movedTo,
+    message:
+      `ContactCap's database on this PC was damaged. ${why}, so it has been moved aside, untouched, to ` +
+      `"${movedTo}", and a new empty database has been started. Nothing has been deleted. ` +
+      `Tell your practice manager or IT support today: they can restore the latest backup or send the damaged file for recovery.`,
+  };
 }
 
 function assertMinimumNodeApi(): void {
@@ -84,52 +114,37 @@ function prepareFolder(dir: string): void {
     writeFileSync(probe, 'ContactCap checks it can write here before opening its database.\n');
     unlinkSync(probe);
   } catch (error) {
-    // A probe that could be created but not written must not be left behind.
-    rmSync(probe, { force: true });
+    try {
+      // A probe that could be created but not written must not be left behind.
+      rmSync(probe, { force: true });
+    } catch {
+      // The folder itself is unusable (for example a file stands where it should be): report the first error.
+    }
     throw explainStorageError(error, dir);
   }
 }
 
 /**
- * Opens the file and checks it before anything is written to it, so a damaged
- * file can be moved aside exactly as it was found.
+ * Opens the file and reads its header and schema before anything is written to
+ * it, so a file that is not a database can be moved aside exactly as it was
+ * found. The full check of every page runs in the background once the app is up.
  */
 function connect(file: string, options: OpenOptions): Database.Database | 'damaged' {
-  const attempts = options.lockAttempts ?? 3;
-  const waitMs = options.lockWaitMs ?? 1000;
   let db: Database.Database;
   try {
-    db = new Database(file, { timeout: waitMs });
+    db = new Database(file, { timeout: options.lockWaitMs ?? 1000 });
   } catch (error) {
     if (isCorrupt(errorCodeOf(error))) return 'damaged';
     throw explainStorageError(error, path.dirname(file));
   }
-  // One process owns the file: the lock is held from the first read until close,
-  // which is how a second copy on this PC is detected.
-  db.pragma('locking_mode = EXCLUSIVE');
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const result = db.pragma('quick_check', { simple: true });
-      if (result !== 'ok') {
-        db.close();
-        return 'damaged';
-      }
-      return db;
-    } catch (error) {
-      const code = errorCodeOf(error);
-      if (isBusy(code) && attempt < attempts) continue;
-      db.close();
-      if (isCorrupt(code)) return 'damaged';
-      if (isBusy(code)) {
-        throw new StartupError(
-          'locked',
-          `Another copy of ContactCap is running on this PC and is using the database in "${path.dirname(file)}". ` +
-            `Switch to that window (check the taskbar), or close it and start ContactCap again.`,
-          { cause: error },
-        );
-      }
-      throw explainStorageError(error, path.dirname(file));
-    }
+  try {
+    db.pragma('schema_version', { simple: true });
+    db.prepare('SELECT type, name, sql FROM sqlite_schema').all();
+    return db;
+  } catch (error) {
+    db.close();
+    if (isCorrupt(errorCodeOf(error))) return 'damaged';
+    throw explainStorageError(error, path.dirname(file));
   }
 }
 
@@ -166,10 +181,10 @@ export function explainStorageError(error: unknown, dir: string): Error {
       { cause: error },
     );
   }
-  if (isReadOnly(code)) {
+  if (isReadOnly(code) || code === 'ENOTDIR' || code === 'EEXIST' || code.startsWith('SQLITE_CANTOPEN')) {
     return new StartupError(
       'read_only',
-      `ContactCap cannot write to its data folder "${dir}" (it is read-only or this Windows account lacks permission). ` +
+      `ContactCap cannot write to its data folder "${dir}" (it is read-only, is not a folder, or this Windows account lacks permission). ` +
         `Nothing has been changed. Ask IT to give this PC's users write access to that folder, then start ContactCap again.`,
       { cause: error },
     );

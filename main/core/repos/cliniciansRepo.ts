@@ -28,11 +28,6 @@ export function listClinicians(db: Database.Database, includeInactive: boolean):
   return (statement(db, sql).all() as ClinicianRow[]).map(toClinician);
 }
 
-export function findActiveClinicianByName(db: Database.Database, name: string): Clinician | null {
-  const row = statement(db, `${SELECT} WHERE active = 1 AND name = ? COLLATE NOCASE`).get(name) as ClinicianRow | undefined;
-  return row ? toClinician(row) : null;
-}
-
 export interface ClinicianSeed {
   id: string;
   name: string;

@@ -2,7 +2,8 @@ import type { ParsedInputOf } from '../../../shared/contract.ts';
 import type { Clinician } from '../../../shared/domain.ts';
 import { write, type CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
-import { findActiveClinicianByName, getClinician, listClinicians } from '../repos/cliniciansRepo.ts';
+import { nameKey } from '../../../shared/text.ts';
+import { getClinician, listClinicians } from '../repos/cliniciansRepo.ts';
 
 export function requireClinician(ctx: CoreContext, clinicianId: string): Clinician {
   const clinician = getClinician(ctx.db, clinicianId);
@@ -13,8 +14,9 @@ export function requireClinician(ctx: CoreContext, clinicianId: string): Clinici
 }
 
 function assertNameFree(ctx: CoreContext, name: string, exceptId?: string): void {
-  const existing = findActiveClinicianByName(ctx.db, name);
-  if (existing && existing.id !== exceptId) {
+  const key = nameKey(name);
+  const existing = listClinicians(ctx.db, false).find((clinician) => clinician.id !== exceptId && nameKey(clinician.name) === key);
+  if (existing) {
     throw new DomainError(
       'conflict',
       `There is already a clinician called “${existing.name}” on the board. Add something to tell them apart, such as initials.`,

@@ -1,4 +1,5 @@
-import type { InputOf, MethodName, PushEventName, PushEvents, ResultOf } from '../../../shared/contract.ts';
+import type { InputOf, MethodName, ResultOf } from '../../../shared/contract.ts';
+import type { PushEventName, PushEvents } from '../../../shared/events.ts';
 import type { Envelope } from '../../../shared/result.ts';
 import type { Transport } from './transport.ts';
 

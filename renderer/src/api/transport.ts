@@ -1,5 +1,5 @@
 import { BRIDGE_GLOBAL, type ContactCapBridge } from '../../../shared/bridge.ts';
-import type { PushEventName, PushEvents } from '../../../shared/contract.ts';
+import type { PushEventName, PushEvents } from '../../../shared/events.ts';
 import { fail, type Envelope } from '../../../shared/result.ts';
 
 /** How the renderer reaches the core. Chosen once at start; nothing else knows which. */

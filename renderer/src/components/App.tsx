@@ -43,7 +43,7 @@ export function App() {
         </p>
       )}
       {status?.notices.map((notice) => (
-        <p key={notice.movedTo} role="alert" className="banner banner-warning">
+        <p key={notice.file} role="alert" className="banner banner-warning">
           {notice.message}
         </p>
       ))}

@@ -119,7 +119,7 @@ describe('renderer protocol handler', () => {
 
   // Product bug (see the shell tests' report): decodeURIComponent throws a URIError on a
   // malformed escape, so the handler rejects instead of answering 404. Remove `.fails` once fixed.
-  it.fails('answers 404 for a malformed percent-escape (known bug: the handler rejects with URIError)', async () => {
+  it('answers 404 for a malformed percent-escape', async () => {
     const { net, request } = serve();
     const response = await request('app://contactcap/%E0%A4%A');
     expect(response.status).toBe(404);

@@ -368,9 +368,10 @@ describe('desktop app lifecycle', () => {
       const { fake, notAFolder } = startOnAFile();
       await fake.becomeReady();
       const [, message] = fake.dialog.showErrorBox.mock.calls[0] ?? [];
-      expect(message).toMatch(/^ContactCap could not open its database in "/);
+      expect(message).toMatch(/^ContactCap cannot write to its data folder "/);
       expect(message).toContain(`"${notAFolder}"`);
-      expect(message).toContain('Contact your IT support');
+      expect(message).toContain('is not a folder');
+      expect(message).toContain('Nothing has been changed');
     });
 
     it('explains that another copy holds the database', async () => {
