@@ -12,8 +12,8 @@ interface BuilderConfig {
 }
 
 interface ConfigModule {
-  getConfig(projectDir: string, configPath: string | null, configFromOptions: null): Promise<BuilderConfig>;
-  validateConfiguration(config: BuilderConfig, debugLogger: unknown): Promise<void>;
+  getConfig: (projectDir: string, configPath: string | null, configFromOptions: null) => Promise<BuilderConfig>;
+  validateConfiguration: (config: BuilderConfig, debugLogger: unknown) => Promise<void>;
 }
 
 describe('electron-builder configuration', () => {
