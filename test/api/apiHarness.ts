@@ -139,3 +139,11 @@ export function expectRefusal(result: Envelope<unknown>, expected: Refusal): Api
   else if (expected.phrase) expect(error.message).toMatch(expected.phrase);
   return error;
 }
+
+/** A core with the standard seed, pushes cleared, and a snapshot to compare against. */
+export function openSeeded() {
+  const opened = openCore();
+  const data = seed(opened.core, opened.clock);
+  opened.pushes.length = 0;
+  return { ...opened, data, before: snapshot(opened.core.db) };
+}

@@ -1,18 +1,12 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isMethodName, METHOD_NAMES } from '../../shared/contract.ts';
-import { closeAllCores, expectRefusal, openCore, seed, snapshot } from './apiHarness.ts';
+import { closeAllCores, expectRefusal, openSeeded, snapshot } from './apiHarness.ts';
 
 /** A request the contract does not define is refused by name, whatever its details, and writes nothing. */
 
 afterEach(closeAllCores);
 
-function openSeeded() {
-  const opened = openCore();
-  const data = seed(opened.core, opened.clock);
-  opened.pushes.length = 0;
-  return { ...opened, data, before: snapshot(opened.core.db) };
-}
 
 /** Details that clinician.create would accept, so a mis-routed request would write. */
 const WRITING_DETAILS = { name: 'Dr Priya Nair', role: 'salaried_gp', dailyCap: 20 };

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../shared/result.ts';
-import { closeAllCores, expectRefusal, openCore, SEED_NAMES, SEED_VOID_REASON, seed, snapshot, type Seed } from './apiHarness.ts';
+import { closeAllCores, expectRefusal, openCore, openSeeded, SEED_NAMES, SEED_VOID_REASON, snapshot, type Seed } from './apiHarness.ts';
 
 /**
  * Requests that are shaped correctly but ask for something the data does not
@@ -11,12 +11,6 @@ import { closeAllCores, expectRefusal, openCore, SEED_NAMES, SEED_VOID_REASON, s
 
 afterEach(closeAllCores);
 
-function openSeeded() {
-  const opened = openCore();
-  const data = seed(opened.core, opened.clock);
-  opened.pushes.length = 0;
-  return { ...opened, data, before: snapshot(opened.core.db) };
-}
 
 interface WrongCase {
   name: string;

@@ -2,22 +2,14 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { StartupError } from '../../main/core/errors.ts';
 import { DATABASE_FILE } from '../../main/core/db/dataDir.ts';
 import { loadMigrations } from '../../main/core/db/migrations.ts';
-import { FakeClock, MIGRATIONS_DIR, must, openTestCore, tempDir } from '../helpers/fixtures.ts';
+import { FakeClock, MIGRATIONS_DIR, must, openTestCore, startupFailure, tempDirs } from '../helpers/fixtures.ts';
 import { folderFingerprint, schemaOf } from '../helpers/dbInspect.ts';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  while (cleanups.length > 0) cleanups.pop()?.();
-});
-
-function workspace() {
-  const temp = tempDir();
-  cleanups.push(temp.remove);
-  return temp.dir;
-}
+const temps = tempDirs();
+afterEach(temps.removeAll);
+const workspace = temps.make;
 
 function seededDatabase(dataDir: string): void {
   const core = openTestCore(dataDir, { clock: new FakeClock('2026-11-20T10:00:00Z') });
@@ -26,15 +18,6 @@ function seededDatabase(dataDir: string): void {
   core.close();
 }
 
-function startupFailure(run: () => unknown): StartupError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof StartupError) return error;
-    throw error;
-  }
-  throw new Error('Expected the core to refuse to start');
-}
 
 describe('migrations', () => {
   it('migrate an empty database to the committed schema', () => {

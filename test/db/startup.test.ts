@@ -4,8 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../main/core/db/dataDir.ts';
-import { StartupError } from '../../main/core/errors.ts';
-import { FakeClock, must, openTestCore, tempDir } from '../helpers/fixtures.ts';
+import { FakeClock, must, openTestCore, startupFailure, tempDir } from '../helpers/fixtures.ts';
 import { folderFingerprint, sha256File } from '../helpers/dbInspect.ts';
 
 const cleanups: (() => void)[] = [];
@@ -19,15 +18,6 @@ function workspace(): string {
   return temp.dir;
 }
 
-function startupFailure(run: () => unknown): StartupError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof StartupError) return error;
-    throw error;
-  }
-  throw new Error('Expected the core to refuse to start');
-}
 
 function seed(dataDir: string, contacts = 3): void {
   const core = openTestCore(dataDir, { clock: new FakeClock('2026-11-21T09:00:00Z') });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createCore, type Core, type CoreOptions } from '../../main/core/createCore.ts';
 import type { Clock, IdSource } from '../../main/core/context.ts';
+import { StartupError } from '../../main/core/errors.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const MIGRATIONS_DIR = path.join(ROOT, 'migrations');
@@ -44,4 +45,30 @@ export function openTestCore(dataDir: string, options: Partial<CoreOptions> = {}
 export function must<T>(envelope: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
   if (!envelope.ok) throw new Error(`Expected success, got ${envelope.error.code}: ${envelope.error.message}`);
   return envelope.value;
+}
+
+/** Runs a start-up that must fail, and returns its StartupError. */
+export function startupFailure(run: () => unknown): StartupError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof StartupError) return error;
+    throw error;
+  }
+  throw new Error('Expected the core to refuse to start');
+}
+
+/** Temp folders for one test file: `make()` one, `removeAll()` in afterEach. */
+export function tempDirs(): { make: () => string; removeAll: () => void } {
+  const made: (() => void)[] = [];
+  return {
+    make: () => {
+      const temp = tempDir();
+      made.push(temp.remove);
+      return temp.dir;
+    },
+    removeAll: () => {
+      while (made.length > 0) made.pop()?.();
+    },
+  };
 }
