@@ -1,16 +1,10 @@
 import { z } from 'zod';
-import type { Board, Clinician, Contact, SystemStatus } from './domain.ts';
-import { DEFAULT_DAILY_CAP } from './domain.ts';
-import {
-  clinicianName,
-  clinicianRole,
-  contactMode,
-  dailyCap,
-  entityId,
-  instant,
-  practiceDay,
-  voidReason,
-} from './schemas.ts';
+import type { Board, Clinician, Contact, ContactType, Deferral, DeviceSettings, Redirection, SystemStatus } from './domain.ts';
+import { CLINICIAN_ROLES } from './domain.ts';
+import type { DirectoryEntry } from './directory.ts';
+import type { DayOverride, WeekPattern } from './rota.ts';
+import type { PracticeSettings } from './settings.ts';
+import * as f from './schemas.ts';
 
 /**
  * The one API contract: method name (domain.verb) → input schema and result type.
@@ -30,45 +24,205 @@ const method =
   <R>(): MethodSpec<I, R> => ({ input, summary });
 
 const none = z.strictObject({}, { error: 'This request takes no details.' });
+const includeInactive = z.strictObject({ includeInactive: f.flag('includeInactive').optional() });
+const nullable = <T extends z.ZodType>(schema: T) => schema.nullable();
+
+const clinicianFields = {
+  initials: f.initials,
+  capped: nullable(f.flag('Capped')),
+  dailyCap: nullable(f.dailyCap),
+  amCap: nullable(f.morningCap),
+  pmCap: nullable(f.afternoonCap),
+};
+
+const dayOverride = z.strictObject(
+  { absent: f.flag('Absent').optional(), am: f.flag('Morning').optional(), pm: f.flag('Afternoon').optional(), cap: f.dateCap.optional(), duty: f.flag('Duty').optional() },
+  { error: 'Say what changes on that date: absent, sessions, cap or duty.' },
+);
+
+const directoryFields = {
+  kind: f.destinationKind,
+  name: f.destinationName,
+  phone: f.optionalText(40, 'The phone number'),
+  address: f.optionalText(200, 'The address'),
+  hours: f.optionalText(120, 'The opening hours'),
+  hint: f.optionalText(300, 'The hint'),
+};
+
+const roleDefaultPatch = z.strictObject({ capped: f.flag('Capped').optional(), dailyCap: f.dailyCap.optional() }, { error: 'Give the role’s cap as capped and a daily cap.' });
 
 export const contract = {
   'system.status': method(none, 'Who and where this install is, and any notice from start-up.')<SystemStatus>(),
 
-  'clinician.list': method(
-    z.strictObject({ includeInactive: z.boolean({ error: 'includeInactive must be true or false.' }).optional() }),
-    'Clinicians in name order; active ones only unless includeInactive is true.',
-  )<Clinician[]>(),
+  'device.get': method(none, 'This PC’s own settings: its name, who is at the desk, and whose clinician view it shows.')<DeviceSettings>(),
+  'device.update': method(
+    z.strictObject({ deviceName: f.deviceName.optional(), staffName: f.staffName.optional(), clinicianViewId: nullable(f.entityId('clinician')).optional() }),
+    'Change this PC’s own settings.',
+  )<DeviceSettings>(),
+
+  'settings.get': method(none, 'The practice’s settings: cap mode, warning level, role defaults and more.')<PracticeSettings>(),
+  'settings.update': method(
+    z.strictObject({
+      practiceName: f.practiceName.optional(),
+      capBasis: f.capBasis.optional(),
+      capMode: z.enum(['day', 'session'], { error: 'Choose a cap per day or per session.' }).optional(),
+      warningPercent: f.warningPercent.optional(),
+      sessionSplit: f.clockTime.optional(),
+      defaultContactType: f.typeId.optional(),
+      collectNhsNumber: f.flag('Collect NHS numbers').optional(),
+      listSize: nullable(f.listSize).optional(),
+      roleDefaults: z.partialRecord(z.enum(CLINICIAN_ROLES, { error: 'Choose a role from the list.' }), roleDefaultPatch).optional(),
+    }),
+    'Change practice settings. Only the fields given change.',
+  )<PracticeSettings>(),
+
+  'clinician.list': method(includeInactive, 'Clinicians in name order; active ones only unless includeInactive is true.')<Clinician[]>(),
   'clinician.create': method(
-    z.strictObject({ name: clinicianName, role: clinicianRole, dailyCap: dailyCap.default(DEFAULT_DAILY_CAP) }),
-    'Add a clinician. The daily cap defaults to 25.',
+    z.strictObject({
+      name: f.clinicianName,
+      role: f.clinicianRole,
+      initials: clinicianFields.initials.optional(),
+      capped: clinicianFields.capped.optional(),
+      dailyCap: clinicianFields.dailyCap.optional(),
+      amCap: clinicianFields.amCap.optional(),
+      pmCap: clinicianFields.pmCap.optional(),
+    }),
+    'Add a clinician. Cap fields left out or null follow the practice’s default for the role (25 for GPs).',
   )<Clinician>(),
-  'clinician.rename': method(
-    z.strictObject({ clinicianId: entityId('clinician'), name: clinicianName }),
-    'Change a clinician’s name.',
+  'clinician.update': method(
+    z.strictObject({
+      clinicianId: f.entityId('clinician'),
+      name: f.clinicianName.optional(),
+      role: f.clinicianRole.optional(),
+      initials: clinicianFields.initials.optional(),
+      capped: clinicianFields.capped.optional(),
+      dailyCap: clinicianFields.dailyCap.optional(),
+      amCap: clinicianFields.amCap.optional(),
+      pmCap: clinicianFields.pmCap.optional(),
+    }),
+    'Change a clinician. Only the fields given change; null returns a cap field to the role default.',
   )<Clinician>(),
-  'clinician.deactivate': method(
-    z.strictObject({ clinicianId: entityId('clinician') }),
-    'Take a clinician off the board. Their contacts stay.',
-  )<Clinician>(),
+  'clinician.rename': method(z.strictObject({ clinicianId: f.entityId('clinician'), name: f.clinicianName }), 'Change a clinician’s name.')<Clinician>(),
+  'clinician.deactivate': method(z.strictObject({ clinicianId: f.entityId('clinician') }), 'Take a clinician off the board. Their contacts stay.')<Clinician>(),
+  'clinician.reactivate': method(z.strictObject({ clinicianId: f.entityId('clinician') }), 'Put a clinician back on the board.')<Clinician>(),
+
+  'rota.get': method(
+    z.strictObject({ from: f.practiceDay, to: f.practiceDay }),
+    'Weekly patterns, and each date’s changes between from and to (at most 62 days).',
+  )<{ patterns: Record<string, WeekPattern>; days: { day: string; clinicianId: string; override: DayOverride }[] }>(),
+  'rota.setPattern': method(
+    z.strictObject({ clinicianId: f.entityId('clinician'), pattern: f.weekPattern }),
+    'Set the sessions a clinician works each weekday (morning and afternoon).',
+  )<WeekPattern>(),
+  'rota.setDay': method(
+    z.strictObject({ clinicianId: f.entityId('clinician'), day: f.practiceDay, override: dayOverride.nullable() }),
+    'Change one date for one clinician: absent, extra or fewer sessions, a different cap, duty. null clears the change.',
+  )<DayOverride | null>(),
+
+  'contactType.list': method(includeInactive, 'Types of contact; the GPAD modes count toward the cap, admin work does not.')<ContactType[]>(),
+  'contactType.create': method(
+    z.strictObject({ name: f.contactTypeName, counts: f.flag('Counts toward the cap'), key: nullable(f.typeKey).optional() }),
+    'Add a practice-defined type of contact.',
+  )<ContactType>(),
+  'contactType.update': method(
+    z.strictObject({
+      typeId: f.typeId,
+      name: f.contactTypeName.optional(),
+      counts: f.flag('Counts toward the cap').optional(),
+      key: nullable(f.typeKey).optional(),
+      active: f.flag('Active').optional(),
+    }),
+    'Change a type of contact. Contacts already recorded keep whether they counted.',
+  )<ContactType>(),
 
   'contact.record': method(
     z.strictObject({
-      clinicianId: entityId('clinician'),
-      mode: contactMode,
-      occurredAt: instant.optional(),
+      clinicianId: f.entityId('clinician'),
+      typeId: f.typeId.optional(),
+      occurredAt: f.instant.optional(),
+      overCapReason: f.overCapReason.optional(),
     }),
-    'Record one patient contact for a clinician. The time defaults to now.',
+    'Record one contact. Type defaults to the practice’s usual one, time to now. For a full clinician give overCapReason (urgent over-cap).',
   )<Contact>(),
   'contact.void': method(
-    z.strictObject({ contactId: entityId('contact'), reason: voidReason }),
+    z.strictObject({ contactId: f.entityId('contact'), reason: f.voidReason }),
     'Void a contact recorded in error, with a reason. The contact stays in the history.',
   )<Contact>(),
   'contact.listForDay': method(
-    z.strictObject({ day: practiceDay.optional(), clinicianId: entityId('clinician').optional() }),
+    z.strictObject({ day: f.practiceDay.optional(), clinicianId: f.entityId('clinician').optional() }),
     'Contacts of one practice day (today by default), newest first, voided ones included.',
   )<Contact[]>(),
 
-  'board.today': method(none, 'Every active clinician with used, cap and remaining for today.')<Board>(),
+  'board.today': method(none, 'Every clinician with today’s sessions, cap, used, remaining and state.')<Board>(),
+
+  'directory.list': method(includeInactive, 'Services patients can be redirected to.')<DirectoryEntry[]>(),
+  'directory.create': method(
+    z.strictObject({
+      kind: directoryFields.kind,
+      name: directoryFields.name,
+      phone: directoryFields.phone.optional(),
+      address: directoryFields.address.optional(),
+      hours: directoryFields.hours.optional(),
+      hint: directoryFields.hint.optional(),
+    }),
+    'Add a service to the directory.',
+  )<DirectoryEntry>(),
+  'directory.update': method(
+    z.strictObject({
+      entryId: f.entityId('service'),
+      kind: directoryFields.kind.optional(),
+      name: directoryFields.name.optional(),
+      phone: directoryFields.phone.optional(),
+      address: directoryFields.address.optional(),
+      hours: directoryFields.hours.optional(),
+      hint: directoryFields.hint.optional(),
+      active: f.flag('Active').optional(),
+    }),
+    'Change a directory entry. Redirections already recorded keep the name they had.',
+  )<DirectoryEntry>(),
+
+  'redirection.record': method(
+    z.strictObject({
+      destinationId: f.entityId('service'),
+      reason: f.redirectionReason,
+      patientTold: f.patientTold,
+      fromClinicianId: f.entityId('clinician').optional(),
+      pharmacyFirst: z
+        .strictObject(
+          { route: f.pharmacyFirstRoute, condition: nullable(f.pharmacyFirstCondition).optional() },
+          { error: 'Say whether the patient was referred or signposted to the pharmacy.' },
+        )
+        .optional(),
+      icbInformed: f.flag('ICB informed').optional(),
+      note: f.note.optional(),
+      nhsNumber: f.nhsNumberText.optional(),
+      occurredAt: f.instant.optional(),
+    }),
+    'Record that a patient was redirected to another service. Never counts toward a cap.',
+  )<{ redirection: Redirection; warnings: string[] }>(),
+  'redirection.void': method(
+    z.strictObject({ redirectionId: f.entityId('redirection'), reason: f.voidReason }),
+    'Void a redirection recorded in error, with a reason.',
+  )<Redirection>(),
+  'redirection.listForDay': method(z.strictObject({ day: f.practiceDay.optional() }), 'Redirections of one practice day, newest first.')<Redirection[]>(),
+
+  'deferral.record': method(
+    z.strictObject({
+      kind: f.deferralKind,
+      patientTold: f.patientTold,
+      untilDay: f.practiceDay.optional(),
+      clinicianId: f.entityId('clinician').optional(),
+      note: f.note.optional(),
+    }),
+    'Record that a patient was kept within the practice for later: a later date or the waiting list.',
+  )<Deferral>(),
+  'deferral.void': method(z.strictObject({ deferralId: f.entityId('deferral'), reason: f.voidReason }), 'Void a deferral recorded in error.')<Deferral>(),
+  'deferral.listForDay': method(z.strictObject({ day: f.practiceDay.optional() }), 'Deferrals of one practice day, newest first.')<Deferral[]>(),
+
+  'desktop.setCompact': method(
+    z.strictObject({ on: f.flag('Compact') }),
+    'Desktop app only: shrink the window to a small always-on-top panel, or restore it.',
+  )<{ compact: boolean }>(),
 } as const;
 
 export type Contract = typeof contract;
@@ -84,3 +238,6 @@ export const METHOD_NAMES = Object.keys(contract) as MethodName[];
 export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
+
+/** Methods only the desktop shell can carry out; the core answers them with not_available. */
+export const DESKTOP_METHODS: readonly MethodName[] = ['desktop.setCompact'];

@@ -1,4 +1,5 @@
 /** Domain words and shapes shared by the core and the renderer (DOMAIN.md). */
+import type { DestinationKind, PharmacyFirstCondition, PharmacyFirstRoute, RedirectionReason } from './directory.ts';
 
 export const CLINICIAN_ROLES = [
   'gp_partner',
@@ -33,23 +34,55 @@ export const ROLE_LABELS: Record<ClinicianRole, string> = {
 export const DEFAULT_DAILY_CAP = 25;
 export const MAX_DAILY_CAP = 200;
 
-/** GPAD appointment modes (DOMAIN.md §2). */
-export const CONTACT_MODES = ['face_to_face', 'telephone', 'video', 'online', 'home_visit'] as const;
-export type ContactMode = (typeof CONTACT_MODES)[number];
+export interface RoleDefault {
+  capped: boolean;
+  dailyCap: number;
+}
 
-export const MODE_LABELS: Record<ContactMode, string> = {
-  face_to_face: 'Face to face',
-  telephone: 'Telephone',
-  video: 'Video',
-  online: 'Online / written',
-  home_visit: 'Home visit',
+/**
+ * (design) GP roles are capped at 25 (DOMAIN.md §3). Advanced nurse practitioners,
+ * paramedics and physician associates consult undifferentiated patients like a GP,
+ * so they start capped too; the others start counted but not capped. Every default
+ * is editable by the practice.
+ */
+export const DEFAULT_ROLE_DEFAULTS: Record<ClinicianRole, RoleDefault> = {
+  gp_partner: { capped: true, dailyCap: DEFAULT_DAILY_CAP },
+  salaried_gp: { capped: true, dailyCap: DEFAULT_DAILY_CAP },
+  locum_gp: { capped: true, dailyCap: DEFAULT_DAILY_CAP },
+  gp_registrar: { capped: true, dailyCap: DEFAULT_DAILY_CAP },
+  advanced_nurse_practitioner: { capped: true, dailyCap: DEFAULT_DAILY_CAP },
+  paramedic: { capped: true, dailyCap: DEFAULT_DAILY_CAP },
+  physician_associate: { capped: true, dailyCap: DEFAULT_DAILY_CAP },
+  practice_nurse: { capped: false, dailyCap: DEFAULT_DAILY_CAP },
+  clinical_pharmacist: { capped: false, dailyCap: DEFAULT_DAILY_CAP },
+  healthcare_assistant: { capped: false, dailyCap: DEFAULT_DAILY_CAP },
+  other: { capped: false, dailyCap: DEFAULT_DAILY_CAP },
 };
 
+/** A clinician as configured. A null field follows the practice's default for the role. */
 export interface Clinician {
   id: string;
   name: string;
+  initials: string;
   role: ClinicianRole;
-  dailyCap: number;
+  capped: boolean | null;
+  dailyCap: number | null;
+  amCap: number | null;
+  pmCap: number | null;
+  active: boolean;
+}
+
+export type Session = 'am' | 'pm';
+export const SESSIONS: readonly Session[] = ['am', 'pm'];
+
+export interface ContactType {
+  id: string;
+  name: string;
+  /** Whether a contact of this type counts toward the clinician's cap. */
+  counts: boolean;
+  /** The letter that picks it on the reception desk, if any. */
+  key: string | null;
+  builtin: boolean;
   active: boolean;
 }
 
@@ -61,29 +94,80 @@ export interface ContactVoid {
 export interface Contact {
   id: string;
   clinicianId: string;
-  mode: ContactMode;
+  typeId: string;
+  counts: boolean;
   /** ISO 8601 instant the contact happened. */
   occurredAt: string;
+  /** When it was recorded (the author's clock). */
+  recordedAt: string;
   /** Europe/London date fixed when the contact was recorded. */
   practiceDay: string;
+  session: Session;
+  /** Set when it was recorded as an urgent contact over the clinician's cap. */
+  overCapReason: string | null;
+  /** Counted beyond the cap (in recording order), whether urgent or not. */
+  overCap: boolean;
+  recordedBy: string;
+  device: string;
   voided: ContactVoid | null;
+}
+
+export type CapMode = 'day' | 'session';
+export type CapState = 'available' | 'nearly_full' | 'full' | 'over_cap' | 'not_capped';
+
+export const CAP_STATE_LABELS: Record<CapState, string> = {
+  available: 'Available',
+  nearly_full: 'Nearly full',
+  full: 'Full',
+  over_cap: 'Over cap',
+  not_capped: 'No cap',
+};
+
+export interface SessionUsage {
+  working: boolean;
+  cap: number;
+  used: number;
+  remaining: number;
+  state: CapState;
 }
 
 export interface BoardRow {
   clinicianId: string;
   name: string;
+  initials: string;
   role: ClinicianRole;
+  /** Working at least one session today (rota pattern and today's changes). */
+  working: boolean;
+  sessions: { am: boolean; pm: boolean };
+  duty: boolean;
+  capped: boolean;
+  /** Today's cap in day mode; the current session's cap in session mode. */
   cap: number;
   used: number;
   remaining: number;
+  state: CapState;
+  /** The whole day, whatever the cap mode. */
+  dayCap: number;
+  dayUsed: number;
+  bySession: Record<Session, SessionUsage>;
+  /** When the warning threshold and the cap were reached (ISO), or null. */
+  warnedAt: string | null;
+  fullAt: string | null;
+  urgentOverCap: number;
+  notCounted: number;
 }
 
 export interface Board {
   day: string;
+  now: string;
+  capMode: CapMode;
+  /** The session now, in session mode. */
+  session: Session;
+  warningPercent: number;
+  defaultTypeId: string;
   rows: BoardRow[];
 }
 
-/** Something the person at the PC must know about the database, shown until ContactCap restarts. */
 export interface StartupNotice {
   kind: 'database_moved_aside' | 'database_damaged';
   message: string;
@@ -99,4 +183,51 @@ export interface SystemStatus {
   now: string;
   today: string;
   notices: StartupNotice[];
+}
+
+/** This PC's own settings: not shared with other PCs. */
+export interface DeviceSettings {
+  deviceName: string;
+  staffName: string;
+  /** The clinician this PC's clinician view shows, once picked. */
+  clinicianViewId: string | null;
+}
+
+export const DEFERRAL_KINDS = ['later_date', 'waiting_list'] as const;
+export type DeferralKind = (typeof DEFERRAL_KINDS)[number];
+
+export interface Redirection {
+  id: string;
+  destinationId: string;
+  /** The destination's name and kind when the patient was redirected. */
+  destinationName: string;
+  destinationKind: DestinationKind;
+  reason: RedirectionReason;
+  /** The clinician who was full, when the redirection came from the at-capacity step. */
+  fromClinicianId: string | null;
+  pharmacyFirst: { route: PharmacyFirstRoute; condition: PharmacyFirstCondition | null } | null;
+  /** NHS 111 only: whether the ICB has been told. */
+  icbInformed: boolean | null;
+  emergency: boolean;
+  note: string;
+  nhsNumber: string | null;
+  occurredAt: string;
+  practiceDay: string;
+  recordedBy: string;
+  device: string;
+  voided: ContactVoid | null;
+}
+
+/** A patient kept within the practice for later: booked for a later date or put on the waiting list. Not a diversion. */
+export interface Deferral {
+  id: string;
+  clinicianId: string | null;
+  kind: DeferralKind;
+  untilDay: string | null;
+  note: string;
+  occurredAt: string;
+  practiceDay: string;
+  recordedBy: string;
+  device: string;
+  voided: ContactVoid | null;
 }

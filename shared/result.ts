@@ -6,6 +6,8 @@ export const ERROR_CODES = [
   'invalid_input',
   'not_found',
   'conflict',
+  'at_capacity',
+  'not_available',
   'unknown_method',
   'unauthorised',
   'storage_full',

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { CLINICIAN_ROLES, CONTACT_MODES, MAX_DAILY_CAP } from './domain.ts';
+import { CLINICIAN_ROLES, DEFERRAL_KINDS, MAX_DAILY_CAP } from './domain.ts';
+import { DESTINATION_KINDS, PHARMACY_FIRST_CONDITIONS, PHARMACY_FIRST_ROUTES, REDIRECTION_REASONS } from './directory.ts';
 import { isPracticeDay } from './practiceDay.ts';
+import { WEEKDAYS } from './rota.ts';
 import { isReadableText, tidyText } from './text.ts';
 
 /**
@@ -15,22 +17,68 @@ export const entityId = (what: string) =>
     .min(1, { error: `Choose a ${what}.` })
     .max(64, { error: `That ${what} is not one ContactCap knows.` });
 
-export const clinicianName = z
-  .string({ error: 'Enter the clinician’s name.' })
-  .overwrite(tidyText)
-  .min(1, { error: 'Enter the clinician’s name.' })
-  .max(80, { error: 'Keep the clinician’s name to 80 characters or fewer.' })
-  .refine(isReadableText, { error: 'Enter the clinician’s name using letters, for example Dr Ada Patel.' });
+/** Tidied text that a person can read, between `min` and `max` characters. */
+const words = (min: number, max: number, missing: string, tooLong: string, unreadable = missing) =>
+  z
+    .string({ error: missing })
+    .overwrite(tidyText)
+    .min(min, { error: missing })
+    .max(max, { error: tooLong })
+    .refine(isReadableText, { error: unreadable });
+
+/** Optional free text: may be empty, tidied, limited in length. */
+export const optionalText = (max: number, what: string) =>
+  z
+    .string({ error: `${what} must be text.` })
+    .overwrite(tidyText)
+    .max(max, { error: `Keep ${what.toLowerCase()} to ${max} characters or fewer.` })
+    .refine((text) => !/\p{Cc}/u.test(text), { error: `${what} has characters that cannot be shown.` });
+
+export const clinicianName = words(
+  1,
+  80,
+  'Enter the clinician’s name.',
+  'Keep the clinician’s name to 80 characters or fewer.',
+  'Enter the clinician’s name using letters, for example Dr Ada Patel.',
+);
+
+export const initials = z
+  .string({ error: 'Initials must be text, for example AP.' })
+  .overwrite((text) => text.trim().toUpperCase())
+  .regex(/^\p{Lu}{1,4}$/u, { error: 'Initials are 1 to 4 letters, for example AP.' });
 
 export const clinicianRole = z.enum(CLINICIAN_ROLES, { error: 'Choose the clinician’s role from the list.' });
 
-export const dailyCap = z
-  .number({ error: 'Enter the daily cap as a whole number, for example 25.' })
-  .int({ error: 'Enter the daily cap as a whole number, for example 25.' })
-  .min(0, { error: 'The daily cap cannot be below 0.' })
-  .max(MAX_DAILY_CAP, { error: `The daily cap cannot be above ${MAX_DAILY_CAP}.` });
+const cap = (what: string, example: number) =>
+  z
+    .number({ error: `Enter ${what} as a whole number, for example ${example}.` })
+    .int({ error: `Enter ${what} as a whole number, for example ${example}.` })
+    .min(0, { error: `${capitalise(what)} cannot be below 0.` })
+    .max(MAX_DAILY_CAP, { error: `${capitalise(what)} cannot be above ${MAX_DAILY_CAP}.` });
 
-export const contactMode = z.enum(CONTACT_MODES, { error: 'Choose how the contact happened from the list.' });
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export const dailyCap = cap('the daily cap', 25);
+export const morningCap = cap('the morning cap', 13);
+export const afternoonCap = cap('the afternoon cap', 12);
+export const dateCap = cap('the cap for the day', 20);
+
+export const flag = (what: string) => z.boolean({ error: `${what} must be yes or no.` });
+
+export const typeId = z
+  .string({ error: 'Choose the type of contact from the list.' })
+  .trim()
+  .min(1, { error: 'Choose the type of contact from the list.' })
+  .max(64, { error: 'That type of contact is not one ContactCap knows.' });
+
+export const contactTypeName = words(2, 40, 'Enter a name for the contact type.', 'Keep the contact type’s name to 40 characters or fewer.');
+
+export const typeKey = z
+  .string({ error: 'The shortcut must be a single letter.' })
+  .overwrite((text) => text.trim().toUpperCase())
+  .regex(/^[A-Z]$/, { error: 'The shortcut must be a single letter.' });
 
 export const instant = z.iso.datetime({
   offset: true,
@@ -41,9 +89,67 @@ export const practiceDay = z
   .string({ error: 'Enter the date as YYYY-MM-DD, for example 2026-11-21.' })
   .refine(isPracticeDay, { error: 'Enter the date as YYYY-MM-DD, for example 2026-11-21.' });
 
-export const voidReason = z
-  .string({ error: 'Say why this contact is being voided.' })
-  .overwrite(tidyText)
-  .min(3, { error: 'Say why this contact is being voided (at least 3 characters).' })
-  .max(200, { error: 'Keep the reason to 200 characters or fewer.' })
-  .refine(isReadableText, { error: 'Say in words why this contact is being voided.' });
+export const voidReason = words(
+  3,
+  200,
+  'Say why this is being voided (at least 3 characters).',
+  'Keep the reason to 200 characters or fewer.',
+  'Say in words why this is being voided.',
+);
+
+export const overCapReason = words(
+  3,
+  200,
+  'Give a short reason for the urgent over-cap contact (at least 3 characters).',
+  'Keep the reason to 200 characters or fewer.',
+  'Say in words why this patient is being seen over the cap.',
+);
+
+export const note = optionalText(500, 'The note');
+
+export const sessionPair = z.strictObject(
+  { am: flag('Morning'), pm: flag('Afternoon') },
+  { error: 'Say for the morning and the afternoon whether the clinician works.' },
+);
+
+export const weekPattern = z.strictObject(
+  Object.fromEntries(WEEKDAYS.map((day) => [day, sessionPair])) as Record<(typeof WEEKDAYS)[number], typeof sessionPair>,
+  { error: 'The weekly pattern needs every day, Monday to Sunday.' },
+);
+
+export const warningPercent = z
+  .number({ error: 'Enter the warning level as a percentage, for example 85.' })
+  .int({ error: 'Enter the warning level as a whole percentage, for example 85.' })
+  .min(50, { error: 'The warning level must be at least 50%.' })
+  .max(100, { error: 'The warning level cannot be above 100%.' });
+
+export const clockTime = z
+  .string({ error: 'Enter the time as HH:MM, for example 13:00.' })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Enter the time as HH:MM, for example 13:00.' });
+
+export const destinationKind = z.enum(DESTINATION_KINDS, { error: 'Choose what kind of service this is.' });
+export const destinationName = words(2, 80, 'Enter the service’s name.', 'Keep the service’s name to 80 characters or fewer.');
+export const redirectionReason = z.enum(REDIRECTION_REASONS, { error: 'Choose why the patient is being redirected.' });
+export const pharmacyFirstRoute = z.enum(PHARMACY_FIRST_ROUTES, { error: 'Say whether the patient was referred or signposted to the pharmacy.' });
+export const pharmacyFirstCondition = z.enum(
+  PHARMACY_FIRST_CONDITIONS.map((condition) => condition.id) as [string, ...string[]],
+  { error: 'Choose one of the seven Pharmacy First conditions, or leave it empty.' },
+);
+
+export const patientTold = z.literal(true, {
+  error: 'Confirm the patient was told what happens next and what to do if they get worse.',
+});
+
+export const nhsNumberText = z.string({ error: 'Enter the NHS number as 10 digits.' }).max(20, { error: 'An NHS number has 10 digits, for example 943 476 5919.' });
+
+export const deferralKind = z.enum(DEFERRAL_KINDS, { error: 'Choose a later date or the waiting list.' });
+
+export const staffName = words(1, 40, 'Enter your name or initials.', 'Keep your name to 40 characters or fewer.');
+export const deviceName = words(1, 40, 'Enter a name for this PC, for example Reception 1.', 'Keep the PC’s name to 40 characters or fewer.');
+export const practiceName = words(2, 100, 'Enter the practice’s name.', 'Keep the practice’s name to 100 characters or fewer.');
+export const capBasis = words(5, 300, 'Say what the cap is based on, for example practice policy.', 'Keep the basis to 300 characters or fewer.');
+export const listSize = z
+  .number({ error: 'Enter the list size as a whole number, for example 9500.' })
+  .int({ error: 'Enter the list size as a whole number, for example 9500.' })
+  .min(1, { error: 'The list size must be at least 1.' })
+  .max(500_000, { error: 'The list size cannot be above 500,000.' });

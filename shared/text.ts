@@ -26,3 +26,14 @@ export function safeDecodeURIComponent(text: string): string | undefined {
     return undefined;
   }
 }
+
+const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'miss', 'mx', 'prof', 'professor']);
+
+/** "Dr Ada Patel" → "AP": the first letter of each name, titles left out, at most four. */
+export function deriveInitials(name: string): string {
+  const words = tidyText(name)
+    .split(/[\s-]+/)
+    .filter((word) => word !== '' && !TITLES.has(word.replace(/\.$/, '').toLowerCase()));
+  const letters = words.map((word) => [...word].find((char) => /\p{L}/u.test(char)) ?? '').join('');
+  return letters.toLocaleUpperCase('en-GB').slice(0, 4) || '?';
+}

@@ -14,6 +14,8 @@ import { loadMigrations, schemaVersionOf } from './db/migrations.ts';
 import { explainStorageError, openDatabase, recoveryMarkerOf, type OpenedDatabase } from './db/openDatabase.ts';
 import { errorCodeOf, isCorrupt } from './errors.ts';
 import { EventLog } from './events/eventLog.ts';
+import { rebuildProjections } from './events/rebuild.ts';
+import { finishMaintenance, pendingMaintenance } from './repos/deviceRepo.ts';
 import { getDeviceId, insertDevice } from './repos/eventsRepo.ts';
 
 export interface CoreOptions {
@@ -146,6 +148,7 @@ function openWithIdentity(options: CoreOptions, clock: Clock): { opened: OpenedD
   for (let attempt = 1; ; attempt++) {
     const opened = open();
     try {
+      runMaintenance(opened.db);
       const deviceId = ensureDeviceId(opened.db, clock);
       // The event log reads the newest clock value at start: part of the same check.
       new EventLog(opened.db, deviceId, () => clock.now());
@@ -159,6 +162,16 @@ function openWithIdentity(options: CoreOptions, clock: Clock): { opened: OpenedD
       }
       throw explainStorageError(error, options.dataDir);
     }
+  }
+}
+
+/** Work a migration asked for, such as refilling reshaped projections from the event log. */
+function runMaintenance(db: Database.Database): void {
+  for (const task of pendingMaintenance(db)) {
+    db.transaction(() => {
+      if (task === 'rebuild_projections') rebuildProjections(db);
+      finishMaintenance(db, task);
+    }).immediate();
   }
 }
 

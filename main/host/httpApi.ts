@@ -7,6 +7,8 @@ export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   not_found: 404,
   unknown_method: 404,
   conflict: 409,
+  at_capacity: 409,
+  not_available: 501,
   storage_full: 507,
   storage_read_only: 503,
   storage_busy: 503,

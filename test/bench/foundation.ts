@@ -27,7 +27,7 @@ function clinicianIds(core: Core): string[] {
 export function seedToday(core: Core): void {
   const ids = clinicianIds(core);
   core.db.transaction(() => {
-    for (let i = 0; i < ids.length * 30; i++) must(core.call('contact.record', { clinicianId: ids[i % ids.length] ?? '', mode: 'telephone' }));
+    for (let i = 0; i < ids.length * 30; i++) must(core.call('contact.record', { clinicianId: ids[i % ids.length] ?? '', typeId: 'telephone' }));
   })();
 }
 
@@ -37,7 +37,7 @@ export function measureInProcess(dataDir: string): { rows: Row[]; recordP50: num
   const ids = clinicianIds(core);
   for (let i = 0; i < 50; i++) must(core.call('board.today', {}));
   const board = timeEach(1000, () => must(core.call('board.today', {})));
-  const record = timeEach(RECORDS, (i) => must(core.call('contact.record', { clinicianId: ids[i % ids.length] ?? '', mode: 'face_to_face' })));
+  const record = timeEach(RECORDS, (i) => must(core.call('contact.record', { clinicianId: ids[i % ids.length] ?? '', typeId: 'face_to_face' })));
 
   core.db.exec('CREATE TABLE bench_raw (id TEXT PRIMARY KEY, clinician_id TEXT NOT NULL, at INTEGER NOT NULL)');
   const insert = core.db.prepare('INSERT INTO bench_raw (id, clinician_id, at) VALUES (?, ?, ?)');
@@ -78,7 +78,7 @@ export async function measureOverHttp(dataDir: string): Promise<Row[]> {
     const ids = (board.body as { value: { rows: { clinicianId: string }[] } }).value.rows.map((r) => r.clinicianId);
     for (let i = 0; i < 100; i++) await callHost(host, 'board.today', {});
     const record = await timeEachAsync(RECORDS, async (i) => {
-      const result = await callHost(host, 'contact.record', { clinicianId: ids[i % ids.length] ?? '', mode: 'telephone' });
+      const result = await callHost(host, 'contact.record', { clinicianId: ids[i % ids.length] ?? '', typeId: 'telephone' });
       if (result.status !== 200) throw new Error(`record failed: ${JSON.stringify(result.body)}`);
     });
     const boardHttp = await timeEachAsync(500, async () => {

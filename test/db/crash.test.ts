@@ -20,14 +20,14 @@ describe('crash safety', () => {
     for (let round = 0; round < ROUNDS; round++) {
       const host = await spawnHost({ dataDir: data.dir, token: 'crash-test-token' });
       if (clinicianId === '') {
-        const created = await callHost(host, 'clinician.create', { name: 'Dr Ada Patel', role: 'gp_partner', dailyCap: 200 });
+        const created = await callHost(host, 'clinician.create', { name: 'Dr Ada Patel', role: 'gp_partner', capped: false });
         clinicianId = (created.body as { value: { id: string } }).value.id;
       }
       let stop = false;
       const writer = async () => {
         while (!stop) {
           try {
-            const result = await callHost(host, 'contact.record', { clinicianId, mode: 'telephone' });
+            const result = await callHost(host, 'contact.record', { clinicianId, typeId: 'telephone' });
             const body = result.body as { ok: boolean; value?: { id: string } };
             // Only a complete, successful answer counts as acknowledged.
             if (body.ok && body.value) acknowledged.add(body.value.id);

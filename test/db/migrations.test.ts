@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../main/core/db/dataDir.ts';
 import { loadMigrations } from '../../main/core/db/migrations.ts';
+import { hashEvent } from '../../main/core/events/eventLog.ts';
 import { FakeClock, MIGRATIONS_DIR, must, openTestCore, startupFailure, tempDirs } from '../helpers/fixtures.ts';
 import { folderFingerprint, schemaOf } from '../helpers/dbInspect.ts';
 
@@ -14,7 +15,7 @@ const workspace = temps.make;
 function seededDatabase(dataDir: string): void {
   const core = openTestCore(dataDir, { clock: new FakeClock('2026-11-20T10:00:00Z') });
   const clinician = must(core.call('clinician.create', { name: 'Dr Ada Patel', role: 'gp_partner' }));
-  must(core.call('contact.record', { clinicianId: clinician.id, mode: 'telephone' }));
+  must(core.call('contact.record', { clinicianId: clinician.id, typeId: 'telephone' }));
   core.close();
 }
 
@@ -110,6 +111,58 @@ describe('every open', () => {
     mkdirSync(path.dirname(dataDir), { recursive: true });
     const core = openTestCore(dataDir);
     expect(core.databasePath).toBe(path.join(dataDir, DATABASE_FILE));
+    core.close();
+  });
+});
+
+describe('migration 2 (reception desk)', () => {
+  it('keeps every clinician, contact and void written by schema 1, refilling the reshaped tables from the log', () => {
+    const dataDir = workspace();
+    const file = path.join(dataDir, DATABASE_FILE);
+    const raw = new Database(file);
+    raw.pragma('journal_mode = WAL');
+    raw.exec(readFileSync(path.join(MIGRATIONS_DIR, '0001_init.sql'), 'utf8'));
+    raw.pragma('user_version = 1');
+    raw.prepare('INSERT INTO device (id, device_id, created_at) VALUES (1, ?, ?)').run('00000000000000a1', 0);
+    // Events exactly as the schema-1 app wrote them (version 1 bodies: "mode", no session, no author).
+    const v1Events: [string, object][] = [
+      ['clinician.created', { clinicianId: 'c1', name: 'Dr Ada Patel', role: 'gp_partner', dailyCap: 25 }],
+      ['clinician.created', { clinicianId: 'c2', name: 'Ben Okafor', role: 'practice_nurse', dailyCap: 18 }],
+      ['clinician.updated', { clinicianId: 'c2', changes: { name: 'Ben Okafor ANP' } }],
+      ['contact.recorded', { contactId: 'k1', clinicianId: 'c1', mode: 'telephone', occurredAt: Date.parse('2026-11-20T09:10:00Z'), practiceDay: '2026-11-20' }],
+      ['contact.recorded', { contactId: 'k2', clinicianId: 'c1', mode: 'home_visit', occurredAt: Date.parse('2026-11-20T14:30:00Z'), practiceDay: '2026-11-20' }],
+      ['contact.recorded', { contactId: 'k3', clinicianId: 'c2', mode: 'video', occurredAt: Date.parse('2026-11-20T10:00:00Z'), practiceDay: '2026-11-20' }],
+      ['contact.voided', { contactId: 'k3', reason: 'Wrong clinician' }],
+    ];
+    v1Events.forEach(([type, body], index) => {
+      const unsigned = {
+        origin: '00000000000000a1',
+        seq: index + 1,
+        hlc: `000mwm0nk${String(index).padStart(2, '0')}-00000-00000000000000a1`,
+        wallTime: Date.parse('2026-11-20T09:00:00Z') + index * 1000,
+        type,
+        schemaVersion: 1,
+        body: JSON.stringify(body),
+      };
+      raw.prepare('INSERT INTO events VALUES (@origin, @seq, @hlc, @wallTime, @type, @schemaVersion, @body, @hash)').run({ ...unsigned, hash: hashEvent(unsigned) });
+    });
+    raw.close();
+
+    const core = openTestCore(dataDir, { clock: new FakeClock('2026-11-20T17:00:00Z') });
+    expect(core.db.pragma('user_version', { simple: true })).toBe(2);
+    expect(core.db.prepare('SELECT count(*) FROM maintenance').pluck().get()).toBe(0);
+    const clinicians = must(core.call('clinician.list', {}));
+    expect(clinicians.map((c) => [c.name, c.initials, c.role, c.dailyCap])).toEqual([
+      ['Ben Okafor ANP', 'BO', 'practice_nurse', 18],
+      ['Dr Ada Patel', 'AP', 'gp_partner', 25],
+    ]);
+    const contacts = must(core.call('contact.listForDay', { day: '2026-11-20' }));
+    expect(contacts.map((c) => [c.id, c.typeId, c.session, c.counts, c.voided?.reason ?? null])).toEqual([
+      ['k2', 'home_visit', 'pm', true, null],
+      ['k3', 'video', 'am', true, 'Wrong clinician'],
+      ['k1', 'telephone', 'am', true, null],
+    ]);
+    expect(core.db.prepare('SELECT count(*) FROM events').pluck().get()).toBe(7);
     core.close();
   });
 });

@@ -20,9 +20,10 @@ function workspace(): string {
 
 
 function seed(dataDir: string, contacts = 3): void {
-  const core = openTestCore(dataDir, { clock: new FakeClock('2026-11-21T09:00:00Z') });
-  const ada = must(core.call('clinician.create', { name: 'Dr Ada Patel', role: 'gp_partner' }));
-  for (let i = 0; i < contacts; i++) must(core.call('contact.record', { clinicianId: ada.id, mode: 'telephone' }));
+  const core = openTestCore(dataDir, { clock: new FakeClock('2026-11-23T09:00:00Z') });
+  // Not capped, so a long day of contacts needs no urgent reasons.
+  const ada = must(core.call('clinician.create', { name: 'Dr Ada Patel', role: 'gp_partner', capped: false }));
+  for (let i = 0; i < contacts; i++) must(core.call('contact.record', { clinicianId: ada.id, typeId: 'telephone' }));
   core.close();
 }
 
@@ -54,12 +55,12 @@ describe('start-up with a damaged file', () => {
     writeFileSync(file, 'This is a spreadsheet someone saved over the database.\n'.repeat(200));
     const original = sha256File(file);
 
-    const core = openTestCore(dataDir, { clock: new FakeClock('2026-11-21T08:05:00Z') });
+    const core = openTestCore(dataDir, { clock: new FakeClock('2026-11-23T08:05:00Z') });
     const status = must(core.call('system.status', {}));
     expect(status.notices).toHaveLength(1);
     const notice = status.notices[0];
     expect(notice?.kind).toBe('database_moved_aside');
-    expect(notice?.file).toBe(`${file}.damaged-20261121T080500Z`);
+    expect(notice?.file).toBe(`${file}.damaged-20261123T080500Z`);
     expect(notice?.message).toContain('moved aside, untouched');
     expect(notice?.message).toContain('Nothing has been deleted');
     expect(sha256File(notice?.file ?? '')).toBe(original);
@@ -76,10 +77,10 @@ describe('start-up with a damaged file', () => {
     scribble(file, [3, 4]);
     const damaged = sha256File(file);
 
-    const core = openTestCore(dataDir, { clock: new FakeClock('2026-11-21T08:05:00Z') });
+    const core = openTestCore(dataDir, { clock: new FakeClock('2026-11-23T08:05:00Z') });
     const [notice] = must(core.call('system.status', {})).notices;
     expect(notice?.kind).toBe('database_moved_aside');
-    expect(notice?.file).toBe(`${file}.damaged-20261121T080500Z`);
+    expect(notice?.file).toBe(`${file}.damaged-20261123T080500Z`);
     expect(sha256File(notice?.file ?? '')).toBe(damaged);
     expect(must(core.call('board.today', {})).rows).toEqual([]);
     core.close();
@@ -98,7 +99,7 @@ describe('start-up with a damaged file', () => {
     const damaged = sha256File(file);
 
     const pushed: string[] = [];
-    const running = openTestCore(dataDir, { clock: new FakeClock('2026-11-21T08:05:00Z'), integrityCheck: 'background' });
+    const running = openTestCore(dataDir, { clock: new FakeClock('2026-11-23T08:05:00Z'), integrityCheck: 'background' });
     expect(must(running.call('system.status', {})).notices).toEqual([]);
     running.subscribe((_event, payload) => pushed.push(...payload.topics));
     const result = await running.integrity;
@@ -109,11 +110,11 @@ describe('start-up with a damaged file', () => {
     expect(pushed).toContain('system');
     running.close();
 
-    const restarted = openTestCore(dataDir, { clock: new FakeClock('2026-11-21T08:10:00Z'), integrityCheck: 'background' });
+    const restarted = openTestCore(dataDir, { clock: new FakeClock('2026-11-23T08:10:00Z'), integrityCheck: 'background' });
     const [notice] = must(restarted.call('system.status', {})).notices;
     expect(notice?.kind).toBe('database_moved_aside');
     expect(notice?.message).toContain('The last check found damage in it');
-    expect(notice?.file).toBe(`${file}.damaged-20261121T081000Z`);
+    expect(notice?.file).toBe(`${file}.damaged-20261123T081000Z`);
     expect(sha256File(notice?.file ?? '')).toBe(damaged);
     expect(must(restarted.call('board.today', {})).rows).toEqual([]);
     expect((await restarted.integrity).status).toBe('ok');
@@ -123,12 +124,12 @@ describe('start-up with a damaged file', () => {
   it('never overwrites an earlier file moved aside at the same second', () => {
     const dataDir = workspace();
     const file = path.join(dataDir, DATABASE_FILE);
-    writeFileSync(`${file}.damaged-20261121T080500Z`, 'the first damaged file');
+    writeFileSync(`${file}.damaged-20261123T080500Z`, 'the first damaged file');
     writeFileSync(file, 'the second damaged file, not a database at all'.repeat(100));
-    const core = openTestCore(dataDir, { clock: new FakeClock('2026-11-21T08:05:00Z') });
+    const core = openTestCore(dataDir, { clock: new FakeClock('2026-11-23T08:05:00Z') });
     const [notice] = must(core.call('system.status', {})).notices;
-    expect(notice?.file).toBe(`${file}.damaged-20261121T080500Z-2`);
-    expect(readFileSync(`${file}.damaged-20261121T080500Z`, 'utf8')).toBe('the first damaged file');
+    expect(notice?.file).toBe(`${file}.damaged-20261123T080500Z-2`);
+    expect(readFileSync(`${file}.damaged-20261123T080500Z`, 'utf8')).toBe('the first damaged file');
     core.close();
   });
 });
@@ -215,14 +216,14 @@ describe.runIf(isRoot)('start-up on a read-only or full disk (needs root to moun
     const mountPoint = workspace();
     mountTmpfs(mountPoint, 'size=1m');
     const dataDir = path.join(mountPoint, 'ContactCap');
-    const core = openTestCore(dataDir, { clock: new FakeClock('2026-11-21T09:00:00Z') });
+    const core = openTestCore(dataDir, { clock: new FakeClock('2026-11-23T09:00:00Z') });
     const ada = must(core.call('clinician.create', { name: 'Dr Ada Patel', role: 'gp_partner' }));
     const filler = fillDisk(mountPoint);
 
     const saved: string[] = [];
     let refusal: { code: string; message: string } | null = null;
     for (let i = 0; i < 5000 && refusal === null; i++) {
-      const result = core.call('contact.record', { clinicianId: ada.id, mode: 'telephone' });
+      const result = core.call('contact.record', { clinicianId: ada.id, typeId: 'telephone' });
       if (result.ok) saved.push(result.value.id);
       else refusal = result.error;
     }
@@ -231,7 +232,7 @@ describe.runIf(isRoot)('start-up on a read-only or full disk (needs root to moun
     expect(must(core.call('contact.listForDay', {})).map((contact) => contact.id).sort()).toEqual([...saved].sort());
 
     execFileSync('rm', ['-f', filler]);
-    must(core.call('contact.record', { clinicianId: ada.id, mode: 'telephone' }));
+    must(core.call('contact.record', { clinicianId: ada.id, typeId: 'telephone' }));
     expect(must(core.call('board.today', {})).rows[0]?.used).toBe(saved.length + 1);
     expect(core.db.pragma('integrity_check', { simple: true })).toBe('ok');
     core.close();

@@ -6,7 +6,10 @@ import type Database from 'better-sqlite3';
 export function dumpTables(db: Database.Database): Record<string, unknown[]> {
   const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
   const dump: Record<string, unknown[]> = {};
-  for (const table of tables) dump[table] = db.prepare(`SELECT * FROM "${table}" ORDER BY 1, 2`).all();
+  for (const table of tables) {
+    const columns = (db.prepare(`SELECT count(*) FROM pragma_table_info(?)`).pluck().get(table) as number) > 1 ? '1, 2' : '1';
+    dump[table] = db.prepare(`SELECT * FROM "${table}" ORDER BY ${columns}`).all();
+  }
   return dump;
 }
 

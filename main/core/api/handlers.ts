@@ -1,10 +1,18 @@
 import type { MethodName, ParsedInputOf, ResultOf } from '../../../shared/contract.ts';
+import type { SystemStatus } from '../../../shared/domain.ts';
 import type { Topic } from '../../../shared/events.ts';
 import type { CoreContext } from '../context.ts';
+import { DomainError } from '../errors.ts';
 import { todayBoard } from '../services/board.ts';
-import { createClinician, deactivateClinician, listCliniciansFor, renameClinician } from '../services/clinicians.ts';
+import { createClinician, deactivateClinician, listCliniciansFor, reactivateClinician, renameClinician, updateClinician } from '../services/clinicians.ts';
+import { createContactType, listContactTypes, updateContactType } from '../services/contactTypes.ts';
 import { listContactsFor, recordContact, voidContact } from '../services/contacts.ts';
-import type { SystemStatus } from '../../../shared/domain.ts';
+import { listDeferralsFor, recordDeferral, voidDeferral } from '../services/deferrals.ts';
+import { readDevice, updateDevice } from '../services/device.ts';
+import { createDirectoryEntry, listDirectory, updateDirectoryEntry } from '../services/directory.ts';
+import { listRedirectionsFor, recordRedirection, voidRedirection } from '../services/redirections.ts';
+import { getRota, setDay, setPattern } from '../services/rota.ts';
+import { readSettings, updateSettings } from '../services/settings.ts';
 
 export interface Handler<M extends MethodName> {
   /** What a successful call changes; windows showing these are told to refresh. */
@@ -15,17 +23,45 @@ export interface Handler<M extends MethodName> {
 export type Handlers = { [M in MethodName]: Handler<M> };
 
 const reads: readonly Topic[] = [];
+const roster: readonly Topic[] = ['clinicians'];
 
 export function createHandlers(status: (ctx: CoreContext) => SystemStatus): Handlers {
   return {
     'system.status': { changes: reads, run: (ctx) => status(ctx) },
+    'device.get': { changes: reads, run: (ctx) => readDevice(ctx) },
+    'device.update': { changes: ['device'], run: updateDevice },
+    'settings.get': { changes: reads, run: (ctx) => readSettings(ctx) },
+    'settings.update': { changes: ['settings'], run: updateSettings },
     'clinician.list': { changes: reads, run: listCliniciansFor },
-    'clinician.create': { changes: ['clinicians'], run: createClinician },
-    'clinician.rename': { changes: ['clinicians'], run: renameClinician },
-    'clinician.deactivate': { changes: ['clinicians'], run: deactivateClinician },
+    'clinician.create': { changes: roster, run: createClinician },
+    'clinician.update': { changes: roster, run: updateClinician },
+    'clinician.rename': { changes: roster, run: renameClinician },
+    'clinician.deactivate': { changes: roster, run: deactivateClinician },
+    'clinician.reactivate': { changes: roster, run: reactivateClinician },
+    'rota.get': { changes: reads, run: getRota },
+    'rota.setPattern': { changes: ['rota'], run: setPattern },
+    'rota.setDay': { changes: ['rota'], run: setDay },
+    'contactType.list': { changes: reads, run: listContactTypes },
+    'contactType.create': { changes: ['settings'], run: createContactType },
+    'contactType.update': { changes: ['settings'], run: updateContactType },
     'contact.record': { changes: ['contacts'], run: recordContact },
     'contact.void': { changes: ['contacts'], run: voidContact },
     'contact.listForDay': { changes: reads, run: listContactsFor },
     'board.today': { changes: reads, run: (ctx) => todayBoard(ctx) },
+    'directory.list': { changes: reads, run: listDirectory },
+    'directory.create': { changes: ['settings'], run: createDirectoryEntry },
+    'directory.update': { changes: ['settings'], run: updateDirectoryEntry },
+    'redirection.record': { changes: ['redirections'], run: recordRedirection },
+    'redirection.void': { changes: ['redirections'], run: voidRedirection },
+    'redirection.listForDay': { changes: reads, run: listRedirectionsFor },
+    'deferral.record': { changes: ['redirections'], run: recordDeferral },
+    'deferral.void': { changes: ['redirections'], run: voidDeferral },
+    'deferral.listForDay': { changes: reads, run: listDeferralsFor },
+    'desktop.setCompact': {
+      changes: reads,
+      run: () => {
+        throw new DomainError('not_available', 'The small always-on-top window is only in the desktop app. In a browser, make the window smaller instead.');
+      },
+    },
   } satisfies Handlers;
 }

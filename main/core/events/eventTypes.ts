@@ -1,45 +1,109 @@
 import { z } from 'zod';
-import { CLINICIAN_ROLES } from '../../../shared/domain.ts';
+import { CLINICIAN_ROLES, DEFERRAL_KINDS } from '../../../shared/domain.ts';
+import { DESTINATION_KINDS, PHARMACY_FIRST_ROUTES, REDIRECTION_REASONS } from '../../../shared/directory.ts';
 
 /**
- * Event bodies, by type. An event, once written, is never changed: a new shape
- * gets a new schema version and the projector keeps reading the old ones.
+ * Event bodies, by type. An event, once written, is never changed. A body gains
+ * fields only as optional ones with a new schema version, and the projector keeps
+ * reading every older version (see the defaults in projector.ts).
  */
+const nullableInt = z.number().int().nullable();
+const changes = z.record(z.string(), z.unknown());
+
 export const EVENT_BODIES = {
+  /** v1: clinicianId, name, role, dailyCap. v2 adds initials, capped, amCap, pmCap; dailyCap may be null (role default). */
   'clinician.created': z.object({
     clinicianId: z.string(),
     name: z.string(),
     role: z.enum(CLINICIAN_ROLES),
-    dailyCap: z.number().int(),
+    dailyCap: nullableInt,
+    initials: z.string().optional(),
+    capped: z.boolean().nullable().optional(),
+    amCap: nullableInt.optional(),
+    pmCap: nullableInt.optional(),
   }),
-  /** Last-writer-wins per field: only the fields present are changed. */
-  'clinician.updated': z.object({
-    clinicianId: z.string(),
-    changes: z.object({
-      name: z.string().optional(),
-      role: z.enum(CLINICIAN_ROLES).optional(),
-      dailyCap: z.number().int().optional(),
-      active: z.boolean().optional(),
-    }),
+  /** Last-writer-wins per field: only the fields present change. */
+  'clinician.updated': z.object({ clinicianId: z.string(), changes }),
+  'settings.updated': z.object({ changes }),
+  'rota.patternSet': z.object({ clinicianId: z.string(), pattern: z.record(z.string(), z.object({ am: z.boolean(), pm: z.boolean() })) }),
+  'rota.daySet': z.object({ clinicianId: z.string(), day: z.string(), override: z.record(z.string(), z.unknown()).nullable() }),
+  'contactType.created': z.object({ typeId: z.string(), name: z.string(), counts: z.boolean(), key: z.string().nullable() }),
+  'contactType.updated': z.object({ typeId: z.string(), changes }),
+  'directory.created': z.object({
+    entryId: z.string(),
+    kind: z.enum(DESTINATION_KINDS),
+    name: z.string(),
+    phone: z.string(),
+    address: z.string(),
+    hours: z.string(),
+    hint: z.string(),
   }),
+  'directory.updated': z.object({ entryId: z.string(), changes }),
+  /** v1: contactId, clinicianId, mode, occurredAt, practiceDay. v2 adds the rest and names the type typeId. */
   'contact.recorded': z.object({
     contactId: z.string(),
     clinicianId: z.string(),
-    mode: z.string(),
     occurredAt: z.number().int(),
     practiceDay: z.string(),
+    mode: z.string().optional(),
+    typeId: z.string().optional(),
+    counts: z.boolean().optional(),
+    session: z.enum(['am', 'pm']).optional(),
+    overCapReason: z.string().nullable().optional(),
+    recordedBy: z.string().optional(),
+    device: z.string().optional(),
   }),
   'contact.voided': z.object({ contactId: z.string(), reason: z.string() }),
+  'redirection.recorded': z.object({
+    redirectionId: z.string(),
+    destinationId: z.string(),
+    destinationName: z.string(),
+    destinationKind: z.enum(DESTINATION_KINDS),
+    reason: z.enum(REDIRECTION_REASONS),
+    fromClinicianId: z.string().nullable(),
+    pharmacyFirst: z.object({ route: z.enum(PHARMACY_FIRST_ROUTES), condition: z.string().nullable() }).nullable(),
+    icbInformed: z.boolean().nullable(),
+    note: z.string(),
+    nhsNumber: z.string().nullable(),
+    occurredAt: z.number().int(),
+    practiceDay: z.string(),
+    recordedBy: z.string(),
+    device: z.string(),
+  }),
+  'redirection.voided': z.object({ redirectionId: z.string(), reason: z.string() }),
+  'deferral.recorded': z.object({
+    deferralId: z.string(),
+    clinicianId: z.string().nullable(),
+    kind: z.enum(DEFERRAL_KINDS),
+    untilDay: z.string().nullable(),
+    note: z.string(),
+    occurredAt: z.number().int(),
+    practiceDay: z.string(),
+    recordedBy: z.string(),
+    device: z.string(),
+  }),
+  'deferral.voided': z.object({ deferralId: z.string(), reason: z.string() }),
 } as const;
 
 export type EventType = keyof typeof EVENT_BODIES;
 export type EventBody<T extends EventType> = z.infer<(typeof EVENT_BODIES)[T]>;
 
 export const EVENT_SCHEMA_VERSION: Record<EventType, number> = {
-  'clinician.created': 1,
+  'clinician.created': 2,
   'clinician.updated': 1,
-  'contact.recorded': 1,
+  'settings.updated': 1,
+  'rota.patternSet': 1,
+  'rota.daySet': 1,
+  'contactType.created': 1,
+  'contactType.updated': 1,
+  'directory.created': 1,
+  'directory.updated': 1,
+  'contact.recorded': 2,
   'contact.voided': 1,
+  'redirection.recorded': 1,
+  'redirection.voided': 1,
+  'deferral.recorded': 1,
+  'deferral.voided': 1,
 };
 
 export function isEventType(type: string): type is EventType {

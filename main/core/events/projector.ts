@@ -1,17 +1,25 @@
 import type Database from 'better-sqlite3';
-import { DEFAULT_DAILY_CAP } from '../../../shared/domain.ts';
-import { claimField } from '../repos/fieldClocksRepo.ts';
-import { ensureClinicianRow, setClinicianCreatedHlc, setClinicianField, type ClinicianField } from '../repos/cliniciansRepo.ts';
-import { insertContact, upsertVoid } from '../repos/contactsRepo.ts';
+import { DEFAULT_PATTERN, minutesOf, sessionAt } from '../../../shared/rota.ts';
+import { practiceTimeOf } from '../../../shared/practiceDay.ts';
+import { DEFAULT_SETTINGS } from '../../../shared/settings.ts';
+import { deriveInitials } from '../../../shared/text.ts';
+import { ensureConfig, recordFieldChange, setConfigField, type ConfigEntity } from '../repos/configRepo.ts';
+import { insertContact } from '../repos/contactsRepo.ts';
+import { insertDeferral } from '../repos/deferralsRepo.ts';
+import { insertRedirection } from '../repos/redirectionsRepo.ts';
+import { setRotaDay } from '../repos/rotaRepo.ts';
+import { upsertVoid, type VoidTarget } from '../repos/voidsRepo.ts';
+import type { DayOverride } from '../../../shared/rota.ts';
+import { applyBaseline } from './baseline.ts';
 import { EVENT_BODIES, isEventType, type StoredEvent } from './eventTypes.ts';
 
 /** Tables that are projections of the event log, cleared and refilled by a rebuild. */
-export const PROJECTION_TABLES = ['contact_voids', 'contacts', 'clinicians', 'field_clocks'] as const;
+export const PROJECTION_TABLES = ['voids', 'contacts', 'redirections', 'deferrals', 'rota_days', 'config', 'field_history'] as const;
 
 /**
  * Applies one event to the projections. Every branch is idempotent and
  * independent of arrival order: inserts ignore duplicates, edits are
- * last-writer-wins by hybrid clock, and voids keep the earliest.
+ * last-writer-wins per field by hybrid clock, and voids keep the earliest.
  */
 export function applyEvent(db: Database.Database, event: StoredEvent): void {
   if (!isEventType(event.type)) return; // from a newer version: kept in the log, projected after upgrade
@@ -19,54 +27,139 @@ export function applyEvent(db: Database.Database, event: StoredEvent): void {
   switch (event.type) {
     case 'clinician.created': {
       const body = EVENT_BODIES['clinician.created'].parse(raw);
-      ensureClinicianRow(db, { id: body.clinicianId, name: body.name, role: body.role, dailyCap: body.dailyCap, createdHlc: event.hlc });
-      setClinicianCreatedHlc(db, body.clinicianId, event.hlc);
-      setFields(db, body.clinicianId, event.hlc, { name: body.name, role: body.role, dailyCap: body.dailyCap, active: true });
-      return;
+      const fields = {
+        name: body.name,
+        initials: body.initials ?? deriveInitials(body.name),
+        role: body.role,
+        capped: body.capped ?? null,
+        dailyCap: body.dailyCap,
+        amCap: body.amCap ?? null,
+        pmCap: body.pmCap ?? null,
+        active: true,
+      };
+      return applyConfig(db, 'clinician', body.clinicianId, event.hlc, fields, fields);
     }
     case 'clinician.updated': {
       const body = EVENT_BODIES['clinician.updated'].parse(raw);
-      ensureClinicianRow(db, {
-        id: body.clinicianId,
-        name: body.changes.name ?? '(unnamed)',
-        role: body.changes.role ?? 'other',
-        dailyCap: body.changes.dailyCap ?? DEFAULT_DAILY_CAP,
-        createdHlc: event.hlc,
-      });
-      setFields(db, body.clinicianId, event.hlc, body.changes);
+      const placeholder = { name: '(not yet known)', initials: '?', role: 'other', capped: null, dailyCap: null, amCap: null, pmCap: null, active: true };
+      return applyConfig(db, 'clinician', body.clinicianId, event.hlc, body.changes, placeholder);
+    }
+    case 'settings.updated': {
+      const body = EVENT_BODIES['settings.updated'].parse(raw);
+      return applyConfig(db, 'settings', 'practice', event.hlc, body.changes, {});
+    }
+    case 'rota.patternSet': {
+      const body = EVENT_BODIES['rota.patternSet'].parse(raw);
+      return applyConfig(db, 'rota_pattern', body.clinicianId, event.hlc, { pattern: body.pattern }, { pattern: DEFAULT_PATTERN });
+    }
+    case 'rota.daySet': {
+      const body = EVENT_BODIES['rota.daySet'].parse(raw);
+      if (recordFieldChange(db, 'rota_day', `${body.clinicianId}|${body.day}`, 'override', event.hlc, body.override)) {
+        setRotaDay(db, body.clinicianId, body.day, body.override as DayOverride | null);
+      }
       return;
+    }
+    case 'contactType.created': {
+      const body = EVENT_BODIES['contactType.created'].parse(raw);
+      const fields = { name: body.name, counts: body.counts, key: body.key, active: true };
+      return applyConfig(db, 'contact_type', body.typeId, event.hlc, fields, { ...fields, builtin: false });
+    }
+    case 'contactType.updated': {
+      const body = EVENT_BODIES['contactType.updated'].parse(raw);
+      return applyConfig(db, 'contact_type', body.typeId, event.hlc, body.changes, { name: '(not yet known)', counts: true, key: null, active: true, builtin: false });
+    }
+    case 'directory.created': {
+      const body = EVENT_BODIES['directory.created'].parse(raw);
+      const { entryId, ...fields } = body;
+      return applyConfig(db, 'directory', entryId, event.hlc, { ...fields, active: true }, { ...fields, active: true, builtin: false });
+    }
+    case 'directory.updated': {
+      const body = EVENT_BODIES['directory.updated'].parse(raw);
+      const placeholder = { kind: 'other', name: '(not yet known)', phone: '', address: '', hours: '', hint: '', active: true, builtin: false };
+      return applyConfig(db, 'directory', body.entryId, event.hlc, body.changes, placeholder);
     }
     case 'contact.recorded': {
       const body = EVENT_BODIES['contact.recorded'].parse(raw);
       insertContact(db, {
         id: body.contactId,
         clinicianId: body.clinicianId,
-        mode: body.mode,
+        // Version 1 named the type "mode" and had no counts, session or author.
+        typeId: body.typeId ?? body.mode ?? 'face_to_face',
+        counts: body.counts ?? true,
         occurredAt: body.occurredAt,
+        recordedAt: event.wallTime,
         practiceDay: body.practiceDay,
-        origin: event.origin,
-        seq: event.seq,
-      });
-      return;
-    }
-    case 'contact.voided': {
-      const body = EVENT_BODIES['contact.voided'].parse(raw);
-      upsertVoid(db, {
-        contactId: body.contactId,
-        reason: body.reason,
-        voidedAt: event.wallTime,
+        session: body.session ?? sessionAt(minutesOf(practiceTimeOf(body.occurredAt)), DEFAULT_SETTINGS.sessionSplit),
+        overCapReason: body.overCapReason ?? null,
+        recordedBy: body.recordedBy ?? '',
+        device: body.device ?? '',
         hlc: event.hlc,
         origin: event.origin,
         seq: event.seq,
       });
       return;
     }
+    case 'redirection.recorded': {
+      const body = EVENT_BODIES['redirection.recorded'].parse(raw);
+      insertRedirection(db, {
+        id: body.redirectionId,
+        destinationId: body.destinationId,
+        destinationName: body.destinationName,
+        destinationKind: body.destinationKind,
+        reason: body.reason,
+        fromClinicianId: body.fromClinicianId,
+        pharmacyFirstRoute: body.pharmacyFirst?.route ?? null,
+        pharmacyFirstCondition: body.pharmacyFirst?.condition ?? null,
+        icbInformed: body.icbInformed,
+        emergency: body.destinationKind === 'emergency_999',
+        note: body.note,
+        nhsNumber: body.nhsNumber,
+        occurredAt: body.occurredAt,
+        practiceDay: body.practiceDay,
+        recordedBy: body.recordedBy,
+        device: body.device,
+        hlc: event.hlc,
+        origin: event.origin,
+        seq: event.seq,
+      });
+      return;
+    }
+    case 'deferral.recorded': {
+      const body = EVENT_BODIES['deferral.recorded'].parse(raw);
+      const { deferralId, ...rest } = body;
+      insertDeferral(db, { id: deferralId, ...rest, hlc: event.hlc, origin: event.origin, seq: event.seq });
+      return;
+    }
+    case 'contact.voided': {
+      const body = EVENT_BODIES['contact.voided'].parse(raw);
+      return applyVoid(db, event, 'contact', body.contactId, body.reason);
+    }
+    case 'redirection.voided': {
+      const body = EVENT_BODIES['redirection.voided'].parse(raw);
+      return applyVoid(db, event, 'redirection', body.redirectionId, body.reason);
+    }
+    case 'deferral.voided': {
+      const body = EVENT_BODIES['deferral.voided'].parse(raw);
+      return applyVoid(db, event, 'deferral', body.deferralId, body.reason);
+    }
   }
 }
 
-function setFields(db: Database.Database, clinicianId: string, hlc: string, changes: Partial<Record<ClinicianField, string | number | boolean>>): void {
-  for (const [field, value] of Object.entries(changes) as [ClinicianField, string | number | boolean | undefined][]) {
+function applyVoid(db: Database.Database, event: StoredEvent, target: VoidTarget, targetId: string, reason: string): void {
+  upsertVoid(db, { target, targetId, reason, voidedAt: event.wallTime, hlc: event.hlc, origin: event.origin, seq: event.seq });
+}
+
+/** Creates the document if needed, then sets each field this event is the newest writer of. */
+function applyConfig(db: Database.Database, entity: ConfigEntity, id: string, hlc: string, changes: Record<string, unknown>, defaults: object): void {
+  ensureConfig(db, entity, id, defaults, hlc);
+  for (const [field, value] of Object.entries(changes)) {
     if (value === undefined) continue;
-    if (claimField(db, 'clinician', clinicianId, field, hlc)) setClinicianField(db, clinicianId, field, value);
+    if (recordFieldChange(db, entity, id, field, hlc, value)) setConfigField(db, entity, id, field, value);
   }
+}
+
+/** Clears every projection and lays down the built-in baseline, ready for a replay. */
+export function resetProjections(db: Database.Database): void {
+  for (const table of PROJECTION_TABLES) db.prepare(`DELETE FROM ${table}`).run();
+  applyBaseline(db);
 }

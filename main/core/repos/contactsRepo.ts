@@ -1,51 +1,68 @@
 import type Database from 'better-sqlite3';
-import type { Contact, ContactMode } from '../../../shared/domain.ts';
+import type { Session } from '../../../shared/domain.ts';
 import { statement } from '../db/statements.ts';
 
-interface ContactRow {
+/** A contacts row with its void, as stored. */
+export interface ContactRecord {
   id: string;
   clinicianId: string;
-  mode: ContactMode;
+  typeId: string;
+  counts: boolean;
   occurredAt: number;
+  recordedAt: number;
   practiceDay: string;
+  session: Session;
+  overCapReason: string | null;
+  recordedBy: string;
+  device: string;
+  hlc: string;
   voidReason: string | null;
   voidedAt: number | null;
 }
 
-const SELECT = `SELECT k.id, k.clinician_id AS clinicianId, k.mode, k.occurred_at AS occurredAt,
-  k.practice_day AS practiceDay, v.reason AS voidReason, v.voided_at AS voidedAt
-  FROM contacts k LEFT JOIN contact_voids v ON v.contact_id = k.id`;
-
-function toContact(row: ContactRow): Contact {
-  return {
-    id: row.id,
-    clinicianId: row.clinicianId,
-    mode: row.mode,
-    occurredAt: new Date(row.occurredAt).toISOString(),
-    practiceDay: row.practiceDay,
-    voided: row.voidReason === null || row.voidedAt === null ? null : { reason: row.voidReason, voidedAt: new Date(row.voidedAt).toISOString() },
-  };
+interface Row extends Omit<ContactRecord, 'counts'> {
+  counts: 0 | 1;
 }
 
-export function getContact(db: Database.Database, id: string): Contact | null {
-  const row = statement(db, `${SELECT} WHERE k.id = ?`).get(id) as ContactRow | undefined;
-  return row ? toContact(row) : null;
+const SELECT = `SELECT k.id, k.clinician_id AS clinicianId, k.type_id AS typeId, k.counts, k.occurred_at AS occurredAt,
+  k.recorded_at AS recordedAt, k.practice_day AS practiceDay, k.session, k.over_cap_reason AS overCapReason,
+  k.recorded_by AS recordedBy, k.device, k.hlc, v.reason AS voidReason, v.voided_at AS voidedAt
+  FROM contacts k LEFT JOIN voids v ON v.target = 'contact' AND v.target_id = k.id`;
+
+const toRecord = (row: Row): ContactRecord => ({ ...row, counts: row.counts === 1 });
+
+export function getContactRecord(db: Database.Database, id: string): ContactRecord | null {
+  const row = statement(db, `${SELECT} WHERE k.id = ?`).get(id) as Row | undefined;
+  return row ? toRecord(row) : null;
 }
 
-export function listContactsForDay(db: Database.Database, day: string, clinicianId?: string): Contact[] {
+/** One day's contacts in recording order (hybrid clock). */
+export function contactsOnDay(db: Database.Database, day: string, clinicianId?: string): ContactRecord[] {
   const rows =
     clinicianId === undefined
-      ? statement(db, `${SELECT} WHERE k.practice_day = ? ORDER BY k.occurred_at DESC, k.id`).all(day)
-      : statement(db, `${SELECT} WHERE k.practice_day = ? AND k.clinician_id = ? ORDER BY k.occurred_at DESC, k.id`).all(day, clinicianId);
-  return (rows as ContactRow[]).map(toContact);
+      ? statement(db, `${SELECT} WHERE k.practice_day = ? ORDER BY k.hlc`).all(day)
+      : statement(db, `${SELECT} WHERE k.practice_day = ? AND k.clinician_id = ? ORDER BY k.hlc`).all(day, clinicianId);
+  return (rows as Row[]).map(toRecord);
+}
+
+/** All contacts of a range of days in recording order, for reports. */
+export function contactsBetween(db: Database.Database, from: string, to: string): ContactRecord[] {
+  return (statement(db, `${SELECT} WHERE k.practice_day BETWEEN ? AND ? ORDER BY k.practice_day, k.hlc`).all(from, to) as Row[]).map(toRecord);
 }
 
 export interface ContactInsert {
   id: string;
   clinicianId: string;
-  mode: string;
+  typeId: string;
+  counts: boolean;
   occurredAt: number;
+  recordedAt: number;
   practiceDay: string;
+  session: Session;
+  overCapReason: string | null;
+  recordedBy: string;
+  device: string;
+  hlc: string;
   origin: string;
   seq: number;
 }
@@ -54,39 +71,18 @@ export interface ContactInsert {
 export function insertContact(db: Database.Database, contact: ContactInsert): void {
   statement(
     db,
-    `INSERT OR IGNORE INTO contacts (id, clinician_id, mode, occurred_at, practice_day, origin, seq)
-     VALUES (@id, @clinicianId, @mode, @occurredAt, @practiceDay, @origin, @seq)`,
-  ).run(contact);
+    `INSERT OR IGNORE INTO contacts (id, clinician_id, type_id, counts, occurred_at, recorded_at, practice_day, session,
+       over_cap_reason, recorded_by, device, hlc, origin, seq)
+     VALUES (@id, @clinicianId, @typeId, @counts, @occurredAt, @recordedAt, @practiceDay, @session,
+       @overCapReason, @recordedBy, @device, @hlc, @origin, @seq)`,
+  ).run({ ...contact, counts: contact.counts ? 1 : 0 });
 }
 
-export interface VoidInsert {
-  contactId: string;
-  reason: string;
-  voidedAt: number;
-  hlc: string;
-  origin: string;
-  seq: number;
-}
-
-/** Keeps the earliest void by hybrid clock, so arrival order never matters. */
-export function upsertVoid(db: Database.Database, entry: VoidInsert): void {
-  statement(
+/** Counted contact types over recent days, most used first, for the desk's default type. */
+export function typeUsageSince(db: Database.Database, fromDay: string): { typeId: string; n: number }[] {
+  return statement(
     db,
-    `INSERT INTO contact_voids (contact_id, reason, voided_at, hlc, origin, seq)
-     VALUES (@contactId, @reason, @voidedAt, @hlc, @origin, @seq)
-     ON CONFLICT (contact_id) DO UPDATE SET reason = excluded.reason, voided_at = excluded.voided_at,
-       hlc = excluded.hlc, origin = excluded.origin, seq = excluded.seq
-     WHERE excluded.hlc < contact_voids.hlc`,
-  ).run(entry);
-}
-
-/** Counted (not voided) contacts per clinician on one practice day. */
-export function countUsedByClinician(db: Database.Database, day: string): Map<string, number> {
-  const rows = statement(
-    db,
-    `SELECT k.clinician_id AS clinicianId, count(*) AS used FROM contacts k
-     WHERE k.practice_day = ? AND NOT EXISTS (SELECT 1 FROM contact_voids v WHERE v.contact_id = k.id)
-     GROUP BY k.clinician_id`,
-  ).all(day) as { clinicianId: string; used: number }[];
-  return new Map(rows.map((row) => [row.clinicianId, row.used]));
+    `SELECT k.type_id AS typeId, count(*) AS n FROM contacts k
+     WHERE k.practice_day >= ? AND k.counts = 1 GROUP BY k.type_id ORDER BY n DESC, k.type_id`,
+  ).all(fromDay) as { typeId: string; n: number }[];
 }

@@ -1,23 +1,49 @@
-import type { Board } from '../../../shared/domain.ts';
+import type { Board, BoardRow } from '../../../shared/domain.ts';
 import { practiceDayOf } from '../../../shared/practiceDay.ts';
 import type { CoreContext } from '../context.ts';
-import { listClinicians } from '../repos/cliniciansRepo.ts';
-import { countUsedByClinician } from '../repos/contactsRepo.ts';
+import { usualContactType } from './contacts.ts';
+import { loadDay } from './dayPlan.ts';
 
-/** Today's board: every active clinician with used, cap and remaining. */
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** Today's board: every active clinician, working or not, with today's cap and usage. */
 export function todayBoard(ctx: CoreContext): Board {
-  const day = practiceDayOf(ctx.clock.now());
-  const used = countUsedByClinician(ctx.db, day);
-  const rows = listClinicians(ctx.db, false).map((clinician) => {
-    const count = used.get(clinician.id) ?? 0;
-    return {
-      clinicianId: clinician.id,
-      name: clinician.name,
-      role: clinician.role,
-      cap: clinician.dailyCap,
-      used: count,
-      remaining: Math.max(0, clinician.dailyCap - count),
-    };
-  });
-  return { day, rows };
+  const now = ctx.clock.now();
+  const state = loadDay(ctx.db, practiceDayOf(now), now);
+  const rows: BoardRow[] = [];
+  for (const [clinicianId, plan] of state.plans) {
+    if (!plan.clinician.active) continue;
+    const usage = state.usage.get(clinicianId);
+    if (!usage) continue;
+    rows.push({
+      clinicianId,
+      name: plan.clinician.name,
+      initials: plan.clinician.initials,
+      role: plan.clinician.role,
+      working: plan.working,
+      sessions: plan.sessions,
+      duty: plan.duty,
+      capped: plan.plan.capped,
+      cap: usage.cap,
+      used: usage.used,
+      remaining: usage.remaining,
+      state: usage.state,
+      dayCap: plan.plan.dayCap,
+      dayUsed: usage.dayUsed,
+      bySession: usage.bySession,
+      warnedAt: iso(usage.warnedAt),
+      fullAt: iso(usage.fullAt),
+      urgentOverCap: usage.urgentOverCap,
+      notCounted: state.notCounted.get(clinicianId) ?? 0,
+    });
+  }
+  return {
+    day: state.day,
+    now: new Date(now).toISOString(),
+    capMode: state.settings.capMode,
+    session: state.session,
+    warningPercent: state.settings.warningPercent,
+    defaultTypeId: usualContactType(ctx, state.settings),
+    rows,
+  };
 }

@@ -1,21 +1,25 @@
 import type { ParsedInputOf } from '../../../shared/contract.ts';
 import type { Clinician } from '../../../shared/domain.ts';
+import { deriveInitials, nameKey } from '../../../shared/text.ts';
 import { write, type CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
-import { nameKey } from '../../../shared/text.ts';
-import { getClinician, listClinicians } from '../repos/cliniciansRepo.ts';
+import { getConfig } from '../repos/configRepo.ts';
+import { clinicianFrom, currentConfig } from './configViews.ts';
 
-export function requireClinician(ctx: CoreContext, clinicianId: string): Clinician {
-  const clinician = getClinician(ctx.db, clinicianId);
-  if (!clinician) {
-    throw new DomainError('not_found', 'That clinician is not on ContactCap’s list. Refresh the screen and choose again.', 'clinicianId');
-  }
+export function findClinician(ctx: CoreContext, clinicianId: string): Clinician | null {
+  const row = getConfig(ctx.db, 'clinician', clinicianId);
+  return row ? clinicianFrom(row.id, row.data) : null;
+}
+
+export function requireClinician(ctx: CoreContext, clinicianId: string, field = 'clinicianId'): Clinician {
+  const clinician = findClinician(ctx, clinicianId);
+  if (!clinician) throw new DomainError('not_found', 'That clinician is not on ContactCap’s list. Refresh the screen and choose again.', field);
   return clinician;
 }
 
 function assertNameFree(ctx: CoreContext, name: string, exceptId?: string): void {
   const key = nameKey(name);
-  const existing = listClinicians(ctx.db, false).find((clinician) => clinician.id !== exceptId && nameKey(clinician.name) === key);
+  const existing = currentConfig(ctx.db).clinicians.find((clinician) => clinician.active && clinician.id !== exceptId && nameKey(clinician.name) === key);
   if (existing) {
     throw new DomainError(
       'conflict',
@@ -25,36 +29,79 @@ function assertNameFree(ctx: CoreContext, name: string, exceptId?: string): void
   }
 }
 
+/** Session caps go in pairs and must add up to the clinician's daily cap (DOMAIN.md §3). */
+function assertSessionCapsFit(ctx: CoreContext, clinician: Omit<Clinician, 'id' | 'active' | 'name' | 'initials'>): void {
+  const { amCap, pmCap } = clinician;
+  if (amCap === null && pmCap === null) return;
+  if (amCap === null || pmCap === null) {
+    throw new DomainError('invalid_input', 'Give both the morning and the afternoon cap, or neither.', amCap === null ? 'amCap' : 'pmCap');
+  }
+  const daily = clinician.dailyCap ?? currentConfig(ctx.db).settings.roleDefaults[clinician.role].dailyCap;
+  if (amCap + pmCap !== daily) {
+    throw new DomainError(
+      'invalid_input',
+      `The morning and afternoon caps (${amCap} + ${pmCap} = ${amCap + pmCap}) must add up to the daily cap (${daily}).`,
+      'pmCap',
+    );
+  }
+}
+
 export function createClinician(ctx: CoreContext, input: ParsedInputOf<'clinician.create'>): Clinician {
   return write(ctx, () => {
     assertNameFree(ctx, input.name);
+    const fields = {
+      role: input.role,
+      capped: input.capped ?? null,
+      dailyCap: input.dailyCap ?? null,
+      amCap: input.amCap ?? null,
+      pmCap: input.pmCap ?? null,
+    };
+    assertSessionCapsFit(ctx, fields);
     const clinicianId = ctx.ids.newId();
-    ctx.log.append('clinician.created', { clinicianId, name: input.name, role: input.role, dailyCap: input.dailyCap });
+    ctx.log.append('clinician.created', { clinicianId, name: input.name, initials: input.initials ?? deriveInitials(input.name), ...fields });
+    return requireClinician(ctx, clinicianId);
+  });
+}
+
+export function updateClinician(ctx: CoreContext, input: ParsedInputOf<'clinician.update'>): Clinician {
+  return write(ctx, () => {
+    const { clinicianId, ...requested } = input;
+    const current = requireClinician(ctx, clinicianId);
+    const changes = Object.fromEntries(Object.entries(requested).filter(([key, value]) => value !== undefined && value !== current[key as keyof Clinician]));
+    if (Object.keys(changes).length === 0) return current;
+    const next = { ...current, ...changes } as Clinician;
+    if (changes.name !== undefined) assertNameFree(ctx, next.name, current.id);
+    assertSessionCapsFit(ctx, next);
+    ctx.log.append('clinician.updated', { clinicianId, changes });
     return requireClinician(ctx, clinicianId);
   });
 }
 
 export function renameClinician(ctx: CoreContext, input: ParsedInputOf<'clinician.rename'>): Clinician {
+  return updateClinician(ctx, { clinicianId: input.clinicianId, name: input.name });
+}
+
+function setActive(ctx: CoreContext, clinicianId: string, active: boolean): Clinician {
   return write(ctx, () => {
-    const clinician = requireClinician(ctx, input.clinicianId);
-    if (clinician.name === input.name) return clinician;
-    assertNameFree(ctx, input.name, clinician.id);
-    ctx.log.append('clinician.updated', { clinicianId: clinician.id, changes: { name: input.name } });
-    return requireClinician(ctx, clinician.id);
+    const clinician = requireClinician(ctx, clinicianId);
+    if (clinician.active === active) {
+      throw new DomainError('conflict', active ? `${clinician.name} is already on the board.` : `${clinician.name} is already off the board.`, 'clinicianId');
+    }
+    if (active) assertNameFree(ctx, clinician.name, clinician.id);
+    ctx.log.append('clinician.updated', { clinicianId, changes: { active } });
+    return requireClinician(ctx, clinicianId);
   });
 }
 
 export function deactivateClinician(ctx: CoreContext, input: ParsedInputOf<'clinician.deactivate'>): Clinician {
-  return write(ctx, () => {
-    const clinician = requireClinician(ctx, input.clinicianId);
-    if (!clinician.active) {
-      throw new DomainError('conflict', `${clinician.name} is already off the board.`, 'clinicianId');
-    }
-    ctx.log.append('clinician.updated', { clinicianId: clinician.id, changes: { active: false } });
-    return requireClinician(ctx, clinician.id);
-  });
+  return setActive(ctx, input.clinicianId, false);
+}
+
+export function reactivateClinician(ctx: CoreContext, input: ParsedInputOf<'clinician.reactivate'>): Clinician {
+  return setActive(ctx, input.clinicianId, true);
 }
 
 export function listCliniciansFor(ctx: CoreContext, input: ParsedInputOf<'clinician.list'>): Clinician[] {
-  return listClinicians(ctx.db, input.includeInactive ?? false);
+  const all = currentConfig(ctx.db).clinicians;
+  return input.includeInactive ? all : all.filter((clinician) => clinician.active);
 }

@@ -1,54 +1,115 @@
 import type { ParsedInputOf } from '../../../shared/contract.ts';
+import { FALLBACK_CONTACT_TYPE } from '../../../shared/contactTypes.ts';
 import type { Contact } from '../../../shared/domain.ts';
-import { practiceDayOf, practiceTimeOf } from '../../../shared/practiceDay.ts';
+import { addPracticeDays, practiceDayOf, practiceTimeOf } from '../../../shared/practiceDay.ts';
+import { minutesOf, sessionAt } from '../../../shared/rota.ts';
+import type { PracticeSettings } from '../../../shared/settings.ts';
 import { write, type CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
-import { getContact, listContactsForDay } from '../repos/contactsRepo.ts';
+import { getContactRecord, typeUsageSince, type ContactRecord } from '../repos/contactsRepo.ts';
 import { requireClinician } from './clinicians.ts';
+import { requireContactType } from './contactTypes.ts';
+import { currentContactTypes } from './configViews.ts';
+import { loadDay } from './dayPlan.ts';
+import { authorOf, occurredAtFor, voidedOf } from './recording.ts';
 
-function requireContact(ctx: CoreContext, contactId: string): Contact {
-  const contact = getContact(ctx.db, contactId);
-  if (!contact) {
-    throw new DomainError('not_found', 'That contact is not in ContactCap’s records. Refresh the list and choose it again.', 'contactId');
-  }
-  return contact;
+export function toContact(record: ContactRecord, overCapIds: ReadonlySet<string>): Contact {
+  return {
+    id: record.id,
+    clinicianId: record.clinicianId,
+    typeId: record.typeId,
+    counts: record.counts,
+    occurredAt: new Date(record.occurredAt).toISOString(),
+    recordedAt: new Date(record.recordedAt).toISOString(),
+    practiceDay: record.practiceDay,
+    session: record.session,
+    overCapReason: record.overCapReason,
+    overCap: overCapIds.has(record.id),
+    recordedBy: record.recordedBy,
+    device: record.device,
+    voided: voidedOf(record),
+  };
 }
 
-/** When the contact happened: now by default; earlier today is allowed, the future is not. */
-function occurredAtFor(nowMs: number, requested: string | undefined): number {
-  if (requested === undefined) return nowMs;
-  const occurredAt = Date.parse(requested);
-  if (occurredAt > nowMs) {
-    throw new DomainError('invalid_input', 'That time is in the future. Enter when the contact happened, or leave the time empty for now.', 'occurredAt');
-  }
-  if (practiceDayOf(occurredAt) !== practiceDayOf(nowMs)) {
-    throw new DomainError('invalid_input', 'Contacts can only be backdated to earlier today (since midnight).', 'occurredAt');
-  }
-  return occurredAt;
+const usualTypeCache = new WeakMap<object, { day: string; typeId: string }>();
+
+/**
+ * The desk's default type: the practice's choice, or with "auto" its most
+ * common counted type over the last four weeks (worked out once a day).
+ */
+export function usualContactType(ctx: CoreContext, settings: PracticeSettings): string {
+  const active = currentContactTypes(ctx.db).filter((type) => type.active);
+  if (settings.defaultContactType !== 'auto' && active.some((type) => type.id === settings.defaultContactType)) return settings.defaultContactType;
+  const today = practiceDayOf(ctx.clock.now());
+  const cached = usualTypeCache.get(ctx.db);
+  if (cached?.day === today && active.some((type) => type.id === cached.typeId)) return cached.typeId;
+  const used = typeUsageSince(ctx.db, addPracticeDays(today, -28)).find((row) => active.some((type) => type.id === row.typeId));
+  const typeId = used?.typeId ?? (active.some((type) => type.id === FALLBACK_CONTACT_TYPE) ? FALLBACK_CONTACT_TYPE : (active[0]?.id ?? FALLBACK_CONTACT_TYPE));
+  usualTypeCache.set(ctx.db, { day: today, typeId });
+  return typeId;
 }
 
 export function recordContact(ctx: CoreContext, input: ParsedInputOf<'contact.record'>): Contact {
   return write(ctx, () => {
     const clinician = requireClinician(ctx, input.clinicianId);
     if (!clinician.active) {
-      throw new DomainError('conflict', `${clinician.name} is no longer on the board. Choose a clinician who is working today.`, 'clinicianId');
+      throw new DomainError('conflict', `${clinician.name} is no longer on the board. Choose a clinician who works here now.`, 'clinicianId');
     }
-    const occurredAt = occurredAtFor(ctx.clock.now(), input.occurredAt);
+    const now = ctx.clock.now();
+    const occurredAt = occurredAtFor(now, input.occurredAt);
+    const day = practiceDayOf(occurredAt);
+    const before = loadDay(ctx.db, day, now, clinician.id);
+    const type = requireContactType(ctx, input.typeId ?? usualContactType(ctx, before.settings));
+    if (!type.active) throw new DomainError('invalid_input', `“${type.name}” is no longer in use. Choose another type of contact.`, 'typeId');
+    const session = sessionAt(minutesOf(practiceTimeOf(occurredAt)), before.settings.sessionSplit);
+    const plan = before.plans.get(clinician.id);
+    const usage = before.usage.get(clinician.id);
+    if (type.counts && input.overCapReason === undefined && plan && usage && plan.plan.capped) {
+      const capMode = before.settings.capMode;
+      const limit = capMode === 'session' ? plan.plan.sessionCaps[session] : plan.plan.dayCap;
+      const used = capMode === 'session' ? usage.bySession[session].used : usage.dayUsed;
+      if (used >= limit && !plan.working) {
+        throw new DomainError(
+          'at_capacity',
+          `${clinician.name} is not on the rota today. Offer a clinician who is working, or record it as an urgent contact with a reason.`,
+          'clinicianId',
+        );
+      }
+      if (used >= limit) {
+        const scope = capMode === 'session' ? (session === 'am' ? 'this morning' : 'this afternoon') : 'today';
+        throw new DomainError(
+          'at_capacity',
+          `${clinician.name} is full (${used} of ${limit} ${scope}). Offer another clinician or service, or record it as an urgent over-cap contact with a reason.`,
+          'clinicianId',
+        );
+      }
+    }
     const contactId = ctx.ids.newId();
     ctx.log.append('contact.recorded', {
       contactId,
       clinicianId: clinician.id,
-      mode: input.mode,
+      typeId: type.id,
+      counts: type.counts,
       occurredAt,
-      practiceDay: practiceDayOf(occurredAt),
+      practiceDay: day,
+      session,
+      overCapReason: input.overCapReason ?? null,
+      ...authorOf(ctx),
     });
-    return requireContact(ctx, contactId);
+    return contactById(ctx, contactId);
   });
+}
+
+function contactById(ctx: CoreContext, contactId: string): Contact {
+  const record = getContactRecord(ctx.db, contactId);
+  if (!record) throw new DomainError('not_found', 'That contact is not in ContactCap’s records. Refresh the list and choose it again.', 'contactId');
+  const day = loadDay(ctx.db, record.practiceDay, ctx.clock.now(), record.clinicianId);
+  return toContact(record, day.overCapIds);
 }
 
 export function voidContact(ctx: CoreContext, input: ParsedInputOf<'contact.void'>): Contact {
   return write(ctx, () => {
-    const contact = requireContact(ctx, input.contactId);
+    const contact = contactById(ctx, input.contactId);
     if (contact.voided) {
       throw new DomainError(
         'conflict',
@@ -57,10 +118,12 @@ export function voidContact(ctx: CoreContext, input: ParsedInputOf<'contact.void
       );
     }
     ctx.log.append('contact.voided', { contactId: contact.id, reason: input.reason });
-    return requireContact(ctx, contact.id);
+    return contactById(ctx, contact.id);
   });
 }
 
 export function listContactsFor(ctx: CoreContext, input: ParsedInputOf<'contact.listForDay'>): Contact[] {
-  return listContactsForDay(ctx.db, input.day ?? practiceDayOf(ctx.clock.now()), input.clinicianId);
+  const now = ctx.clock.now();
+  const state = loadDay(ctx.db, input.day ?? practiceDayOf(now), now, input.clinicianId);
+  return state.contacts.map((record) => toContact(record, state.overCapIds)).reverse();
 }

@@ -1,0 +1,43 @@
+import type Database from 'better-sqlite3';
+import type { DeferralKind } from '../../../shared/domain.ts';
+import { statement } from '../db/statements.ts';
+
+export interface DeferralRecord {
+  id: string;
+  clinicianId: string | null;
+  kind: DeferralKind;
+  untilDay: string | null;
+  note: string;
+  occurredAt: number;
+  practiceDay: string;
+  recordedBy: string;
+  device: string;
+  voidReason: string | null;
+  voidedAt: number | null;
+}
+
+const SELECT = `SELECT d.id, d.clinician_id AS clinicianId, d.kind, d.until_day AS untilDay, d.note, d.occurred_at AS occurredAt,
+  d.practice_day AS practiceDay, d.recorded_by AS recordedBy, d.device, v.reason AS voidReason, v.voided_at AS voidedAt
+  FROM deferrals d LEFT JOIN voids v ON v.target = 'deferral' AND v.target_id = d.id`;
+
+export function getDeferralRecord(db: Database.Database, id: string): DeferralRecord | null {
+  return (statement(db, `${SELECT} WHERE d.id = ?`).get(id) as DeferralRecord | undefined) ?? null;
+}
+
+export function deferralsBetween(db: Database.Database, from: string, to: string): DeferralRecord[] {
+  return statement(db, `${SELECT} WHERE d.practice_day BETWEEN ? AND ? ORDER BY d.practice_day, d.hlc`).all(from, to) as DeferralRecord[];
+}
+
+export interface DeferralInsert extends Omit<DeferralRecord, 'voidReason' | 'voidedAt'> {
+  hlc: string;
+  origin: string;
+  seq: number;
+}
+
+export function insertDeferral(db: Database.Database, entry: DeferralInsert): void {
+  statement(
+    db,
+    `INSERT OR IGNORE INTO deferrals (id, clinician_id, kind, until_day, note, occurred_at, practice_day, recorded_by, device, hlc, origin, seq)
+     VALUES (@id, @clinicianId, @kind, @untilDay, @note, @occurredAt, @practiceDay, @recordedBy, @device, @hlc, @origin, @seq)`,
+  ).run(entry);
+}

@@ -1,0 +1,85 @@
+import type Database from 'better-sqlite3';
+import type { DestinationKind, PharmacyFirstRoute, RedirectionReason } from '../../../shared/directory.ts';
+import { statement } from '../db/statements.ts';
+
+export interface RedirectionRecord {
+  id: string;
+  destinationId: string;
+  destinationName: string;
+  destinationKind: DestinationKind;
+  reason: RedirectionReason;
+  fromClinicianId: string | null;
+  pharmacyFirstRoute: PharmacyFirstRoute | null;
+  pharmacyFirstCondition: string | null;
+  icbInformed: boolean | null;
+  emergency: boolean;
+  note: string;
+  nhsNumber: string | null;
+  occurredAt: number;
+  practiceDay: string;
+  recordedBy: string;
+  device: string;
+  voidReason: string | null;
+  voidedAt: number | null;
+}
+
+interface Row extends Omit<RedirectionRecord, 'icbInformed' | 'emergency'> {
+  icbInformed: 0 | 1 | null;
+  emergency: 0 | 1;
+}
+
+const SELECT = `SELECT r.id, r.destination_id AS destinationId, r.destination_name AS destinationName,
+  r.destination_kind AS destinationKind, r.reason, r.from_clinician_id AS fromClinicianId,
+  r.pharmacy_first_route AS pharmacyFirstRoute, r.pharmacy_first_condition AS pharmacyFirstCondition,
+  r.icb_informed AS icbInformed, r.emergency, r.note, r.nhs_number AS nhsNumber, r.occurred_at AS occurredAt,
+  r.practice_day AS practiceDay, r.recorded_by AS recordedBy, r.device, v.reason AS voidReason, v.voided_at AS voidedAt
+  FROM redirections r LEFT JOIN voids v ON v.target = 'redirection' AND v.target_id = r.id`;
+
+const toRecord = (row: Row): RedirectionRecord => ({
+  ...row,
+  icbInformed: row.icbInformed === null ? null : row.icbInformed === 1,
+  emergency: row.emergency === 1,
+});
+
+export function getRedirectionRecord(db: Database.Database, id: string): RedirectionRecord | null {
+  const row = statement(db, `${SELECT} WHERE r.id = ?`).get(id) as Row | undefined;
+  return row ? toRecord(row) : null;
+}
+
+export function redirectionsBetween(db: Database.Database, from: string, to: string): RedirectionRecord[] {
+  return (statement(db, `${SELECT} WHERE r.practice_day BETWEEN ? AND ? ORDER BY r.practice_day, r.hlc`).all(from, to) as Row[]).map(toRecord);
+}
+
+export interface RedirectionInsert {
+  id: string;
+  destinationId: string;
+  destinationName: string;
+  destinationKind: DestinationKind;
+  reason: RedirectionReason;
+  fromClinicianId: string | null;
+  pharmacyFirstRoute: PharmacyFirstRoute | null;
+  pharmacyFirstCondition: string | null;
+  icbInformed: boolean | null;
+  emergency: boolean;
+  note: string;
+  nhsNumber: string | null;
+  occurredAt: number;
+  practiceDay: string;
+  recordedBy: string;
+  device: string;
+  hlc: string;
+  origin: string;
+  seq: number;
+}
+
+export function insertRedirection(db: Database.Database, entry: RedirectionInsert): void {
+  statement(
+    db,
+    `INSERT OR IGNORE INTO redirections (id, destination_id, destination_name, destination_kind, reason, from_clinician_id,
+       pharmacy_first_route, pharmacy_first_condition, icb_informed, emergency, note, nhs_number, occurred_at, practice_day,
+       recorded_by, device, hlc, origin, seq)
+     VALUES (@id, @destinationId, @destinationName, @destinationKind, @reason, @fromClinicianId, @pharmacyFirstRoute,
+       @pharmacyFirstCondition, @icbInformed, @emergency, @note, @nhsNumber, @occurredAt, @practiceDay, @recordedBy, @device,
+       @hlc, @origin, @seq)`,
+  ).run({ ...entry, icbInformed: entry.icbInformed === null ? null : entry.icbInformed ? 1 : 0, emergency: entry.emergency ? 1 : 0 });
+}

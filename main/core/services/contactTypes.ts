@@ -1,0 +1,52 @@
+import type { ParsedInputOf } from '../../../shared/contract.ts';
+import { RESERVED_TYPE_KEYS } from '../../../shared/contactTypes.ts';
+import type { ContactType } from '../../../shared/domain.ts';
+import { nameKey } from '../../../shared/text.ts';
+import { write, type CoreContext } from '../context.ts';
+import { DomainError } from '../errors.ts';
+import { currentContactTypes } from './configViews.ts';
+
+export function requireContactType(ctx: CoreContext, typeId: string): ContactType {
+  const type = currentContactTypes(ctx.db).find((candidate) => candidate.id === typeId);
+  if (!type) throw new DomainError('not_found', 'That type of contact is not on the list. Choose one from the list.', 'typeId');
+  return type;
+}
+
+function assertFree(ctx: CoreContext, name: string | undefined, key: string | null | undefined, exceptId?: string): void {
+  const others = currentContactTypes(ctx.db).filter((type) => type.active && type.id !== exceptId);
+  if (name !== undefined && others.some((type) => nameKey(type.name) === nameKey(name))) {
+    throw new DomainError('conflict', `There is already a type of contact called “${name}”.`, 'name');
+  }
+  if (key === undefined || key === null) return;
+  if (RESERVED_TYPE_KEYS.includes(key)) {
+    throw new DomainError('invalid_input', `The letter ${key} is used by the reception desk for something else. Choose another letter.`, 'key');
+  }
+  const taken = others.find((type) => type.key === key);
+  if (taken) throw new DomainError('conflict', `The letter ${key} already picks “${taken.name}”. Choose another letter.`, 'key');
+}
+
+export function listContactTypes(ctx: CoreContext, input: ParsedInputOf<'contactType.list'>): ContactType[] {
+  const all = currentContactTypes(ctx.db);
+  return input.includeInactive ? all : all.filter((type) => type.active);
+}
+
+export function createContactType(ctx: CoreContext, input: ParsedInputOf<'contactType.create'>): ContactType {
+  return write(ctx, () => {
+    assertFree(ctx, input.name, input.key);
+    const typeId = ctx.ids.newId();
+    ctx.log.append('contactType.created', { typeId, name: input.name, counts: input.counts, key: input.key ?? null });
+    return requireContactType(ctx, typeId);
+  });
+}
+
+export function updateContactType(ctx: CoreContext, input: ParsedInputOf<'contactType.update'>): ContactType {
+  return write(ctx, () => {
+    const { typeId, ...requested } = input;
+    const current = requireContactType(ctx, typeId);
+    const changes = Object.fromEntries(Object.entries(requested).filter(([key, value]) => value !== undefined && value !== current[key as keyof ContactType]));
+    if (Object.keys(changes).length === 0) return current;
+    if (requested.active !== false) assertFree(ctx, requested.name, requested.key, typeId);
+    ctx.log.append('contactType.updated', { typeId, changes });
+    return requireContactType(ctx, typeId);
+  });
+}

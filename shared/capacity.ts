@@ -1,0 +1,122 @@
+import type { BoardRow, CapMode, CapState, Clinician, ClinicianRole, RoleDefault, Session, SessionUsage } from './domain.ts';
+import type { SessionPair } from './rota.ts';
+
+/** What a clinician may do today: whether capped, the day's cap and each session's. */
+export interface CapPlan {
+  capped: boolean;
+  dayCap: number;
+  sessionCaps: Record<Session, number>;
+}
+
+export interface CapPlanInput {
+  clinician: Pick<Clinician, 'role' | 'capped' | 'dailyCap' | 'amCap' | 'pmCap'>;
+  roleDefaults: Record<ClinicianRole, RoleDefault>;
+  sessions: SessionPair;
+  /** A different cap for this date from the rota, if any. */
+  overrideCap: number | null;
+  capMode: CapMode;
+}
+
+/**
+ * The cap for one clinician on one day. The clinician's own setting wins over the
+ * role default, and the rota's cap for the date wins over both. Sessions split the
+ * day's cap AM-first (25 → 13 + 12) unless the clinician has session caps of their
+ * own. (design) In day mode a half day keeps the whole daily cap — no BMA rule
+ * pro-rates it — unless the rota gives that date a different cap; in session mode
+ * only the sessions worked count.
+ */
+export function planCaps(input: CapPlanInput): CapPlan {
+  const roleDefault = input.roleDefaults[input.clinician.role];
+  const capped = input.clinician.capped ?? roleDefault.capped;
+  const daily = input.overrideCap ?? input.clinician.dailyCap ?? roleDefault.dailyCap;
+  const ownSplit = input.overrideCap === null && input.clinician.amCap !== null && input.clinician.pmCap !== null;
+  const am = ownSplit ? (input.clinician.amCap ?? 0) : Math.ceil(daily / 2);
+  const pm = ownSplit ? (input.clinician.pmCap ?? 0) : daily - Math.ceil(daily / 2);
+  const sessionCaps = { am: input.sessions.am ? am : 0, pm: input.sessions.pm ? pm : 0 };
+  const working = input.sessions.am || input.sessions.pm;
+  const dayCap = input.capMode === 'session' ? sessionCaps.am + sessionCaps.pm : working ? daily : 0;
+  return { capped, dayCap, sessionCaps };
+}
+
+/** The contacts used to reach the warning threshold: the smallest n with n ≥ cap × percent. */
+export function warningCount(cap: number, warningPercent: number): number {
+  return Math.ceil((cap * warningPercent) / 100);
+}
+
+export function capStateOf(used: number, cap: number, warningPercent: number, capped: boolean): CapState {
+  if (!capped) return 'not_capped';
+  if (used > cap) return 'over_cap';
+  if (used === cap) return 'full';
+  if (used >= warningCount(cap, warningPercent)) return 'nearly_full';
+  return 'available';
+}
+
+/** A counted, not voided contact, as the usage rules need it. */
+export interface UsageContact {
+  id: string;
+  session: Session;
+  /** When it was recorded (epoch ms). */
+  recordedAt: number;
+  overCapReason: string | null;
+}
+
+export interface DayUsage {
+  dayUsed: number;
+  bySession: Record<Session, SessionUsage>;
+  /** The figure that matters for recording now: the day, or in session mode the current session. */
+  cap: number;
+  used: number;
+  remaining: number;
+  state: CapState;
+  warnedAt: number | null;
+  fullAt: number | null;
+  /** Contacts beyond the cap, the latest in recording order (DESIGN.md §5: the same ones on every PC). */
+  overCapIds: string[];
+  urgentOverCap: number;
+}
+
+/**
+ * Usage for one clinician's day. `contacts` must be in recording order (hybrid
+ * clock), so that two PCs holding the same contacts agree which are over the cap.
+ */
+export function usageOf(contacts: readonly UsageContact[], plan: CapPlan, capMode: CapMode, warningPercent: number, now: Session, sessions: SessionPair): DayUsage {
+  const overCapIds: string[] = [];
+  const counted: Record<Session, number> = { am: 0, pm: 0 };
+  let warnedAt: number | null = null;
+  let fullAt: number | null = null;
+  contacts.forEach((contact, index) => {
+    counted[contact.session] += 1;
+    const position = capMode === 'session' ? counted[contact.session] : index + 1;
+    const limit = capMode === 'session' ? plan.sessionCaps[contact.session] : plan.dayCap;
+    if (plan.capped && position > limit) overCapIds.push(contact.id);
+    if (warnedAt === null && plan.dayCap > 0 && index + 1 >= warningCount(plan.dayCap, warningPercent)) warnedAt = contact.recordedAt;
+    if (fullAt === null && index + 1 >= plan.dayCap) fullAt = contact.recordedAt;
+  });
+  const bySession = {
+    am: sessionUsage(counted.am, plan.sessionCaps.am, warningPercent, plan.capped, sessions.am),
+    pm: sessionUsage(counted.pm, plan.sessionCaps.pm, warningPercent, plan.capped, sessions.pm),
+  };
+  const dayUsed = contacts.length;
+  const headline = capMode === 'session' ? bySession[now] : sessionUsage(dayUsed, plan.dayCap, warningPercent, plan.capped, true);
+  return {
+    dayUsed,
+    bySession,
+    cap: headline.cap,
+    used: headline.used,
+    remaining: headline.remaining,
+    state: headline.state,
+    warnedAt,
+    fullAt: plan.capped ? fullAt : null,
+    overCapIds,
+    urgentOverCap: contacts.filter((contact) => contact.overCapReason !== null).length,
+  };
+}
+
+function sessionUsage(used: number, cap: number, warningPercent: number, capped: boolean, working: boolean): SessionUsage {
+  return { working, cap, used, remaining: Math.max(0, cap - used), state: capStateOf(used, cap, warningPercent, capped) };
+}
+
+/** Whether recording one more counted contact now would go over the cap. */
+export function isAtCapacity(row: Pick<BoardRow, 'capped' | 'used' | 'cap'>): boolean {
+  return row.capped && row.used >= row.cap;
+}

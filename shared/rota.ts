@@ -1,0 +1,61 @@
+import type { Session } from './domain.ts';
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export const WEEKDAY_LABELS: Record<Weekday, string> = {
+  mon: 'Monday',
+  tue: 'Tuesday',
+  wed: 'Wednesday',
+  thu: 'Thursday',
+  fri: 'Friday',
+  sat: 'Saturday',
+  sun: 'Sunday',
+};
+
+export interface SessionPair {
+  am: boolean;
+  pm: boolean;
+}
+
+export type WeekPattern = Record<Weekday, SessionPair>;
+
+const both: SessionPair = { am: true, pm: true };
+const none: SessionPair = { am: false, pm: false };
+
+/** A new clinician works both sessions Monday to Friday until the rota says otherwise. */
+export const DEFAULT_PATTERN: WeekPattern = { mon: both, tue: both, wed: both, thu: both, fri: both, sat: none, sun: none };
+
+/** One date's change to the weekly pattern. Unset fields keep the pattern. */
+export interface DayOverride {
+  absent?: boolean;
+  am?: boolean;
+  pm?: boolean;
+  /** A different cap for this date. */
+  cap?: number;
+  duty?: boolean;
+}
+
+/** Monday = mon … Sunday = sun, for a practice day written YYYY-MM-DD. */
+export function weekdayOf(day: string): Weekday {
+  // Noon UTC is the same calendar date in London all year round.
+  const index = new Date(`${day}T12:00:00Z`).getUTCDay();
+  return WEEKDAYS[(index + 6) % 7] ?? 'mon';
+}
+
+/** Which sessions a clinician works on a date: the weekly pattern, then the date's own changes. */
+export function sessionsOn(pattern: WeekPattern, override: DayOverride | null, day: string): SessionPair {
+  if (override?.absent) return none;
+  const base = pattern[weekdayOf(day)];
+  return { am: override?.am ?? base.am, pm: override?.pm ?? base.pm };
+}
+
+/** The session an instant falls in, given the local minutes since midnight and the split time. */
+export function sessionAt(localMinutes: number, sessionSplit: string): Session {
+  return localMinutes < minutesOf(sessionSplit) ? 'am' : 'pm';
+}
+
+export function minutesOf(hhmm: string): number {
+  const [hours, minutes] = hhmm.split(':').map(Number);
+  return (hours ?? 0) * 60 + (minutes ?? 0);
+}

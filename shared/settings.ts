@@ -1,0 +1,35 @@
+import { DEFAULT_ROLE_DEFAULTS, type CapMode, type ClinicianRole, type RoleDefault } from './domain.ts';
+
+/** Settings the whole practice shares (they travel with the event log). */
+export interface PracticeSettings {
+  practiceName: string;
+  /** Why the cap is what it is, shown beside it (NHS England calls 25 "arbitrary"; DOMAIN.md §1). */
+  capBasis: string;
+  capMode: CapMode;
+  /** Nearly full from this percentage of the cap (EQUIP London starts at 85%). */
+  warningPercent: number;
+  /** Local time (HH:mm) at which the afternoon session starts. */
+  sessionSplit: string;
+  roleDefaults: Record<ClinicianRole, RoleDefault>;
+  /** 'auto' uses the practice's most common type over the last four weeks. */
+  defaultContactType: string;
+  /** NHS numbers on redirections: off unless the practice turns it on (UK GDPR minimisation). */
+  collectNhsNumber: boolean;
+  /** Practice list size, for the LMC's GPAS return. */
+  listSize: number | null;
+}
+
+export const DEFAULT_SETTINGS: PracticeSettings = {
+  practiceName: 'Our practice',
+  capBasis: 'Practice policy, following the BMA’s safe-working guidance (UEMO safe maximum of 25 contacts a day).',
+  capMode: 'day',
+  warningPercent: 85,
+  sessionSplit: '13:00',
+  roleDefaults: DEFAULT_ROLE_DEFAULTS,
+  defaultContactType: 'auto',
+  collectNhsNumber: false,
+  listSize: null,
+};
+
+export type SettingsKey = keyof PracticeSettings;
+export const SETTINGS_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingsKey[];
