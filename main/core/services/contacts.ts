@@ -125,5 +125,9 @@ export function voidContact(ctx: CoreContext, input: ParsedInputOf<'contact.void
 export function listContactsFor(ctx: CoreContext, input: ParsedInputOf<'contact.listForDay'>): Contact[] {
   const now = ctx.clock.now();
   const state = loadDay(ctx.db, input.day ?? practiceDayOf(now), now, input.clinicianId);
-  return state.contacts.map((record) => toContact(record, state.overCapIds)).reverse();
+  // By time, newest first; recording order breaks ties (a backdated contact sits at its own time).
+  return state.contacts
+    .map((record) => toContact(record, state.overCapIds))
+    .reverse()
+    .sort((a, b) => Date.parse(b.occurredAt) - Date.parse(a.occurredAt));
 }
