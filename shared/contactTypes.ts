@@ -12,9 +12,9 @@ export const BUILTIN_CONTACT_TYPES: readonly ContactType[] = [
   { id: 'online', name: 'Online / written', counts: true, key: 'O', builtin: true, active: true },
   { id: 'home_visit', name: 'Home visit', counts: true, key: 'H', builtin: true, active: true },
   { id: 'care_home_visit', name: 'Care-home visit', counts: true, key: 'C', builtin: true, active: true },
-  { id: 'admin', name: 'Admin (no patient contact)', counts: false, key: 'A', builtin: true, active: true },
-  { id: 'documents', name: 'Documents and letters', counts: false, key: 'D', builtin: true, active: true },
-  { id: 'results', name: 'Results (no patient contact)', counts: false, key: 'R', builtin: true, active: true },
+  { id: 'admin', name: 'Admin', counts: false, key: 'A', builtin: true, active: true },
+  { id: 'documents', name: 'Documents', counts: false, key: 'D', builtin: true, active: true },
+  { id: 'results', name: 'Results', counts: false, key: 'R', builtin: true, active: true },
 ];
 
 export const FALLBACK_CONTACT_TYPE = 'face_to_face';

@@ -29,6 +29,13 @@ export function safeDecodeURIComponent(text: string): string | undefined {
 
 const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'miss', 'mx', 'prof', 'professor']);
 
+/** "Dr Ada Patel" → "Ada Patel": for sorting a list of people by name. */
+export function withoutTitle(name: string): string {
+  const words = tidyText(name).split(' ');
+  while (words.length > 1 && TITLES.has((words[0] ?? '').replace(/\.$/, '').toLowerCase())) words.shift();
+  return words.join(' ');
+}
+
 /** "Dr Ada Patel" → "AP": the first letter of each name, titles left out, at most four. */
 export function deriveInitials(name: string): string {
   const words = tidyText(name)

@@ -9,7 +9,16 @@ export function formatLongDate(day: string): string {
   return format(startOfPracticeDay(day), 'EEEE d MMMM yyyy', { in: london });
 }
 
+/** "Sat 21 Nov" */
+export function formatShortDate(day: string): string {
+  return format(startOfPracticeDay(day), 'EEE d MMM', { in: london });
+}
+
 /** "09:42", in practice time whatever the PC's own zone. */
-export function formatTime(iso: string): string {
-  return format(Date.parse(iso), 'HH:mm', { in: london });
+export function formatTime(iso: string | number): string {
+  return format(typeof iso === 'number' ? iso : Date.parse(iso), 'HH:mm', { in: london });
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
 }

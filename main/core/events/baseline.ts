@@ -3,8 +3,11 @@ import { BUILTIN_CONTACT_TYPES } from '../../../shared/contactTypes.ts';
 import { DEFAULT_DIRECTORY } from '../../../shared/directory.ts';
 import { ensureConfig } from '../repos/configRepo.ts';
 
-/** Sorts before any hybrid clock value: built-ins come first and any edit wins over them. */
-const BASELINE_HLC = '0';
+/**
+ * Built-ins are "created" at 0-01, 0-02, …: before any hybrid clock value, so
+ * they list first, in their own order, and any edit wins over them.
+ */
+const baselineHlc = (index: number) => `0-${String(index + 1).padStart(2, '0')}`;
 
 /**
  * The built-in contact types and the starting directory. They are not events:
@@ -12,12 +15,12 @@ const BASELINE_HLC = '0';
  * are events) apply to the same entries everywhere.
  */
 export function applyBaseline(db: Database.Database): void {
-  for (const type of BUILTIN_CONTACT_TYPES) {
+  BUILTIN_CONTACT_TYPES.forEach((type, index) => {
     const { id, ...fields } = type;
-    ensureConfig(db, 'contact_type', id, fields, BASELINE_HLC);
-  }
-  for (const entry of DEFAULT_DIRECTORY) {
+    ensureConfig(db, 'contact_type', id, fields, baselineHlc(index));
+  });
+  DEFAULT_DIRECTORY.forEach((entry, index) => {
     const { id, ...fields } = entry;
-    ensureConfig(db, 'directory', id, fields, BASELINE_HLC);
-  }
+    ensureConfig(db, 'directory', id, fields, baselineHlc(index));
+  });
 }

@@ -3,6 +3,7 @@ import { CLINICIAN_ROLES, type Clinician, type ClinicianRole, type ContactType, 
 import { DESTINATION_KINDS, type DirectoryEntry } from '../../../shared/directory.ts';
 import { DEFAULT_PATTERN, WEEKDAYS, type WeekPattern } from '../../../shared/rota.ts';
 import { DEFAULT_SETTINGS, type PracticeSettings } from '../../../shared/settings.ts';
+import { withoutTitle } from '../../../shared/text.ts';
 import { fieldHistory, listConfig, type ConfigEntity } from '../repos/configRepo.ts';
 
 /**
@@ -90,7 +91,8 @@ export interface ConfigSnapshot {
   patterns: Map<string, WeekPattern>;
 }
 
-const byName = (a: Clinician, b: Clinician) => a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base' });
+/** By name, titles ignored: Dr Ada Patel sorts with the As. */
+const byName = (a: Clinician, b: Clinician) => withoutTitle(a.name).localeCompare(withoutTitle(b.name), 'en-GB', { sensitivity: 'base' });
 
 /** The configuration now. */
 export function currentConfig(db: Database.Database): ConfigSnapshot {

@@ -1,5 +1,6 @@
 import { useAnnounceStore } from '../stores/announceStore.ts';
 
+/** The one polite live region: what just happened, for screen readers and for a glance. */
 export function Announcer() {
   const message = useAnnounceStore((state) => state.message);
   const tone = useAnnounceStore((state) => state.tone);

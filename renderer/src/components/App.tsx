@@ -1,41 +1,92 @@
 import { useEffect, useState } from 'react';
-import { connectLiveUpdates } from '../stores/liveUpdates.ts';
-import { useRosterStore } from '../stores/rosterStore.ts';
+import { formatLongDate, formatTime } from '../format.ts';
+import { connectLiveUpdates, loadEverything, watchPracticeDay } from '../stores/liveUpdates.ts';
+import { useDeskStore } from '../stores/deskStore.ts';
+import { useSettingsStore } from '../stores/settingsStore.ts';
 import { useSystemStore } from '../stores/systemStore.ts';
-import { useTodayStore } from '../stores/todayStore.ts';
+import { SCREEN_LABELS, SCREENS, useUiStore, type Screen } from '../stores/uiStore.ts';
 import { Announcer } from './Announcer.tsx';
-import { RosterScreen } from './RosterScreen.tsx';
-import { TodayScreen } from './TodayScreen.tsx';
-import { formatLongDate } from '../format.ts';
+import { ClinicianView } from './clinician/ClinicianView.tsx';
+import { CompactView } from './clinician/CompactView.tsx';
+import { ReceptionScreen } from './reception/ReceptionScreen.tsx';
+import { CliniciansScreen } from './roster/CliniciansScreen.tsx';
+import { RotaScreen } from './rota/RotaScreen.tsx';
+import { ServicesScreen } from './services/ServicesScreen.tsx';
+import { SettingsScreen } from './settings/SettingsScreen.tsx';
+import { StaffDialog } from './StaffDialog.tsx';
 
-type Screen = 'today' | 'roster';
+const SCREEN_COMPONENTS: Record<Screen, () => React.JSX.Element | null> = {
+  reception: ReceptionScreen,
+  clinician: ClinicianView,
+  rota: RotaScreen,
+  clinicians: CliniciansScreen,
+  services: ServicesScreen,
+  settings: SettingsScreen,
+};
+
+function useClock(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const tick = setInterval(() => setNow(Date.now()), 15_000);
+    return () => clearInterval(tick);
+  }, []);
+  return now;
+}
 
 export function App() {
-  const [screen, setScreen] = useState<Screen>('today');
+  const screen = useUiStore((state) => state.screen);
+  const show = useUiStore((state) => state.show);
+  const compact = useUiStore((state) => state.compact);
   const status = useSystemStore((state) => state.status);
   const unreachable = useSystemStore((state) => state.unreachable);
-  const day = useTodayStore((state) => state.board?.day ?? status?.today ?? null);
+  const device = useSettingsStore((state) => state.device);
+  const day = useDeskStore((state) => state.board?.day ?? status?.today ?? null);
+  const [changingDesk, setChangingDesk] = useState(false);
+  const now = useClock();
 
   useEffect(() => {
-    void useSystemStore.getState().load();
-    void useTodayStore.getState().refresh();
-    void useRosterStore.getState().refresh();
-    return connectLiveUpdates();
+    loadEverything();
+    const disconnect = connectLiveUpdates();
+    const stopWatching = watchPracticeDay(
+      () => Date.now(),
+      () => void useDeskStore.getState().refresh(),
+      {
+        setTimeout: (run, ms) => window.setTimeout(run, ms),
+        clearTimeout: (handle) => window.clearTimeout(handle as number),
+        setInterval: (run, ms) => window.setInterval(run, ms),
+        clearInterval: (handle) => window.clearInterval(handle as number),
+      },
+    );
+    return () => {
+      disconnect();
+      stopWatching();
+    };
   }, []);
+
+  if (compact) return <CompactView />;
+  const Current = SCREEN_COMPONENTS[screen];
+  const needsStaff = device !== null && device.staffName === '';
 
   return (
     <div className="app">
       <header className="app-header">
         <h1 className="brand">ContactCap</h1>
-        {day && <p className="today-date">{formatLongDate(day)}</p>}
+        <p className="today-date">
+          {day ? formatLongDate(day) : ''} <span className="clock">{formatTime(now)}</span>
+        </p>
         <nav aria-label="Screens" className="screens">
-          <button type="button" aria-current={screen === 'today' ? 'page' : undefined} onClick={() => setScreen('today')}>
-            Today
-          </button>
-          <button type="button" aria-current={screen === 'roster' ? 'page' : undefined} onClick={() => setScreen('roster')}>
-            Clinicians
-          </button>
+          {SCREENS.map((name) => (
+            <button key={name} type="button" aria-current={screen === name ? 'page' : undefined} onClick={() => show(name)}>
+              {SCREEN_LABELS[name]}
+            </button>
+          ))}
         </nav>
+        {device && (
+          <button type="button" className="desk-id" onClick={() => setChangingDesk(true)} aria-label={`At the desk: ${device.staffName || 'nobody yet'} on ${device.deviceName}. Change`}>
+            <span className="desk-staff">{device.staffName || '—'}</span>
+            <span className="desk-pc">{device.deviceName}</span>
+          </button>
+        )}
       </header>
       {unreachable && (
         <p role="alert" className="banner banner-error">
@@ -43,12 +94,15 @@ export function App() {
         </p>
       )}
       {status?.notices.map((notice) => (
-        <p key={notice.file} role="alert" className="banner banner-warning">
+        <p key={notice.file + notice.kind} role="alert" className="banner banner-warning">
           {notice.message}
         </p>
       ))}
-      <main className="app-main">{screen === 'today' ? <TodayScreen onManageClinicians={() => setScreen('roster')} /> : <RosterScreen />}</main>
+      <main className="app-main">
+        <Current />
+      </main>
       <Announcer />
+      {(needsStaff || changingDesk) && device && <StaffDialog device={device} onClose={() => setChangingDesk(false)} required={needsStaff} />}
     </div>
   );
 }

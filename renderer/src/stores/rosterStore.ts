@@ -9,11 +9,11 @@ interface RosterState {
   clinicians: Clinician[];
   refresh: () => Promise<void>;
   createClinician: (input: InputOf<'clinician.create'>) => Promise<Envelope<Clinician>>;
-  renameClinician: (clinicianId: string, name: string) => Promise<Envelope<Clinician>>;
-  deactivateClinician: (clinicianId: string) => Promise<Envelope<Clinician>>;
+  updateClinician: (input: InputOf<'clinician.update'>) => Promise<Envelope<Clinician>>;
+  setActive: (clinicianId: string, active: boolean) => Promise<Envelope<Clinician>>;
 }
 
-/** Every clinician, active or not, for the roster screen. */
+/** Every clinician, on the board or not. */
 export const useRosterStore = create<RosterState>()((set, get) => {
   const refresh = coalesce(async () => {
     const result = await api().call('clinician.list', { includeInactive: true });
@@ -27,7 +27,7 @@ export const useRosterStore = create<RosterState>()((set, get) => {
     clinicians: [],
     refresh,
     createClinician: async (input) => after(await api().call('clinician.create', input)),
-    renameClinician: async (clinicianId, name) => after(await api().call('clinician.rename', { clinicianId, name })),
-    deactivateClinician: async (clinicianId) => after(await api().call('clinician.deactivate', { clinicianId })),
+    updateClinician: async (input) => after(await api().call('clinician.update', input)),
+    setActive: async (clinicianId, active) => after(await api().call(active ? 'clinician.reactivate' : 'clinician.deactivate', { clinicianId })),
   };
 });

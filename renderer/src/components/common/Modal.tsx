@@ -1,0 +1,52 @@
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+
+/**
+ * A modal dialog on the native <dialog> element: focus is trapped inside, Esc
+ * closes it, and the page behind cannot be used until it is closed. The element
+ * marked data-autofocus gets the focus when it opens.
+ */
+export function Modal({
+  title,
+  onClose,
+  children,
+  onKeyDown,
+  wide = false,
+  describedBy,
+}: {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  onKeyDown?: (event: KeyboardEvent<HTMLDialogElement>) => void;
+  wide?: boolean;
+  describedBy?: string;
+}) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useRef(`dialog-${Math.random().toString(36).slice(2)}`).current;
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+    // showModal focuses the first control; the dialog's main action goes first instead when it asks to.
+    element?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    return () => element?.close();
+  }, []);
+
+  return (
+    <dialog
+      ref={dialog}
+      className={wide ? 'dialog dialog-wide' : 'dialog'}
+      aria-labelledby={titleId}
+      aria-describedby={describedBy}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+      onKeyDown={onKeyDown}
+    >
+      <h2 id={titleId} className="dialog-title">
+        {title}
+      </h2>
+      {children}
+    </dialog>
+  );
+}

@@ -1,0 +1,80 @@
+import { useState, type SyntheticEvent } from 'react';
+import { DEFERRAL_KINDS, type DeferralKind } from '../../../../shared/domain.ts';
+import { addPracticeDays, practiceDayOf } from '../../../../shared/practiceDay.ts';
+import { useAnnounceStore } from '../../stores/announceStore.ts';
+import { useDeskStore } from '../../stores/deskStore.ts';
+import { errorOf, type FormError } from '../../stores/result.ts';
+import { ErrorMessage, invalidIf } from '../common/fields.tsx';
+import { Modal } from '../common/Modal.tsx';
+
+const KIND_LABELS: Record<DeferralKind, string> = { later_date: 'Booked for a later date', waiting_list: 'Added to the practice waiting list' };
+
+/** Kept within the practice for later (not "call back tomorrow": the practice does the booking). */
+export function DeferDialog({ clinician, onClose }: { clinician: { id: string; name: string } | null; onClose: () => void }) {
+  const tomorrow = addPracticeDays(practiceDayOf(Date.now()), 1);
+  const [kind, setKind] = useState<DeferralKind>('later_date');
+  const [untilDay, setUntilDay] = useState(tomorrow);
+  const [told, setTold] = useState(false);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<FormError | null>(null);
+  const recordDeferral = useDeskStore((state) => state.recordDeferral);
+  const announce = useAnnounceStore((state) => state.announce);
+
+  async function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    const result = await recordDeferral(
+      {
+        kind,
+        patientTold: told as true,
+        ...(kind === 'later_date' ? { untilDay } : {}),
+        ...(clinician ? { clinicianId: clinician.id } : {}),
+        ...(note.trim() === '' ? {} : { note }),
+      },
+      KIND_LABELS[kind].toLowerCase(),
+    );
+    if (!result.ok) {
+      setError(errorOf(result));
+      return;
+    }
+    announce(`Recorded: ${KIND_LABELS[kind].toLowerCase()}.`);
+    onClose();
+  }
+
+  return (
+    <Modal title={clinician ? `Later, within the practice (instead of ${clinician.name} today)` : 'Later, within the practice'} onClose={onClose}>
+      <form onSubmit={(event) => void submit(event)}>
+        <fieldset className="inline-fieldset">
+          <legend>What happens next</legend>
+          {DEFERRAL_KINDS.map((value) => (
+            <label key={value}>
+              <input type="radio" name="defer-kind" data-autofocus={value === 'later_date' ? '' : undefined} checked={kind === value} onChange={() => setKind(value)} /> {KIND_LABELS[value]}
+            </label>
+          ))}
+        </fieldset>
+        {kind === 'later_date' && (
+          <label className="field narrow">
+            Date
+            <input type="date" min={tomorrow} value={untilDay} onChange={(event) => setUntilDay(event.target.value)} {...invalidIf(error, 'untilDay', 'defer-error')} />
+          </label>
+        )}
+        <label className="field">
+          Note (optional, no patient details)
+          <input value={note} onChange={(event) => setNote(event.target.value)} />
+        </label>
+        <label className="check" {...invalidIf(error, 'patientTold', 'defer-error')}>
+          <input type="checkbox" checked={told} onChange={(event) => setTold(event.target.checked)} />
+          The patient has been told what happens next and what to do if they get worse
+        </label>
+        <ErrorMessage error={error} id="defer-error" />
+        <div className="actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary">
+            Record
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,192 @@
+import { useMemo, useState, type SyntheticEvent } from 'react';
+import {
+  DESTINATION_KIND_LABELS,
+  PHARMACY_FIRST_CONDITIONS,
+  REDIRECTION_REASON_LABELS,
+  REDIRECTION_REASONS,
+  type PharmacyFirstRoute,
+  type RedirectionReason,
+} from '../../../../shared/directory.ts';
+import type { Redirection } from '../../../../shared/domain.ts';
+import { checkNhsNumber } from '../../../../shared/nhsNumber.ts';
+import { useAnnounceStore } from '../../stores/announceStore.ts';
+import { useCatalogueStore } from '../../stores/catalogueStore.ts';
+import { useDeskStore } from '../../stores/deskStore.ts';
+import { errorOf, type FormError } from '../../stores/result.ts';
+import { useSettingsStore } from '../../stores/settingsStore.ts';
+import { ErrorMessage, invalidIf } from '../common/fields.tsx';
+import { Modal } from '../common/Modal.tsx';
+import { SignpostSlip } from './SignpostSlip.tsx';
+
+/** Redirect a patient to another service: at capacity, or because another service suits them better. */
+export function RedirectDialog({
+  fromClinician,
+  defaultReason,
+  onClose,
+}: {
+  fromClinician: { id: string; name: string } | null;
+  defaultReason: RedirectionReason;
+  onClose: () => void;
+}) {
+  const directory = useCatalogueStore((state) => state.directory).filter((entry) => entry.active);
+  const collectNhsNumber = useSettingsStore((state) => state.settings?.collectNhsNumber ?? false);
+  const recordRedirection = useDeskStore((state) => state.recordRedirection);
+  const announce = useAnnounceStore((state) => state.announce);
+  const [destinationId, setDestinationId] = useState('');
+  const [reason, setReason] = useState<RedirectionReason>(defaultReason);
+  const [route, setRoute] = useState<PharmacyFirstRoute | ''>('');
+  const [condition, setCondition] = useState('');
+  const [icbInformed, setIcbInformed] = useState(false);
+  const [told, setTold] = useState(false);
+  const [note, setNote] = useState('');
+  const [nhsNumber, setNhsNumber] = useState('');
+  const [error, setError] = useState<FormError | null>(null);
+  const [done, setDone] = useState<{ redirection: Redirection; warnings: string[] } | null>(null);
+  const destination = directory.find((entry) => entry.id === destinationId);
+  const nhsCheck = useMemo(() => (nhsNumber.trim() === '' ? null : checkNhsNumber(nhsNumber)), [nhsNumber]);
+
+  async function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    if (!destination) {
+      setError({ message: 'Choose the service the patient is going to.', field: 'destinationId' });
+      return;
+    }
+    const result = await recordRedirection(
+      {
+        destinationId,
+        reason,
+        patientTold: told as true,
+        ...(fromClinician ? { fromClinicianId: fromClinician.id } : {}),
+        ...(destination.kind === 'pharmacy_first' && route !== '' ? { pharmacyFirst: { route, condition: condition === '' ? null : condition } } : {}),
+        ...(destination.kind === 'nhs_111' ? { icbInformed } : {}),
+        ...(note.trim() === '' ? {} : { note }),
+        ...(nhsNumber.trim() === '' ? {} : { nhsNumber }),
+      },
+      `redirection to ${destination.name}`,
+    );
+    if (!result.ok) {
+      setError(errorOf(result));
+      return;
+    }
+    announce(`Recorded: redirected to ${destination.name}.`);
+    setDone(result.value);
+  }
+
+  if (done && destination) {
+    return (
+      <Modal title={`Redirected to ${done.redirection.destinationName}`} onClose={onClose}>
+        {done.warnings.map((warning) => (
+          <p key={warning} role="alert" className="banner banner-warning inline">
+            {warning}
+          </p>
+        ))}
+        <p className="dialog-lead">Give the patient a slip with the service’s details and what to do if they get worse.</p>
+        <SignpostSlip entry={destination} />
+        <div className="actions">
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+          <button type="button" className="primary" data-autofocus onClick={() => window.print()}>
+            Print slip
+          </button>
+        </div>
+      </Modal>
+    );
+  }
+
+  return (
+    <Modal title={fromClinician ? `Redirect instead of ${fromClinician.name}` : 'Redirect a patient to another service'} onClose={onClose} wide>
+      <form onSubmit={(event) => void submit(event)} className="redirect-form">
+        <label className="field">
+          Service
+          <select data-autofocus value={destinationId} onChange={(event) => setDestinationId(event.target.value)} {...invalidIf(error, 'destinationId', 'redirect-error')}>
+            <option value="">Choose a service…</option>
+            {directory.map((entry) => (
+              <option key={entry.id} value={entry.id}>
+                {entry.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {destination && (
+          <div className="hint-box">
+            <strong>{DESTINATION_KIND_LABELS[destination.kind]}</strong>
+            {destination.hint && <p>{destination.hint}</p>}
+            {(destination.phone || destination.hours) && (
+              <p className="muted">
+                {destination.phone && `Phone ${destination.phone}`} {destination.hours && `· ${destination.hours}`}
+              </p>
+            )}
+          </div>
+        )}
+        {destination?.kind === 'pharmacy_first' && (
+          <fieldset className="inline-fieldset" {...invalidIf(error, 'pharmacyFirst', 'redirect-error')}>
+            <legend>Pharmacy First</legend>
+            <label>
+              <input type="radio" name="pf-route" checked={route === 'referred'} onChange={() => setRoute('referred')} /> Referred (digital referral sent)
+            </label>
+            <label>
+              <input type="radio" name="pf-route" checked={route === 'signposted'} onChange={() => setRoute('signposted')} /> Signposted (patient walks in)
+            </label>
+            <label className="field">
+              Condition (optional)
+              <select value={condition} onChange={(event) => setCondition(event.target.value)}>
+                <option value="">Not one of the seven, or not known</option>
+                {PHARMACY_FIRST_CONDITIONS.map((item) => (
+                  <option key={item.id} value={item.id}>
+                    {item.name} — {item.who}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </fieldset>
+        )}
+        {destination?.kind === 'nhs_111' && (
+          <div className="banner banner-warning inline">
+            <p>NHS 111 is for exceptional circumstances only, and the ICB must be told.</p>
+            <label>
+              <input type="checkbox" checked={icbInformed} onChange={(event) => setIcbInformed(event.target.checked)} /> ICB informed
+            </label>
+          </div>
+        )}
+        {destination?.kind === 'emergency_999' && <p className="banner banner-error inline">Recorded as an emergency escalation, not a capacity diversion.</p>}
+        <fieldset className="inline-fieldset">
+          <legend>Why</legend>
+          {REDIRECTION_REASONS.map((value) => (
+            <label key={value}>
+              <input type="radio" name="reason" checked={reason === value} onChange={() => setReason(value)} /> {REDIRECTION_REASON_LABELS[value]}
+            </label>
+          ))}
+        </fieldset>
+        {collectNhsNumber && (
+          <label className="field">
+            NHS number (optional)
+            <input value={nhsNumber} inputMode="numeric" onChange={(event) => setNhsNumber(event.target.value)} {...invalidIf(error, 'nhsNumber', 'redirect-error')} />
+            {nhsCheck && (
+              <span className={nhsCheck.valid && !nhsCheck.testRange ? 'field-ok' : 'field-warning'}>
+                {nhsCheck.valid ? `${nhsCheck.formatted}${nhsCheck.testRange ? ' — a 999 test number: check it with the patient' : ''}` : nhsCheck.message}
+              </span>
+            )}
+          </label>
+        )}
+        <label className="field">
+          Note (optional, no patient details)
+          <input value={note} onChange={(event) => setNote(event.target.value)} {...invalidIf(error, 'note', 'redirect-error')} />
+        </label>
+        <label className="check" {...invalidIf(error, 'patientTold', 'redirect-error')}>
+          <input type="checkbox" checked={told} onChange={(event) => setTold(event.target.checked)} />
+          The patient has been told what happens next and what to do if they get worse
+        </label>
+        <ErrorMessage error={error} id="redirect-error" />
+        <div className="actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary">
+            Record redirection
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
