@@ -58,6 +58,12 @@ export interface UsageContact {
   /** When it was recorded (epoch ms). */
   recordedAt: number;
   overCapReason: string | null;
+  /**
+   * The cap that applied when it was recorded (day or session), or null if the
+   * clinician was not capped then. Left out, today's plan applies. A rota change
+   * later in the day does not turn contacts already recorded into over-cap ones.
+   */
+  capWhenRecorded?: number | null;
 }
 
 export interface DayUsage {
@@ -87,8 +93,9 @@ export function usageOf(contacts: readonly UsageContact[], plan: CapPlan, capMod
   contacts.forEach((contact, index) => {
     counted[contact.session] += 1;
     const position = capMode === 'session' ? counted[contact.session] : index + 1;
-    const limit = capMode === 'session' ? plan.sessionCaps[contact.session] : plan.dayCap;
-    if (plan.capped && position > limit) overCapIds.push(contact.id);
+    const planned = capMode === 'session' ? plan.sessionCaps[contact.session] : plan.dayCap;
+    const limit = contact.capWhenRecorded === undefined ? (plan.capped ? planned : null) : contact.capWhenRecorded;
+    if (limit !== null && position > limit) overCapIds.push(contact.id);
     if (warnedAt === null && plan.dayCap > 0 && index + 1 >= warningCount(plan.dayCap, warningPercent)) warnedAt = contact.recordedAt;
     if (fullAt === null && index + 1 >= plan.dayCap) fullAt = contact.recordedAt;
   });

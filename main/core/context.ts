@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { EventLog } from './events/eventLog.ts';
+import { touchConfig } from './repos/configRepo.ts';
+import { touchDevice } from './repos/deviceRepo.ts';
 
 export interface Clock {
   /** Milliseconds since the epoch. */
@@ -18,7 +20,16 @@ export interface CoreContext {
   ids: IdSource;
 }
 
-/** Runs `work` in one BEGIN IMMEDIATE transaction: all of it is saved, or none of it. */
+/**
+ * Runs `work` in one BEGIN IMMEDIATE transaction: all of it is saved, or none of
+ * it. When it rolls back, cached views of the configuration are dropped too.
+ */
 export function write<T>(ctx: CoreContext, work: () => T): T {
-  return ctx.db.transaction(work).immediate();
+  try {
+    return ctx.db.transaction(work).immediate();
+  } catch (error) {
+    touchConfig(ctx.db);
+    touchDevice(ctx.db);
+    throw error;
+  }
 }

@@ -4,6 +4,7 @@ import { createCore, type Core } from '../core/createCore.ts';
 import { chooseDataDir } from '../core/db/dataDir.ts';
 import { StartupError } from '../core/errors.ts';
 import { registerAppScheme, serveRenderer } from './appProtocol.ts';
+import { compactController } from './compactWindow.ts';
 import { wireIpc } from './ipc.ts';
 import { lockDownNavigation } from './navigation.ts';
 import { APP_ENTRY_URL, mainWindowOptions } from './windowOptions.ts';
@@ -65,10 +66,9 @@ export function startDesktopApp(electron: ElectronApi, paths: DesktopPaths): voi
     }
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     serveRenderer(protocol, net, path.join(paths.mainDir, '..', 'renderer'));
-    wireIpc(ipcMain, core, () => BrowserWindow.getAllWindows());
-
     const window = new BrowserWindow(mainWindowOptions(path.join(paths.mainDir, '..', 'preload', 'index.cjs')));
     mainWindow = window;
+    wireIpc(ipcMain, core, () => BrowserWindow.getAllWindows(), { setCompact: compactController(window) });
     window.once('ready-to-show', () => window.show());
     window.on('closed', () => {
       mainWindow = null;

@@ -1,23 +1,57 @@
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core/createCore.ts';
-import { METHOD_NAMES, type InputOf, type MethodName } from '../../shared/contract.ts';
-import { CLINICIAN_ROLES, CONTACT_MODES } from '../../shared/domain.ts';
+import { DESKTOP_METHODS, METHOD_NAMES, type InputOf, type MethodName } from '../../shared/contract.ts';
+import { DESTINATION_KINDS, PHARMACY_FIRST_CONDITIONS, PHARMACY_FIRST_ROUTES, REDIRECTION_REASONS } from '../../shared/directory.ts';
+import { CLINICIAN_ROLES, DEFERRAL_KINDS } from '../../shared/domain.ts';
+import { WEEKDAYS } from '../../shared/rota.ts';
 import type { Envelope } from '../../shared/result.ts';
-import { closeAllCores, expectRefusal, openCore, seed, snapshot, type OpenedCore, type Seed } from './apiHarness.ts';
+import {
+  closeAllCores,
+  closeCore,
+  expectNothingWritten,
+  expectNoWrite,
+  expectRefusal,
+  openSeeded,
+  SERVICES,
+  snapshot,
+  TODAY,
+  type Seed,
+  type Seeded,
+} from './apiHarness.ts';
 
 /**
  * Every method of the contract refuses malformed input with a typed error, in
  * words for the desk, and writes nothing. The bad inputs are generated from a
  * hand-written table — each method's fields, what kind of value each takes, and
  * one valid example — never from the schemas under test.
+ *
+ * The refusals of one method share one seeded core: each test ends by checking
+ * the database is exactly as seeded, so the next one starts from the same data.
  */
 
-afterEach(closeAllCores);
+afterAll(closeAllCores);
 
-const RUNS = 100;
+/** One seeded core for the tests of the enclosing describe block. */
+function sharedSeeded(): () => Seeded {
+  let seeded: Seeded | undefined;
+  beforeAll(() => {
+    seeded = openSeeded();
+  });
+  afterAll(() => {
+    if (seeded) closeCore(seeded);
+  });
+  return () => {
+    if (!seeded) throw new Error('The shared core is opened in beforeAll.');
+    return seeded;
+  };
+}
 
-/** Hand-copied from DOMAIN.md; a test below keeps them in step with shared/domain.ts. */
+const RUNS = 60;
+
+// ---------------------------------------------------------------------------
+// Hand-copied lists (from DOMAIN.md); a test below keeps them in step with shared/.
+
 const ROLES = [
   'gp_partner',
   'salaried_gp',
@@ -31,77 +65,525 @@ const ROLES = [
   'healthcare_assistant',
   'other',
 ];
-const MODES = ['face_to_face', 'telephone', 'video', 'online', 'home_visit'];
+const DESTINATIONS = ['pharmacy_first', 'urgent_treatment_centre', 'enhanced_access_hub', 'nhs_111', 'emergency_999', 'self_care', 'self_referral', 'other'];
+const REASONS = ['clinician_at_capacity', 'more_appropriate_service'];
+const ROUTES = ['referred', 'signposted'];
+const CONDITIONS = ['uti', 'shingles', 'impetigo', 'infected_insect_bite', 'sinusitis', 'sore_throat', 'acute_otitis_media'];
+const DEFERRALS = ['later_date', 'waiting_list'];
+const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
-type Kind = 'clinicianName' | 'role' | 'dailyCap' | 'entityId' | 'mode' | 'instant' | 'practiceDay' | 'voidReason' | 'flag';
+// ---------------------------------------------------------------------------
+// Values each kind of field must refuse.
+
+const json = fc.jsonValue({ maxDepth: 2 });
+const shapes = fc.constantFrom<unknown>(null, true, false, 0, 1, -1, 25, 3.5, '', 'text', [], [1], ['a'], {}, { value: 'x' }, { nested: { deeper: [1, 2] } });
+type JsType = 'string' | 'number' | 'boolean' | 'object';
+/** Any JSON value (and a few hand-picked ones) whose type is not the one the field takes. Arrays and null are not objects here. */
+const otherThan = (type: JsType) =>
+  fc.oneof(shapes, json).filter((value) => (type === 'object' ? value === null || typeof value !== 'object' || Array.isArray(value) : typeof value !== type));
+const notNull = (arbitrary: fc.Arbitrary<unknown>) => arbitrary.filter((value) => value !== null);
+
+/** Characters String.prototype.trim removes, so a string of them is empty once trimmed. */
+const whitespace = fc.string({ unit: fc.constantFrom(' ', '\t', '\n', '\r', '\u00a0', '\u2003', '\u2028', '\ufeff', '\u3000'), maxLength: 12 });
+/** Characters that stay what they are through trimming, space-collapsing and NFC. */
+const visible = fc.constantFrom('a', 'Z', 'é', '7', '.', '漢', '-', '’', '😀');
+/** Longer than `max` UTF-16 units, with nothing tidying could shorten. */
+const longerThan = (max: number) => fc.string({ unit: visible, minLength: max + 1, maxLength: max + 150 });
+const padded = (core: fc.Arbitrary<string>) => fc.tuple(whitespace, core, whitespace).map(([before, text, after]) => before + text + after);
+/** Control characters other than the ones that count as spaces. */
+const control = fc.constantFrom('\u0000', '\u0001', '\u0007', '\u0008', '\u001b', '\u007f', '\u0085', '\u009f');
+/** Readable words with a control character inside: printable text only. */
+const withControl = fc.tuple(fc.constantFrom('Ada', 'Room 4'), control, fc.constantFrom('Patel', 'x')).map(([a, c, b]) => `${a}${c}${b}`);
+/** Punctuation only: nothing a person can read as a name or a reason. */
+const unreadable = (minLength: number) => fc.string({ unit: fc.constantFrom('.', '-', '’', '!', '(', ')', '*', '–', '/'), minLength, maxLength: minLength + 10 });
+
+/** Typed text between `min` and `max` characters once tidied, with letters or digits. */
+const words = (min: number, max: number) =>
+  fc.oneof(
+    otherThan('string'),
+    whitespace,
+    ...(min > 1 ? [padded(fc.string({ unit: visible, minLength: 1, maxLength: min - 1 }))] : []),
+    longerThan(max),
+    unreadable(min),
+    withControl,
+  );
+/** Free text that may be empty: only the wrong type, too long, or unprintable. */
+const optionalText = (max: number) => fc.oneof(otherThan('string'), longerThan(max), withControl);
+/** A trimmed id of 1 to 64 characters. */
+const id = fc.oneof(otherThan('string'), whitespace, longerThan(64));
+
+const notOneOf = (allowed: readonly string[], nearMisses: string[]) =>
+  fc.oneof(
+    otherThan('string'),
+    fc.constantFrom(...nearMisses),
+    fc.string().filter((text) => !allowed.includes(text)),
+  );
+
+const flag = fc.oneof(otherThan('boolean'), fc.constantFrom<unknown>('true', 'false', 0, 1, 'yes', null));
+
+/** Whole numbers from `min` to `max`: everything else, including the near misses. */
+const wholeNumber = (min: number, max: number, asText: string) =>
+  fc.oneof(
+    otherThan('number'),
+    fc.constantFrom<unknown>(asText, '0', '', ` ${asText} `, '1e1'),
+    fc.integer({ min: -1_000_000, max: min - 1 }),
+    fc.integer({ min: max + 1, max: 2 ** 31 }),
+    fc.double({ min: -1e9, max: 1e9, noNaN: true, noDefaultInfinity: true }).filter((n) => !Number.isInteger(n)),
+    // NaN and the infinities are not JSON, so only an in-process caller can send them.
+    fc.constantFrom(Number.NaN, Infinity, -Infinity, min - 0.5, min + 0.5, max + 0.5, min - 1e-9, max + 1e-9, 1e21, Number.MAX_VALUE, Number.MAX_SAFE_INTEGER + 2),
+  );
+
+/** Every UTF-16 unit of `text` passes `test`. */
+function everyUnit(text: string, test: (unit: string) => boolean): boolean {
+  for (let i = 0; i < text.length; i++) if (!test(text.charAt(i))) return false;
+  return true;
+}
+const isDigit = (unit: string) => unit >= '0' && unit <= '9';
+const isAsciiLetter = (unit: string) => (unit >= 'a' && unit <= 'z') || (unit >= 'A' && unit <= 'Z');
+
+/** HH:MM on a 24-hour clock, written out by hand rather than borrowed from the schema. */
+function isClockTime(text: string): boolean {
+  if (text.length !== 5 || text[2] !== ':') return false;
+  if (!everyUnit(text.slice(0, 2) + text.slice(3), isDigit)) return false;
+  return Number(text.slice(0, 2)) <= 23 && Number(text.slice(3)) <= 59;
+}
+
+/** One ASCII letter once trimmed: what a shortcut key may be. */
+function isShortcutLetter(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length === 1 && isAsciiLetter(trimmed);
+}
+
+/** 1 to 4 ASCII letters once trimmed: initials (fc.string() gives ASCII only). */
+function isInitials(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length >= 1 && trimmed.length <= 4 && everyUnit(trimmed, isAsciiLetter);
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+const instant = fc.oneof(
+  otherThan('string'),
+  fc.constantFrom(
+    '',
+    ' ',
+    'now',
+    'today',
+    '09:30',
+    '2026-11-23',
+    '2026-11-23T09:00:00', // no offset: local time is ambiguous
+    '2026-11-23T09:00:00.000',
+    '2026-11-23 09:00:00Z',
+    '2026-11-23T09:00Z', // no seconds
+    '2026-11-23T24:00:00Z',
+    '2026-11-23T09:60:00Z',
+    '2026-11-23T09:00:60Z',
+    '2026-02-29T09:00:00Z', // 2026 is not a leap year
+    '2026-11-31T09:00:00Z',
+    '2026-13-01T09:00:00Z',
+    '2026-11-23T09:00:00+0100',
+    '2026-11-23T09:00:00+01',
+    '2026-11-23T09:00:00+24:00',
+    '2026-11-23t09:00:00z',
+    ' 2026-11-23T09:00:00Z',
+    '2026-11-23T09:00:00Z ',
+    '23/11/2026 09:00',
+    '1795424400000',
+  ),
+  fc.string().filter((text) => !/^\d{4}-\d{2}-\d{2}T/.test(text)),
+  fc.integer({ min: 0, max: 2 ** 42 }),
+  fc.date({ noInvalidDate: true }).map((date) => date.toISOString().slice(0, 19)),
+  fc.date({ noInvalidDate: true }).map((date) => date.toISOString().replace('T', ' ')),
+);
+
+const practiceDay = fc.oneof(
+  otherThan('string'),
+  fc.constantFrom(
+    '',
+    'today',
+    '2026-02-29',
+    '2026-11-31',
+    '2026-13-01',
+    '2026-00-10',
+    '2026-11-00',
+    '2026-1-1',
+    '26-11-23',
+    '23/11/2026',
+    '2026/11/23',
+    '20261123',
+    ' 2026-11-23',
+    '2026-11-23 ',
+    '2026-11-23T00:00:00Z',
+  ),
+  fc.string().filter((text) => !/^\d{4}-\d{2}-\d{2}$/.test(text)),
+  fc.date({ noInvalidDate: true }).map((date) => date.toISOString()),
+  fc.tuple(fc.integer({ min: 2000, max: 2099 }), fc.integer({ min: 13, max: 99 }), fc.integer({ min: 1, max: 28 })).map(([y, m, d]) => `${y}-${pad2(m)}-${pad2(d)}`),
+  fc.tuple(fc.integer({ min: 2000, max: 2099 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 32, max: 99 })).map(([y, m, d]) => `${y}-${pad2(m)}-${pad2(d)}`),
+  fc
+    .integer({ min: 2001, max: 2099 })
+    .filter((year) => year % 4 !== 0)
+    .map((year) => `${year}-02-29`),
+);
+
+const cap = wholeNumber(0, 200, '25');
+
+const FULL_WEEK = {
+  mon: { am: true, pm: true },
+  tue: { am: true, pm: false },
+  wed: { am: false, pm: true },
+  thu: { am: true, pm: true },
+  fri: { am: true, pm: true },
+  sat: { am: false, pm: false },
+  sun: { am: false, pm: false },
+};
+
+/** A session pair that is not exactly {am: boolean, pm: boolean} (unexpected extra keys are tested separately). */
+const badSessionPair = fc.oneof(
+  otherThan('object'),
+  flag.map((bad) => ({ am: bad, pm: true })),
+  flag.map((bad) => ({ am: false, pm: bad })),
+  fc.constantFrom<unknown>({}, { am: true }, { pm: false }),
+);
+
+/** A week with one day missing or wrong, or not a week at all. */
+const weekPattern = fc.oneof(
+  otherThan('object'),
+  fc.constantFrom(...DAYS).map((day) => Object.fromEntries(Object.entries(FULL_WEEK).filter(([key]) => key !== day))),
+  fc.tuple(fc.constantFrom(...DAYS), badSessionPair).map(([day, pair]) => ({ ...FULL_WEEK, [day]: pair })),
+);
+
+/** One date's change with a field of the wrong kind, or not a change at all (null is allowed: it clears the date). */
+const dayOverride = fc.oneof(
+  notNull(otherThan('object')),
+  fc.tuple(fc.constantFrom('absent', 'am', 'pm', 'duty'), flag).map(([key, bad]) => ({ [key]: bad })),
+  cap.map((bad) => ({ am: true, cap: bad })),
+);
+
+/** Pharmacy First details: route referred/signposted, condition one of the seven or null. */
+const pharmacyFirst = fc.oneof(
+  otherThan('object'),
+  fc.constant({}),
+  notOneOf(ROUTES, ['Referred', 'SIGNPOSTED', 'refer', '']).map((route) => ({ route })),
+  notNull(notOneOf(CONDITIONS, ['UTI', 'urinary tract infection', 'flu', 'sore throat', ''])).map((condition) => ({ route: 'referred', condition })),
+);
+
+/** A known role with a patch that is not {capped?: boolean, dailyCap?: 0–200}. */
+const roleDefaults = fc.tuple(
+  fc.constantFrom(...ROLES),
+  fc.oneof(
+    otherThan('object'),
+    flag.map((bad) => ({ capped: bad })),
+    cap.map((bad) => ({ capped: true, dailyCap: bad })),
+  ),
+).map(([role, patch]) => ({ [role]: patch }));
+
+const KINDS = {
+  clinicianName: words(1, 80),
+  contactTypeName: words(2, 40),
+  serviceName: words(2, 80),
+  deviceName: words(1, 40),
+  staffName: words(1, 40),
+  practiceName: words(2, 100),
+  capBasis: words(5, 300),
+  voidReason: words(3, 200),
+  overCapReason: words(3, 200),
+  phone: optionalText(40),
+  address: optionalText(200),
+  hours: optionalText(120),
+  hint: optionalText(300),
+  note: optionalText(500),
+  entityId: id,
+  nullableEntityId: notNull(id),
+  typeId: id,
+  role: notOneOf(ROLES, ['GP_PARTNER', 'Gp_partner', 'gp partner', ' gp_partner', 'gp_partner ', 'GP partner', 'nurse', 'doctor', '']),
+  capMode: notOneOf(['day', 'session'], ['Day', 'SESSION', ' day', 'week', 'daily', 'sessions', '']),
+  destinationKind: notOneOf(DESTINATIONS, ['pharmacy first', 'NHS_111', '111', 'nhs-111', 'A&E', 'emergency', '']),
+  redirectionReason: notOneOf(REASONS, ['at_capacity', 'Clinician at capacity', 'full', '']),
+  deferralKind: notOneOf(DEFERRALS, ['later', 'waiting list', 'Waiting_List', 'tomorrow', '']),
+  flag,
+  nullableFlag: notNull(flag),
+  patientTold: fc.oneof(otherThan('boolean'), fc.constantFrom<unknown>(false, 'true', 1, 'yes', null)),
+  cap,
+  nullableCap: notNull(cap),
+  warningPercent: wholeNumber(50, 100, '85'),
+  nullableListSize: notNull(wholeNumber(1, 500_000, '9500')),
+  clockTime: fc.oneof(
+    otherThan('string'),
+    fc.constantFrom('', '24:00', '9:00', '09:0', '13:60', '1300', '13:00:00', ' 13:00', '13:00 ', '13.00', '1pm', '-1:00', '１３:００', '13：00', '13:00\n'),
+    fc.string().filter((text) => !isClockTime(text)),
+  ),
+  initials: fc.oneof(
+    otherThan('string'),
+    fc.constantFrom('', ' ', 'ABCDE', 'a1', 'A.B', 'A B', 'A-B', '12', '!', '漢', '\u0000', 'ÉMILE'),
+    fc.string().filter((text) => !isInitials(text)),
+  ),
+  nullableTypeKey: fc.oneof(
+    notNull(otherThan('string')),
+    fc.constantFrom('', ' ', 'AB', 'ab', '1', '!', 'É', 'é', 'ß', 'a b', 'Ａ', '\u0000'),
+    fc.string().filter((text) => !isShortcutLetter(text)),
+  ),
+  nhsNumber: fc.oneof(otherThan('string'), fc.string({ minLength: 21, maxLength: 60 })),
+  instant,
+  practiceDay,
+  weekPattern,
+  nullableDayOverride: dayOverride,
+  pharmacyFirst,
+  roleDefaults,
+} satisfies Record<string, fc.Arbitrary<unknown>>;
+
+type Kind = keyof typeof KINDS;
 
 interface FieldSpec {
   kind: Kind;
   required: boolean;
   /** What the refusal message must talk about. */
   about: RegExp;
+  /** Required, but null is a valid value (it clears something). */
+  nullAllowed?: boolean;
 }
 
 interface MethodCase<M extends MethodName> {
   /** Exactly the method's input fields (the type makes a new contract field fail to compile until it is added here). */
   fields: { [K in keyof InputOf<M> & string]-?: FieldSpec };
-  /** A request the method accepts against the seeded data. */
+  /** A request the method accepts against the seeded data (desktop-only methods answer not_available instead). */
   valid: (seed: Seed) => InputOf<M>;
   /** Whether the valid example saves something (so "unchanged" is shown to be a real check). */
   writes: boolean;
 }
 
-const clinicianId = (required: boolean): FieldSpec => ({ kind: 'entityId', required, about: /clinician/ });
+const optional = (kind: Kind, about: RegExp): FieldSpec => ({ kind, required: false, about });
+const required = (kind: Kind, about: RegExp): FieldSpec => ({ kind, required: true, about });
+const clinicianId = (isRequired: boolean): FieldSpec => ({ kind: 'entityId', required: isRequired, about: /clinician/ });
+const includeInactive = { includeInactive: optional('flag', /includeInactive/) };
+const voidReason = required('voidReason', /voided|reason/);
+const day = optional('practiceDay', /YYYY-MM-DD/);
 
 const CASES: { [M in MethodName]: MethodCase<M> } = {
   'system.status': { fields: {}, valid: () => ({}), writes: false },
-  'clinician.list': {
-    fields: { includeInactive: { kind: 'flag', required: false, about: /true or false/ } },
-    valid: () => ({ includeInactive: true }),
-    writes: false,
+  'device.get': { fields: {}, valid: () => ({}), writes: false },
+  'device.update': {
+    fields: {
+      deviceName: optional('deviceName', /PC/),
+      staffName: optional('staffName', /your name/),
+      clinicianViewId: optional('nullableEntityId', /clinician/),
+    },
+    valid: (s) => ({ deviceName: 'Reception 2', staffName: 'Jo Bloggs', clinicianViewId: s.amaraId }),
+    writes: true,
   },
+  'settings.get': { fields: {}, valid: () => ({}), writes: false },
+  'settings.update': {
+    fields: {
+      practiceName: optional('practiceName', /practice’s name/),
+      capBasis: optional('capBasis', /based on|basis/),
+      capMode: optional('capMode', /cap per day or per session/),
+      warningPercent: optional('warningPercent', /warning level/),
+      sessionSplit: optional('clockTime', /HH:MM/),
+      defaultContactType: optional('typeId', /type of contact/),
+      collectNhsNumber: optional('flag', /Collect NHS numbers/),
+      listSize: optional('nullableListSize', /list size/),
+      roleDefaults: optional('roleDefaults', /role’s cap|Capped|daily cap/),
+    },
+    valid: () => ({
+      practiceName: 'Riverside Surgery',
+      capBasis: 'Practice policy agreed by the partners.',
+      capMode: 'day',
+      warningPercent: 90,
+      sessionSplit: '12:30',
+      defaultContactType: 'telephone',
+      collectNhsNumber: true,
+      listSize: 9500,
+      roleDefaults: { salaried_gp: { capped: true, dailyCap: 22 } },
+    }),
+    writes: true,
+  },
+  'clinician.list': { fields: includeInactive, valid: () => ({ includeInactive: true }), writes: false },
   'clinician.create': {
     fields: {
-      name: { kind: 'clinicianName', required: true, about: /clinician’s name/ },
-      role: { kind: 'role', required: true, about: /role/ },
-      dailyCap: { kind: 'dailyCap', required: false, about: /daily cap/ },
+      name: required('clinicianName', /clinician’s name/),
+      role: required('role', /role/),
+      initials: optional('initials', /Initials/),
+      capped: optional('nullableFlag', /Capped/),
+      dailyCap: optional('nullableCap', /daily cap/),
+      amCap: optional('nullableCap', /morning cap/),
+      pmCap: optional('nullableCap', /afternoon cap/),
     },
-    valid: () => ({ name: 'Dr Priya Nair', role: 'salaried_gp', dailyCap: 20 }),
+    valid: () => ({ name: 'Dr Priya Nair', role: 'salaried_gp', initials: 'PN', capped: true, dailyCap: 20, amCap: 11, pmCap: 9 }),
+    writes: true,
+  },
+  'clinician.update': {
+    fields: {
+      clinicianId: clinicianId(true),
+      name: optional('clinicianName', /clinician’s name/),
+      role: optional('role', /role/),
+      initials: optional('initials', /Initials/),
+      capped: optional('nullableFlag', /Capped/),
+      dailyCap: optional('nullableCap', /daily cap/),
+      amCap: optional('nullableCap', /morning cap/),
+      pmCap: optional('nullableCap', /afternoon cap/),
+    },
+    valid: (s) => ({ clinicianId: s.amaraId, name: 'Dr Amara Okafor-Reid', role: 'gp_partner', initials: 'AOR', capped: true, dailyCap: 24, amCap: 12, pmCap: 12 }),
     writes: true,
   },
   'clinician.rename': {
-    fields: { clinicianId: clinicianId(true), name: { kind: 'clinicianName', required: true, about: /clinician’s name/ } },
+    fields: { clinicianId: clinicianId(true), name: required('clinicianName', /clinician’s name/) },
     valid: (s) => ({ clinicianId: s.amaraId, name: 'Dr Amara Okafor-Reid' }),
     writes: true,
   },
-  'clinician.deactivate': {
-    fields: { clinicianId: clinicianId(true) },
-    valid: (s) => ({ clinicianId: s.benId }),
+  'clinician.deactivate': { fields: { clinicianId: clinicianId(true) }, valid: (s) => ({ clinicianId: s.benId }), writes: true },
+  'clinician.reactivate': { fields: { clinicianId: clinicianId(true) }, valid: (s) => ({ clinicianId: s.caraId }), writes: true },
+  'rota.get': {
+    fields: { from: required('practiceDay', /YYYY-MM-DD/), to: required('practiceDay', /YYYY-MM-DD/) },
+    valid: () => ({ from: '2026-11-01', to: '2026-12-31' }),
+    writes: false,
+  },
+  'rota.setPattern': {
+    fields: { clinicianId: clinicianId(true), pattern: required('weekPattern', /weekly pattern|morning|afternoon/i) },
+    valid: (s) => ({ clinicianId: s.amaraId, pattern: FULL_WEEK }),
+    writes: true,
+  },
+  'rota.setDay': {
+    fields: {
+      clinicianId: clinicianId(true),
+      day: required('practiceDay', /YYYY-MM-DD/),
+      override: { kind: 'nullableDayOverride', required: true, nullAllowed: true, about: /changes on that date|Absent|Morning|Afternoon|cap for the day|Duty/ },
+    },
+    valid: (s) => ({ clinicianId: s.amaraId, day: '2026-11-24', override: { absent: false, am: true, pm: false, cap: 15, duty: true } }),
+    writes: true,
+  },
+  'contactType.list': { fields: includeInactive, valid: () => ({ includeInactive: true }), writes: false },
+  'contactType.create': {
+    fields: {
+      name: required('contactTypeName', /contact type/),
+      counts: required('flag', /Counts toward the cap/),
+      key: optional('nullableTypeKey', /shortcut/),
+    },
+    valid: () => ({ name: 'Group consultation', counts: true, key: 'G' }),
+    writes: true,
+  },
+  'contactType.update': {
+    fields: {
+      typeId: required('typeId', /type of contact/),
+      name: optional('contactTypeName', /contact type/),
+      counts: optional('flag', /Counts toward the cap/),
+      key: optional('nullableTypeKey', /shortcut/),
+      active: optional('flag', /Active/),
+    },
+    valid: () => ({ typeId: 'video', name: 'Video call', counts: true, key: 'W', active: true }),
     writes: true,
   },
   'contact.record': {
     fields: {
       clinicianId: clinicianId(true),
-      mode: { kind: 'mode', required: true, about: /how the contact happened/ },
-      occurredAt: { kind: 'instant', required: false, about: /date and time/ },
+      typeId: optional('typeId', /type of contact/),
+      occurredAt: optional('instant', /date and time/),
+      overCapReason: optional('overCapReason', /reason|over the cap/),
     },
-    valid: (s) => ({ clinicianId: s.amaraId, mode: 'telephone', occurredAt: '2026-11-21T08:45:00Z' }),
+    valid: (s) => ({ clinicianId: s.amaraId, typeId: 'telephone', occurredAt: '2026-11-23T08:45:00Z', overCapReason: 'Chest pain, seen today' }),
     writes: true,
   },
   'contact.void': {
-    fields: {
-      contactId: { kind: 'entityId', required: true, about: /contact/ },
-      reason: { kind: 'voidReason', required: true, about: /reason|voided/ },
-    },
+    fields: { contactId: required('entityId', /contact/), reason: voidReason },
     valid: (s) => ({ contactId: s.contactId, reason: 'Recorded against the wrong clinician' }),
     writes: true,
   },
   'contact.listForDay': {
-    fields: { day: { kind: 'practiceDay', required: false, about: /YYYY-MM-DD/ }, clinicianId: clinicianId(false) },
-    valid: (s) => ({ day: '2026-11-21', clinicianId: s.amaraId }),
+    fields: { day, clinicianId: clinicianId(false) },
+    valid: (s) => ({ day: TODAY, clinicianId: s.amaraId }),
     writes: false,
   },
   'board.today': { fields: {}, valid: () => ({}), writes: false },
+  'directory.list': { fields: includeInactive, valid: () => ({ includeInactive: true }), writes: false },
+  'directory.create': {
+    fields: {
+      kind: required('destinationKind', /kind of service/),
+      name: required('serviceName', /service’s name/),
+      phone: optional('phone', /phone number/),
+      address: optional('address', /address/),
+      hours: optional('hours', /opening hours/),
+      hint: optional('hint', /hint/),
+    },
+    valid: () => ({
+      kind: 'self_referral',
+      name: 'Podiatry (self-referral)',
+      phone: '01632 960 001',
+      address: 'High Street Clinic',
+      hours: 'Weekdays 09:00–17:00',
+      hint: 'Foot and ankle problems.',
+    }),
+    writes: true,
+  },
+  'directory.update': {
+    fields: {
+      entryId: required('entityId', /service/),
+      kind: optional('destinationKind', /kind of service/),
+      name: optional('serviceName', /service’s name/),
+      phone: optional('phone', /phone number/),
+      address: optional('address', /address/),
+      hours: optional('hours', /opening hours/),
+      hint: optional('hint', /hint/),
+      active: optional('flag', /Active/),
+    },
+    valid: () => ({
+      entryId: SERVICES.utc,
+      kind: 'urgent_treatment_centre',
+      name: 'Riverside UTC',
+      phone: '01632 960 002',
+      address: 'Riverside Hospital',
+      hours: '08:00–22:00 every day',
+      hint: 'Walk in.',
+      active: true,
+    }),
+    writes: true,
+  },
+  'redirection.record': {
+    fields: {
+      destinationId: required('entityId', /service/),
+      reason: required('redirectionReason', /why the patient is being redirected/),
+      patientTold: required('patientTold', /patient was told/),
+      fromClinicianId: optional('entityId', /clinician/),
+      pharmacyFirst: optional('pharmacyFirst', /referred or signposted|Pharmacy First conditions/),
+      icbInformed: optional('flag', /ICB informed/),
+      note: optional('note', /note/),
+      nhsNumber: optional('nhsNumber', /NHS number/),
+      occurredAt: optional('instant', /date and time/),
+    },
+    // NHS 111 takes icbInformed; pharmacyFirst would be refused for it, so it is left out here.
+    valid: (s) => ({
+      destinationId: SERVICES.nhs111,
+      reason: 'clinician_at_capacity',
+      patientTold: true,
+      fromClinicianId: s.amaraId,
+      icbInformed: true,
+      note: 'Called back by 111 within the hour',
+      nhsNumber: '',
+      occurredAt: '2026-11-23T08:50:00Z',
+    }),
+    writes: true,
+  },
+  'redirection.void': {
+    fields: { redirectionId: required('entityId', /redirection/), reason: voidReason },
+    valid: (s) => ({ redirectionId: s.redirectionId, reason: 'Patient stayed to be seen' }),
+    writes: true,
+  },
+  'redirection.listForDay': { fields: { day }, valid: () => ({ day: TODAY }), writes: false },
+  'deferral.record': {
+    fields: {
+      kind: required('deferralKind', /later date or the waiting list/),
+      patientTold: required('patientTold', /patient was told/),
+      untilDay: optional('practiceDay', /YYYY-MM-DD/),
+      clinicianId: clinicianId(false),
+      note: optional('note', /note/),
+    },
+    valid: (s) => ({ kind: 'later_date', patientTold: true, untilDay: '2026-11-30', clinicianId: s.amaraId, note: 'Booked with usual GP' }),
+    writes: true,
+  },
+  'deferral.void': {
+    fields: { deferralId: required('entityId', /deferral/), reason: voidReason },
+    valid: (s) => ({ deferralId: s.deferralId, reason: 'Booked in error' }),
+    writes: true,
+  },
+  'deferral.listForDay': { fields: { day }, valid: () => ({ day: TODAY }), writes: false },
+  'desktop.setCompact': { fields: { on: required('flag', /Compact/) }, valid: () => ({ on: true }), writes: false },
 };
 
 interface UntypedCase {
@@ -113,118 +595,6 @@ interface UntypedCase {
 function caseOf(method: MethodName): UntypedCase {
   return CASES[method];
 }
-
-// ---------------------------------------------------------------------------
-// Values each kind of field must refuse.
-
-const json = fc.jsonValue({ maxDepth: 2 });
-const shapes = fc.constantFrom<unknown>(null, true, false, 0, 1, -1, 25, 3.5, '', 'text', [], [1], ['a'], {}, { value: 'x' }, { nested: { deeper: [1, 2] } });
-/** Any JSON value (and a few hand-picked ones) whose type is not the one the field takes. */
-const otherThan = (type: 'string' | 'number' | 'boolean') => fc.oneof(shapes, json).filter((value) => typeof value !== type);
-
-/** Characters String.prototype.trim removes, so a string of them is empty to the schema. */
-const whitespace = fc.string({ unit: fc.constantFrom(' ', '\t', '\n', '\r', '\u00a0', '\u2003', '\u2028', '\ufeff', '\u3000'), maxLength: 12 });
-const visible = fc.constantFrom('a', 'Z', 'é', '7', '.', '漢', '-', '’');
-/** Longer than `max` UTF-16 units even after trimming: it starts and ends with a visible character. */
-const longerThan = (max: number) =>
-  fc
-    .tuple(visible, fc.string({ unit: 'grapheme', minLength: max - 1, maxLength: max + 150 }), visible)
-    .map(([first, middle, last]) => `${first}${middle}${last}`);
-const padded = (core: fc.Arbitrary<string>) => fc.tuple(whitespace, core, whitespace).map(([before, text, after]) => before + text + after);
-
-const notOneOf = (allowed: readonly string[], nearMisses: string[]) =>
-  fc.oneof(
-    otherThan('string'),
-    fc.constantFrom(...nearMisses),
-    fc.string().filter((text) => !allowed.includes(text)),
-  );
-
-const pad2 = (n: number) => String(n).padStart(2, '0');
-
-const INVALID: Record<Kind, fc.Arbitrary<unknown>> = {
-  clinicianName: fc.oneof(otherThan('string'), whitespace, longerThan(80)),
-  entityId: fc.oneof(otherThan('string'), whitespace, longerThan(64)),
-  voidReason: fc.oneof(
-    otherThan('string'),
-    whitespace,
-    // One or two visible characters: too short once trimmed.
-    padded(fc.string({ unit: visible, minLength: 1, maxLength: 2 })),
-    longerThan(200),
-  ),
-  role: notOneOf(ROLES, ['GP_PARTNER', 'Gp_partner', 'gp partner', ' gp_partner', 'gp_partner ', 'GP partner', 'nurse', 'doctor', '']),
-  mode: notOneOf(MODES, ['Telephone', 'TELEPHONE', ' telephone', 'phone', 'face-to-face', 'Face to face', 'home visit', '']),
-  flag: fc.oneof(otherThan('boolean'), fc.constantFrom<unknown>('true', 'false', 0, 1, 'yes', null)),
-  dailyCap: fc.oneof(
-    otherThan('number'),
-    fc.constantFrom<unknown>('25', '0', '', ' 25 ', '1e1'),
-    fc.integer({ min: -1_000_000, max: -1 }),
-    fc.integer({ min: 201, max: 2 ** 31 }),
-    fc.double({ min: -1e9, max: 1e9, noNaN: true, noDefaultInfinity: true }).filter((n) => !Number.isInteger(n)),
-    // NaN and the infinities are not JSON, so only an in-process caller can send them.
-    fc.constantFrom(Number.NaN, Infinity, -Infinity, -0.5, 0.5, 24.5, 200.5, -1e-9, 200 + 1e-9, 1e21, Number.MAX_VALUE, Number.MAX_SAFE_INTEGER + 2),
-  ),
-  instant: fc.oneof(
-    otherThan('string'),
-    fc.constantFrom(
-      '',
-      ' ',
-      'now',
-      'today',
-      '09:30',
-      '2026-11-21',
-      '2026-11-21T09:00:00', // no offset: local time is ambiguous
-      '2026-11-21T09:00:00.000',
-      '2026-11-21 09:00:00Z',
-      '2026-11-21T09:00Z', // no seconds
-      '2026-11-21T24:00:00Z',
-      '2026-11-21T09:60:00Z',
-      '2026-11-21T09:00:60Z',
-      '2026-02-29T09:00:00Z', // 2026 is not a leap year
-      '2026-11-31T09:00:00Z',
-      '2026-13-01T09:00:00Z',
-      '2026-11-21T09:00:00+0100',
-      '2026-11-21T09:00:00+01',
-      '2026-11-21T09:00:00+24:00',
-      '2026-11-21t09:00:00z',
-      ' 2026-11-21T09:00:00Z',
-      '2026-11-21T09:00:00Z ',
-      '21/11/2026 09:00',
-      '1795251600000',
-    ),
-    fc.string().filter((text) => !/^\d{4}-\d{2}-\d{2}T/.test(text)),
-    fc.integer({ min: 0, max: 2 ** 42 }),
-    fc.date({ noInvalidDate: true }).map((date) => date.toISOString().slice(0, 19)),
-    fc.date({ noInvalidDate: true }).map((date) => date.toISOString().replace('T', ' ')),
-  ),
-  practiceDay: fc.oneof(
-    otherThan('string'),
-    fc.constantFrom(
-      '',
-      'today',
-      '2026-02-29',
-      '2026-11-31',
-      '2026-13-01',
-      '2026-00-10',
-      '2026-11-00',
-      '2026-1-1',
-      '26-11-21',
-      '21/11/2026',
-      '2026/11/21',
-      '20261121',
-      ' 2026-11-21',
-      '2026-11-21 ',
-      '2026-11-21T00:00:00Z',
-    ),
-    fc.string().filter((text) => !/^\d{4}-\d{2}-\d{2}$/.test(text)),
-    fc.date({ noInvalidDate: true }).map((date) => date.toISOString()),
-    fc.tuple(fc.integer({ min: 2000, max: 2099 }), fc.integer({ min: 13, max: 99 }), fc.integer({ min: 1, max: 28 })).map(([y, m, d]) => `${y}-${pad2(m)}-${pad2(d)}`),
-    fc.tuple(fc.integer({ min: 2000, max: 2099 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 32, max: 99 })).map(([y, m, d]) => `${y}-${pad2(m)}-${pad2(d)}`),
-    fc
-      .integer({ min: 2001, max: 2099 })
-      .filter((year) => year % 4 !== 0)
-      .map((year) => `${year}-02-29`),
-  ),
-};
 
 /** Values that are not a set of named values at all. */
 const notAnObject = fc.oneof(
@@ -251,11 +621,15 @@ const extraKey = (fields: Record<string, FieldSpec>) =>
         'Name',
         'name ',
         'dailycap',
+        'mode',
         'reason',
         'role',
         'practiceDay',
         'occurredAt',
         'clinicianId',
+        'typeId',
+        'overCapReason',
+        'nhsNumber',
       ),
     )
     .filter((key) => !Object.hasOwn(fields, key));
@@ -288,22 +662,9 @@ function invoke(core: Core, method: string, input: unknown): Envelope<unknown> {
   }
 }
 
-interface Seeded extends OpenedCore {
-  data: Seed;
-  /** The database right after seeding. */
-  before: ReturnType<typeof snapshot>;
-}
-
-function openSeeded(): Seeded {
-  const opened = openCore();
-  const data = seed(opened.core, opened.clock);
-  opened.pushes.length = 0;
-  return { ...opened, data, before: snapshot(opened.core.db) };
-}
-
-function expectNothingWritten(seeded: Seeded): void {
-  expect(snapshot(seeded.core.db)).toEqual(seeded.before);
-  expect(seeded.pushes).toEqual([]);
+/** The top-level input field an error is about: "pattern.mon.am" is about "pattern". */
+function topField(field: string | undefined): string | undefined {
+  return field?.split('.')[0];
 }
 
 function describeValue(value: unknown): string {
@@ -319,9 +680,11 @@ describe('the refusal check', () => {
 
   it.each([
     ['Invalid input: expected string, received number'],
+    ['Invalid input: expected record, received number'],
     ['Expected number, received string.'],
     ['Unrecognized key: "extra".'],
     ['Too small: expected string to have >=1 characters.'],
+    ['Invalid option: expected one of "day"|"session".'],
     ['Enter the clinician’s name'],
     ['   '],
   ])('rejects a message a receptionist should never see: %j', (message) => {
@@ -335,6 +698,11 @@ describe('the refusal check', () => {
     expect(() => expectRefusal({ ok: true, value: 1 }, { code: 'invalid_input' })).toThrow();
     expect(() => expectRefusal(refusal('Enter the clinician’s name.', 'name'), { code: 'invalid_input', field: 'name' })).not.toThrow();
   });
+
+  it('tells a wrong code and a missing phrase apart', () => {
+    expect(() => expectRefusal(refusal('Enter the clinician’s name.', 'name'), { code: 'conflict', field: 'name' })).toThrow();
+    expect(() => expectRefusal(refusal('Enter the clinician’s name.', 'name'), { code: 'invalid_input', phrase: 'daily cap' })).toThrow();
+  });
 });
 
 describe('the bad-input table', () => {
@@ -342,50 +710,77 @@ describe('the bad-input table', () => {
     expect(Object.keys(CASES).sort()).toEqual([...METHOD_NAMES].sort());
   });
 
-  it('lists the same roles and modes as the domain', () => {
+  it('lists the same roles, services, reasons, routes, conditions, deferral kinds and weekdays as shared/', () => {
     expect(ROLES).toEqual([...CLINICIAN_ROLES]);
-    expect(MODES).toEqual([...CONTACT_MODES]);
+    expect(DESTINATIONS).toEqual([...DESTINATION_KINDS]);
+    expect(REASONS).toEqual([...REDIRECTION_REASONS]);
+    expect(ROUTES).toEqual([...PHARMACY_FIRST_ROUTES]);
+    expect(CONDITIONS).toEqual(PHARMACY_FIRST_CONDITIONS.map((condition) => condition.id));
+    expect(DEFERRALS).toEqual([...DEFERRAL_KINDS]);
+    expect(DAYS).toEqual([...WEEKDAYS]);
+  });
+
+  it('writes its own clock-time, shortcut and initials checks correctly', () => {
+    expect(['00:00', '09:05', '13:00', '23:59'].every(isClockTime)).toBe(true);
+    expect(['24:00', '9:00', '12:60', '1300', '12:3a', ' 12:30'].some(isClockTime)).toBe(false);
+    expect(['a', 'Z', ' q '].every(isShortcutLetter)).toBe(true);
+    expect(['', 'ab', '1', 'é', '!'].some(isShortcutLetter)).toBe(false);
+    expect(['A', 'ap', ' AbCd '].every(isInitials)).toBe(true);
+    expect(['', 'ABCDE', 'A1', 'A B'].some(isInitials)).toBe(false);
   });
 
   it.each(METHOD_NAMES)('has a valid example that %s accepts, so each mutation is the only thing wrong', (method) => {
     const seeded = openSeeded();
-    const { valid, writes } = caseOf(method);
-    const result = invoke(seeded.core, method, valid(seeded.data));
-    expect(result).toMatchObject({ ok: true });
-    // A write shows up in the snapshot, so "the snapshot is unchanged" really means nothing was written.
-    if (writes) expect(snapshot(seeded.core.db)).not.toEqual(seeded.before);
-    else expectNothingWritten(seeded);
+    try {
+      const { valid, writes } = caseOf(method);
+      const result = invoke(seeded.core, method, valid(seeded.data));
+      if (DESKTOP_METHODS.includes(method)) {
+        // Well formed, but only the desktop shell can do it.
+        expectRefusal(result, { code: 'not_available', field: null });
+        expectNothingWritten(seeded);
+        return;
+      }
+      expect(result).toMatchObject({ ok: true });
+      // A write shows up in the snapshot, so "the snapshot is unchanged" really means nothing was written.
+      if (writes) expect(snapshot(seeded.core.db)).not.toEqual(seeded.before);
+      else expectNothingWritten(seeded);
+    } finally {
+      closeCore(seeded);
+    }
   });
 });
 
 describe.each(METHOD_NAMES)('%s with malformed input', (method) => {
   const { fields, valid } = caseOf(method);
   const fieldNames = Object.keys(fields);
+  const shared = sharedSeeded();
 
   it('refuses anything that is not a set of named values, and writes nothing', () => {
-    const seeded = openSeeded();
+    const seeded = shared();
     fc.assert(
       fc.property(notAnObject, (input) => {
         const result = invoke(seeded.core, method, input);
         expectRefusal(result, { code: 'invalid_input', field: null, phrase: /named values/ });
-        expectNothingWritten(seeded);
+        expectNoWrite(seeded);
       }),
       { numRuns: RUNS },
     );
+    expectNothingWritten(seeded);
   });
 
   it('refuses a field it does not take, naming it, and writes nothing', () => {
-    const seeded = openSeeded();
+    const seeded = shared();
     fc.assert(
       fc.property(extraKey(fields), json, (key, value) => {
         const input = mutate(valid(seeded.data), [{ kind: 'extra', key, value }]);
         const result = invoke(seeded.core, method, input);
         expectRefusal(result, { code: 'invalid_input', field: null, phrase: key });
         expect(result).toMatchObject({ error: { message: expect.stringContaining('Nothing was changed') as unknown } });
-        expectNothingWritten(seeded);
+        expectNoWrite(seeded);
       }),
       { numRuns: RUNS },
     );
+    expectNothingWritten(seeded);
   });
 
   for (const field of fieldNames) {
@@ -393,30 +788,35 @@ describe.each(METHOD_NAMES)('%s with malformed input', (method) => {
     if (spec === undefined) continue;
 
     it(`refuses a malformed ${field} (${spec.kind}) with a message about ${field}, and writes nothing`, () => {
-      const seeded = openSeeded();
+      const seeded = shared();
       fc.assert(
-        fc.property(INVALID[spec.kind], (value) => {
+        fc.property(KINDS[spec.kind], (value) => {
           const input = mutate(valid(seeded.data), [{ kind: 'replace', field, value }]);
           const result = invoke(seeded.core, method, input);
           try {
-            expectRefusal(result, { code: 'invalid_input', field, phrase: spec.about });
+            const error = expectRefusal(result, { code: 'invalid_input', phrase: spec.about });
+            // A nested detail is named by its path: pattern.mon.am is about pattern.
+            expect(topField(error.field)).toBe(field);
           } catch (error) {
             throw new Error(`${field} = ${describeValue(value)}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
           }
-          expectNothingWritten(seeded);
+          expectNoWrite(seeded);
         }),
         { numRuns: RUNS },
       );
+      expectNothingWritten(seeded);
     });
 
     if (spec.required) {
       it(`refuses a request without ${field}, naming ${field}, and writes nothing`, () => {
-        const seeded = openSeeded();
+        const seeded = shared();
         const input = mutate(valid(seeded.data), [{ kind: 'remove', field }]);
         expectRefusal(invoke(seeded.core, method, input), { code: 'invalid_input', field, phrase: spec.about });
-        // Sent as null rather than left out: still refused.
-        const withNull = mutate(valid(seeded.data), [{ kind: 'replace', field, value: null }]);
-        expectRefusal(invoke(seeded.core, method, withNull), { code: 'invalid_input', field, phrase: spec.about });
+        if (!spec.nullAllowed) {
+          // Sent as null rather than left out: still refused.
+          const withNull = mutate(valid(seeded.data), [{ kind: 'replace', field, value: null }]);
+          expectRefusal(invoke(seeded.core, method, withNull), { code: 'invalid_input', field, phrase: spec.about });
+        }
         expectNothingWritten(seeded);
       });
     }
@@ -424,11 +824,11 @@ describe.each(METHOD_NAMES)('%s with malformed input', (method) => {
 
   if (fieldNames.length > 0) {
     it('refuses several mistakes at once, naming one of the fields at fault, and writes nothing', () => {
-      const seeded = openSeeded();
+      const seeded = shared();
       const fieldMutation = fc.constantFrom(...fieldNames).chain((field): fc.Arbitrary<Mutation> => {
         const spec = fields[field];
         if (spec === undefined) throw new Error(`No spec for ${field}`);
-        const replace = INVALID[spec.kind].map((value): Mutation => ({ kind: 'replace', field, value }));
+        const replace = KINDS[spec.kind].map((value): Mutation => ({ kind: 'replace', field, value }));
         return spec.required ? fc.oneof(replace, fc.constant<Mutation>({ kind: 'remove', field })) : replace;
       });
       const extra = fc.tuple(extraKey(fields), json).map(([key, value]): Mutation => ({ kind: 'extra', key, value }));
@@ -450,20 +850,72 @@ describe.each(METHOD_NAMES)('%s with malformed input', (method) => {
             expect(extras.length).toBeGreaterThan(0);
             expect(extras.some((key) => error.message.includes(key))).toBe(true);
           } else {
-            expect(atFault).toContain(error.field);
+            expect(atFault).toContain(topField(error.field));
           }
-          expectNothingWritten(seeded);
+          expectNoWrite(seeded);
         }),
         { numRuns: RUNS },
       );
+      expectNothingWritten(seeded);
     });
   } else {
     it('takes no details: an empty request is the only valid one', () => {
-      const seeded = openSeeded();
+      const seeded = shared();
       expect(invoke(seeded.core, method, {})).toMatchObject({ ok: true });
       expect(invoke(seeded.core, method, undefined)).toMatchObject({ ok: true });
       expectRefusal(invoke(seeded.core, method, { clinicianId: seeded.data.amaraId }), { code: 'invalid_input', field: null, phrase: 'clinicianId' });
       expectNothingWritten(seeded);
     });
   }
+});
+
+describe('nested details', () => {
+  const cases: { name: string; method: MethodName; input: (s: Seed) => Record<string, unknown>; field: string; phrase: string }[] = [
+    { name: 'a weekly pattern with a tenth day', method: 'rota.setPattern', input: (s) => ({ clinicianId: s.amaraId, pattern: { ...FULL_WEEK, monday: { am: true, pm: true } } }), field: 'pattern', phrase: 'monday' },
+    { name: 'a session pair with a third session', method: 'rota.setPattern', input: (s) => ({ clinicianId: s.amaraId, pattern: { ...FULL_WEEK, mon: { am: true, pm: true, eve: true } } }), field: 'pattern', phrase: 'eve' },
+    { name: 'a date change with an unknown detail', method: 'rota.setDay', input: (s) => ({ clinicianId: s.amaraId, day: TODAY, override: { late: true } }), field: 'override', phrase: 'late' },
+    { name: 'a role default for a role that does not exist', method: 'settings.update', input: () => ({ roleDefaults: { nurse: { capped: true } } }), field: 'roleDefaults', phrase: 'nurse' },
+    { name: 'a role default with an unknown detail', method: 'settings.update', input: () => ({ roleDefaults: { gp_partner: { weeklyCap: 100 } } }), field: 'roleDefaults', phrase: 'weeklyCap' },
+    {
+      name: 'Pharmacy First details with an unknown detail',
+      method: 'redirection.record',
+      input: () => ({ destinationId: SERVICES.pharmacy, reason: 'more_appropriate_service', patientTold: true, pharmacyFirst: { route: 'referred', age: 40 } }),
+      field: 'pharmacyFirst',
+      phrase: 'age',
+    },
+  ];
+  const shared = sharedSeeded();
+
+  it.each(cases)('refuses $name, naming the unexpected detail, and writes nothing', (wrong) => {
+    const seeded = shared();
+    expectRefusal(invoke(seeded.core, wrong.method, wrong.input(seeded.data)), { code: 'invalid_input', phrase: wrong.phrase });
+    expectNothingWritten(seeded);
+  });
+
+  // Known bug (main/core/api/dispatch.ts, describeIssue): an unrecognized_keys issue is
+  // reported without its path, so a stray key inside pattern, override, roleDefaults or
+  // pharmacyFirst comes back with no field at all. Flip to `it.each` once fixed.
+  it.fails.each(cases)('names the field that holds $name', (wrong) => {
+    const seeded = shared();
+    expectRefusal(invoke(seeded.core, wrong.method, wrong.input(seeded.data)), { code: 'invalid_input', field: wrong.field });
+  });
+
+  // Known bug (shared/contract.ts, settings.update): z.partialRecord has no desk message, so
+  // roleDefaults that is not a set of named values gets zod's "Invalid input: expected record,
+  // received number". Flip to `it` once the record has an error message of its own.
+  it.fails('refuses roleDefaults that is not a set of roles, in words for the desk', () => {
+    const seeded = shared();
+    for (const roleDefaults of [5, null, [], 'gp_partner', true]) {
+      expectRefusal(invoke(seeded.core, 'settings.update', { roleDefaults }), { code: 'invalid_input', field: 'roleDefaults', phrase: /role/ });
+    }
+    expectNothingWritten(seeded);
+  });
+
+  it('refuses roleDefaults that is not a set of roles, and writes nothing (whatever the wording)', () => {
+    const seeded = shared();
+    for (const roleDefaults of [5, null, [], 'gp_partner', true]) {
+      expect(invoke(seeded.core, 'settings.update', { roleDefaults })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'roleDefaults' } });
+    }
+    expectNothingWritten(seeded);
+  });
 });

@@ -49,7 +49,8 @@ describe('browser host over HTTP', () => {
   it('answers a method call with the envelope', async () => {
     const response = await api('clinician.create', JSON.stringify({ name: 'Dr Ada Patel', role: 'gp_partner' }));
     expect(response.status).toBe(200);
-    expect(JSON.parse(response.body)).toMatchObject({ ok: true, value: { name: 'Dr Ada Patel', dailyCap: 25, active: true } });
+    // No cap given: the clinician follows the GP role default (null here, 25 on the board).
+    expect(JSON.parse(response.body)).toMatchObject({ ok: true, value: { name: 'Dr Ada Patel', initials: 'AP', capped: null, dailyCap: null, active: true } });
   });
 
   it('refuses calls without the token, or with the wrong one', async () => {
@@ -105,6 +106,21 @@ describe('browser host over HTTP', () => {
 
     const huge = await api('clinician.create', JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024), role: 'gp_partner' }));
     expect(huge.status).toBe(413);
+  });
+
+  it('answers a full clinician with 409 at_capacity and a desktop-only method with 501 not_available', async () => {
+    // The clock stands on Saturday 21 November: nobody is on the rota, so a GP's cap today is 0.
+    const created = JSON.parse((await api('clinician.create', JSON.stringify({ name: 'Dr Ben Weekend', role: 'salaried_gp' }))).body) as { value: { id: string } };
+    const full = await api('contact.record', JSON.stringify({ clinicianId: created.value.id, typeId: 'telephone' }));
+    expect(full.status).toBe(409);
+    expect(JSON.parse(full.body)).toMatchObject({ ok: false, error: { code: 'at_capacity', field: 'clinicianId', message: expect.stringContaining('not on the rota today') as unknown } });
+    const urgent = await api('contact.record', JSON.stringify({ clinicianId: created.value.id, typeId: 'telephone', overCapReason: 'Urgent home visit' }));
+    expect(urgent.status).toBe(200);
+    expect(JSON.parse(urgent.body)).toMatchObject({ ok: true, value: { overCap: true } });
+
+    const compact = await api('desktop.setCompact', JSON.stringify({ on: true }));
+    expect(compact.status).toBe(501);
+    expect(JSON.parse(compact.body)).toMatchObject({ ok: false, error: { code: 'not_available' } });
   });
 
   it('does not serve files outside the renderer folder', async () => {

@@ -7,7 +7,6 @@ import { closeAllCores, expectRefusal, openSeeded, snapshot } from './apiHarness
 
 afterEach(closeAllCores);
 
-
 /** Details that clinician.create would accept, so a mis-routed request would write. */
 const WRITING_DETAILS = { name: 'Dr Priya Nair', role: 'salaried_gp', dailyCap: 20 };
 
@@ -27,6 +26,11 @@ const UNKNOWN = [
   'clinician.',
   '.create',
   'contact.delete',
+  'contact.recordUrgent',
+  'contact.mode',
+  'desktop.setcompact',
+  'desktop',
+  'rota.set',
   'db.exec',
   '__proto__',
   'constructor',

@@ -23,10 +23,19 @@ function clinicianIds(core: Core): string[] {
   return must(core.call('board.today', {})).rows.map((r) => r.clinicianId);
 }
 
-/** A typical morning today (about 30 contacts a clinician), so the board has real work. */
+/**
+ * Today as a busy day: everyone on the rota (whatever the weekday), caps raised
+ * so the measured recordings take the ordinary path through the cap check, and
+ * about 30 contacts a clinician already recorded.
+ */
 export function seedToday(core: Core): void {
   const ids = clinicianIds(core);
+  const today = must(core.call('system.status', {})).today;
   core.db.transaction(() => {
+    for (const clinicianId of ids) {
+      must(core.call('rota.setDay', { clinicianId, day: today, override: { am: true, pm: true } }));
+      must(core.call('clinician.update', { clinicianId, dailyCap: 200 }));
+    }
     for (let i = 0; i < ids.length * 30; i++) must(core.call('contact.record', { clinicianId: ids[i % ids.length] ?? '', typeId: 'telephone' }));
   })();
 }
@@ -75,7 +84,12 @@ export async function measureOverHttp(dataDir: string): Promise<Row[]> {
   const host = await spawnHost({ dataDir, token: 'bench-token' });
   try {
     const board = await callHost(host, 'board.today', {});
-    const ids = (board.body as { value: { rows: { clinicianId: string }[] } }).value.rows.map((r) => r.clinicianId);
+    const { day, rows } = (board.body as { value: { day: string; rows: { clinicianId: string }[] } }).value;
+    const ids = rows.map((r) => r.clinicianId);
+    for (const clinicianId of ids) {
+      await callHost(host, 'rota.setDay', { clinicianId, day, override: { am: true, pm: true } });
+      await callHost(host, 'clinician.update', { clinicianId, dailyCap: 200 });
+    }
     for (let i = 0; i < 100; i++) await callHost(host, 'board.today', {});
     const record = await timeEachAsync(RECORDS, async (i) => {
       const result = await callHost(host, 'contact.record', { clinicianId: ids[i % ids.length] ?? '', typeId: 'telephone' });

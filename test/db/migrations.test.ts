@@ -152,9 +152,10 @@ describe('migration 2 (reception desk)', () => {
     expect(core.db.pragma('user_version', { simple: true })).toBe(2);
     expect(core.db.prepare('SELECT count(*) FROM maintenance').pluck().get()).toBe(0);
     const clinicians = must(core.call('clinician.list', {}));
+    // Sorted by name with titles ignored: Dr Ada Patel sorts under A.
     expect(clinicians.map((c) => [c.name, c.initials, c.role, c.dailyCap])).toEqual([
-      ['Ben Okafor ANP', 'BO', 'practice_nurse', 18],
       ['Dr Ada Patel', 'AP', 'gp_partner', 25],
+      ['Ben Okafor ANP', 'BO', 'practice_nurse', 18],
     ]);
     const contacts = must(core.call('contact.listForDay', { day: '2026-11-20' }));
     expect(contacts.map((c) => [c.id, c.typeId, c.session, c.counts, c.voided?.reason ?? null])).toEqual([

@@ -3,7 +3,7 @@ import { DEFAULT_PATTERN, minutesOf, sessionAt } from '../../../shared/rota.ts';
 import { practiceTimeOf } from '../../../shared/practiceDay.ts';
 import { DEFAULT_SETTINGS } from '../../../shared/settings.ts';
 import { deriveInitials } from '../../../shared/text.ts';
-import { ensureConfig, recordFieldChange, setConfigField, type ConfigEntity } from '../repos/configRepo.ts';
+import { ensureConfig, recordFieldChange, setConfigField, touchConfig, type ConfigEntity } from '../repos/configRepo.ts';
 import { insertContact } from '../repos/contactsRepo.ts';
 import { insertDeferral } from '../repos/deferralsRepo.ts';
 import { insertRedirection } from '../repos/redirectionsRepo.ts';
@@ -161,5 +161,6 @@ function applyConfig(db: Database.Database, entity: ConfigEntity, id: string, hl
 /** Clears every projection and lays down the built-in baseline, ready for a replay. */
 export function resetProjections(db: Database.Database): void {
   for (const table of PROJECTION_TABLES) db.prepare(`DELETE FROM ${table}`).run();
+  touchConfig(db);
   applyBaseline(db);
 }

@@ -11,6 +11,18 @@ export type ConfigEntity = 'clinician' | 'settings' | 'rota_pattern' | 'contact_
 
 const FIELD = /^[A-Za-z0-9_:]+$/;
 
+const versions = new WeakMap<Database.Database, number>();
+
+/** Goes up whenever configuration may have changed, so cached views know to re-read. */
+export function configVersion(db: Database.Database): number {
+  return versions.get(db) ?? 0;
+}
+
+/** Marks cached views stale: after a change, a rebuild, or a transaction that rolled back. */
+export function touchConfig(db: Database.Database): void {
+  versions.set(db, configVersion(db) + 1);
+}
+
 function pathOf(field: string): string {
   if (!FIELD.test(field)) throw new Error(`Not a configuration field name: ${field}`);
   return `$."${field}"`;
@@ -33,6 +45,7 @@ export function recordFieldChange(db: Database.Database, entity: ConfigEntity, e
 
 /** Creates the document with its defaults if it is not there; the earliest creation clock is kept. */
 export function ensureConfig(db: Database.Database, entity: ConfigEntity, entityId: string, defaults: object, createdHlc: string): void {
+  touchConfig(db);
   statement(db, 'INSERT OR IGNORE INTO config (entity, entity_id, data, created_hlc) VALUES (?, ?, ?, ?)').run(
     entity,
     entityId,
@@ -43,6 +56,7 @@ export function ensureConfig(db: Database.Database, entity: ConfigEntity, entity
 }
 
 export function setConfigField(db: Database.Database, entity: ConfigEntity, entityId: string, field: string, value: unknown): void {
+  touchConfig(db);
   statement(db, 'UPDATE config SET data = json_set(data, ?, json(?)) WHERE entity = ? AND entity_id = ?').run(
     pathOf(field),
     JSON.stringify(value ?? null),
@@ -95,4 +109,16 @@ export function fieldHistory(db: Database.Database, entities: readonly ConfigEnt
     for (const row of found) rows.push({ ...row, value: JSON.parse(row.value) as unknown });
   }
   return rows;
+}
+
+/** Clock values of configuration changes between two bounds that can move a cap or a rota. */
+export function capChangesBetween(db: Database.Database, fromHlc: string, toHlc: string, day: string): string[] {
+  return statement(
+    db,
+    `SELECT DISTINCT hlc FROM field_history WHERE hlc > ? AND hlc <= ?
+     AND (entity IN ('settings', 'clinician', 'rota_pattern') OR (entity = 'rota_day' AND entity_id LIKE '%|' || ?))
+     ORDER BY hlc`,
+  )
+    .pluck()
+    .all(fromHlc, toHlc, day) as string[];
 }

@@ -86,3 +86,44 @@ export function typeUsageSince(db: Database.Database, fromDay: string): { typeId
      WHERE k.practice_day >= ? AND k.counts = 1 GROUP BY k.type_id ORDER BY n DESC, k.type_id`,
   ).all(fromDay) as { typeId: string; n: number }[];
 }
+
+/** What the cap rules need of a counted, not voided contact. */
+export interface CountedContact {
+  id: string;
+  hlc: string;
+  clinicianId: string;
+  session: Session;
+  recordedAt: number;
+  overCapReason: string | null;
+}
+
+/** A day's counted, not voided contacts in recording order: all the board needs. */
+export function countedContactsOnDay(db: Database.Database, day: string, clinicianId?: string): CountedContact[] {
+  const sql = `SELECT k.id, k.hlc, k.clinician_id AS clinicianId, k.session, k.recorded_at AS recordedAt, k.over_cap_reason AS overCapReason
+    FROM contacts k WHERE k.practice_day = ? ${clinicianId === undefined ? '' : 'AND k.clinician_id = ?'} AND k.counts = 1
+    AND NOT EXISTS (SELECT 1 FROM voids v WHERE v.target = 'contact' AND v.target_id = k.id) ORDER BY k.hlc`;
+  const statementFor = statement(db, sql);
+  return (clinicianId === undefined ? statementFor.all(day) : statementFor.all(day, clinicianId)) as CountedContact[];
+}
+
+/** Recorded but not counted contacts per clinician (admin, documents, results), voided ones left out. */
+export function notCountedOnDay(db: Database.Database, day: string): Map<string, number> {
+  const rows = statement(
+    db,
+    `SELECT k.clinician_id AS clinicianId, count(*) AS n FROM contacts k WHERE k.practice_day = ? AND k.counts = 0
+     AND NOT EXISTS (SELECT 1 FROM voids v WHERE v.target = 'contact' AND v.target_id = k.id) GROUP BY k.clinician_id`,
+  ).all(day) as { clinicianId: string; n: number }[];
+  return new Map(rows.map((row) => [row.clinicianId, row.n]));
+}
+
+/** Counted, not voided contacts of one clinician on one day, per session. */
+export function countedBySession(db: Database.Database, day: string, clinicianId: string): Record<Session, number> {
+  const rows = statement(
+    db,
+    `SELECT k.session, count(*) AS n FROM contacts k WHERE k.practice_day = ? AND k.clinician_id = ? AND k.counts = 1
+     AND NOT EXISTS (SELECT 1 FROM voids v WHERE v.target = 'contact' AND v.target_id = k.id) GROUP BY k.session`,
+  ).all(day, clinicianId) as { session: Session; n: number }[];
+  const counts: Record<Session, number> = { am: 0, pm: 0 };
+  for (const row of rows) counts[row.session] = row.n;
+  return counts;
+}

@@ -2,7 +2,7 @@ import type { Board, BoardRow } from '../../../shared/domain.ts';
 import { practiceDayOf } from '../../../shared/practiceDay.ts';
 import type { CoreContext } from '../context.ts';
 import { usualContactType } from './contacts.ts';
-import { loadDay } from './dayPlan.ts';
+import { loadDay, notCountedOnDay } from './dayPlan.ts';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -10,6 +10,7 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 export function todayBoard(ctx: CoreContext): Board {
   const now = ctx.clock.now();
   const state = loadDay(ctx.db, practiceDayOf(now), now);
+  const notCounted = notCountedOnDay(ctx.db, state.day);
   const rows: BoardRow[] = [];
   for (const [clinicianId, plan] of state.plans) {
     if (!plan.clinician.active) continue;
@@ -34,7 +35,7 @@ export function todayBoard(ctx: CoreContext): Board {
       warnedAt: iso(usage.warnedAt),
       fullAt: iso(usage.fullAt),
       urgentOverCap: usage.urgentOverCap,
-      notCounted: state.notCounted.get(clinicianId) ?? 0,
+      notCounted: notCounted.get(clinicianId) ?? 0,
     });
   }
   return {

@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
 import { CLINICIAN_ROLES, type Clinician, type ClinicianRole, type ContactType, type RoleDefault } from '../../../shared/domain.ts';
 import { DESTINATION_KINDS, type DirectoryEntry } from '../../../shared/directory.ts';
-import { DEFAULT_PATTERN, WEEKDAYS, type WeekPattern } from '../../../shared/rota.ts';
+import { DEFAULT_PATTERN, WEEKDAYS, type DayOverride, type WeekPattern } from '../../../shared/rota.ts';
 import { DEFAULT_SETTINGS, type PracticeSettings } from '../../../shared/settings.ts';
 import { withoutTitle } from '../../../shared/text.ts';
-import { fieldHistory, listConfig, type ConfigEntity } from '../repos/configRepo.ts';
+import { configVersion, fieldHistory, listConfig, type ConfigEntity, type HistoryRow } from '../repos/configRepo.ts';
 
 /**
  * Typed views of the configuration documents. Stored documents are read
@@ -91,58 +91,104 @@ export interface ConfigSnapshot {
   patterns: Map<string, WeekPattern>;
 }
 
-/** By name, titles ignored: Dr Ada Patel sorts with the As. */
-const byName = (a: Clinician, b: Clinician) => withoutTitle(a.name).localeCompare(withoutTitle(b.name), 'en-GB', { sensitivity: 'base' });
+/** A past moment's configuration, with each date's rota changes as they stood then. */
+export interface TimelineSnapshot extends ConfigSnapshot {
+  overridesOn(day: string): Map<string, DayOverride>;
+}
 
-/** The configuration now. */
-export function currentConfig(db: Database.Database): ConfigSnapshot {
+const collator = new Intl.Collator('en-GB', { sensitivity: 'base' });
+
+/** By name, titles ignored: Dr Ada Patel sorts with the As. */
+function sortByName(clinicians: Clinician[]): Clinician[] {
+  const keys = new Map(clinicians.map((clinician) => [clinician.id, withoutTitle(clinician.name)]));
+  return clinicians.sort((a, b) => collator.compare(keys.get(a.id) ?? a.name, keys.get(b.id) ?? b.name));
+}
+
+/** Re-reads a view only when the configuration has changed since it was last read. */
+function cachedView<T>(read: (db: Database.Database) => T): (db: Database.Database) => T {
+  const cache = new WeakMap<Database.Database, { version: number; value: T }>();
+  return (db) => {
+    const version = configVersion(db);
+    const hit = cache.get(db);
+    if (hit?.version === version) return hit.value;
+    const value = read(db);
+    cache.set(db, { version, value });
+    return value;
+  };
+}
+
+/** The configuration now. Shared and cached: callers must not change it. */
+export const currentConfig: (db: Database.Database) => Readonly<ConfigSnapshot> = cachedView(readCurrentConfig);
+
+function readCurrentConfig(db: Database.Database): ConfigSnapshot {
   const settingsRow = listConfig(db, 'settings')[0];
   return {
     settings: settingsFrom(settingsRow?.data ?? {}),
-    clinicians: listConfig(db, 'clinician')
-      .map((row) => clinicianFrom(row.id, row.data))
-      .sort(byName),
+    clinicians: sortByName(listConfig(db, 'clinician').map((row) => clinicianFrom(row.id, row.data))),
     patterns: new Map(listConfig(db, 'rota_pattern').map((row) => [row.id, patternFrom(row.data)])),
   };
 }
 
-export function currentContactTypes(db: Database.Database): ContactType[] {
-  return listConfig(db, 'contact_type').map((row) => contactTypeFrom(row.id, row.data));
-}
+export const currentContactTypes: (db: Database.Database) => readonly ContactType[] = cachedView((db) =>
+  listConfig(db, 'contact_type').map((row) => contactTypeFrom(row.id, row.data)),
+);
 
-export function currentDirectory(db: Database.Database): DirectoryEntry[] {
-  return listConfig(db, 'directory').map((row) => directoryEntryFrom(row.id, row.data));
-}
+export const currentDirectory: (db: Database.Database) => readonly DirectoryEntry[] = cachedView((db) =>
+  listConfig(db, 'directory').map((row) => directoryEntryFrom(row.id, row.data)),
+);
 
-const TIMELINE_ENTITIES: readonly ConfigEntity[] = ['settings', 'clinician', 'rota_pattern'];
+const TIMELINE_ENTITIES: readonly ConfigEntity[] = ['settings', 'clinician', 'rota_pattern', 'rota_day'];
+
+export interface ConfigTimeline {
+  asOf: (hlcBound: string) => TimelineSnapshot;
+}
 
 /**
  * The configuration as it stood at any moment, from the field history: a past
- * day's report uses the caps and rota of that day, not today's.
+ * day's report uses the caps and rota of that day, not today's. Cached until the
+ * configuration changes; each moment asked for is worked out once.
  */
-export function configTimeline(db: Database.Database): { asOf: (hlcBound: string) => ConfigSnapshot } {
+export const configTimeline: (db: Database.Database) => ConfigTimeline = cachedView(readTimeline);
+
+function readTimeline(db: Database.Database): ConfigTimeline {
   const history = fieldHistory(db, TIMELINE_ENTITIES);
+  const moments = new Map<string, TimelineSnapshot>();
   return {
     asOf(hlcBound) {
-      const documents = new Map<string, { entity: ConfigEntity; id: string; fields: Fields }>();
-      for (const row of history) {
-        if (row.hlc > hlcBound) continue;
-        const key = `${row.entity}\u0000${row.entityId}`;
-        let document = documents.get(key);
-        if (!document) {
-          document = { entity: row.entity, id: row.entityId, fields: {} };
-          documents.set(key, document);
-        }
-        document.fields[row.field] = row.value;
+      const known = moments.get(hlcBound);
+      if (known) return known;
+      const snapshot = foldHistory(history, hlcBound);
+      moments.set(hlcBound, snapshot);
+      return snapshot;
+    },
+  };
+}
+
+function foldHistory(history: readonly HistoryRow[], hlcBound: string): TimelineSnapshot {
+  const documents = new Map<string, { entity: ConfigEntity; id: string; fields: Fields }>();
+  for (const row of history) {
+    if (row.hlc > hlcBound) continue;
+    const key = `${row.entity}\u0000${row.entityId}`;
+    let document = documents.get(key);
+    if (!document) {
+      document = { entity: row.entity, id: row.entityId, fields: {} };
+      documents.set(key, document);
+    }
+    document.fields[row.field] = row.value;
+  }
+  const of = (entity: ConfigEntity) => [...documents.values()].filter((document) => document.entity === entity);
+  return {
+    settings: settingsFrom(of('settings')[0]?.fields ?? {}),
+    clinicians: sortByName(of('clinician').map((document) => clinicianFrom(document.id, document.fields))),
+    patterns: new Map(of('rota_pattern').map((document) => [document.id, patternFrom(document.fields)])),
+    overridesOn(day) {
+      const overrides = new Map<string, DayOverride>();
+      for (const document of of('rota_day')) {
+        const [clinicianId, date] = document.id.split('|');
+        const override = document.fields.override as DayOverride | null | undefined;
+        if (clinicianId !== undefined && date === day && override) overrides.set(clinicianId, override);
       }
-      const of = (entity: ConfigEntity) => [...documents.values()].filter((document) => document.entity === entity);
-      return {
-        settings: settingsFrom(of('settings')[0]?.fields ?? {}),
-        clinicians: of('clinician')
-          .map((document) => clinicianFrom(document.id, document.fields))
-          .sort(byName),
-        patterns: new Map(of('rota_pattern').map((document) => [document.id, patternFrom(document.fields)])),
-      };
+      return overrides;
     },
   };
 }

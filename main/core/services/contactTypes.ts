@@ -27,7 +27,7 @@ function assertFree(ctx: CoreContext, name: string | undefined, key: string | nu
 
 export function listContactTypes(ctx: CoreContext, input: ParsedInputOf<'contactType.list'>): ContactType[] {
   const all = currentContactTypes(ctx.db);
-  return input.includeInactive ? all : all.filter((type) => type.active);
+  return input.includeInactive ? [...all] : all.filter((type) => type.active);
 }
 
 export function createContactType(ctx: CoreContext, input: ParsedInputOf<'contactType.create'>): ContactType {

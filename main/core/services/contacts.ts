@@ -1,16 +1,17 @@
 import type { ParsedInputOf } from '../../../shared/contract.ts';
 import { FALLBACK_CONTACT_TYPE } from '../../../shared/contactTypes.ts';
-import type { Contact } from '../../../shared/domain.ts';
+import type { CapMode, Contact, Session } from '../../../shared/domain.ts';
 import { addPracticeDays, practiceDayOf, practiceTimeOf } from '../../../shared/practiceDay.ts';
 import { minutesOf, sessionAt } from '../../../shared/rota.ts';
 import type { PracticeSettings } from '../../../shared/settings.ts';
 import { write, type CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
-import { getContactRecord, typeUsageSince, type ContactRecord } from '../repos/contactsRepo.ts';
+import { contactsOnDay, countedBySession, getContactRecord, typeUsageSince, type ContactRecord } from '../repos/contactsRepo.ts';
+import { rotaDaysOn } from '../repos/rotaRepo.ts';
 import { requireClinician } from './clinicians.ts';
 import { requireContactType } from './contactTypes.ts';
-import { currentContactTypes } from './configViews.ts';
-import { loadDay } from './dayPlan.ts';
+import { currentConfig, currentContactTypes } from './configViews.ts';
+import { loadDay, planClinicians, type ClinicianDayPlan } from './dayPlan.ts';
 import { authorOf, occurredAtFor, voidedOf } from './recording.ts';
 
 export function toContact(record: ContactRecord, overCapIds: ReadonlySet<string>): Contact {
@@ -58,32 +59,17 @@ export function recordContact(ctx: CoreContext, input: ParsedInputOf<'contact.re
     const now = ctx.clock.now();
     const occurredAt = occurredAtFor(now, input.occurredAt);
     const day = practiceDayOf(occurredAt);
-    const before = loadDay(ctx.db, day, now, clinician.id);
-    const type = requireContactType(ctx, input.typeId ?? usualContactType(ctx, before.settings));
+    const snapshot = currentConfig(ctx.db);
+    const type = requireContactType(ctx, input.typeId ?? usualContactType(ctx, snapshot.settings));
     if (!type.active) throw new DomainError('invalid_input', `“${type.name}” is no longer in use. Choose another type of contact.`, 'typeId');
-    const session = sessionAt(minutesOf(practiceTimeOf(occurredAt)), before.settings.sessionSplit);
-    const plan = before.plans.get(clinician.id);
-    const usage = before.usage.get(clinician.id);
-    if (type.counts && input.overCapReason === undefined && plan && usage && plan.plan.capped) {
-      const capMode = before.settings.capMode;
-      const limit = capMode === 'session' ? plan.plan.sessionCaps[session] : plan.plan.dayCap;
-      const used = capMode === 'session' ? usage.bySession[session].used : usage.dayUsed;
-      if (used >= limit && !plan.working) {
-        throw new DomainError(
-          'at_capacity',
-          `${clinician.name} is not on the rota today. Offer a clinician who is working, or record it as an urgent contact with a reason.`,
-          'clinicianId',
-        );
-      }
-      if (used >= limit) {
-        const scope = capMode === 'session' ? (session === 'am' ? 'this morning' : 'this afternoon') : 'today';
-        throw new DomainError(
-          'at_capacity',
-          `${clinician.name} is full (${used} of ${limit} ${scope}). Offer another clinician or service, or record it as an urgent over-cap contact with a reason.`,
-          'clinicianId',
-        );
-      }
-    }
+    const { settings } = snapshot;
+    const session = sessionAt(minutesOf(practiceTimeOf(occurredAt)), settings.sessionSplit);
+    const dayPlan = planClinicians({ ...snapshot, clinicians: [clinician] }, rotaDaysOn(ctx.db, day), day).get(clinician.id);
+    const counted = countedBySession(ctx.db, day, clinician.id);
+    const used = settings.capMode === 'session' ? counted[session] : counted.am + counted.pm;
+    const limit = dayPlan ? (settings.capMode === 'session' ? dayPlan.plan.sessionCaps[session] : dayPlan.plan.dayCap) : 0;
+    const capped = dayPlan?.plan.capped ?? false;
+    if (type.counts && capped && used >= limit && input.overCapReason === undefined) throw atCapacity(clinician.name, dayPlan, used, limit, settings.capMode, session);
     const contactId = ctx.ids.newId();
     ctx.log.append('contact.recorded', {
       contactId,
@@ -96,8 +82,24 @@ export function recordContact(ctx: CoreContext, input: ParsedInputOf<'contact.re
       overCapReason: input.overCapReason ?? null,
       ...authorOf(ctx),
     });
-    return contactById(ctx, contactId);
+    const record = getContactRecord(ctx.db, contactId);
+    if (!record) throw new Error('A contact just recorded could not be read back.');
+    // The newest contact in recording order: over the cap when the ones before it already reached it.
+    return toContact(record, new Set(type.counts && capped && used + 1 > limit ? [contactId] : []));
   });
+}
+
+/** The warning a full clinician's desk gets: route the patient, or record an urgent contact with a reason. */
+function atCapacity(name: string, dayPlan: ClinicianDayPlan | undefined, used: number, limit: number, capMode: CapMode, session: Session): DomainError {
+  if (!dayPlan?.working) {
+    return new DomainError('at_capacity', `${name} is not on the rota today. Offer a clinician who is working, or record it as an urgent contact with a reason.`, 'clinicianId');
+  }
+  const scope = capMode === 'session' ? (session === 'am' ? 'this morning' : 'this afternoon') : 'today';
+  return new DomainError(
+    'at_capacity',
+    `${name} is full (${used} of ${limit} ${scope}). Offer another clinician or service, or record it as an urgent over-cap contact with a reason.`,
+    'clinicianId',
+  );
 }
 
 function contactById(ctx: CoreContext, contactId: string): Contact {
@@ -124,9 +126,10 @@ export function voidContact(ctx: CoreContext, input: ParsedInputOf<'contact.void
 
 export function listContactsFor(ctx: CoreContext, input: ParsedInputOf<'contact.listForDay'>): Contact[] {
   const now = ctx.clock.now();
-  const state = loadDay(ctx.db, input.day ?? practiceDayOf(now), now, input.clinicianId);
+  const day = input.day ?? practiceDayOf(now);
+  const state = loadDay(ctx.db, day, now, input.clinicianId);
   // By time, newest first; recording order breaks ties (a backdated contact sits at its own time).
-  return state.contacts
+  return contactsOnDay(ctx.db, day, input.clinicianId)
     .map((record) => toContact(record, state.overCapIds))
     .reverse()
     .sort((a, b) => Date.parse(b.occurredAt) - Date.parse(a.occurredAt));

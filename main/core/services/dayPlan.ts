@@ -1,11 +1,12 @@
 import type Database from 'better-sqlite3';
-import { planCaps, usageOf, type CapPlan, type DayUsage } from '../../../shared/capacity.ts';
+import { planCaps, usageOf, type CapPlan, type DayUsage, type UsageContact } from '../../../shared/capacity.ts';
 import type { Clinician, Session } from '../../../shared/domain.ts';
 import { encodeHlc } from '../../../shared/hlc.ts';
-import { endOfPracticeDay, practiceDayOf, practiceTimeOf } from '../../../shared/practiceDay.ts';
+import { endOfPracticeDay, practiceDayOf, practiceTimeOf, startOfPracticeDay } from '../../../shared/practiceDay.ts';
 import { DEFAULT_PATTERN, minutesOf, sessionAt, sessionsOn, type DayOverride, type SessionPair } from '../../../shared/rota.ts';
 import type { PracticeSettings } from '../../../shared/settings.ts';
-import { contactsOnDay, type ContactRecord } from '../repos/contactsRepo.ts';
+import { countedContactsOnDay, notCountedOnDay, type CountedContact } from '../repos/contactsRepo.ts';
+import { capChangesBetween } from '../repos/configRepo.ts';
 import { rotaDaysOn } from '../repos/rotaRepo.ts';
 import { configTimeline, currentConfig, type ConfigSnapshot } from './configViews.ts';
 
@@ -22,12 +23,9 @@ export interface ClinicianDayPlan {
 export interface DayState {
   day: string;
   settings: PracticeSettings;
-  /** Every clinician known that day, active or not. */
+  /** Every clinician known that day, active or not (or only the one asked for). */
   plans: Map<string, ClinicianDayPlan>;
-  /** The day's contacts in recording order, voided ones included. */
-  contacts: ContactRecord[];
   usage: Map<string, DayUsage>;
-  notCounted: Map<string, number>;
   overCapIds: Set<string>;
   session: Session;
 }
@@ -37,7 +35,7 @@ export function endOfDayBound(day: string): string {
   return encodeHlc({ wall: endOfPracticeDay(day) - 1, counter: 36 ** 5 - 1, node: '~' });
 }
 
-export function planClinicians(snapshot: ConfigSnapshot, overrides: Map<string, DayOverride>, day: string): Map<string, ClinicianDayPlan> {
+export function planClinicians(snapshot: Readonly<ConfigSnapshot>, overrides: Map<string, DayOverride>, day: string): Map<string, ClinicianDayPlan> {
   const plans = new Map<string, ClinicianDayPlan>();
   for (const clinician of snapshot.clinicians) {
     const override = overrides.get(clinician.id) ?? null;
@@ -55,40 +53,68 @@ export function planClinicians(snapshot: ConfigSnapshot, overrides: Map<string, 
   return plans;
 }
 
-/** Usage per clinician from a day's contacts (in recording order). */
-export function usageFor(plans: Map<string, ClinicianDayPlan>, contacts: readonly ContactRecord[], settings: PracticeSettings, session: Session) {
-  const counted = new Map<string, ContactRecord[]>();
-  const notCounted = new Map<string, number>();
-  for (const contact of contacts) {
-    if (contact.voidReason !== null) continue;
-    if (!contact.counts) {
-      notCounted.set(contact.clinicianId, (notCounted.get(contact.clinicianId) ?? 0) + 1);
-      continue;
-    }
-    const list = counted.get(contact.clinicianId);
+/** Usage per clinician from a day's counted contacts (in recording order). */
+export function usageFor(plans: Map<string, ClinicianDayPlan>, counted: readonly (UsageContact & { clinicianId: string })[], settings: PracticeSettings, session: Session) {
+  const byClinician = new Map<string, UsageContact[]>();
+  for (const contact of counted) {
+    const list = byClinician.get(contact.clinicianId);
     if (list) list.push(contact);
-    else counted.set(contact.clinicianId, [contact]);
+    else byClinician.set(contact.clinicianId, [contact]);
   }
   const usage = new Map<string, DayUsage>();
   const overCapIds = new Set<string>();
   for (const [clinicianId, dayPlan] of plans) {
-    const result = usageOf(counted.get(clinicianId) ?? [], dayPlan.plan, settings.capMode, settings.warningPercent, session, dayPlan.sessions);
+    const result = usageOf(byClinician.get(clinicianId) ?? [], dayPlan.plan, settings.capMode, settings.warningPercent, session, dayPlan.sessions);
     usage.set(clinicianId, result);
     for (const id of result.overCapIds) overCapIds.add(id);
   }
-  return { usage, notCounted, overCapIds };
+  return { usage, overCapIds };
+}
+
+/** The configuration that applied on `day`: now for today, as the day ended for a past day. */
+export function configFor(db: Database.Database, day: string, nowMs: number): Readonly<ConfigSnapshot> {
+  return day >= practiceDayOf(nowMs) ? currentConfig(db) : configTimeline(db).asOf(endOfDayBound(day));
+}
+
+const only = <T extends { clinicians: Clinician[] }>(snapshot: Readonly<T>, clinicianId: string | undefined): Readonly<T> =>
+  clinicianId === undefined ? snapshot : { ...snapshot, clinicians: snapshot.clinicians.filter((clinician) => clinician.id === clinicianId) };
+
+/**
+ * When caps or the rota changed during the day, each contact is held to the cap
+ * that applied when it was recorded: marking a clinician absent at noon does not
+ * turn the morning's contacts into over-cap ones (DOMAIN.md §7: a rota change
+ * mid-day). Nothing to do on the usual day with no changes.
+ */
+type Counted = CountedContact & Pick<UsageContact, 'capWhenRecorded'>;
+
+function withCapsWhenRecorded(db: Database.Database, day: string, counted: CountedContact[], onlyClinicianId: string | undefined): Counted[] {
+  const start = encodeHlc({ wall: startOfPracticeDay(day), counter: 0, node: '' });
+  const changes = capChangesBetween(db, start, endOfDayBound(day), day);
+  if (changes.length === 0 || counted.length === 0) return counted;
+  const timeline = configTimeline(db);
+  const checkpoints = [start, ...changes].map((hlc) => {
+    const snapshot = only(timeline.asOf(hlc), onlyClinicianId);
+    return { hlc, capMode: snapshot.settings.capMode, plans: planClinicians(snapshot, snapshot.overridesOn(day), day) };
+  });
+  return counted.map((contact) => {
+    const checkpoint = checkpoints.findLast((candidate) => candidate.hlc <= contact.hlc) ?? checkpoints[0];
+    const plan = checkpoint?.plans.get(contact.clinicianId)?.plan;
+    if (!checkpoint || !plan) return contact;
+    const cap = checkpoint.capMode === 'session' ? plan.sessionCaps[contact.session] : plan.dayCap;
+    return { ...contact, capWhenRecorded: plan.capped ? cap : null };
+  });
 }
 
 /**
  * The state of `day` as configured then (today: as configured now). With a
- * clinician id, only that clinician's plan and contacts are loaded (recording).
+ * clinician id, only that clinician's plan and contacts are loaded.
  */
 export function loadDay(db: Database.Database, day: string, nowMs: number, onlyClinicianId?: string): DayState {
-  const today = practiceDayOf(nowMs);
-  const snapshot = day >= today ? currentConfig(db) : configTimeline(db).asOf(endOfDayBound(day));
-  if (onlyClinicianId !== undefined) snapshot.clinicians = snapshot.clinicians.filter((clinician) => clinician.id === onlyClinicianId);
-  const session = day === today ? sessionAt(minutesOf(practiceTimeOf(nowMs)), snapshot.settings.sessionSplit) : 'pm';
+  const snapshot = only(configFor(db, day, nowMs), onlyClinicianId);
+  const session = day === practiceDayOf(nowMs) ? sessionAt(minutesOf(practiceTimeOf(nowMs)), snapshot.settings.sessionSplit) : 'pm';
   const plans = planClinicians(snapshot, rotaDaysOn(db, day), day);
-  const contacts = contactsOnDay(db, day, onlyClinicianId);
-  return { day, settings: snapshot.settings, plans, contacts, session, ...usageFor(plans, contacts, snapshot.settings, session) };
+  const counted = withCapsWhenRecorded(db, day, countedContactsOnDay(db, day, onlyClinicianId), onlyClinicianId);
+  return { day, settings: snapshot.settings, plans, session, ...usageFor(plans, counted, snapshot.settings, session) };
 }
+
+export { notCountedOnDay };

@@ -12,7 +12,7 @@ export function requireDirectoryEntry(ctx: CoreContext, entryId: string, field =
 
 export function listDirectory(ctx: CoreContext, input: ParsedInputOf<'directory.list'>): DirectoryEntry[] {
   const all = currentDirectory(ctx.db);
-  return input.includeInactive ? all : all.filter((entry) => entry.active);
+  return input.includeInactive ? [...all] : all.filter((entry) => entry.active);
 }
 
 export function createDirectoryEntry(ctx: CoreContext, input: ParsedInputOf<'directory.create'>): DirectoryEntry {

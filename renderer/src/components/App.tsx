@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { formatLongDate, formatTime } from '../format.ts';
-import { connectLiveUpdates, loadEverything, watchPracticeDay } from '../stores/liveUpdates.ts';
+import { watchPracticeDay } from '../stores/dayWatcher.ts';
+import { connectLiveUpdates, loadEverything } from '../stores/liveUpdates.ts';
 import { useDeskStore } from '../stores/deskStore.ts';
 import { useSettingsStore } from '../stores/settingsStore.ts';
 import { useSystemStore } from '../stores/systemStore.ts';

@@ -237,7 +237,7 @@ describe('desktop app lifecycle', () => {
       expect(fake.ipcMain.handle).toHaveBeenCalledWith('contactcap:invoke', expect.any(Function));
       const invoke = fake.ipcHandlers.get('contactcap:invoke');
       const status = invoke?.({ senderFrame: { url: 'app://contactcap/index.html' } }, 'system.status', {});
-      expect(status).toMatchObject({ ok: true, value: { appVersion: '7.8.9', databasePath: path.join(dataDir, 'contactcap.db'), schemaVersion: 1 } });
+      expect(status).toMatchObject({ ok: true, value: { appVersion: '7.8.9', databasePath: path.join(dataDir, 'contactcap.db'), schemaVersion: 2 } });
     });
 
     it('pushes data.changed to the window after a write through IPC', async () => {
@@ -245,7 +245,7 @@ describe('desktop app lifecycle', () => {
       await fake.becomeReady();
       const invoke = fake.ipcHandlers.get('contactcap:invoke');
       const created = invoke?.({ senderFrame: { url: 'app://contactcap/index.html' } }, 'clinician.create', { name: 'Dr Ada Okafor', role: 'gp_partner' });
-      expect(created).toMatchObject({ ok: true, value: { name: 'Dr Ada Okafor', dailyCap: 25 } });
+      expect(created).toMatchObject({ ok: true, value: { name: 'Dr Ada Okafor', initials: 'AO', dailyCap: null } });
       expect(fake.windows[0]?.webContents.send).toHaveBeenCalledWith('contactcap:event', 'data.changed', { topics: ['clinicians'] });
     });
 

@@ -47,13 +47,14 @@ describe('IPC wiring', () => {
 
   function wire(windows: PushTarget[] = []) {
     const fake = fakeIpcMain();
-    const dispose = wireIpc(fake.asIpcMain, core, () => windows);
+    const setCompact = vi.fn((on: boolean) => ({ compact: on }));
+    const dispose = wireIpc(fake.asIpcMain, core, () => windows, { setCompact });
     const call = (url: string | undefined, method: unknown, input?: unknown) => {
       const handler = fake.handlers.get('contactcap:invoke');
       if (!handler) throw new Error('No handler on contactcap:invoke');
       return handler(eventFrom(url), method, input);
     };
-    return { ...fake, dispose, call };
+    return { ...fake, dispose, call, setCompact };
   }
 
   it('registers one handler, on the contactcap:invoke channel', () => {
@@ -68,7 +69,17 @@ describe('IPC wiring', () => {
     const created = call(APP_PAGE, 'clinician.create', { name: 'Dr Ada Okafor', role: 'gp_partner', dailyCap: 22 });
     expect(created).toEqual({
       ok: true,
-      value: { id: expect.any(String) as unknown, name: 'Dr Ada Okafor', role: 'gp_partner', dailyCap: 22, active: true },
+      value: {
+        id: expect.any(String) as unknown,
+        name: 'Dr Ada Okafor',
+        initials: 'AO',
+        role: 'gp_partner',
+        capped: null,
+        dailyCap: 22,
+        amCap: null,
+        pmCap: null,
+        active: true,
+      },
     });
     const listed = must(core.call('clinician.list', {}));
     expect(listed.map((c) => c.name)).toEqual(['Dr Ada Okafor']);
@@ -141,5 +152,22 @@ describe('IPC wiring', () => {
     expect(handlers.size).toBe(0);
     must(core.call('clinician.create', { name: 'Dr Cy Park', role: 'salaried_gp' }));
     expect(window.webContents.send).not.toHaveBeenCalled();
+  });
+
+  it('carries out desktop.setCompact in the shell, after checking its input against the contract', () => {
+    const { call, setCompact } = wire();
+    expect(call(APP_PAGE, 'desktop.setCompact', { on: true })).toEqual({ ok: true, value: { compact: true } });
+    expect(setCompact).toHaveBeenCalledWith(true);
+    expect(call(APP_PAGE, 'desktop.setCompact', { on: 'yes' })).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: 'Compact must be yes or no.', field: 'on' },
+    });
+    expect(setCompact).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses desktop.setCompact from another origin', () => {
+    const { call, setCompact } = wire();
+    expect(call('https://evil.example/', 'desktop.setCompact', { on: true })).toMatchObject({ ok: false, error: { code: 'unauthorised' } });
+    expect(setCompact).not.toHaveBeenCalled();
   });
 });

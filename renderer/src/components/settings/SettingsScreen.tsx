@@ -1,4 +1,31 @@
-/** Being built in this session. */
+import { useSettingsStore } from '../../stores/settingsStore.ts';
+import { CapsSection } from './CapsSection.tsx';
+import { ContactTypesSection } from './ContactTypesSection.tsx';
+import { DeviceSection } from './DeviceSection.tsx';
+import { IdentifiersSection } from './IdentifiersSection.tsx';
+import { PracticeSection } from './PracticeSection.tsx';
+
+/**
+ * The practice's settings, section by section. Each section saves on its own,
+ * sending only its changed fields, so one person's change never undoes another's.
+ */
 export function SettingsScreen() {
-  return <p className="muted">This screen is being built.</p>;
+  const settings = useSettingsStore((state) => state.settings);
+  const device = useSettingsStore((state) => state.device);
+
+  if (!settings) return <p className="muted">Loading the practice’s settings…</p>;
+
+  return (
+    <div className="settings">
+      <div className="settings-column">
+        <PracticeSection settings={settings} />
+        <CapsSection settings={settings} />
+      </div>
+      <div className="settings-column">
+        <ContactTypesSection settings={settings} />
+        <IdentifiersSection settings={settings} />
+        {device && <DeviceSection device={device} />}
+      </div>
+    </div>
+  );
 }

@@ -1,0 +1,47 @@
+import { useState, type SyntheticEvent } from 'react';
+import type { PracticeSettings } from '../../../../shared/settings.ts';
+import { ErrorMessage } from '../common/fields.tsx';
+import { describedField, Unsaved, useSettingsSave } from './sectionSave.tsx';
+
+const ERROR_ID = 'identifiers-error';
+
+/** Whether reception may record a patient's NHS number on a redirection: off unless the practice decides otherwise. */
+export function IdentifiersSection({ settings }: { settings: PracticeSettings }) {
+  const [draft, setDraft] = useState<boolean | null>(null);
+  const { error, saving, save } = useSettingsSave();
+  const collect = draft ?? settings.collectNhsNumber;
+  const dirty = collect !== settings.collectNhsNumber;
+
+  async function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    if (await save(dirty ? { collectNhsNumber: collect } : {})) setDraft(null);
+  }
+
+  return (
+    <section className="panel settings-section" aria-labelledby="identifiers-heading">
+      <h2 id="identifiers-heading">Patient identifiers</h2>
+      <form onSubmit={(event) => void submit(event)}>
+        <label className="check">
+          <input type="checkbox" checked={collect} onChange={(event) => setDraft(event.target.checked)} {...describedField(error, 'collectNhsNumber', ERROR_ID, 'nhs-note')} />
+          Record NHS numbers on redirections
+        </label>
+        <div id="nhs-note" className="field-note explain">
+          <p>
+            Off by default. ContactCap counts contacts without knowing who the patients are, which keeps patient data to the minimum UK GDPR asks for.
+          </p>
+          <p>
+            When it is on, reception can add a patient’s NHS number to a redirection, so the practice can follow it up. Only the NHS number is ever stored: never a
+            name, date of birth or anything clinical.
+          </p>
+        </div>
+        <ErrorMessage error={error} id={ERROR_ID} />
+        <div className="actions">
+          <Unsaved dirty={dirty} />
+          <button type="submit" className="primary" aria-disabled={saving || undefined}>
+            Save NHS number setting
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

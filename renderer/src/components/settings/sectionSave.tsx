@@ -1,0 +1,77 @@
+import { useRef, useState } from 'react';
+import type { InputOf } from '../../../../shared/contract.ts';
+import { useAnnounceStore } from '../../stores/announceStore.ts';
+import { errorOf, type FormError } from '../../stores/result.ts';
+import { useSettingsStore } from '../../stores/settingsStore.ts';
+
+export type SettingsPatch = InputOf<'settings.update'>;
+
+/**
+ * Runs one save at a time: a second press while the first is under way does nothing.
+ * Buttons show busy with aria-disabled rather than disabled, so the focus stays on them.
+ */
+export function useOneAtATime() {
+  const running = useRef(false);
+  const [busy, setBusy] = useState(false);
+  async function run<T>(work: () => Promise<T>): Promise<T | undefined> {
+    if (running.current) return undefined;
+    running.current = true;
+    setBusy(true);
+    try {
+      return await work();
+    } finally {
+      running.current = false;
+      setBusy(false);
+    }
+  }
+  return { busy, run };
+}
+
+/**
+ * One settings section's save: sends only that section's changed fields, keeps
+ * the core's error for the section's form, and announces success.
+ */
+export function useSettingsSave(describe: (error: FormError) => FormError = (error) => error) {
+  const updateSettings = useSettingsStore((state) => state.updateSettings);
+  const announce = useAnnounceStore((state) => state.announce);
+  const [error, setError] = useState<FormError | null>(null);
+  const { busy: saving, run } = useOneAtATime();
+
+  async function save(patch: SettingsPatch): Promise<boolean> {
+    if (Object.keys(patch).length === 0) {
+      setError(null);
+      announce('Nothing to save: this section has no changes.');
+      return true;
+    }
+    const result = await run(() => updateSettings(patch));
+    if (!result) return false;
+    const failure = errorOf(result);
+    if (failure) {
+      setError(describe(failure));
+      return false;
+    }
+    setError(null);
+    announce('Settings saved.');
+    return true;
+  }
+
+  return { error, setError, saving, save };
+}
+
+/** A whole number as a person types it (spaces and thousands commas allowed): null when blank, NaN when not a whole number. */
+export function parseWhole(text: string): number | null {
+  const tidy = text.replace(/[\s,]/g, '');
+  if (tidy === '') return null;
+  return /^\d+$/.test(tidy) ? Number(tidy) : Number.NaN;
+}
+
+/** "Not saved yet" beside a section's Save button while it has changes: said in words, not colour. */
+export function Unsaved({ dirty }: { dirty: boolean }) {
+  return dirty ? <span className="unsaved">Not saved yet</span> : null;
+}
+
+/** invalidIf, for a field that also has a note of its own: the note and, when it is about this field, the error. */
+export function describedField(error: FormError | null, field: string, errorId: string, noteId: string) {
+  const invalid = error?.field === field;
+  return { 'aria-invalid': invalid ? (true as const) : undefined, 'aria-describedby': invalid ? `${noteId} ${errorId}` : noteId };
+}
