@@ -45,7 +45,12 @@ export function updateContactType(ctx: CoreContext, input: ParsedInputOf<'contac
     const current = requireContactType(ctx, typeId);
     const changes = Object.fromEntries(Object.entries(requested).filter(([key, value]) => value !== undefined && value !== current[key as keyof ContactType]));
     if (Object.keys(changes).length === 0) return current;
-    if (requested.active !== false) assertFree(ctx, requested.name, requested.key, typeId);
+    const next = { ...current, ...changes } as ContactType;
+    // Checked whenever the type ends up in use, so switching one back on cannot take another's name or letter.
+    if (next.active) assertFree(ctx, next.name, next.key, typeId);
+    if (!next.active && !currentContactTypes(ctx.db).some((type) => type.active && type.id !== typeId)) {
+      throw new DomainError('conflict', 'Keep at least one type of contact in use, or nothing could be recorded.', 'active');
+    }
     ctx.log.append('contactType.updated', { typeId, changes });
     return requireContactType(ctx, typeId);
   });

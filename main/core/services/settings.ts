@@ -16,11 +16,15 @@ export function updateSettings(ctx: CoreContext, input: ParsedInputOf<'settings.
       const type = currentContactTypes(ctx.db).find((candidate) => candidate.id === plain.defaultContactType && candidate.active);
       if (!type) throw new DomainError('invalid_input', 'Choose the usual type of contact from the list, or “most common”.', 'defaultContactType');
     }
+    // Only what actually changes goes into the log.
     const changes: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(plain)) if (value !== undefined) changes[key] = value;
+    for (const [key, value] of Object.entries(plain)) {
+      if (value !== undefined && value !== current[key as keyof typeof plain]) changes[key] = value;
+    }
     for (const [role, patch] of Object.entries(roleDefaults ?? {})) {
       const existing = current.roleDefaults[role as keyof PracticeSettings['roleDefaults']];
-      changes[`roleDefault:${role}`] = { capped: patch.capped ?? existing.capped, dailyCap: patch.dailyCap ?? existing.dailyCap };
+      const next = { capped: patch.capped ?? existing.capped, dailyCap: patch.dailyCap ?? existing.dailyCap };
+      if (next.capped !== existing.capped || next.dailyCap !== existing.dailyCap) changes[`roleDefault:${role}`] = next;
     }
     if (Object.keys(changes).length > 0) ctx.log.append('settings.updated', { changes });
     return readSettings(ctx);

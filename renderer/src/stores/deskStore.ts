@@ -45,8 +45,8 @@ export const useDeskStore = create<DeskState>()((set, get) => {
     if (board.ok && contacts.ok && redirections.ok && deferrals.ok) {
       set({ board: board.value, contacts: contacts.value, redirections: redirections.value, deferrals: deferrals.value, loadError: null });
     } else {
-      const failed = [board, contacts, redirections, deferrals].find((result) => !result.ok);
-      set({ loadError: failed && !failed.ok ? failed.error.message : 'ContactCap could not load today’s board.' });
+      const messages = [board, contacts, redirections, deferrals].flatMap((result) => (result.ok ? [] : [result.error.message]));
+      set({ loadError: messages[0] ?? 'ContactCap could not load today’s board.' });
     }
   });
   const remember = (kind: EntryKind, id: string, label: string) => set({ lastAction: { kind, id, label, at: Date.now() } });

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 /**
  * A modal dialog on the native <dialog> element: focus is trapped inside, Esc
@@ -21,14 +21,20 @@ export function Modal({
   describedBy?: string;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const titleId = useRef(`dialog-${Math.random().toString(36).slice(2)}`).current;
+  const titleId = useId();
 
-  useEffect(() => {
+  // Layout effect: its clean-up runs while the dialog is still in the page, so
+  // focus can go back to where it was before the dialog opened.
+  useLayoutEffect(() => {
     const element = dialog.current;
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (element && !element.open) element.showModal();
     // showModal focuses the first control; the dialog's main action goes first instead when it asks to.
     element?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
-    return () => element?.close();
+    return () => {
+      element?.close();
+      if (before?.isConnected) before.focus();
+    };
   }, []);
 
   return (

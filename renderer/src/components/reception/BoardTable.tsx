@@ -59,16 +59,16 @@ export function BoardTable({
               </th>
               <td className="used">
                 <span className="used-figures" data-testid="used">
-                  {row.capped ? `${row.used} / ${row.cap}` : `${row.used}`}
+                  {row.capped && row.working ? `${row.used} / ${row.cap}` : `${row.used}`}
                 </span>
-                {row.capped && <CapMeter used={row.used} cap={row.cap} state={row.state} />}
+                {row.capped && row.working && <CapMeter used={row.used} cap={row.cap} state={row.state} />}
               </td>
               <td className="num left" data-testid="left">
-                {row.capped ? row.remaining : '—'}
+                {row.capped && row.working ? row.remaining : '—'}
               </td>
               <td>
-                <StateBadge state={row.state} />
-                {row.fullAt && <span className="since">since {formatTime(row.fullAt)}</span>}
+                {row.working ? <StateBadge state={row.state} /> : <span className="not-working">Not on the rota</span>}
+                {row.working && row.fullAt && <span className="since">since {formatTime(row.fullAt)}</span>}
               </td>
               <td>
                 <button type="button" className="record" aria-label={`Record a contact for ${row.name}`} onClick={() => onChoose(row)}>

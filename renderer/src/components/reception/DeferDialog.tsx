@@ -11,7 +11,7 @@ const KIND_LABELS: Record<DeferralKind, string> = { later_date: 'Booked for a la
 
 /** Kept within the practice for later (not "call back tomorrow": the practice does the booking). */
 export function DeferDialog({ clinician, onClose }: { clinician: { id: string; name: string } | null; onClose: () => void }) {
-  const tomorrow = addPracticeDays(practiceDayOf(Date.now()), 1);
+  const [tomorrow] = useState(() => addPracticeDays(practiceDayOf(Date.now()), 1));
   const [kind, setKind] = useState<DeferralKind>('later_date');
   const [untilDay, setUntilDay] = useState(tomorrow);
   const [told, setTold] = useState(false);

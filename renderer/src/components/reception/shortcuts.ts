@@ -1,7 +1,8 @@
 import type { BoardRow } from '../../../../shared/domain.ts';
 
 /** One key per clinician working today, in board order: the number row, then the letter rows. */
-export const SHORTCUT_KEYS = [...'1234567890QWERTYUIOPASDFGHJKLZXCVBNM'];
+const KEY_ORDER = '1234567890QWERTYUIOPASDFGHJKLZXCVBNM';
+export const SHORTCUT_KEYS: readonly string[] = Array.from({ length: KEY_ORDER.length }, (_, index) => KEY_ORDER.charAt(index));
 
 export function shortcutsFor(rows: readonly BoardRow[]): Map<string, string> {
   const keys = new Map<string, string>();
