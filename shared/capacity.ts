@@ -96,8 +96,11 @@ export function usageOf(contacts: readonly UsageContact[], plan: CapPlan, capMod
     const planned = capMode === 'session' ? plan.sessionCaps[contact.session] : plan.dayCap;
     const limit = contact.capWhenRecorded === undefined ? (plan.capped ? planned : null) : contact.capWhenRecorded;
     if (limit !== null && position > limit) overCapIds.push(contact.id);
-    if (warnedAt === null && plan.dayCap > 0 && index + 1 >= warningCount(plan.dayCap, warningPercent)) warnedAt = contact.recordedAt;
-    if (fullAt === null && index + 1 >= plan.dayCap) fullAt = contact.recordedAt;
+    // The day's warning and full times, against the day's cap as it stood when each contact was recorded.
+    const dayLimit = contact.capWhenRecorded === undefined || capMode === 'session' ? (plan.capped ? plan.dayCap : null) : contact.capWhenRecorded;
+    if (dayLimit === null || dayLimit === 0) return;
+    if (warnedAt === null && index + 1 >= warningCount(dayLimit, warningPercent)) warnedAt = contact.recordedAt;
+    if (fullAt === null && index + 1 >= dayLimit) fullAt = contact.recordedAt;
   });
   const bySession = {
     am: sessionUsage(counted.am, plan.sessionCaps.am, warningPercent, plan.capped, sessions.am),
@@ -112,7 +115,7 @@ export function usageOf(contacts: readonly UsageContact[], plan: CapPlan, capMod
     used: headline.used,
     remaining: headline.remaining,
     state: headline.state,
-    warnedAt,
+    warnedAt: plan.capped ? warnedAt : null,
     fullAt: plan.capped ? fullAt : null,
     overCapIds,
     urgentOverCap: contacts.filter((contact) => contact.overCapReason !== null).length,

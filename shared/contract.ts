@@ -71,7 +71,11 @@ export const contract = {
       defaultContactType: f.typeId.optional(),
       collectNhsNumber: f.flag('Collect NHS numbers').optional(),
       listSize: nullable(f.listSize).optional(),
-      roleDefaults: z.partialRecord(z.enum(CLINICIAN_ROLES, { error: 'Choose a role from the list.' }), roleDefaultPatch).optional(),
+      roleDefaults: z
+        .partialRecord(z.enum(CLINICIAN_ROLES, { error: 'Choose a role from the list.' }), roleDefaultPatch, {
+          error: 'Give role defaults as each role’s cap, for example gp_partner: capped, 25.',
+        })
+        .optional(),
     }),
     'Change practice settings. Only the fields given change.',
   )<PracticeSettings>(),

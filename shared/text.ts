@@ -41,6 +41,6 @@ export function deriveInitials(name: string): string {
   const words = tidyText(name)
     .split(/[\s-]+/)
     .filter((word) => word !== '' && !TITLES.has(word.replace(/\.$/, '').toLowerCase()));
-  const letters = words.map((word) => [...word].find((char) => /\p{L}/u.test(char)) ?? '').join('');
+  const letters = words.map((word) => /\p{L}/u.exec(word)?.[0] ?? '').join('');
   return letters.toLocaleUpperCase('en-GB').slice(0, 4) || '?';
 }

@@ -770,10 +770,10 @@ describe('well-formed requests the data does not allow', () => {
   });
 });
 
-describe('known bugs (each test states the right behaviour; flip `it.fails` to `it` once fixed)', () => {
+describe('fixed bugs that must stay fixed', () => {
   // main/core/services/device.ts: updateDevice calls requireClinician without a field name,
   // so an unknown clinicianViewId is reported against "clinicianId", a field device.update does not have.
-  it.fails('names clinicianViewId when this PC’s clinician view is set to a clinician ContactCap does not know', () => {
+  it('names clinicianViewId when this PC’s clinician view is set to a clinician ContactCap does not know', () => {
     runCase({
       name: 'device view of an unknown clinician',
       method: 'device.update',
@@ -793,7 +793,7 @@ describe('known bugs (each test states the right behaviour; flip `it.fails` to `
   // main/core/services/contactTypes.ts: updateContactType skips assertFree's checks when
   // only `active: true` is sent (name and key are undefined), so a type can be put back
   // while another active type has taken its shortcut letter: two types answer to G.
-  it.fails('refuses to put back a contact type whose shortcut letter another type in use has taken meanwhile', () => {
+  it('refuses to put back a contact type whose shortcut letter another type in use has taken meanwhile', () => {
     const seeded = openSeeded();
     const group = must(seeded.core.call('contactType.create', { name: 'Group consultation', counts: true, key: 'G' }));
     must(seeded.core.call('contactType.update', { typeId: group.id, active: false }));
@@ -805,23 +805,19 @@ describe('known bugs (each test states the right behaviour; flip `it.fails` to `
   // checking the clinicians who follow it and have session caps of their own. Afterwards their
   // caps no longer add up (planCaps uses 15 + 10 against a day cap of 20), and any later edit of
   // that clinician, even a rename, is refused with a session-cap error the editor did not cause.
-  it.fails('refuses a role default cap that the session caps of a clinician following it would no longer add up to', () => {
+  it('refuses a role default cap that the session caps of a clinician following it would no longer add up to', () => {
     const seeded = openSeeded();
     must(seeded.core.call('clinician.update', { clinicianId: seeded.data.amaraId, amCap: 15, pmCap: 10 }));
-    runCaseOn(seeded, 'settings.update', { roleDefaults: { gp_partner: { dailyCap: 20 } } }, { code: 'invalid_input', field: 'roleDefaults', phrase: SEED_NAMES.amara });
+    runCaseOn(seeded, 'settings.update', { roleDefaults: { gp_partner: { dailyCap: 20 } } }, { code: 'conflict', field: 'roleDefaults', phrase: SEED_NAMES.amara });
   });
 
-  it('shows what the role default change above leaves behind: a rename refused for caps the editor never touched', () => {
+  it('keeps the clinician workable after refusing that role default: the day cap stays 25 and a rename still works', () => {
     const seeded = openSeeded();
     must(seeded.core.call('clinician.update', { clinicianId: seeded.data.amaraId, amCap: 15, pmCap: 10 }));
-    must(seeded.core.call('settings.update', { roleDefaults: { gp_partner: { dailyCap: 20 } } }));
+    expect(seeded.core.invoke('settings.update', { roleDefaults: { gp_partner: { dailyCap: 20 } } })).toMatchObject({ ok: false });
     const row = must(seeded.core.call('board.today', {})).rows.find((candidate) => candidate.clinicianId === seeded.data.amaraId);
-    expect(row).toMatchObject({ dayCap: 20, bySession: { am: { cap: 15 }, pm: { cap: 10 } } });
-    expectRefusal(seeded.core.invoke('clinician.rename', { clinicianId: seeded.data.amaraId, name: 'Dr Amara Okafor-Reid' }), {
-      code: 'invalid_input',
-      field: 'pmCap',
-      phrase: '(15 + 10 = 25) must add up to the daily cap (20)',
-    });
+    expect(row).toMatchObject({ dayCap: 25, bySession: { am: { cap: 15 }, pm: { cap: 10 } } });
+    expect(must(seeded.core.call('clinician.rename', { clinicianId: seeded.data.amaraId, name: 'Dr Amara Okafor-Reid' })).name).toBe('Dr Amara Okafor-Reid');
   });
 });
 

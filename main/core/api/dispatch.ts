@@ -22,7 +22,8 @@ export function assertHandlersMatchContract(handlers: Record<string, unknown>): 
 export function describeIssue(issue: z.core.$ZodIssue): { message: string; field?: string } {
   const field = issue.path.map(String).join('.') || undefined;
   if (issue.code === 'unrecognized_keys') {
-    return { message: `This request has details ContactCap does not expect: ${issue.keys.join(', ')}. Nothing was changed.` };
+    const message = `This request has details ContactCap does not expect: ${issue.keys.join(', ')}. Nothing was changed.`;
+    return field === undefined ? { message } : { message, field };
   }
   if (issue.path.length === 0 && issue.code === 'invalid_type') {
     return { message: 'The request’s details must be a set of named values (a JSON object). Nothing was changed.' };

@@ -9,7 +9,6 @@ import { insertDeferral } from '../repos/deferralsRepo.ts';
 import { insertRedirection } from '../repos/redirectionsRepo.ts';
 import { setRotaDay } from '../repos/rotaRepo.ts';
 import { upsertVoid, type VoidTarget } from '../repos/voidsRepo.ts';
-import type { DayOverride } from '../../../shared/rota.ts';
 import { applyBaseline } from './baseline.ts';
 import { EVENT_BODIES, isEventType, type StoredEvent } from './eventTypes.ts';
 
@@ -55,7 +54,7 @@ export function applyEvent(db: Database.Database, event: StoredEvent): void {
     case 'rota.daySet': {
       const body = EVENT_BODIES['rota.daySet'].parse(raw);
       if (recordFieldChange(db, 'rota_day', `${body.clinicianId}|${body.day}`, 'override', event.hlc, body.override)) {
-        setRotaDay(db, body.clinicianId, body.day, body.override as DayOverride | null);
+        setRotaDay(db, body.clinicianId, body.day, body.override);
       }
       return;
     }

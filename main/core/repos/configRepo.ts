@@ -30,6 +30,8 @@ function pathOf(field: string): string {
 
 /** Keeps the value in the history; returns true when it is now the newest value of the field. */
 export function recordFieldChange(db: Database.Database, entity: ConfigEntity, entityId: string, field: string, hlc: string, value: unknown): boolean {
+  // The history feeds the cached timeline: any new value makes it stale.
+  touchConfig(db);
   statement(db, 'INSERT OR IGNORE INTO field_history (entity, entity_id, field, hlc, value) VALUES (?, ?, ?, ?, ?)').run(
     entity,
     entityId,

@@ -1,8 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { DayOverride } from '../../../shared/rota.ts';
 import { statement } from '../db/statements.ts';
+import { touchConfig } from './configRepo.ts';
 
 export function setRotaDay(db: Database.Database, clinicianId: string, day: string, override: DayOverride | null): void {
+  touchConfig(db);
   if (override === null) {
     statement(db, 'DELETE FROM rota_days WHERE day = ? AND clinician_id = ?').run(day, clinicianId);
     return;

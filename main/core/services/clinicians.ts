@@ -2,6 +2,7 @@ import type { ParsedInputOf } from '../../../shared/contract.ts';
 import type { Clinician } from '../../../shared/domain.ts';
 import { deriveInitials, nameKey } from '../../../shared/text.ts';
 import { write, type CoreContext } from '../context.ts';
+import { changedFields } from './changes.ts';
 import { DomainError } from '../errors.ts';
 import { getConfig } from '../repos/configRepo.ts';
 import { clinicianFrom, currentConfig } from './configViews.ts';
@@ -67,9 +68,9 @@ export function updateClinician(ctx: CoreContext, input: ParsedInputOf<'clinicia
   return write(ctx, () => {
     const { clinicianId, ...requested } = input;
     const current = requireClinician(ctx, clinicianId);
-    const changes = Object.fromEntries(Object.entries(requested).filter(([key, value]) => value !== undefined && value !== current[key as keyof Clinician]));
+    const changes = changedFields(current, requested);
     if (Object.keys(changes).length === 0) return current;
-    const next = { ...current, ...changes } as Clinician;
+    const next: Clinician = { ...current, ...changes };
     if (changes.name !== undefined) assertNameFree(ctx, next.name, current.id);
     assertSessionCapsFit(ctx, next);
     ctx.log.append('clinician.updated', { clinicianId, changes });

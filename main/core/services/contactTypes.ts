@@ -3,6 +3,7 @@ import { RESERVED_TYPE_KEYS } from '../../../shared/contactTypes.ts';
 import type { ContactType } from '../../../shared/domain.ts';
 import { nameKey } from '../../../shared/text.ts';
 import { write, type CoreContext } from '../context.ts';
+import { changedFields } from './changes.ts';
 import { DomainError } from '../errors.ts';
 import { currentContactTypes } from './configViews.ts';
 
@@ -43,9 +44,9 @@ export function updateContactType(ctx: CoreContext, input: ParsedInputOf<'contac
   return write(ctx, () => {
     const { typeId, ...requested } = input;
     const current = requireContactType(ctx, typeId);
-    const changes = Object.fromEntries(Object.entries(requested).filter(([key, value]) => value !== undefined && value !== current[key as keyof ContactType]));
+    const changes = changedFields(current, requested);
     if (Object.keys(changes).length === 0) return current;
-    const next = { ...current, ...changes } as ContactType;
+    const next: ContactType = { ...current, ...changes };
     // Checked whenever the type ends up in use, so switching one back on cannot take another's name or letter.
     if (next.active) assertFree(ctx, next.name, next.key, typeId);
     if (!next.active && !currentContactTypes(ctx.db).some((type) => type.active && type.id !== typeId)) {

@@ -95,6 +95,9 @@ function atCapacity(name: string, dayPlan: ClinicianDayPlan | undefined, used: n
     return new DomainError('at_capacity', `${name} is not on the rota today. Offer a clinician who is working, or record it as an urgent contact with a reason.`, 'clinicianId');
   }
   const scope = capMode === 'session' ? (session === 'am' ? 'this morning' : 'this afternoon') : 'today';
+  if (capMode === 'session' && !dayPlan.sessions[session]) {
+    return new DomainError('at_capacity', `${name} is not working ${scope}. Offer a clinician who is, or record it as an urgent contact with a reason.`, 'clinicianId');
+  }
   return new DomainError(
     'at_capacity',
     `${name} is full (${used} of ${limit} ${scope}). Offer another clinician or service, or record it as an urgent over-cap contact with a reason.`,

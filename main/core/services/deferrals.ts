@@ -8,8 +8,18 @@ import { requireClinician } from './clinicians.ts';
 import { authorOf, voidedOf } from './recording.ts';
 
 function toDeferral(record: DeferralRecord): Deferral {
-  const { voidReason: _reason, voidedAt: _at, ...rest } = record;
-  return { ...rest, occurredAt: new Date(record.occurredAt).toISOString(), voided: voidedOf(record) };
+  return {
+    id: record.id,
+    clinicianId: record.clinicianId,
+    kind: record.kind,
+    untilDay: record.untilDay,
+    note: record.note,
+    occurredAt: new Date(record.occurredAt).toISOString(),
+    practiceDay: record.practiceDay,
+    recordedBy: record.recordedBy,
+    device: record.device,
+    voided: voidedOf(record),
+  };
 }
 
 function requireDeferral(ctx: CoreContext, id: string): Deferral {

@@ -3,6 +3,7 @@ import type { ParsedInputOf } from '../../../shared/contract.ts';
 import type { DeviceSettings } from '../../../shared/domain.ts';
 import { write, type CoreContext } from '../context.ts';
 import { getDeviceSetting, setDeviceSetting } from '../repos/deviceRepo.ts';
+import { changedFields } from './changes.ts';
 import { requireClinician } from './clinicians.ts';
 
 /**
@@ -23,10 +24,8 @@ export function readDevice(ctx: CoreContext): DeviceSettings {
 
 export function updateDevice(ctx: CoreContext, input: ParsedInputOf<'device.update'>): DeviceSettings {
   return write(ctx, () => {
-    if (typeof input.clinicianViewId === 'string') requireClinician(ctx, input.clinicianViewId);
-    for (const [key, value] of Object.entries(input)) {
-      if (value !== undefined) setDeviceSetting(ctx.db, key, value);
-    }
+    if (typeof input.clinicianViewId === 'string') requireClinician(ctx, input.clinicianViewId, 'clinicianViewId');
+    for (const [key, value] of Object.entries(changedFields(readDevice(ctx), input))) setDeviceSetting(ctx.db, key, value);
     return readDevice(ctx);
   });
 }

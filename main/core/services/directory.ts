@@ -1,6 +1,7 @@
 import type { ParsedInputOf } from '../../../shared/contract.ts';
 import type { DirectoryEntry } from '../../../shared/directory.ts';
 import { write, type CoreContext } from '../context.ts';
+import { changedFields } from './changes.ts';
 import { DomainError } from '../errors.ts';
 import { currentDirectory } from './configViews.ts';
 
@@ -35,7 +36,7 @@ export function updateDirectoryEntry(ctx: CoreContext, input: ParsedInputOf<'dir
   return write(ctx, () => {
     const { entryId, ...requested } = input;
     const current = requireDirectoryEntry(ctx, entryId);
-    const changes = Object.fromEntries(Object.entries(requested).filter(([key, value]) => value !== undefined && value !== current[key as keyof DirectoryEntry]));
+    const changes = changedFields(current, requested);
     if (Object.keys(changes).length === 0) return current;
     ctx.log.append('directory.updated', { entryId, changes });
     return requireDirectoryEntry(ctx, entryId);

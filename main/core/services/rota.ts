@@ -11,7 +11,7 @@ const MAX_RANGE_DAYS = 62;
 
 export function getRota(ctx: CoreContext, input: ParsedInputOf<'rota.get'>): ResultOf<'rota.get'> {
   if (input.to < input.from) throw new DomainError('invalid_input', 'The end date is before the start date.', 'to');
-  if (addPracticeDays(input.from, MAX_RANGE_DAYS) < input.to) {
+  if (addPracticeDays(input.from, MAX_RANGE_DAYS - 1) < input.to) {
     throw new DomainError('invalid_input', `Show at most ${MAX_RANGE_DAYS} days of the rota at once.`, 'to');
   }
   const snapshot = currentConfig(ctx.db);
