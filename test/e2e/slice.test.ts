@@ -1,23 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/fixtures.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { freePort, spawnHost, stopHost, type SpawnedHost } from '../helpers/host.ts';
-
-/** Presses Tab until the focused element has the given accessible name, as a keyboard user would. */
-async function tabTo(page: Page, name: string, limit = 40): Promise<void> {
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press('Tab');
-    const element = page.locator(':focus');
-    const focused = (await element.getAttribute('aria-label')) ?? (await element.textContent())?.trim() ?? '';
-    if (focused === name) return;
-  }
-  throw new Error(`Could not reach “${name}” with the Tab key`);
-}
-
-function usedFor(page: Page, name: string) {
-  return page.getByRole('row', { name: new RegExp(`^${name}`) }).getByTestId('used');
-}
+import { addClinician, recordByKeyboard, sayWhoIsAtTheDesk, screen, setRotaToday, usedText } from './deskPage.ts';
 
 describe('first slice in Chromium through `npm run web`', () => {
   const data = tempDir('contactcap-e2e-');
@@ -46,41 +32,40 @@ describe('first slice in Chromium through `npm run web`', () => {
 
     // The token leaves the address bar once the page has it.
     await expect.poll(() => page.url()).toBe(`${host.origin}/`);
+    await sayWhoIsAtTheDesk(page, 'JB');
+    await addClinician(page, 'Dr Ada Patel', 'GP partner');
+    // Whatever day of the week the test runs, Dr Patel works today.
+    await setRotaToday(page, 'Dr Ada Patel', { am: true, pm: true });
 
-    await page.getByRole('button', { name: 'Clinicians' }).click();
-    await page.getByRole('textbox', { name: 'Name' }).fill('Dr Ada Patel');
-    await page.getByRole('combobox', { name: 'Role' }).selectOption({ label: 'GP partner' });
-    await page.getByRole('button', { name: 'Add clinician' }).click();
-    await expect.poll(() => page.getByRole('status').textContent()).toContain('Added Dr Ada Patel with a daily cap of 25');
-
-    await page.getByRole('button', { name: 'Today' }).click();
-    await expect.poll(() => usedFor(page, 'Dr Ada Patel').textContent()).toBe('0');
-
-    // Keyboard only from here: Tab to the clinician's Record button and press Enter three times.
+    await screen(page, 'Reception');
+    await expect.poll(() => usedText(page, 'Dr Ada Patel')).toBe('0 / 25');
+    // Keyboard only from here: the clinician's key, then Enter, three times.
     await page.locator('body').focus();
-    await tabTo(page, 'Record a contact for Dr Ada Patel');
-    for (let i = 1; i <= 3; i++) {
-      await page.keyboard.press('Enter');
-      await expect.poll(() => usedFor(page, 'Dr Ada Patel').textContent()).toBe(String(i));
-    }
-    await expect(page.getByRole('list', { name: 'Today’s contacts, newest first' }).getByRole('listitem').count()).resolves.toBe(3);
+    await recordByKeyboard(page, 'Dr Ada Patel', '1 / 25');
+    await recordByKeyboard(page, 'Dr Ada Patel', '2 / 25');
+    await recordByKeyboard(page, 'Dr Ada Patel', '3 / 25');
+    const entries = page.getByRole('list', { name: 'Today’s entries, newest first' }).getByRole('listitem');
+    await expect.poll(() => entries.count()).toBe(3);
 
-    // Void the newest one with a reason, still by keyboard.
-    await tabTo(page, (await page.getByRole('button', { name: /^Void contact:/ }).first().getAttribute('aria-label')) ?? '');
+    // Void the newest one with a reason: Tab to its Void button, Enter, type, Enter.
+    const firstVoid = page.getByRole('button', { name: /^Void contact:/ }).first();
+    const voidName = (await firstVoid.getAttribute('aria-label')) ?? '';
+    for (let i = 0; i < 60 && (await page.locator(':focus').getAttribute('aria-label')) !== voidName; i++) await page.keyboard.press('Tab');
+    expect(await page.locator(':focus').getAttribute('aria-label')).toBe(voidName);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('dialog', { name: 'Void this contact?' }).isVisible()).toBe(true);
     await page.keyboard.type('Recorded twice by mistake');
     await page.keyboard.press('Enter');
-    await expect.poll(() => usedFor(page, 'Dr Ada Patel').textContent()).toBe('2');
-    await expect(page.getByText('Voided: Recorded twice by mistake').count()).resolves.toBe(1);
+    await expect.poll(() => usedText(page, 'Dr Ada Patel')).toBe('2 / 25');
+    await expect.poll(() => entries.filter({ hasText: 'Voided' }).count()).toBe(1);
 
     await page.reload();
-    await expect.poll(() => usedFor(page, 'Dr Ada Patel').textContent()).toBe('2');
+    await expect.poll(() => usedText(page, 'Dr Ada Patel')).toBe('2 / 25');
 
     await stopHost(host);
     host = await spawnHost({ dataDir: data.dir, port, token, via: 'npm' });
     await page.reload();
-    await expect.poll(() => usedFor(page, 'Dr Ada Patel').textContent()).toBe('2');
+    await expect.poll(() => usedText(page, 'Dr Ada Patel')).toBe('2 / 25');
     expect(errors).toEqual([]);
   });
 });
