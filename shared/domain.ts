@@ -183,6 +183,8 @@ export interface SystemStatus {
   now: string;
   today: string;
   notices: StartupNotice[];
+  /** The background check of every page of the database since this start. */
+  integrity: 'checking' | 'ok' | 'damaged' | 'not_checked';
 }
 
 /** This PC's own settings: not shared with other PCs. */

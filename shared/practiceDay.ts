@@ -52,3 +52,22 @@ export function addPracticeDays(day: string, days: number): string {
   const parsed = parse(day, 'yyyy-MM-dd', new Date(0), { in: london });
   return format(addDays(parsed, days, { in: london }), 'yyyy-MM-dd', { in: london });
 }
+
+/**
+ * The instant a local London time (HH:mm) falls at on a practice day, or null
+ * for a time that does not exist that day (01:00–01:59 on the last Sunday of
+ * March). On the last Sunday of October, 01:00–01:59 happens twice: the first
+ * (summer time) is taken.
+ */
+export function instantAt(day: string, hhmm: string): number | null {
+  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(hhmm);
+  if (!match) return null;
+  const target = `${day} ${hhmm}`;
+  const start = startOfPracticeDay(day);
+  const guess = start + (Number(match[1]) * 60 + Number(match[2])) * 60_000;
+  // The offset from midnight is out by at most the hour the clocks change by.
+  for (const candidate of [guess - 3_600_000, guess, guess + 3_600_000]) {
+    if (format(candidate, 'yyyy-MM-dd HH:mm', { in: london }) === target) return candidate;
+  }
+  return null;
+}

@@ -36,11 +36,18 @@ export interface DayOverride {
   duty?: boolean;
 }
 
+const weekdays = new Map<string, Weekday>();
+
 /** Monday = mon … Sunday = sun, for a practice day written YYYY-MM-DD. */
 export function weekdayOf(day: string): Weekday {
-  // Noon UTC is the same calendar date in London all year round.
-  const index = new Date(`${day}T12:00:00Z`).getUTCDay();
-  return WEEKDAYS[(index + 6) % 7] ?? 'mon';
+  let weekday = weekdays.get(day);
+  if (weekday === undefined) {
+    // Noon UTC is the same calendar date in London all year round.
+    weekday = WEEKDAYS[(new Date(`${day}T12:00:00Z`).getUTCDay() + 6) % 7] ?? 'mon';
+    if (weekdays.size > 5000) weekdays.clear();
+    weekdays.set(day, weekday);
+  }
+  return weekday;
 }
 
 /** Which sessions a clinician works on a date: the weekly pattern, then the date's own changes. */

@@ -85,6 +85,16 @@ export function createCore(options: CoreOptions): Core {
     push('data.changed', { topics: ['system'] });
   };
 
+  const check = options.integrityCheck === 'off' ? null : checkIntegrityInBackground(opened.file);
+  let integrityState: SystemStatus['integrity'] = check ? 'checking' : 'not_checked';
+  const integrity: Promise<IntegrityResult> = check
+    ? check.result.then((result) => {
+        integrityState = result.status;
+        if (result.status === 'damaged') reportDamage(result.detail);
+        return result;
+      })
+    : Promise.resolve({ status: 'not_checked', detail: 'switched off for this run' });
+
   const status = (context: CoreContext): SystemStatus => {
     const now = context.clock.now();
     return {
@@ -95,17 +105,10 @@ export function createCore(options: CoreOptions): Core {
       now: new Date(now).toISOString(),
       today: practiceDayOf(now),
       notices,
+      integrity: integrityState,
     };
   };
   const invoke = createDispatcher(ctx, createHandlers(status), push, (error) => reportDamage(String(error)));
-
-  const check = options.integrityCheck === 'off' ? null : checkIntegrityInBackground(opened.file);
-  const integrity: Promise<IntegrityResult> = check
-    ? check.result.then((result) => {
-        if (result.status === 'damaged') reportDamage(result.detail);
-        return result;
-      })
-    : Promise.resolve({ status: 'not_checked', detail: 'switched off for this run' });
 
   return {
     invoke,

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Core } from '../../main/core/createCore.ts';
 import { must, openTestCore } from '../helpers/fixtures.ts';
-import { callHost, spawnHost, stopHost } from '../helpers/host.ts';
+import { callHost, spawnHost, stopHost, waitForIntegrityCheck } from '../helpers/host.ts';
 import { percentile, row, timeEach, timeEachAsync, type Row } from './stats.ts';
 
 const RECORDS = 2000;
@@ -83,6 +83,7 @@ function peakRssOf(pid: number): number {
 export async function measureOverHttp(dataDir: string): Promise<Row[]> {
   const host = await spawnHost({ dataDir, token: 'bench-token' });
   try {
+    await waitForIntegrityCheck(host);
     const board = await callHost(host, 'board.today', {});
     const { day, rows } = (board.body as { value: { day: string; rows: { clinicianId: string }[] } }).value;
     const ids = rows.map((r) => r.clinicianId);

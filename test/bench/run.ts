@@ -5,6 +5,7 @@ import { ensureBuilt } from '../../main/host/buildState.ts';
 import { ROOT } from '../helpers/fixtures.ts';
 import { ensureFiveYearDatabase, workingCopy } from './fiveYears.ts';
 import { measureColdOpen, measureInProcess, measureOverHttp } from './foundation.ts';
+import { measureBoardForForty, measureKeypressToBoard } from './reception.ts';
 import { printTable, row } from './stats.ts';
 
 /**
@@ -33,4 +34,7 @@ printTable('In-process (the core, as the desktop app runs it)', inProcess.rows);
 
 workingCopy(dir, work);
 printTable('Browser host (HTTP on 127.0.0.1, separate process)', await measureOverHttp(work));
+
+workingCopy(dir, work);
+printTable('Reception desk (issue 3)', [...measureBoardForForty(work), ...(workingCopy(dir, work), await measureKeypressToBoard(work))]);
 printTable('This benchmark process', [row('peak RSS (includes the seed generator)', process.resourceUsage().maxRSS / 1024, null, (v) => `${v.toFixed(0)} MB`)]);

@@ -29,7 +29,7 @@ async function expectBoard(page: Page): Promise<void> {
   expect(await stateText(page, 'Eve Morgan')).toBe('No cap');
   expect(await boardRow(page, 'Dr Chloe Wright').textContent()).toContain('Morning only');
   // 25 of Ada's (26 recorded, 1 voided) and Dana's 1; the redirection is not a contact.
-  expect(await page.locator('.activity-summary').textContent()).toBe('26 contacts · 1 redirected · 0 kept for later');
+  await expect.poll(() => page.locator('.activity-summary').textContent()).toBe('26 contacts · 1 redirected · 0 kept for later');
 }
 
 describe('a morning at reception, in Chromium through the browser host', () => {

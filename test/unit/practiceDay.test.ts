@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addPracticeDays,
+  instantAt,
   endOfPracticeDay,
   isPracticeDay,
   msUntilNextPracticeDay,
@@ -74,5 +75,30 @@ describe('practice day (Europe/London)', () => {
     expect(isPracticeDay('21/11/2026')).toBe(false);
     expect(isPracticeDay('2026-11-21T00:00')).toBe(false);
     expect(isPracticeDay('')).toBe(false);
+  });
+});
+
+describe('a local time on a practice day', () => {
+  it('is the same as UTC in winter and an hour earlier in summer', () => {
+    expect(instantAt('2026-11-23', '09:30')).toBe(Date.parse('2026-11-23T09:30:00Z'));
+    expect(instantAt('2026-07-01', '09:30')).toBe(Date.parse('2026-07-01T08:30:00Z'));
+    expect(instantAt('2026-07-01', '00:15')).toBe(Date.parse('2026-06-30T23:15:00Z'));
+  });
+
+  it('does not exist in the hour skipped on 29 March 2026', () => {
+    expect(instantAt('2026-03-29', '01:30')).toBeNull();
+    expect(instantAt('2026-03-29', '00:59')).toBe(Date.parse('2026-03-29T00:59:00Z'));
+    expect(instantAt('2026-03-29', '02:00')).toBe(Date.parse('2026-03-29T01:00:00Z'));
+  });
+
+  it('takes the first, summer-time 01:30 on 25 October 2026', () => {
+    expect(instantAt('2026-10-25', '01:30')).toBe(Date.parse('2026-10-25T00:30:00Z'));
+    expect(instantAt('2026-10-25', '02:30')).toBe(Date.parse('2026-10-25T02:30:00Z'));
+  });
+
+  it('refuses text that is not a time', () => {
+    expect(instantAt('2026-11-23', '9:30')).toBeNull();
+    expect(instantAt('2026-11-23', '24:00')).toBeNull();
+    expect(instantAt('2026-11-23', 'noon')).toBeNull();
   });
 });

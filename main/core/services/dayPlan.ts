@@ -1,12 +1,12 @@
 import type Database from 'better-sqlite3';
 import { planCaps, usageOf, type CapPlan, type DayUsage, type UsageContact } from '../../../shared/capacity.ts';
-import type { Clinician, Session } from '../../../shared/domain.ts';
+import type { CapMode, Clinician, Session } from '../../../shared/domain.ts';
 import { encodeHlc } from '../../../shared/hlc.ts';
 import { endOfPracticeDay, practiceDayOf, practiceTimeOf, startOfPracticeDay } from '../../../shared/practiceDay.ts';
 import { DEFAULT_PATTERN, minutesOf, sessionAt, sessionsOn, type DayOverride, type SessionPair } from '../../../shared/rota.ts';
 import type { PracticeSettings } from '../../../shared/settings.ts';
 import { countedContactsOnDay, notCountedOnDay, type CountedContact } from '../repos/contactsRepo.ts';
-import { capChangesBetween } from '../repos/configRepo.ts';
+import { capChangesBetween, configVersion } from '../repos/configRepo.ts';
 import { rotaDaysOn } from '../repos/rotaRepo.ts';
 import { configTimeline, currentConfig, type ConfigSnapshot } from './configViews.ts';
 
@@ -87,15 +87,42 @@ const only = <T extends { clinicians: Clinician[] }>(snapshot: Readonly<T>, clin
  */
 type Counted = CountedContact & Pick<UsageContact, 'capWhenRecorded'>;
 
-function withCapsWhenRecorded(db: Database.Database, day: string, counted: CountedContact[], onlyClinicianId: string | undefined): Counted[] {
+interface Checkpoint {
+  hlc: string;
+  capMode: CapMode;
+  plans: Map<string, ClinicianDayPlan>;
+}
+
+const checkpointCache = new WeakMap<Database.Database, { version: number; byKey: Map<string, Checkpoint[]> }>();
+
+/** The plans in force from the start of the day and after each change during it; cached until the configuration changes. */
+function checkpointsFor(db: Database.Database, day: string, onlyClinicianId: string | undefined): Checkpoint[] {
+  const version = configVersion(db);
+  let cache = checkpointCache.get(db);
+  if (cache?.version !== version) {
+    cache = { version, byKey: new Map() };
+    checkpointCache.set(db, cache);
+  }
+  const key = `${day}|${onlyClinicianId ?? '*'}`;
+  const known = cache.byKey.get(key);
+  if (known) return known;
   const start = encodeHlc({ wall: startOfPracticeDay(day), counter: 0, node: '' });
   const changes = capChangesBetween(db, start, endOfDayBound(day), day);
-  if (changes.length === 0 || counted.length === 0) return counted;
-  const timeline = configTimeline(db);
-  const checkpoints = [start, ...changes].map((hlc) => {
-    const snapshot = only(timeline.asOf(hlc), onlyClinicianId);
-    return { hlc, capMode: snapshot.settings.capMode, plans: planClinicians(snapshot, snapshot.overridesOn(day), day) };
-  });
+  const timeline = changes.length === 0 ? null : configTimeline(db);
+  const checkpoints = timeline
+    ? [start, ...changes].map((hlc) => {
+        const snapshot = only(timeline.asOf(hlc), onlyClinicianId);
+        return { hlc, capMode: snapshot.settings.capMode, plans: planClinicians(snapshot, snapshot.overridesOn(day), day) };
+      })
+    : [];
+  cache.byKey.set(key, checkpoints);
+  return checkpoints;
+}
+
+function withCapsWhenRecorded(db: Database.Database, day: string, counted: CountedContact[], onlyClinicianId: string | undefined): Counted[] {
+  if (counted.length === 0) return counted;
+  const checkpoints = checkpointsFor(db, day, onlyClinicianId);
+  if (checkpoints.length === 0) return counted;
   return counted.map((contact) => {
     const checkpoint = checkpoints.findLast((candidate) => candidate.hlc <= contact.hlc) ?? checkpoints[0];
     const plan = checkpoint?.plans.get(contact.clinicianId)?.plan;

@@ -83,9 +83,10 @@ export function App() {
           ))}
         </nav>
         {device && (
-          <button type="button" className="desk-id" onClick={() => setChangingDesk(true)} aria-label={`At the desk: ${device.staffName || 'nobody yet'} on ${device.deviceName}. Change`}>
-            <span className="desk-staff">{device.staffName || '—'}</span>
-            <span className="desk-pc">{device.deviceName}</span>
+          <button type="button" className="desk-id" onClick={() => setChangingDesk(true)}>
+            <span className="visually-hidden">At the desk: </span>
+            <span className="desk-staff">{device.staffName || '—'}</span> <span className="desk-pc">{device.deviceName}</span>
+            <span className="visually-hidden">, change</span>
           </button>
         )}
       </header>

@@ -35,20 +35,28 @@ interface DeskState {
 
 /** The reception desk: today's board and everything recorded at the desk today. */
 export const useDeskStore = create<DeskState>()((set, get) => {
-  const refresh = coalesce(async () => {
-    const [board, contacts, redirections, deferrals] = await Promise.all([
-      api().call('board.today', {}),
+  // The board first, on its own: the counts a receptionist is waiting for show as soon as they arrive.
+  const refreshBoard = coalesce(async () => {
+    const board = await api().call('board.today', {});
+    if (board.ok) set({ board: board.value, loadError: null });
+    else set({ loadError: board.error.message });
+  });
+  const refreshLists = coalesce(async () => {
+    const [contacts, redirections, deferrals] = await Promise.all([
       api().call('contact.listForDay', {}),
       api().call('redirection.listForDay', {}),
       api().call('deferral.listForDay', {}),
     ]);
-    if (board.ok && contacts.ok && redirections.ok && deferrals.ok) {
-      set({ board: board.value, contacts: contacts.value, redirections: redirections.value, deferrals: deferrals.value, loadError: null });
+    if (contacts.ok && redirections.ok && deferrals.ok) {
+      set({ contacts: contacts.value, redirections: redirections.value, deferrals: deferrals.value });
     } else {
-      const messages = [board, contacts, redirections, deferrals].flatMap((result) => (result.ok ? [] : [result.error.message]));
-      set({ loadError: messages[0] ?? 'ContactCap could not load today’s board.' });
+      const messages = [contacts, redirections, deferrals].flatMap((result) => (result.ok ? [] : [result.error.message]));
+      set({ loadError: messages[0] ?? 'ContactCap could not load today’s entries.' });
     }
   });
+  const refresh = async () => {
+    await Promise.all([refreshBoard(), refreshLists()]);
+  };
   const remember = (kind: EntryKind, id: string, label: string) => set({ lastAction: { kind, id, label, at: Date.now() } });
 
   return {

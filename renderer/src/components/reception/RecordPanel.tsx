@@ -3,9 +3,10 @@ import { ROLE_LABELS, type BoardRow, type ContactType } from '../../../../shared
 import { useAnnounceStore } from '../../stores/announceStore.ts';
 import { useDeskStore } from '../../stores/deskStore.ts';
 import { errorOf, type FormError } from '../../stores/result.ts';
-import { ErrorMessage, KeyCap } from '../common/fields.tsx';
+import { instantAt, practiceDayOf } from '../../../../shared/practiceDay.ts';
+import { ErrorMessage, invalidIf, KeyCap } from '../common/fields.tsx';
 import { Modal } from '../common/Modal.tsx';
-import { plainKey } from './shortcuts.ts';
+import { isTyping, plainKey } from './shortcuts.ts';
 import { TypePicker, typeForKey } from './TypePicker.tsx';
 import { describeUsage } from './usageText.ts';
 
@@ -32,6 +33,7 @@ export function RecordPanel({
   onLater: () => void;
 }) {
   const [typeId, setTypeId] = useState(defaultTypeId);
+  const [time, setTime] = useState('');
   const [error, setError] = useState<FormError | null>(null);
   const [busy, setBusy] = useState(false);
   const recordContact = useDeskStore((state) => state.recordContact);
@@ -41,8 +43,18 @@ export function RecordPanel({
   async function record() {
     if (busy) return;
     setBusy(true);
-    const label = `${type?.name ?? 'Contact'} for ${row.name}`;
-    const result = await recordContact({ clinicianId: row.clinicianId, typeId }, label);
+    let occurredAt: string | undefined;
+    if (time !== '') {
+      const at = instantAt(practiceDayOf(Date.now()), time);
+      if (at === null) {
+        setBusy(false);
+        setError({ message: 'That time does not exist today: the clocks changed. Enter another time.', field: 'occurredAt' });
+        return;
+      }
+      occurredAt = new Date(at).toISOString();
+    }
+    const label = `${type?.name ?? 'Contact'} for ${row.name}${time === '' ? '' : ` at ${time}`}`;
+    const result = await recordContact({ clinicianId: row.clinicianId, typeId, ...(occurredAt === undefined ? {} : { occurredAt }) }, label);
     setBusy(false);
     if (result.ok) {
       announce(`Recorded: ${label}.`);
@@ -60,7 +72,7 @@ export function RecordPanel({
       void record();
       return;
     }
-    const key = plainKey(event);
+    const key = isTyping(event.target) ? null : plainKey(event);
     if (key === null) return;
     if (key === 'S') onService();
     else if (key === 'L') onLater();
@@ -78,6 +90,10 @@ export function RecordPanel({
         {ROLE_LABELS[row.role]} · {describeUsage(row)}
       </p>
       <TypePicker types={types} value={typeId} onChange={setTypeId} />
+      <label className="field narrow record-time">
+        Time (leave empty for now; earlier today is allowed)
+        <input type="time" value={time} onChange={(event) => setTime(event.target.value)} {...invalidIf(error, 'occurredAt', 'record-error')} />
+      </label>
       <ErrorMessage error={error} id="record-error" />
       <div className="actions">
         <button type="button" onClick={onService}>

@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/fixtures.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { callHost, spawnHost, stopHost, type SpawnedHost } from '../helpers/host.ts';
+import { keyOf, screen } from './deskPage.ts';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core's WCAG 2.2 A and AA rules (names, contrast, roles, labels) over what is on screen now. */
+async function violations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const found = (await page.evaluate(
+    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }).then((r) => r.violations)`,
+  )) as Violation[];
+  return found.map((v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('accessibility of every screen (axe-core in Chromium)', () => {
+  const data = tempDir('contactcap-a11y-');
+  let browser: Browser;
+  let host: SpawnedHost;
+  let page: Page;
+
+  beforeAll(async () => {
+    host = await spawnHost({ dataDir: data.dir, token: 'a11y-token-0123456789abcdef' });
+    const status = (await callHost(host, 'system.status', {})).body as { value: { today: string } };
+    await callHost(host, 'device.update', { staffName: 'JB', deviceName: 'Reception 1' });
+    for (const [name, role, capped] of [
+      ['Dr Ada Patel', 'gp_partner', true],
+      ['Eve Morgan', 'practice_nurse', false],
+    ] as const) {
+      const created = (await callHost(host, 'clinician.create', { name, role, capped })).body as { value: { id: string } };
+      await callHost(host, 'rota.setDay', { clinicianId: created.value.id, day: status.value.today, override: { am: true, pm: true, duty: name === 'Dr Ada Patel' } });
+      for (let i = 0; i < (capped ? 25 : 3); i++) await callHost(host, 'contact.record', { clinicianId: created.value.id });
+    }
+    await callHost(host, 'redirection.record', { destinationId: 'builtin-111', reason: 'clinician_at_capacity', patientTold: true });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(host.url);
+    await page.locator('tr.board-row').first().waitFor();
+  });
+
+  afterAll(async () => {
+    await browser.close();
+    await stopHost(host);
+    data.remove();
+  });
+
+  it('has no violations on the reception board', async () => {
+    expect(await violations(page)).toEqual([]);
+  });
+
+  it('has no violations in the record panel and the at-capacity routing step', async () => {
+    await page.locator('body').focus();
+    await page.keyboard.press(await keyOf(page, 'Eve Morgan'));
+    await page.getByRole('dialog', { name: 'Record a contact for Eve Morgan' }).waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press(await keyOf(page, 'Dr Ada Patel'));
+    await page.getByRole('dialog', { name: 'Dr Ada Patel is full' }).waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.keyboard.press('S');
+    await page.getByRole('dialog', { name: 'Redirect instead of Dr Ada Patel' }).waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+  });
+
+  for (const name of ['My day', 'Rota', 'Clinicians', 'Services', 'Settings'] as const) {
+    it(`has no violations on the ${name} screen`, async () => {
+      await screen(page, name);
+      await page.getByRole('heading', { level: 2 }).first().waitFor();
+      expect(await violations(page)).toEqual([]);
+    });
+  }
+});
