@@ -1,0 +1,50 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/fixtures.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { callHost, spawnHost, stopHost, type SpawnedHost } from '../helpers/host.ts';
+import { recordByKeyboard, screen, usedText } from './deskPage.ts';
+
+describe('live updates between windows', () => {
+  const data = tempDir('contactcap-live-');
+  let browser: Browser;
+  let host: SpawnedHost;
+  let clinicianId = '';
+
+  beforeAll(async () => {
+    host = await spawnHost({ dataDir: data.dir, token: 'live-token-0123456789abcdef' });
+    const today = ((await callHost(host, 'system.status', {})).body as { value: { today: string } }).value.today;
+    await callHost(host, 'device.update', { staffName: 'JB' });
+    clinicianId = ((await callHost(host, 'clinician.create', { name: 'Dr Ada Patel', role: 'gp_partner' })).body as { value: { id: string } }).value.id;
+    await callHost(host, 'rota.setDay', { clinicianId, day: today, override: { am: true, pm: true } });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser.close();
+    await stopHost(host);
+    data.remove();
+  });
+
+  it('shows a contact recorded in one tab on the other tab’s board, and a rota change at once', async () => {
+    const desk = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const other = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await desk.goto(host.url);
+    await other.goto(host.url);
+    await expect.poll(() => usedText(other, 'Dr Ada Patel')).toBe('0 / 25');
+
+    await desk.locator('body').focus();
+    await recordByKeyboard(desk, 'Dr Ada Patel', '1 / 25');
+    await expect.poll(() => usedText(other, 'Dr Ada Patel')).toBe('1 / 25');
+
+    // A script (or another PC's change arriving) updates both boards too.
+    await callHost(host, 'contact.record', { clinicianId });
+    await expect.poll(() => usedText(other, 'Dr Ada Patel')).toBe('2 / 25');
+    await expect.poll(() => usedText(desk, 'Dr Ada Patel')).toBe('2 / 25');
+
+    // Sickness at mid-morning: marked absent in one tab, gone from the other's working list at once.
+    await screen(desk, 'Rota');
+    await desk.getByRole('checkbox', { name: 'Absent: Dr Ada Patel', exact: true }).check();
+    await expect.poll(() => other.locator('details.off-rota summary').textContent()).toBe('Not on the rota today (1)');
+  });
+});
