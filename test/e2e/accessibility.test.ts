@@ -19,9 +19,9 @@ interface Violation {
 /** axe-core's WCAG 2.2 A and AA rules (names, contrast, roles, labels) over what is on screen now. */
 async function violations(page: Page): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
-  const found = (await page.evaluate(
+  const found = await page.evaluate<Violation[]>(
     `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }).then((r) => r.violations)`,
-  )) as Violation[];
+  );
   return found.map((v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
