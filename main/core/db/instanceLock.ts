@@ -17,10 +17,11 @@ export function acquireInstanceLock(dataDir: string, attempts: number, waitMs: n
   const lockDb = new Database(path.join(dataDir, LOCK_FILE), { timeout: waitMs });
   try {
     lockDb.pragma('locking_mode = EXCLUSIVE');
-    // Nothing is ever written to the lock file, so it needs no journal beside it.
-    lockDb.pragma('journal_mode = OFF');
     for (let attempt = 1; ; attempt++) {
       try {
+        // Nothing is ever written to the lock file, so it needs no journal beside it. (Reading
+        // the file to set this waits for the lock too, so it belongs inside the retries.)
+        lockDb.pragma('journal_mode = OFF');
         // In EXCLUSIVE locking mode the lock BEGIN EXCLUSIVE takes is kept until close; nothing is written.
         lockDb.exec('BEGIN EXCLUSIVE; COMMIT');
         break;
