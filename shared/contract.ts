@@ -4,6 +4,9 @@ import { CLINICIAN_ROLES } from './domain.ts';
 import type { DirectoryEntry } from './directory.ts';
 import type { DayOverride, WeekPattern } from './rota.ts';
 import type { PracticeSettings } from './settings.ts';
+import type { CollectiveAction } from './actions.ts';
+import { EXPORT_TABLES, GPAS_STATUSES, type DayReport, type EndOfDayStatus, type ExportFile, type GpasReport, type RangeReport } from './reports.ts';
+import type { Envelope } from './result.ts';
 import * as f from './schemas.ts';
 
 /**
@@ -17,11 +20,17 @@ interface MethodSpec<I extends z.ZodType, R> {
   /** Phantom: carries the result type only. */
   result?: R;
   summary: string;
+  /** Answers later (builds a file): the handler returns a promise. */
+  async?: true;
 }
 
 const method =
   <I extends z.ZodType>(input: I, summary: string) =>
   <R>(): MethodSpec<I, R> => ({ input, summary });
+
+const asyncMethod =
+  <I extends z.ZodType>(input: I, summary: string) =>
+  <R>(): MethodSpec<I, R> & { async: true } => ({ input, summary, async: true });
 
 const none = z.strictObject({}, { error: 'This request takes no details.' });
 const includeInactive = z.strictObject({ includeInactive: f.flag('includeInactive').optional() });
@@ -49,6 +58,14 @@ const directoryFields = {
   hint: f.optionalText(300, 'The hint'),
 };
 
+const exportInput = z.strictObject({
+  format: z.enum(['csv', 'xlsx'], { error: 'Choose CSV or a spreadsheet (.xlsx).' }),
+  table: z.enum(EXPORT_TABLES, { error: 'Choose which table to export.' }).optional(),
+  from: f.practiceDay,
+  to: f.practiceDay,
+  includeIdentifiers: f.flag('Include patient identifiers').optional(),
+});
+
 const roleDefaultPatch = z.strictObject({ capped: f.flag('Capped').optional(), dailyCap: f.dailyCap.optional() }, { error: 'Give the role’s cap as capped and a daily cap.' });
 
 export const contract = {
@@ -71,6 +88,8 @@ export const contract = {
       defaultContactType: f.typeId.optional(),
       collectNhsNumber: f.flag('Collect NHS numbers').optional(),
       listSize: nullable(f.listSize).optional(),
+      noticeWhy: f.noticeText.optional(),
+      receptionScript: f.noticeText.optional(),
       roleDefaults: z
         .partialRecord(z.enum(CLINICIAN_ROLES, { error: 'Choose a role from the list.' }), roleDefaultPatch, {
           error: 'Give role defaults as each role’s cap, for example gp_partner: capped, 25.',
@@ -223,10 +242,56 @@ export const contract = {
   'deferral.void': method(z.strictObject({ deferralId: f.entityId('deferral'), reason: f.voidReason }), 'Void a deferral recorded in error.')<Deferral>(),
   'deferral.listForDay': method(z.strictObject({ day: f.practiceDay.optional() }), 'Deferrals of one practice day, newest first.')<Deferral[]>(),
 
+  'report.day': method(z.strictObject({ day: f.practiceDay }), 'A day’s summary: each clinician’s sessions, cap and contacts, redirections and deferrals.')<DayReport>(),
+  'report.range': method(
+    z.strictObject({ from: f.practiceDay, to: f.practiceDay }),
+    'A week, a month or any range up to 400 days: per clinician, redirections, and day-by-day figures.',
+  )<RangeReport>(),
+  'report.gpas': method(z.strictObject({ monday: f.practiceDay }), 'The LMC’s weekly GPAS return for a Monday: contacts, list size, per 1,000, assessment.')<GpasReport>(),
+  'gpas.assess': method(
+    z.strictObject({ monday: f.practiceDay, status: z.enum(GPAS_STATUSES, { error: 'Choose Green, Amber, Red or Black.' }), note: f.note.optional() }),
+    'Save the practice’s Green/Amber/Red/Black assessment and comment for a Monday.',
+  )<GpasReport>(),
+
+  'action.list': method(none, 'The collective-action register: the BMA’s list and the practice’s own, with dates.')<CollectiveAction[]>(),
+  'action.create': method(
+    z.strictObject({
+      title: f.actionTitle,
+      forPatients: f.optionalText(600, 'The text for patients').optional(),
+      taking: f.flag('Taking this action').optional(),
+      from: f.practiceDay.optional(),
+      until: f.practiceDay.optional(),
+    }),
+    'Add an action to the register.',
+  )<CollectiveAction>(),
+  'action.update': method(
+    z.strictObject({
+      actionId: f.entityId('action'),
+      title: f.actionTitle.optional(),
+      forPatients: f.optionalText(600, 'The text for patients').optional(),
+      taking: f.flag('Taking this action').optional(),
+      from: f.practiceDay.nullable().optional(),
+      until: f.practiceDay.nullable().optional(),
+    }),
+    'Change an action: whether the practice is taking it, from and until when, and what it means for patients.',
+  )<CollectiveAction>(),
+
+  'export.build': asyncMethod(exportInput, 'Build an export file: one table as CSV, or every table as an .xlsx workbook. The bytes come back base64.')<ExportFile>(),
+  'export.endOfDayStatus': method(none, 'This PC’s end-of-day export: on or off, time, folder, last file written, any error.')<EndOfDayStatus>(),
+  'export.configureEndOfDay': method(
+    z.strictObject({ enabled: f.flag('End-of-day export'), time: f.clockTime.optional(), folder: f.folderPath.optional() }),
+    'Turn this PC’s end-of-day export on or off, and set its time and folder.',
+  )<EndOfDayStatus>(),
+  'export.runEndOfDay': asyncMethod(none, 'Write any end-of-day files that are due now (it also runs by itself every minute).')<EndOfDayStatus>(),
+
   'desktop.setCompact': method(
     z.strictObject({ on: f.flag('Compact') }),
     'Desktop app only: shrink the window to a small always-on-top panel, or restore it.',
   )<{ compact: boolean }>(),
+  'desktop.saveExport': asyncMethod(exportInput, 'Desktop app only: build an export and save it where the user chooses.')<{ saved: string | null }>(),
+  'desktop.printToPdf': asyncMethod(z.strictObject({ fileName: f.pdfFileName }), 'Desktop app only: save what is on screen, as printed, as a PDF.')<{
+    saved: string | null;
+  }>(),
 } as const;
 
 export type Contract = typeof contract;
@@ -236,6 +301,10 @@ export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
 /** What a handler receives after validation and defaults. */
 export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
 export type ResultOf<M extends MethodName> = Required<Contract[M]>['result'];
+/** Whether the method answers later (its handler returns a promise). */
+export type IsAsync<M extends MethodName> = Contract[M] extends { async: true } ? true : false;
+/** What calling the method in-process gives back: an envelope, or a promise of one. */
+export type AnswerOf<M extends MethodName> = IsAsync<M> extends true ? Promise<Envelope<ResultOf<M>>> : Envelope<ResultOf<M>>;
 
 export const METHOD_NAMES = Object.keys(contract) as MethodName[];
 
@@ -244,4 +313,4 @@ export function isMethodName(name: string): name is MethodName {
 }
 
 /** Methods only the desktop shell can carry out; the core answers them with not_available. */
-export const DESKTOP_METHODS: readonly MethodName[] = ['desktop.setCompact'];
+export const DESKTOP_METHODS: readonly MethodName[] = ['desktop.setCompact', 'desktop.saveExport', 'desktop.printToPdf'];

@@ -153,3 +153,15 @@ export const listSize = z
   .int({ error: 'Enter the list size as a whole number, for example 9500.' })
   .min(1, { error: 'The list size must be at least 1.' })
   .max(500_000, { error: 'The list size cannot be above 500,000.' });
+
+export const noticeText = words(10, 1500, 'Write at least a sentence (10 characters or more).', 'Keep it to 1,500 characters or fewer.');
+export const actionTitle = words(3, 200, 'Give the action a title (at least 3 characters).', 'Keep the title to 200 characters or fewer.');
+export const folderPath = z
+  .string({ error: 'Choose the folder the files go to.' })
+  .trim()
+  .min(1, { error: 'Choose the folder the files go to.' })
+  .max(400, { error: 'That folder path is too long.' });
+export const pdfFileName = z
+  .string({ error: 'Give the file a name.' })
+  .trim()
+  .regex(/^[\w .,()-]{1,120}\.pdf$/i, { error: 'Give the file a name ending in .pdf, using letters, numbers and spaces.' });

@@ -1,3 +1,4 @@
+import { DEFAULT_NOTICE_WHY, DEFAULT_RECEPTION_SCRIPT } from './actions.ts';
 import { DEFAULT_ROLE_DEFAULTS, type CapMode, type ClinicianRole, type RoleDefault } from './domain.ts';
 
 /** Settings the whole practice shares (they travel with the event log). */
@@ -17,6 +18,10 @@ export interface PracticeSettings {
   collectNhsNumber: boolean;
   /** Practice list size, for the LMC's GPAS return. */
   listSize: number | null;
+  /** Why the practice is taking collective action, on the patient notice. */
+  noticeWhy: string;
+  /** What reception says when a clinician is full (editable by the practice). */
+  receptionScript: string;
 }
 
 export const DEFAULT_SETTINGS: PracticeSettings = {
@@ -29,6 +34,8 @@ export const DEFAULT_SETTINGS: PracticeSettings = {
   defaultContactType: 'auto',
   collectNhsNumber: false,
   listSize: null,
+  noticeWhy: DEFAULT_NOTICE_WHY,
+  receptionScript: DEFAULT_RECEPTION_SCRIPT,
 };
 
 export type SettingsKey = keyof PracticeSettings;

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import type Database from 'better-sqlite3';
-import type { InputOf, MethodName, ResultOf } from '../../shared/contract.ts';
+import type { AnswerOf, InputOf, MethodName } from '../../shared/contract.ts';
 import type { PushEvents } from '../../shared/events.ts';
 import type { StartupNotice, SystemStatus } from '../../shared/domain.ts';
 import { practiceDayOf } from '../../shared/practiceDay.ts';
@@ -30,13 +30,15 @@ export interface CoreOptions {
   lockWaitMs?: number;
   /** Check every page of the database in a worker thread after opening (default on). */
   integrityCheck?: 'background' | 'off';
+  /** Write due end-of-day exports every minute, if the PC has them turned on (default on). */
+  endOfDayTimer?: 'on' | 'off';
 }
 
 export interface Core {
-  /** The one entry point every transport uses. Never throws. */
-  invoke(method: string, input?: unknown): Envelope<unknown>;
+  /** The one entry point every transport uses. Never throws; methods that build files answer with a promise. */
+  invoke(method: string, input?: unknown): Envelope<unknown> | Promise<Envelope<unknown>>;
   /** The same, typed from the contract, for in-process callers. */
-  call<M extends MethodName>(method: M, input: InputOf<M>): Envelope<ResultOf<M>>;
+  call<M extends MethodName>(method: M, input: InputOf<M>): AnswerOf<M>;
   subscribe(listener: PushListener): () => void;
   close(): void;
   readonly deviceId: string;
@@ -110,9 +112,16 @@ export function createCore(options: CoreOptions): Core {
   };
   const invoke = createDispatcher(ctx, createHandlers(status), push, (error) => reportDamage(String(error)));
 
+  // The end-of-day export catches up shortly after start, then checks every minute.
+  const timers =
+    options.endOfDayTimer === 'off'
+      ? []
+      : [setTimeout(() => void invoke('export.runEndOfDay', {}), 15_000), setInterval(() => void invoke('export.runEndOfDay', {}), 60_000)];
+  for (const timer of timers) timer.unref();
+
   return {
     invoke,
-    call: <M extends MethodName>(method: M, input: InputOf<M>) => invoke(method, input) as Envelope<ResultOf<M>>,
+    call: <M extends MethodName>(method: M, input: InputOf<M>) => invoke(method, input) as AnswerOf<M>,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -120,6 +129,7 @@ export function createCore(options: CoreOptions): Core {
     close() {
       if (closed) return;
       closed = true;
+      for (const timer of timers) clearTimeout(timer);
       check?.cancel();
       listeners.clear();
       db.close();

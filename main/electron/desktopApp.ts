@@ -5,6 +5,7 @@ import { chooseDataDir } from '../core/db/dataDir.ts';
 import { StartupError } from '../core/errors.ts';
 import { registerAppScheme, serveRenderer } from './appProtocol.ts';
 import { compactController } from './compactWindow.ts';
+import { fileActions } from './fileActions.ts';
 import { wireIpc } from './ipc.ts';
 import { lockDownNavigation } from './navigation.ts';
 import { APP_ENTRY_URL, mainWindowOptions } from './windowOptions.ts';
@@ -68,7 +69,8 @@ export function startDesktopApp(electron: ElectronApi, paths: DesktopPaths): voi
     serveRenderer(protocol, net, path.join(paths.mainDir, '..', 'renderer'));
     const window = new BrowserWindow(mainWindowOptions(path.join(paths.mainDir, '..', 'preload', 'index.cjs')));
     mainWindow = window;
-    wireIpc(ipcMain, core, () => BrowserWindow.getAllWindows(), { setCompact: compactController(window) });
+    const files = fileActions(core, { showSaveDialog: (options) => dialog.showSaveDialog(window, options) }, () => window.webContents, app.getPath('documents'));
+    wireIpc(ipcMain, core, () => BrowserWindow.getAllWindows(), { setCompact: compactController(window), ...files });
     window.once('ready-to-show', () => window.show());
     window.on('closed', () => {
       mainWindow = null;

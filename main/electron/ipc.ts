@@ -1,8 +1,8 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../shared/bridge.ts';
-import { contract } from '../../shared/contract.ts';
+import { contract, type ParsedInputOf, type ResultOf } from '../../shared/contract.ts';
 import { fail, ok, type Envelope } from '../../shared/result.ts';
-import { describeIssue } from '../core/api/dispatch.ts';
+import { describeFailure, describeIssue } from '../core/api/dispatch.ts';
 import type { Core } from '../core/createCore.ts';
 import { isAppUrl } from './navigation.ts';
 
@@ -14,19 +14,30 @@ export interface PushTarget {
 
 /** What only the desktop shell can do, behind the contract's desktop.* methods. */
 export interface DesktopActions {
-  setCompact(on: boolean): { compact: boolean };
+  setCompact(on: boolean): ResultOf<'desktop.setCompact'>;
+  saveExport(input: ParsedInputOf<'desktop.saveExport'>): Promise<ResultOf<'desktop.saveExport'>>;
+  printToPdf(input: ParsedInputOf<'desktop.printToPdf'>): Promise<ResultOf<'desktop.printToPdf'>>;
 }
 
+type DesktopMethod = 'desktop.setCompact' | 'desktop.saveExport' | 'desktop.printToPdf';
+const isDesktopMethod = (method: string): method is DesktopMethod =>
+  method === 'desktop.setCompact' || method === 'desktop.saveExport' || method === 'desktop.printToPdf';
+
 /** A desktop.* call: validated against the contract like any other, then carried out by the shell. */
-function invokeDesktop(method: string, input: unknown, desktop: DesktopActions): Envelope<unknown> | null {
-  if (method !== 'desktop.setCompact') return null;
+async function invokeDesktop(method: DesktopMethod, input: unknown, desktop: DesktopActions): Promise<Envelope<unknown>> {
   const parsed = contract[method].input.safeParse(input ?? {});
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const described = first ? describeIssue(first) : { message: 'The request’s details were not understood. Nothing was changed.' };
     return fail('invalid_input', described.message, described.field);
   }
-  return ok(desktop.setCompact(parsed.data.on));
+  try {
+    if (method === 'desktop.setCompact') return ok(desktop.setCompact((parsed.data as ParsedInputOf<'desktop.setCompact'>).on));
+    if (method === 'desktop.saveExport') return ok(await desktop.saveExport(parsed.data as ParsedInputOf<'desktop.saveExport'>));
+    return ok(await desktop.printToPdf(parsed.data as ParsedInputOf<'desktop.printToPdf'>));
+  } catch (error) {
+    return describeFailure(error);
+  }
 }
 
 /**
@@ -39,7 +50,7 @@ export function wireIpc(ipcMain: IpcMain, core: Core, windows: () => PushTarget[
       return fail('unauthorised', 'Only ContactCap’s own window can use its data.');
     }
     if (typeof method !== 'string') return fail('unknown_method', 'ContactCap did not understand that request. Nothing was changed.');
-    return invokeDesktop(method, input, desktop) ?? core.invoke(method, input);
+    return isDesktopMethod(method) ? invokeDesktop(method, input, desktop) : core.invoke(method, input);
   });
   const unsubscribe = core.subscribe((name, payload) => {
     for (const window of windows()) {

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { contract, METHOD_NAMES } from '../../shared/contract.ts';
+import type { ExportFile } from '../../shared/reports.ts';
 import { fail, type Envelope } from '../../shared/result.ts';
 import type { Core } from '../core/createCore.ts';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
@@ -79,6 +80,7 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     }
     if (url.pathname === '/api/events' && req.method === 'GET') return openEventStream(res);
     if (url.pathname === '/api' && req.method === 'GET') return listMethods(res);
+    if (url.pathname === '/download' && req.method === 'GET') return download(res, url);
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') {
         res.setHeader('Allow', 'POST');
@@ -111,8 +113,35 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
       sendJson(res, 400, fail('invalid_input', 'The request body must be JSON. Nothing was changed.'));
       return;
     }
-    const envelope = options.core.invoke(method, input);
+    const envelope = await options.core.invoke(method, input);
     sendJson(res, envelope.ok ? 200 : HTTP_STATUS_BY_CODE[envelope.error.code], envelope);
+  }
+
+  /**
+   * GET /download?input={…}: the same export.build call, answered as a file the
+   * browser saves (its download folder stands in for the desktop app's dialog).
+   */
+  async function download(res: ServerResponse, url: URL): Promise<void> {
+    let input: unknown;
+    try {
+      input = JSON.parse(url.searchParams.get('input') ?? '{}');
+    } catch {
+      sendJson(res, 400, fail('invalid_input', 'The export’s details were not understood. Nothing was saved.'));
+      return;
+    }
+    const envelope = await options.core.invoke('export.build', input);
+    if (!envelope.ok) {
+      sendJson(res, HTTP_STATUS_BY_CODE[envelope.error.code], envelope);
+      return;
+    }
+    const file = envelope.value as ExportFile;
+    const bytes = Buffer.from(file.base64, 'base64');
+    res.writeHead(200, {
+      'Content-Type': file.mimeType,
+      'Content-Length': bytes.length,
+      'Content-Disposition': `attachment; filename="${file.fileName}"`,
+    });
+    res.end(bytes);
   }
 
   function openEventStream(res: ServerResponse): void {

@@ -56,7 +56,12 @@ export function describeFailure(error: unknown): Envelope<never> {
 
 export function createDispatcher(ctx: CoreContext, handlers: Handlers, push: PushListener, onDamage: (error: unknown) => void) {
   assertHandlersMatchContract(handlers);
-  return function invoke(method: string, input?: unknown): Envelope<unknown> {
+  const failed = (error: unknown): Envelope<never> => {
+    if (isCorrupt(errorCodeOf(error))) onDamage(error);
+    return describeFailure(error);
+  };
+  /** An envelope now, or for a method that builds a file, a promise of one. Never throws or rejects. */
+  return function invoke(method: string, input?: unknown): Envelope<unknown> | Promise<Envelope<unknown>> {
     if (!isMethodName(method)) {
       return fail('unknown_method', `ContactCap does not have a request called “${method}”. Nothing was changed.`);
     }
@@ -66,15 +71,17 @@ export function createDispatcher(ctx: CoreContext, handlers: Handlers, push: Pus
       const described = first ? describeIssue(first) : { message: 'The request’s details were not understood. Nothing was changed.' };
       return fail('invalid_input', described.message, described.field);
     }
-    const handler: Handler<MethodName> = handlers[method];
+    const handler = handlers[method] as Handler<MethodName>;
+    const done = (value: unknown): Envelope<unknown> => {
+      if (handler.changes.length > 0) push('data.changed', { topics: [...handler.changes] as Topic[] });
+      return ok(value);
+    };
     let value: unknown;
     try {
       value = handler.run(ctx, parsed.data);
     } catch (error) {
-      if (isCorrupt(errorCodeOf(error))) onDamage(error);
-      return describeFailure(error);
+      return failed(error);
     }
-    if (handler.changes.length > 0) push('data.changed', { topics: [...handler.changes] as Topic[] });
-    return ok(value);
+    return value instanceof Promise ? value.then(done, failed) : done(value);
   };
 }

@@ -1,4 +1,4 @@
-import type { MethodName, ParsedInputOf, ResultOf } from '../../../shared/contract.ts';
+import type { IsAsync, MethodName, ParsedInputOf, ResultOf } from '../../../shared/contract.ts';
 import type { SystemStatus } from '../../../shared/domain.ts';
 import type { Topic } from '../../../shared/events.ts';
 import type { CoreContext } from '../context.ts';
@@ -11,13 +11,18 @@ import { listDeferralsFor, recordDeferral, voidDeferral } from '../services/defe
 import { readDevice, updateDevice } from '../services/device.ts';
 import { createDirectoryEntry, listDirectory, updateDirectoryEntry } from '../services/directory.ts';
 import { listRedirectionsFor, recordRedirection, voidRedirection } from '../services/redirections.ts';
+import { createAction, listActions, updateAction } from '../services/actions.ts';
+import { configureEndOfDay, endOfDayStatus, runEndOfDay } from '../services/endOfDay.ts';
+import { buildExport } from '../services/exports.ts';
+import { assessGpas, gpasReport } from '../services/gpas.ts';
+import { dayReport, rangeReport } from '../services/reports.ts';
 import { getRota, setDay, setPattern } from '../services/rota.ts';
 import { readSettings, updateSettings } from '../services/settings.ts';
 
 export interface Handler<M extends MethodName> {
   /** What a successful call changes; windows showing these are told to refresh. */
   changes: readonly Topic[];
-  run(ctx: CoreContext, input: ParsedInputOf<M>): ResultOf<M>;
+  run(ctx: CoreContext, input: ParsedInputOf<M>): IsAsync<M> extends true ? Promise<ResultOf<M>> : ResultOf<M>;
 }
 
 export type Handlers = { [M in MethodName]: Handler<M> };
@@ -57,11 +62,30 @@ export function createHandlers(status: (ctx: CoreContext) => SystemStatus): Hand
     'deferral.record': { changes: ['redirections'], run: recordDeferral },
     'deferral.void': { changes: ['redirections'], run: voidDeferral },
     'deferral.listForDay': { changes: reads, run: listDeferralsFor },
+    'report.day': { changes: reads, run: dayReport },
+    'report.range': { changes: reads, run: rangeReport },
+    'report.gpas': { changes: reads, run: gpasReport },
+    'gpas.assess': { changes: ['reports'], run: assessGpas },
+    'action.list': { changes: reads, run: (ctx) => listActions(ctx) },
+    'action.create': { changes: ['reports'], run: createAction },
+    'action.update': { changes: ['reports'], run: updateAction },
+    'export.build': { changes: reads, run: buildExport },
+    'export.endOfDayStatus': { changes: reads, run: (ctx) => endOfDayStatus(ctx) },
+    'export.configureEndOfDay': { changes: ['device'], run: configureEndOfDay },
+    'export.runEndOfDay': { changes: ['device'], run: (ctx) => runEndOfDay(ctx) },
     'desktop.setCompact': {
       changes: reads,
       run: () => {
         throw new DomainError('not_available', 'The small always-on-top window is only in the desktop app. In a browser, make the window smaller instead.');
       },
+    },
+    'desktop.saveExport': {
+      changes: reads,
+      run: () => Promise.reject(new DomainError('not_available', 'Saving with a file dialog is only in the desktop app. In a browser the file is downloaded instead.')),
+    },
+    'desktop.printToPdf': {
+      changes: reads,
+      run: () => Promise.reject(new DomainError('not_available', 'Saving as PDF is only in the desktop app. In a browser, print and choose “Save as PDF”.')),
     },
   } satisfies Handlers;
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { BUILTIN_CONTACT_TYPES } from '../../../shared/contactTypes.ts';
+import { BMA_ACTIONS_2024 } from '../../../shared/actions.ts';
 import { DEFAULT_DIRECTORY } from '../../../shared/directory.ts';
 import { ensureConfig } from '../repos/configRepo.ts';
 
@@ -22,5 +23,9 @@ export function applyBaseline(db: Database.Database): void {
   DEFAULT_DIRECTORY.forEach((entry, index) => {
     const { id, ...fields } = entry;
     ensureConfig(db, 'directory', id, fields, baselineHlc(index));
+  });
+  BMA_ACTIONS_2024.forEach((entry, index) => {
+    const { id, ...fields } = entry;
+    ensureConfig(db, 'action', id, fields, baselineHlc(index));
   });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CLINICIAN_ROLES, DEFERRAL_KINDS } from '../../../shared/domain.ts';
 import { DESTINATION_KINDS, PHARMACY_FIRST_ROUTES, REDIRECTION_REASONS } from '../../../shared/directory.ts';
+import { GPAS_STATUSES } from '../../../shared/reports.ts';
 
 /**
  * Event bodies, by type. An event, once written, is never changed. A body gains
@@ -83,6 +84,16 @@ export const EVENT_BODIES = {
     device: z.string(),
   }),
   'deferral.voided': z.object({ deferralId: z.string(), reason: z.string() }),
+  'action.created': z.object({
+    actionId: z.string(),
+    title: z.string(),
+    forPatients: z.string(),
+    taking: z.boolean(),
+    from: z.string().nullable(),
+    until: z.string().nullable(),
+  }),
+  'action.updated': z.object({ actionId: z.string(), changes }),
+  'gpas.assessed': z.object({ monday: z.string(), status: z.enum(GPAS_STATUSES), note: z.string() }),
 } as const;
 
 export type EventType = keyof typeof EVENT_BODIES;
@@ -104,6 +115,9 @@ export const EVENT_SCHEMA_VERSION: Record<EventType, number> = {
   'redirection.voided': 1,
   'deferral.recorded': 1,
   'deferral.voided': 1,
+  'action.created': 1,
+  'action.updated': 1,
+  'gpas.assessed': 1,
 };
 
 export function isEventType(type: string): type is EventType {

@@ -129,6 +129,20 @@ export function applyEvent(db: Database.Database, event: StoredEvent): void {
       insertDeferral(db, { id: deferralId, ...rest, hlc: event.hlc, origin: event.origin, seq: event.seq });
       return;
     }
+    case 'action.created': {
+      const body = EVENT_BODIES['action.created'].parse(raw);
+      const { actionId, ...fields } = body;
+      return applyConfig(db, 'action', actionId, event.hlc, fields, { ...fields, builtin: false });
+    }
+    case 'action.updated': {
+      const body = EVENT_BODIES['action.updated'].parse(raw);
+      const placeholder = { title: '(not yet known)', forPatients: '', taking: false, from: null, until: null, builtin: false };
+      return applyConfig(db, 'action', body.actionId, event.hlc, body.changes, placeholder);
+    }
+    case 'gpas.assessed': {
+      const body = EVENT_BODIES['gpas.assessed'].parse(raw);
+      return applyConfig(db, 'gpas', body.monday, event.hlc, { status: body.status, note: body.note }, { status: body.status, note: body.note });
+    }
     case 'contact.voided': {
       const body = EVENT_BODIES['contact.voided'].parse(raw);
       return applyVoid(db, event, 'contact', body.contactId, body.reason);

@@ -127,3 +127,33 @@ export function countedBySession(db: Database.Database, day: string, clinicianId
   for (const row of rows) counts[row.session] = row.n;
   return counts;
 }
+
+/** What reports need of each contact in a range of days, in day and recording order. */
+export interface ReportContact {
+  id: string;
+  clinicianId: string;
+  typeId: string;
+  counts: boolean;
+  practiceDay: string;
+  session: Session;
+  occurredAt: number;
+  recordedAt: number;
+  overCapReason: string | null;
+  hlc: string;
+  recordedBy: string;
+  device: string;
+  voided: boolean;
+  voidReason: string | null;
+}
+
+export function reportContactsBetween(db: Database.Database, from: string, to: string): ReportContact[] {
+  const rows = statement(
+    db,
+    `SELECT k.id, k.clinician_id AS clinicianId, k.type_id AS typeId, k.counts, k.practice_day AS practiceDay, k.session,
+       k.occurred_at AS occurredAt, k.recorded_at AS recordedAt, k.over_cap_reason AS overCapReason, k.hlc,
+       k.recorded_by AS recordedBy, k.device, v.reason AS voidReason
+     FROM contacts k LEFT JOIN voids v ON v.target = 'contact' AND v.target_id = k.id
+     WHERE k.practice_day BETWEEN ? AND ? ORDER BY k.practice_day, k.hlc`,
+  ).all(from, to) as (Omit<ReportContact, 'counts' | 'voided'> & { counts: 0 | 1 })[];
+  return rows.map((row) => ({ ...row, counts: row.counts === 1, voided: row.voidReason !== null }));
+}

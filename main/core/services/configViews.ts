@@ -52,6 +52,8 @@ export function settingsFrom(data: Fields): PracticeSettings {
     defaultContactType: text(data.defaultContactType, DEFAULT_SETTINGS.defaultContactType),
     collectNhsNumber: bool(data.collectNhsNumber, DEFAULT_SETTINGS.collectNhsNumber),
     listSize: intOrNull(data.listSize),
+    noticeWhy: text(data.noticeWhy, DEFAULT_SETTINGS.noticeWhy),
+    receptionScript: text(data.receptionScript, DEFAULT_SETTINGS.receptionScript),
   };
 }
 

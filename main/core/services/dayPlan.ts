@@ -119,7 +119,7 @@ function checkpointsFor(db: Database.Database, day: string, onlyClinicianId: str
   return checkpoints;
 }
 
-function withCapsWhenRecorded(db: Database.Database, day: string, counted: CountedContact[], onlyClinicianId: string | undefined): Counted[] {
+export function withCapsWhenRecorded(db: Database.Database, day: string, counted: CountedContact[], onlyClinicianId: string | undefined): Counted[] {
   if (counted.length === 0) return counted;
   const checkpoints = checkpointsFor(db, day, onlyClinicianId);
   if (checkpoints.length === 0) return counted;

@@ -1,0 +1,215 @@
+import { format } from 'date-fns/format';
+import { tz } from '@date-fns/tz';
+import { PRACTICE_TIME_ZONE } from '../../../shared/practiceDay.ts';
+import type { ExportTable } from '../../../shared/reports.ts';
+import type { DayDetail } from '../services/reports.ts';
+
+export type Cell = string | number | boolean | null;
+
+export interface Table {
+  name: ExportTable;
+  columns: string[];
+  rows: Cell[][];
+}
+
+const london = tz(PRACTICE_TIME_ZONE);
+
+/** ISO 8601 in practice time with its offset, e.g. 2026-07-01T09:30:00+01:00. */
+export function localIso(ms: number | string | null): string | null {
+  if (ms === null) return null;
+  return format(typeof ms === 'string' ? Date.parse(ms) : ms, "yyyy-MM-dd'T'HH:mm:ssxxx", { in: london });
+}
+
+const sessionsText = (sessions: { am: boolean; pm: boolean }) => (sessions.am && sessions.pm ? 'am+pm' : sessions.am ? 'am' : sessions.pm ? 'pm' : 'none');
+
+export interface TableOptions {
+  includeIdentifiers: boolean;
+  typeNames: Map<string, string>;
+}
+
+/**
+ * The export tables, tidy: one row per observation, stable snake_case column
+ * names (listed in the README), days as YYYY-MM-DD and times as ISO 8601. Notes
+ * and NHS numbers appear only when the manager asks for identifiers.
+ */
+export function buildTable(name: ExportTable, details: readonly DayDetail[], options: TableOptions): Table {
+  const typeName = (id: string) => options.typeNames.get(id) ?? id;
+  switch (name) {
+    case 'clinician-days':
+      return {
+        name,
+        columns: [
+          'day',
+          'clinician_id',
+          'clinician',
+          'role',
+          'sessions',
+          'working',
+          'duty',
+          'capped',
+          'cap',
+          'contacts_counted',
+          'contacts_not_counted',
+          'percent_of_cap',
+          'warning_reached_at',
+          'cap_reached_at',
+          'urgent_over_cap',
+          'over_cap',
+        ],
+        rows: details.flatMap(({ report }) =>
+          report.clinicians.map((row) => [
+            report.day,
+            row.clinicianId,
+            row.name,
+            row.role,
+            sessionsText(row.sessions),
+            row.working,
+            row.duty,
+            row.capped,
+            row.cap,
+            row.counted,
+            row.notCounted,
+            row.percentOfCap,
+            localIso(row.warnedAt),
+            localIso(row.fullAt),
+            row.urgentOverCap,
+            row.overCap,
+          ]),
+        ),
+      };
+    case 'clinician-day-types':
+      return {
+        name,
+        columns: ['day', 'clinician_id', 'clinician', 'type_id', 'type', 'counts_toward_cap', 'contacts'],
+        rows: details.flatMap(({ report }) =>
+          report.clinicians.flatMap((row) =>
+            Object.entries(row.byType)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([typeId, count]) => [report.day, row.clinicianId, row.name, typeId, typeName(typeId), report.types.find((type) => type.id === typeId)?.counts ?? true, count]),
+          ),
+        ),
+      };
+    case 'contacts':
+      return {
+        name,
+        columns: [
+          'contact_id',
+          'day',
+          'occurred_at',
+          'recorded_at',
+          'clinician_id',
+          'clinician',
+          'type_id',
+          'type',
+          'counts_toward_cap',
+          'session',
+          'over_cap',
+          'urgent_over_cap_reason',
+          'voided',
+          'void_reason',
+          'recorded_by',
+          'device',
+        ],
+        rows: details.flatMap((detail) =>
+          detail.contacts.map((contact) => [
+            contact.id,
+            contact.practiceDay,
+            localIso(contact.occurredAt),
+            localIso(contact.recordedAt),
+            contact.clinicianId,
+            detail.clinicianNames.get(contact.clinicianId) ?? '',
+            contact.typeId,
+            typeName(contact.typeId),
+            contact.counts,
+            contact.session,
+            detail.overCapIds.has(contact.id),
+            contact.overCapReason,
+            contact.voided,
+            contact.voidReason,
+            contact.recordedBy,
+            contact.device,
+          ]),
+        ),
+      };
+    case 'redirections':
+      return {
+        name,
+        columns: [
+          'redirection_id',
+          'day',
+          'occurred_at',
+          'destination_id',
+          'destination',
+          'destination_kind',
+          'reason',
+          'from_clinician_id',
+          'from_clinician',
+          'pharmacy_first_route',
+          'pharmacy_first_condition',
+          'nhs111_icb_informed',
+          'emergency',
+          'voided',
+          'void_reason',
+          'recorded_by',
+          'device',
+          ...(options.includeIdentifiers ? ['note', 'nhs_number'] : []),
+        ],
+        rows: details.flatMap((detail) =>
+          detail.redirections.map((record) => [
+            record.id,
+            record.practiceDay,
+            localIso(record.occurredAt),
+            record.destinationId,
+            record.destinationName,
+            record.destinationKind,
+            record.reason,
+            record.fromClinicianId,
+            record.fromClinicianId === null ? null : (detail.clinicianNames.get(record.fromClinicianId) ?? ''),
+            record.pharmacyFirstRoute,
+            record.pharmacyFirstCondition,
+            record.icbInformed,
+            record.emergency,
+            record.voidReason !== null,
+            record.voidReason,
+            record.recordedBy,
+            record.device,
+            ...(options.includeIdentifiers ? [record.note, record.nhsNumber] : []),
+          ]),
+        ),
+      };
+    case 'deferrals':
+      return {
+        name,
+        columns: [
+          'deferral_id',
+          'day',
+          'occurred_at',
+          'kind',
+          'until_day',
+          'clinician_id',
+          'clinician',
+          'voided',
+          'void_reason',
+          'recorded_by',
+          'device',
+          ...(options.includeIdentifiers ? ['note'] : []),
+        ],
+        rows: details.flatMap((detail) =>
+          detail.deferrals.map((record) => [
+            record.id,
+            record.practiceDay,
+            localIso(record.occurredAt),
+            record.kind,
+            record.untilDay,
+            record.clinicianId,
+            record.clinicianId === null ? null : (detail.clinicianNames.get(record.clinicianId) ?? ''),
+            record.voidReason !== null,
+            record.voidReason,
+            record.recordedBy,
+            record.device,
+            ...(options.includeIdentifiers ? [record.note] : []),
+          ]),
+        ),
+      };
+  }
+}

@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { errorCodeOf, isDiskFull, isReadOnly } from './errors.ts';
+import { DomainError } from './errors.ts';
+
+/**
+ * Writes a file in full under a temporary name in the same folder, flushes it
+ * to disk, then renames it into place: a reader never sees half a file, and a
+ * failure leaves nothing behind.
+ */
+export function writeFileAtomic(target: string, data: Uint8Array | string): void {
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.part-${randomBytes(4).toString('hex')}`);
+  let fd: number | null = null;
+  try {
+    fd = openSync(temp, 'wx');
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    let written = 0;
+    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = null;
+    renameSync(temp, target);
+  } catch (error) {
+    if (fd !== null) closeSync(fd);
+    rmSync(temp, { force: true });
+    throw explainFileError(error, path.dirname(target));
+  }
+}
+
+/** A file-system failure in words for the person saving the file. */
+export function explainFileError(error: unknown, folder: string): Error {
+  if (error instanceof DomainError) return error;
+  const code = errorCodeOf(error);
+  if (code === 'ENOENT' || code === 'ENOTDIR') {
+    return new DomainError('invalid_input', `The folder “${folder}” cannot be found. Check it exists (and that the network drive is connected), or choose another.`, 'folder');
+  }
+  if (isDiskFull(code)) return new DomainError('storage_full', `The disk holding “${folder}” is full, so the file was not saved. Nothing was left behind.`, 'folder');
+  if (isReadOnly(code)) return new DomainError('storage_read_only', `ContactCap cannot write to “${folder}”. Choose a folder you can save files in, or ask IT.`, 'folder');
+  return new DomainError('internal', `The file could not be saved in “${folder}”: ${error instanceof Error ? error.message : String(error)}. Nothing was left behind.`, 'folder');
+}

@@ -1,0 +1,109 @@
+import { existsSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { ParsedInputOf } from '../../../shared/contract.ts';
+import { EXPORT_TABLES, MAX_EXPORT_DAYS, type ExportFile, type ExportTable } from '../../../shared/reports.ts';
+import type { CoreContext } from '../context.ts';
+import { DomainError } from '../errors.ts';
+import { buildTable, type Table } from '../exports/tables.ts';
+import { toCsv, toXlsx, type Sheet } from '../exports/writers.ts';
+import { writeFileAtomic } from '../files.ts';
+import { currentContactTypes } from './configViews.ts';
+import { assertRange, loadDayDetails, rangeReport } from './reports.ts';
+
+const SHEET_TITLES: Record<ExportTable, string> = {
+  'clinician-days': 'Clinician days',
+  'clinician-day-types': 'Contacts by type',
+  contacts: 'Contacts',
+  redirections: 'Redirections',
+  deferrals: 'Deferrals',
+};
+
+/** contactcap-contacts-2026-11-23 or contactcap-2026-11-16-to-2026-11-22; a file with identifiers says so in its name. */
+export function exportFileName(table: ExportTable | 'summary', from: string, to: string, includeIdentifiers: boolean, extension: 'csv' | 'xlsx'): string {
+  const span = from === to ? from : `${from}-to-${to}`;
+  const name = table === 'summary' ? `contactcap-${span}` : `contactcap-${table}-${span}`;
+  return `${name}${includeIdentifiers ? '-WITH-PATIENT-IDENTIFIERS' : ''}.${extension}`;
+}
+
+function tablesFor(ctx: CoreContext, from: string, to: string, includeIdentifiers: boolean): Map<ExportTable, Table> {
+  const details = loadDayDetails(ctx.db, from, to, ctx.clock.now());
+  const options = { includeIdentifiers, typeNames: new Map(currentContactTypes(ctx.db).map((type) => [type.id, type.name])) };
+  return new Map(EXPORT_TABLES.map((name) => [name, buildTable(name, details, options)]));
+}
+
+/** The range's per-clinician summary, laid out as the workbook's first sheet. */
+function summaryTable(ctx: CoreContext, from: string, to: string): Table {
+  const report = rangeReport(ctx, { from, to });
+  return {
+    name: 'clinician-days',
+    columns: ['clinician', 'role', 'days_worked', 'sessions_worked', 'days_at_or_over_cap', 'contacts_counted', 'contacts_not_counted', 'average_per_day', 'average_per_session', 'urgent_over_cap'],
+    rows: [
+      ...report.clinicians.map((row) => [
+        row.name,
+        row.role,
+        row.daysWorked,
+        row.sessionsWorked,
+        row.daysAtOrOverCap,
+        row.counted,
+        row.notCounted,
+        row.averagePerDay,
+        row.averagePerSession,
+        row.urgentOverCap,
+      ]),
+      ['All clinicians', '', null, null, null, report.totals.counted, report.totals.notCounted, null, null, report.totals.urgentOverCap],
+    ],
+  };
+}
+
+export interface BuiltFile {
+  fileName: string;
+  mimeType: string;
+  bytes: Buffer;
+  rows: number;
+}
+
+export async function buildExportFile(ctx: CoreContext, input: ParsedInputOf<'export.build'>): Promise<BuiltFile> {
+  assertRange(input.from, input.to, MAX_EXPORT_DAYS, 'One export');
+  const includeIdentifiers = input.includeIdentifiers ?? false;
+  if (input.format === 'csv') {
+    if (input.table === undefined) throw new DomainError('invalid_input', 'Choose which table to export as CSV: each CSV file holds one table.', 'table');
+    const table = tablesFor(ctx, input.from, input.to, includeIdentifiers).get(input.table);
+    if (!table) throw new DomainError('invalid_input', 'Choose which table to export.', 'table');
+    return {
+      fileName: exportFileName(input.table, input.from, input.to, includeIdentifiers, 'csv'),
+      mimeType: 'text/csv; charset=utf-8',
+      bytes: Buffer.from(toCsv(table, includeIdentifiers), 'utf8'),
+      rows: table.rows.length,
+    };
+  }
+  const tables = tablesFor(ctx, input.from, input.to, includeIdentifiers);
+  const sheets: Sheet[] = [
+    { title: 'Summary', table: summaryTable(ctx, input.from, input.to), summary: true },
+    ...EXPORT_TABLES.flatMap((name) => {
+      const table = tables.get(name);
+      return table ? [{ title: SHEET_TITLES[name], table }] : [];
+    }),
+  ];
+  return {
+    fileName: exportFileName('summary', input.from, input.to, includeIdentifiers, 'xlsx'),
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    bytes: await toXlsx(sheets, includeIdentifiers),
+    rows: [...tables.values()].reduce((sum, table) => sum + table.rows.length, 0),
+  };
+}
+
+export async function buildExport(ctx: CoreContext, input: ParsedInputOf<'export.build'>): Promise<ExportFile> {
+  const file = await buildExportFile(ctx, input);
+  return { fileName: file.fileName, mimeType: file.mimeType, base64: file.bytes.toString('base64'), rows: file.rows };
+}
+
+/** A folder files can be saved in: it exists, is a folder, and accepts a test file (removed again). */
+export function assertWritableFolder(folder: string): void {
+  if (!path.isAbsolute(folder)) throw new DomainError('invalid_input', 'Give the folder’s full path, for example C:\\Reports or \\\\server\\share\\Reports.', 'folder');
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new DomainError('invalid_input', `The folder “${folder}” cannot be found. Check it exists (and that the network drive is connected), or choose another.`, 'folder');
+  }
+  const probe = path.join(folder, `.contactcap-write-test-${process.pid}`);
+  writeFileAtomic(probe, 'ContactCap checks it can save files here.');
+  rmSync(probe, { force: true });
+}

@@ -1,0 +1,268 @@
+import type Database from 'better-sqlite3';
+import type { ParsedInputOf } from '../../../shared/contract.ts';
+import { REDIRECTION_REASONS, type DestinationKind } from '../../../shared/directory.ts';
+import { addPracticeDays, practiceDayOf, practiceTimeOf } from '../../../shared/practiceDay.ts';
+import type {
+  ClinicianDayReport,
+  ClinicianRangeReport,
+  DayReport,
+  DeferralSummary,
+  DestinationCount,
+  RangeDay,
+  RangeReport,
+  RedirectionSummary,
+} from '../../../shared/reports.ts';
+import { reportContactsBetween, type ReportContact } from '../repos/contactsRepo.ts';
+import { deferralsBetween, type DeferralRecord } from '../repos/deferralsRepo.ts';
+import { redirectionsBetween, type RedirectionRecord } from '../repos/redirectionsRepo.ts';
+import { rotaDaysBetween } from '../repos/rotaRepo.ts';
+import type { CoreContext } from '../context.ts';
+import { DomainError } from '../errors.ts';
+import type { DayOverride } from '../../../shared/rota.ts';
+import { configFor, planClinicians, usageFor, withCapsWhenRecorded, type ClinicianDayPlan } from './dayPlan.ts';
+import { currentContactTypes } from './configViews.ts';
+
+/** Every practice day from `from` to `to`, both included. */
+export function daysBetween(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let day = from; day <= to; day = addPracticeDays(day, 1)) days.push(day);
+  return days;
+}
+
+export function assertRange(from: string, to: string, maxDays: number, what: string): void {
+  if (to < from) throw new DomainError('invalid_input', 'The end date is before the start date. Swap them, or choose again.', 'to');
+  if (addPracticeDays(from, maxDays - 1) < to) {
+    throw new DomainError('invalid_input', `${what} can cover at most ${maxDays} days at once. Choose a shorter range, or do it in parts.`, 'to');
+  }
+}
+
+/** A day's summary plus the contacts and records behind it, for exports. */
+export interface DayDetail {
+  report: DayReport;
+  contacts: ReportContact[];
+  overCapIds: Set<string>;
+  redirections: RedirectionRecord[];
+  deferrals: DeferralRecord[];
+  clinicianNames: Map<string, string>;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+export function summariseRedirections(records: readonly RedirectionRecord[]): RedirectionSummary {
+  const live = records.filter((record) => record.voidReason === null);
+  const byDestination = new Map<string, DestinationCount>();
+  for (const record of live) {
+    const entry = byDestination.get(record.destinationId) ?? { destinationId: record.destinationId, name: record.destinationName, kind: record.destinationKind, count: 0 };
+    entry.count += 1;
+    byDestination.set(record.destinationId, entry);
+  }
+  const byReason = Object.fromEntries(REDIRECTION_REASONS.map((reason) => [reason, live.filter((record) => record.reason === reason).length])) as RedirectionSummary['byReason'];
+  const nhs111 = live.filter((record) => record.destinationKind === 'nhs_111');
+  return {
+    total: live.length,
+    emergencies: live.filter((record) => record.emergency).length,
+    byDestination: [...byDestination.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+    byReason,
+    nhs111: { total: nhs111.length, icbInformed: nhs111.filter((record) => record.icbInformed === true).length },
+    pharmacyFirst: {
+      referred: live.filter((record) => record.pharmacyFirstRoute === 'referred').length,
+      signposted: live.filter((record) => record.pharmacyFirstRoute === 'signposted').length,
+    },
+  };
+}
+
+export function summariseDeferrals(records: readonly DeferralRecord[]): DeferralSummary {
+  const live = records.filter((record) => record.voidReason === null);
+  return { total: live.length, laterDate: live.filter((record) => record.kind === 'later_date').length, waitingList: live.filter((record) => record.kind === 'waiting_list').length };
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/**
+ * The days from `from` to `to` as they were: each day's caps and rota as
+ * configured then, its contacts, redirections and deferrals. One query per kind
+ * of record for the whole range.
+ */
+export function loadDayDetails(db: Database.Database, from: string, to: string, nowMs: number): DayDetail[] {
+  const contactsByDay = groupBy(reportContactsBetween(db, from, to), (contact) => contact.practiceDay);
+  const redirectionsByDay = groupBy(redirectionsBetween(db, from, to), (record) => record.practiceDay);
+  const deferralsByDay = groupBy(deferralsBetween(db, from, to), (record) => record.practiceDay);
+  const overridesByDay = new Map<string, Map<string, DayOverride>>();
+  for (const entry of rotaDaysBetween(db, from, to)) {
+    const map = overridesByDay.get(entry.day) ?? new Map<string, DayOverride>();
+    map.set(entry.clinicianId, entry.override);
+    overridesByDay.set(entry.day, map);
+  }
+  const types = currentContactTypes(db).map((type) => ({ id: type.id, name: type.name, counts: type.counts }));
+
+  const today = practiceDayOf(nowMs);
+  return daysBetween(from, to).map((day) => {
+    const snapshot = configFor(db, day, nowMs);
+    // A day still to come has a rota but nothing has happened yet: nobody has worked it.
+    const plans = day > today ? new Map<string, ClinicianDayPlan>() : planClinicians(snapshot, overridesByDay.get(day) ?? new Map<string, DayOverride>(), day);
+    const contacts = contactsByDay.get(day) ?? [];
+    const live = contacts.filter((contact) => !contact.voided);
+    const counted = withCapsWhenRecorded(
+      db,
+      day,
+      live.filter((contact) => contact.counts),
+      undefined,
+    );
+    const { usage, overCapIds } = usageFor(plans, counted, snapshot.settings, 'pm');
+    const liveByClinician = groupBy(live, (contact) => contact.clinicianId);
+
+    const clinicians: ClinicianDayReport[] = [];
+    for (const [clinicianId, plan] of plans) {
+      const mine = liveByClinician.get(clinicianId) ?? [];
+      if (!plan.working && mine.length === 0) continue;
+      const dayUsage = usage.get(clinicianId);
+      const countedHere = mine.filter((contact) => contact.counts).length;
+      const byType: Record<string, number> = {};
+      for (const contact of mine) byType[contact.typeId] = (byType[contact.typeId] ?? 0) + 1;
+      const cap = plan.plan.dayCap;
+      clinicians.push({
+        clinicianId,
+        name: plan.clinician.name,
+        role: plan.clinician.role,
+        sessions: plan.sessions,
+        working: plan.working,
+        duty: plan.duty,
+        capped: plan.plan.capped,
+        cap,
+        counted: countedHere,
+        notCounted: mine.length - countedHere,
+        byType,
+        percentOfCap: plan.plan.capped && cap > 0 ? Math.round((countedHere / cap) * 1000) / 10 : null,
+        warnedAt: iso(dayUsage?.warnedAt ?? null),
+        fullAt: iso(dayUsage?.fullAt ?? null),
+        urgentOverCap: dayUsage?.urgentOverCap ?? 0,
+        overCap: dayUsage?.overCapIds.length ?? 0,
+      });
+    }
+
+    const byType: Record<string, number> = {};
+    for (const contact of live) byType[contact.typeId] = (byType[contact.typeId] ?? 0) + 1;
+    const redirections = redirectionsByDay.get(day) ?? [];
+    const deferrals = deferralsByDay.get(day) ?? [];
+    const report: DayReport = {
+      day,
+      practiceName: snapshot.settings.practiceName,
+      capBasis: snapshot.settings.capBasis,
+      capMode: snapshot.settings.capMode,
+      warningPercent: snapshot.settings.warningPercent,
+      clinicians,
+      totals: {
+        counted: clinicians.reduce((sum, row) => sum + row.counted, 0),
+        notCounted: clinicians.reduce((sum, row) => sum + row.notCounted, 0),
+        urgentOverCap: clinicians.reduce((sum, row) => sum + row.urgentOverCap, 0),
+        overCap: clinicians.reduce((sum, row) => sum + row.overCap, 0),
+        cliniciansWorking: clinicians.filter((row) => row.working).length,
+        atOrOverCap: clinicians.filter((row) => row.working && row.capped && row.cap > 0 && row.counted >= row.cap).length,
+        byType,
+      },
+      redirections: summariseRedirections(redirections),
+      deferrals: summariseDeferrals(deferrals),
+      types,
+    };
+    return { report, contacts, overCapIds, redirections, deferrals, clinicianNames: new Map([...plans].map(([id, plan]) => [id, plan.clinician.name])) };
+  });
+}
+
+export function dayReport(ctx: CoreContext, input: ParsedInputOf<'report.day'>): DayReport {
+  const [detail] = loadDayDetails(ctx.db, input.day, input.day, ctx.clock.now());
+  if (!detail) throw new DomainError('invalid_input', 'Choose a date.', 'day');
+  return detail.report;
+}
+
+export const MAX_REPORT_DAYS = 400;
+
+/** A week, a month, a year: per clinician, redirections, and day-by-day figures for charts. */
+export function rangeReport(ctx: CoreContext, input: ParsedInputOf<'report.range'>): RangeReport {
+  assertRange(input.from, input.to, MAX_REPORT_DAYS, 'A summary');
+  const details = loadDayDetails(ctx.db, input.from, input.to, ctx.clock.now());
+  const byClinician = new Map<string, ClinicianRangeReport>();
+  const daily: RangeDay[] = [];
+  const redirections: RedirectionRecord[] = [];
+  const deferrals: DeferralRecord[] = [];
+  for (const { report, redirections: dayRedirections, deferrals: dayDeferrals } of details) {
+    redirections.push(...dayRedirections);
+    deferrals.push(...dayDeferrals);
+    const day: RangeDay = { day: report.day, counted: report.totals.counted, redirections: report.redirections.total, byClinician: {}, redirectionsByKind: {} };
+    for (const destination of report.redirections.byDestination) {
+      day.redirectionsByKind[destination.kind] = (day.redirectionsByKind[destination.kind] ?? 0) + destination.count;
+    }
+    for (const row of report.clinicians) {
+      day.byClinician[row.clinicianId] = { counted: row.counted, cap: row.cap, working: row.working, capped: row.capped };
+      const total = byClinician.get(row.clinicianId) ?? {
+        clinicianId: row.clinicianId,
+        name: row.name,
+        role: row.role,
+        daysWorked: 0,
+        sessionsWorked: 0,
+        daysAtOrOverCap: 0,
+        counted: 0,
+        notCounted: 0,
+        averagePerDay: null,
+        averagePerSession: null,
+        urgentOverCap: 0,
+      };
+      total.name = row.name;
+      total.role = row.role;
+      if (row.working) {
+        total.daysWorked += 1;
+        total.sessionsWorked += (row.sessions.am ? 1 : 0) + (row.sessions.pm ? 1 : 0);
+        if (row.capped && row.cap > 0 && row.counted >= row.cap) total.daysAtOrOverCap += 1;
+      }
+      total.counted += row.counted;
+      total.notCounted += row.notCounted;
+      total.urgentOverCap += row.urgentOverCap;
+      byClinician.set(row.clinicianId, total);
+    }
+    daily.push(day);
+  }
+  const clinicians = [...byClinician.values()]
+    .map((row) => ({
+      ...row,
+      averagePerDay: row.daysWorked > 0 ? Math.round((row.counted / row.daysWorked) * 10) / 10 : null,
+      averagePerSession: row.sessionsWorked > 0 ? Math.round((row.counted / row.sessionsWorked) * 10) / 10 : null,
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  const redirectionSummary = summariseRedirections(redirections);
+  const counted = clinicians.reduce((sum, row) => sum + row.counted, 0);
+  const redirectionsByHour = Array.from({ length: 24 }, () => 0);
+  for (const record of redirections) {
+    if (record.voidReason !== null) continue;
+    const hour = Number(practiceTimeOf(record.occurredAt).slice(0, 2));
+    redirectionsByHour[hour] = (redirectionsByHour[hour] ?? 0) + 1;
+  }
+  return {
+    from: input.from,
+    to: input.to,
+    practiceName: details.at(-1)?.report.practiceName ?? '',
+    days: details.length,
+    clinicians,
+    totals: {
+      counted,
+      notCounted: clinicians.reduce((sum, row) => sum + row.notCounted, 0),
+      urgentOverCap: clinicians.reduce((sum, row) => sum + row.urgentOverCap, 0),
+      redirections: redirectionSummary.total,
+      deferrals: summariseDeferrals(deferrals).total,
+      redirectionsPer100Contacts: counted > 0 ? Math.round((redirectionSummary.total / counted) * 1000) / 10 : null,
+    },
+    redirections: redirectionSummary,
+    redirectionsByHour,
+    deferrals: summariseDeferrals(deferrals),
+    daily,
+  };
+}
+
+export type { DestinationKind };
