@@ -1,5 +1,5 @@
 import type { ParsedInputOf } from '../../../shared/contract.ts';
-import { GPAS_STATUSES, type GpasReport, type GpasStatus } from '../../../shared/reports.ts';
+import { GPAS_STATUSES, type GpasReport } from '../../../shared/reports.ts';
 import { weekdayOf } from '../../../shared/rota.ts';
 import { write, type CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
