@@ -1,8 +1,4 @@
 // Per-function imports: the date-fns index pulls in every function (over a second to load in Node).
-import { addDays } from 'date-fns/addDays';
-import { format } from 'date-fns/format';
-import { parse } from 'date-fns/parse';
-import { startOfDay } from 'date-fns/startOfDay';
 import { tz } from '@date-fns/tz';
 
 /**
@@ -15,31 +11,73 @@ export const PRACTICE_TIME_ZONE = 'Europe/London';
 const london = tz(PRACTICE_TIME_ZONE);
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
+const HOUR = 3_600_000;
+const offsets = new Map<number, number>();
+
+/**
+ * London's offset from UTC at an instant, in ms. The clocks change on the hour
+ * (01:00 UTC), so the offset is the same for a whole UTC hour: it is worked out
+ * once per hour and remembered, which makes reports over a year fast.
+ */
+export function londonOffsetMs(epochMs: number): number {
+  const hour = Math.floor(epochMs / HOUR);
+  let offset = offsets.get(hour);
+  if (offset === undefined) {
+    offset = -london(epochMs).getTimezoneOffset() * 60_000;
+    if (offsets.size > 200_000) offsets.clear();
+    offsets.set(hour, offset);
+  }
+  return offset;
+}
+
+/** "2026-07-01T09:30:00.000" in London wall-clock time (no zone), for slicing. */
+function londonWallClock(epochMs: number): string {
+  return new Date(epochMs + londonOffsetMs(epochMs)).toISOString().slice(0, 23);
+}
+
 /** The practice day (YYYY-MM-DD) that an instant falls on. */
 export function practiceDayOf(epochMs: number): string {
-  return format(epochMs, 'yyyy-MM-dd', { in: london });
+  return londonWallClock(epochMs).slice(0, 10);
 }
 
 /** Local wall-clock time (HH:mm) of an instant at the practice. */
 export function practiceTimeOf(epochMs: number): string {
-  return format(epochMs, 'HH:mm', { in: london });
+  return londonWallClock(epochMs).slice(11, 16);
+}
+
+/** ISO 8601 in practice time with its offset, e.g. 2026-07-01T09:30:00+01:00. */
+export function practiceIsoOf(epochMs: number): string {
+  const offset = londonOffsetMs(epochMs) / 60_000;
+  const sign = offset < 0 ? '-' : '+';
+  const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
+  const minutes = String(Math.abs(offset) % 60).padStart(2, '0');
+  return `${londonWallClock(epochMs).slice(0, 19)}${sign}${hours}:${minutes}`;
+}
+
+/** Midnight UTC at the start of a calendar date written YYYY-MM-DD. */
+function utcMidnight(day: string): number {
+  return Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
 }
 
 export function isPracticeDay(value: string): boolean {
   if (!DAY_PATTERN.test(value)) return false;
-  const parsed = parse(value, 'yyyy-MM-dd', new Date(0), { in: london });
-  return !Number.isNaN(parsed.getTime()) && format(parsed, 'yyyy-MM-dd', { in: london }) === value;
+  const midnight = utcMidnight(value);
+  return !Number.isNaN(midnight) && new Date(midnight).toISOString().slice(0, 10) === value;
 }
 
-/** The instant a practice day starts (local midnight in London). */
+/**
+ * The instant a practice day starts (local midnight in London). London's clocks
+ * change at 01:00 UTC, so the offset an hour before UTC midnight is the offset
+ * in force at local midnight, on the clock-change days too.
+ */
 export function startOfPracticeDay(day: string): number {
-  const parsed = parse(day, 'yyyy-MM-dd', new Date(0), { in: london });
-  return startOfDay(parsed, { in: london }).getTime();
+  const midnight = utcMidnight(day);
+  return midnight - londonOffsetMs(midnight - HOUR);
 }
 
 /** The instant the practice day after `day` starts. */
 export function endOfPracticeDay(day: string): number {
-  return addDays(startOfPracticeDay(day), 1, { in: london }).getTime();
+  return startOfPracticeDay(addPracticeDays(day, 1));
 }
 
 /** Milliseconds from `epochMs` until the next practice day begins. */
@@ -47,10 +85,9 @@ export function msUntilNextPracticeDay(epochMs: number): number {
   return endOfPracticeDay(practiceDayOf(epochMs)) - epochMs;
 }
 
-/** Calendar arithmetic on practice days, immune to the 23- and 25-hour days. */
+/** Calendar arithmetic on practice days: dates, not hours, so the 23- and 25-hour days make no difference. */
 export function addPracticeDays(day: string, days: number): string {
-  const parsed = parse(day, 'yyyy-MM-dd', new Date(0), { in: london });
-  return format(addDays(parsed, days, { in: london }), 'yyyy-MM-dd', { in: london });
+  return new Date(utcMidnight(day) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /**
@@ -67,7 +104,7 @@ export function instantAt(day: string, hhmm: string): number | null {
   const guess = start + (Number(match[1]) * 60 + Number(match[2])) * 60_000;
   // The offset from midnight is out by at most the hour the clocks change by.
   for (const candidate of [guess - 3_600_000, guess, guess + 3_600_000]) {
-    if (format(candidate, 'yyyy-MM-dd HH:mm', { in: london }) === target) return candidate;
+    if (londonWallClock(candidate).slice(0, 16).replace('T', ' ') === target) return candidate;
   }
   return null;
 }

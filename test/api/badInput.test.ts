@@ -4,6 +4,7 @@ import type { Core } from '../../main/core/createCore.ts';
 import { DESKTOP_METHODS, METHOD_NAMES, type InputOf, type MethodName } from '../../shared/contract.ts';
 import { DESTINATION_KINDS, PHARMACY_FIRST_CONDITIONS, PHARMACY_FIRST_ROUTES, REDIRECTION_REASONS } from '../../shared/directory.ts';
 import { CLINICIAN_ROLES, DEFERRAL_KINDS } from '../../shared/domain.ts';
+import { EXPORT_TABLES, GPAS_STATUSES } from '../../shared/reports.ts';
 import { WEEKDAYS } from '../../shared/rota.ts';
 import type { Envelope } from '../../shared/result.ts';
 import {
@@ -71,6 +72,9 @@ const ROUTES = ['referred', 'signposted'];
 const CONDITIONS = ['uti', 'shingles', 'impetigo', 'infected_insect_bite', 'sinusitis', 'sore_throat', 'acute_otitis_media'];
 const DEFERRALS = ['later_date', 'waiting_list'];
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const GPAS = ['green', 'amber', 'red', 'black'];
+const TABLES = ['clinician-days', 'clinician-day-types', 'contacts', 'redirections', 'deferrals'];
+const FORMATS = ['csv', 'xlsx'];
 
 // ---------------------------------------------------------------------------
 // Values each kind of field must refuse.
@@ -102,7 +106,8 @@ const words = (min: number, max: number) =>
   fc.oneof(
     otherThan('string'),
     whitespace,
-    ...(min > 1 ? [padded(fc.string({ unit: visible, minLength: 1, maxLength: min - 1 }))] : []),
+    // Shorter than `min` UTF-16 units, as the schema counts them ('😀' is two).
+    ...(min > 1 ? [padded(fc.string({ unit: visible, minLength: 1, maxLength: min - 1 }).filter((text) => text.length < min))] : []),
     longerThan(max),
     unreadable(min),
     withControl,
@@ -152,6 +157,14 @@ function isClockTime(text: string): boolean {
 function isShortcutLetter(text: string): boolean {
   const trimmed = text.trim();
   return trimmed.length === 1 && isAsciiLetter(trimmed);
+}
+
+/** A PDF file name once trimmed: 1 to 120 of letters, digits, _ space . , ( ) -, then .pdf in any case. */
+function isPdfName(text: string): boolean {
+  const trimmed = text.trim();
+  if (trimmed.length < 5 || trimmed.slice(-4).toLowerCase() !== '.pdf') return false;
+  const stem = trimmed.slice(0, -4);
+  return stem.length >= 1 && stem.length <= 120 && everyUnit(stem, (unit) => isDigit(unit) || isAsciiLetter(unit) || '_ .,()-'.includes(unit));
 }
 
 /** 1 to 4 ASCII letters once trimmed: initials (fc.string() gives ASCII only). */
@@ -325,6 +338,19 @@ const KINDS = {
   nhsNumber: fc.oneof(otherThan('string'), fc.string({ minLength: 21, maxLength: 60 })),
   instant,
   practiceDay,
+  nullablePracticeDay: notNull(practiceDay),
+  noticeText: words(10, 1500),
+  actionTitle: words(3, 200),
+  forPatients: optionalText(600),
+  gpasStatus: notOneOf(GPAS, ['Green', 'AMBER', 'Red ', ' black', 'grey', 'yellow', 'g', '']),
+  exportFormat: notOneOf(FORMATS, ['CSV', 'Xlsx', 'xls', 'pdf', 'json', ' csv', 'csv ', '.csv', '']),
+  exportTable: notOneOf(TABLES, ['Contacts', 'contact', 'clinician_days', 'clinician days', 'summary', 'all', ' contacts', '']),
+  folderPath: fc.oneof(otherThan('string'), whitespace, longerThan(400)),
+  pdfFileName: fc.oneof(
+    otherThan('string'),
+    fc.constantFrom('', ' ', 'report', 'report.docx', 'report.pdf.txt', '.pdf', ' .pdf', 'pdf', 'a/b.pdf', '../report.pdf', 'C:\\report.pdf', 'rep<ort>.pdf', 'Résumé.pdf', 'day:1.pdf', `${'x'.repeat(121)}.pdf`),
+    fc.string().filter((text) => !isPdfName(text)),
+  ),
   weekPattern,
   nullableDayOverride: dayOverride,
   pharmacyFirst,
@@ -349,6 +375,12 @@ interface MethodCase<M extends MethodName> {
   valid: (seed: Seed) => InputOf<M>;
   /** Whether the valid example saves something (so "unchanged" is shown to be a real check). */
   writes: boolean;
+  /**
+   * The valid example saves nothing but still tells windows to refresh. Only
+   * export.runEndOfDay, a known bug: see "tells no window to refresh when no file was
+   * due" in test/reports/endOfDay.test.ts.
+   */
+  pushesWithoutWriting?: true;
 }
 
 const optional = (kind: Kind, about: RegExp): FieldSpec => ({ kind, required: false, about });
@@ -357,6 +389,15 @@ const clinicianId = (isRequired: boolean): FieldSpec => ({ kind: 'entityId', req
 const includeInactive = { includeInactive: optional('flag', /includeInactive/) };
 const voidReason = required('voidReason', /voided|reason/);
 const day = optional('practiceDay', /YYYY-MM-DD/);
+/** The first of the BMA's 2024 actions, in every practice's register from the start. */
+const BMA_ACTION_1 = 'bma-2024-01';
+const exportFields = {
+  format: required('exportFormat', /CSV or a spreadsheet/),
+  table: optional('exportTable', /which table/),
+  from: required('practiceDay', /YYYY-MM-DD/),
+  to: required('practiceDay', /YYYY-MM-DD/),
+  includeIdentifiers: optional('flag', /Include patient identifiers/),
+};
 
 const CASES: { [M in MethodName]: MethodCase<M> } = {
   'system.status': { fields: {}, valid: () => ({}), writes: false },
@@ -381,6 +422,8 @@ const CASES: { [M in MethodName]: MethodCase<M> } = {
       defaultContactType: optional('typeId', /type of contact/),
       collectNhsNumber: optional('flag', /Collect NHS numbers/),
       listSize: optional('nullableListSize', /list size/),
+      noticeWhy: optional('noticeText', /at least a sentence|1,500 characters/),
+      receptionScript: optional('noticeText', /at least a sentence|1,500 characters/),
       roleDefaults: optional('roleDefaults', /role’s cap|Capped|daily cap/),
     },
     valid: () => ({
@@ -392,6 +435,8 @@ const CASES: { [M in MethodName]: MethodCase<M> } = {
       defaultContactType: 'telephone',
       collectNhsNumber: true,
       listSize: 9500,
+      noticeWhy: 'We limit each clinician’s contacts so that care stays safe.',
+      receptionScript: 'I’m sorry, Dr [name] is full today. I can offer you the pharmacy or a later appointment.',
       roleDefaults: { salaried_gp: { capped: true, dailyCap: 22 } },
     }),
     writes: true,
@@ -584,12 +629,75 @@ const CASES: { [M in MethodName]: MethodCase<M> } = {
   },
   'deferral.listForDay': { fields: { day }, valid: () => ({ day: TODAY }), writes: false },
   'desktop.setCompact': { fields: { on: required('flag', /Compact/) }, valid: () => ({ on: true }), writes: false },
+  'report.day': { fields: { day: required('practiceDay', /YYYY-MM-DD/) }, valid: () => ({ day: TODAY }), writes: false },
+  'report.range': {
+    fields: { from: required('practiceDay', /YYYY-MM-DD/), to: required('practiceDay', /YYYY-MM-DD/) },
+    valid: () => ({ from: '2026-11-16', to: TODAY }),
+    writes: false,
+  },
+  'report.gpas': { fields: { monday: required('practiceDay', /YYYY-MM-DD/) }, valid: () => ({ monday: TODAY }), writes: false },
+  'gpas.assess': {
+    fields: { monday: required('practiceDay', /YYYY-MM-DD/), status: required('gpasStatus', /Green, Amber, Red or Black/), note: optional('note', /note/) },
+    valid: () => ({ monday: TODAY, status: 'amber', note: 'Two GPs off sick; locum booked' }),
+    writes: true,
+  },
+  'action.list': { fields: {}, valid: () => ({}), writes: false },
+  'action.create': {
+    fields: {
+      title: required('actionTitle', /title/),
+      forPatients: optional('forPatients', /text for patients/),
+      taking: optional('flag', /Taking this action/),
+      from: optional('practiceDay', /YYYY-MM-DD/),
+      until: optional('practiceDay', /YYYY-MM-DD/),
+    },
+    valid: () => ({ title: 'Limit home visits to the housebound', forPatients: 'Home visits are for patients who cannot leave home.', taking: true, from: TODAY, until: '2026-12-31' }),
+    writes: true,
+  },
+  'action.update': {
+    fields: {
+      actionId: required('entityId', /action/),
+      title: optional('actionTitle', /title/),
+      forPatients: optional('forPatients', /text for patients/),
+      taking: optional('flag', /Taking this action/),
+      from: optional('nullablePracticeDay', /YYYY-MM-DD/),
+      until: optional('nullablePracticeDay', /YYYY-MM-DD/),
+    },
+    valid: () => ({ actionId: BMA_ACTION_1, title: 'Limit contacts to 25 a clinician a day', forPatients: 'Each clinician sees at most 25 patients a day.', taking: true, from: TODAY, until: null }),
+    writes: true,
+  },
+  'export.build': {
+    fields: exportFields,
+    valid: () => ({ format: 'csv', table: 'contacts', from: TODAY, to: TODAY, includeIdentifiers: false }),
+    writes: false,
+  },
+  'export.endOfDayStatus': { fields: {}, valid: () => ({}), writes: false },
+  'export.configureEndOfDay': {
+    fields: { enabled: required('flag', /End-of-day export/), time: optional('clockTime', /HH:MM/), folder: optional('folderPath', /folder/) },
+    // Off: the folder is kept for later and not checked, so the example needs no real folder.
+    valid: () => ({ enabled: false, time: '18:45', folder: '/srv/reports' }),
+    writes: true,
+  },
+  // Nothing is due (the export is off): it answers with the status and saves nothing.
+  'export.runEndOfDay': { fields: {}, valid: () => ({}), writes: false, pushesWithoutWriting: true },
+  'desktop.saveExport': {
+    fields: exportFields,
+    valid: () => ({ format: 'xlsx', from: '2026-11-16', to: TODAY, includeIdentifiers: true }),
+    writes: false,
+  },
+  'desktop.printToPdf': { fields: { fileName: required('pdfFileName', /Give the file a name/) }, valid: () => ({ fileName: 'Daily summary 23-11-2026.pdf' }), writes: false },
 };
 
 interface UntypedCase {
   fields: Record<string, FieldSpec>;
   valid: (seed: Seed) => Record<string, unknown>;
   writes: boolean;
+  pushesWithoutWriting?: true;
+}
+
+/** Nothing saved and, unless the case is the known exception, no window told to refresh. */
+function expectValidCallWroteNothing(seeded: Seeded, method: MethodName): void {
+  if (caseOf(method).pushesWithoutWriting) expect(snapshot(seeded.core.db)).toEqual(seeded.before);
+  else expectNothingWritten(seeded);
 }
 
 function caseOf(method: MethodName): UntypedCase {
@@ -654,11 +762,18 @@ function mutate(valid: Record<string, unknown>, mutations: readonly Mutation[]):
   return input;
 }
 
-function invoke(core: Core, method: string, input: unknown): Envelope<unknown> {
+/** The envelope, waited for when the method answers later (export.build and the like). */
+async function invoke(core: Core, method: string, input: unknown): Promise<Envelope<unknown>> {
+  let answer: Envelope<unknown> | Promise<Envelope<unknown>>;
   try {
-    return core.invoke(method, input);
+    answer = core.invoke(method, input);
   } catch (error) {
     throw new Error(`invoke("${method}") threw instead of returning an error envelope: ${String(error)}`, { cause: error });
+  }
+  try {
+    return await answer;
+  } catch (error) {
+    throw new Error(`invoke("${method}") rejected instead of answering with an error envelope: ${String(error)}`, { cause: error });
   }
 }
 
@@ -710,7 +825,7 @@ describe('the bad-input table', () => {
     expect(Object.keys(CASES).sort()).toEqual([...METHOD_NAMES].sort());
   });
 
-  it('lists the same roles, services, reasons, routes, conditions, deferral kinds and weekdays as shared/', () => {
+  it('lists the same roles, services, reasons, routes, conditions, deferral kinds, weekdays, GPAS states and export tables as shared/', () => {
     expect(ROLES).toEqual([...CLINICIAN_ROLES]);
     expect(DESTINATIONS).toEqual([...DESTINATION_KINDS]);
     expect(REASONS).toEqual([...REDIRECTION_REASONS]);
@@ -718,22 +833,26 @@ describe('the bad-input table', () => {
     expect(CONDITIONS).toEqual(PHARMACY_FIRST_CONDITIONS.map((condition) => condition.id));
     expect(DEFERRALS).toEqual([...DEFERRAL_KINDS]);
     expect(DAYS).toEqual([...WEEKDAYS]);
+    expect(GPAS).toEqual([...GPAS_STATUSES]);
+    expect(TABLES).toEqual([...EXPORT_TABLES]);
   });
 
-  it('writes its own clock-time, shortcut and initials checks correctly', () => {
+  it('writes its own clock-time, shortcut, initials and PDF-name checks correctly', () => {
     expect(['00:00', '09:05', '13:00', '23:59'].every(isClockTime)).toBe(true);
     expect(['24:00', '9:00', '12:60', '1300', '12:3a', ' 12:30'].some(isClockTime)).toBe(false);
     expect(['a', 'Z', ' q '].every(isShortcutLetter)).toBe(true);
     expect(['', 'ab', '1', 'é', '!'].some(isShortcutLetter)).toBe(false);
     expect(['A', 'ap', ' AbCd '].every(isInitials)).toBe(true);
     expect(['', 'ABCDE', 'A1', 'A B'].some(isInitials)).toBe(false);
+    expect(['a.pdf', ' Daily summary (1), 23-11-2026.PDF ', `${'x'.repeat(120)}.pdf`].every(isPdfName)).toBe(true);
+    expect(['.pdf', 'a.pdfx', 'a/b.pdf', 'é.pdf', `${'x'.repeat(121)}.pdf`, 'a.txt'].some(isPdfName)).toBe(false);
   });
 
-  it.each(METHOD_NAMES)('has a valid example that %s accepts, so each mutation is the only thing wrong', (method) => {
+  it.each(METHOD_NAMES)('has a valid example that %s accepts, so each mutation is the only thing wrong', async (method) => {
     const seeded = openSeeded();
     try {
       const { valid, writes } = caseOf(method);
-      const result = invoke(seeded.core, method, valid(seeded.data));
+      const result = await invoke(seeded.core, method, valid(seeded.data));
       if (DESKTOP_METHODS.includes(method)) {
         // Well formed, but only the desktop shell can do it.
         expectRefusal(result, { code: 'not_available', field: null });
@@ -743,7 +862,7 @@ describe('the bad-input table', () => {
       expect(result).toMatchObject({ ok: true });
       // A write shows up in the snapshot, so "the snapshot is unchanged" really means nothing was written.
       if (writes) expect(snapshot(seeded.core.db)).not.toEqual(seeded.before);
-      else expectNothingWritten(seeded);
+      else expectValidCallWroteNothing(seeded, method);
     } finally {
       closeCore(seeded);
     }
@@ -755,11 +874,11 @@ describe.each(METHOD_NAMES)('%s with malformed input', (method) => {
   const fieldNames = Object.keys(fields);
   const shared = sharedSeeded();
 
-  it('refuses anything that is not a set of named values, and writes nothing', () => {
+  it('refuses anything that is not a set of named values, and writes nothing', async () => {
     const seeded = shared();
-    fc.assert(
-      fc.property(notAnObject, (input) => {
-        const result = invoke(seeded.core, method, input);
+    await fc.assert(
+      fc.asyncProperty(notAnObject, async (input) => {
+        const result = await invoke(seeded.core, method, input);
         expectRefusal(result, { code: 'invalid_input', field: null, phrase: /named values/ });
         expectNoWrite(seeded);
       }),
@@ -768,12 +887,12 @@ describe.each(METHOD_NAMES)('%s with malformed input', (method) => {
     expectNothingWritten(seeded);
   });
 
-  it('refuses a field it does not take, naming it, and writes nothing', () => {
+  it('refuses a field it does not take, naming it, and writes nothing', async () => {
     const seeded = shared();
-    fc.assert(
-      fc.property(extraKey(fields), json, (key, value) => {
+    await fc.assert(
+      fc.asyncProperty(extraKey(fields), json, async (key, value) => {
         const input = mutate(valid(seeded.data), [{ kind: 'extra', key, value }]);
-        const result = invoke(seeded.core, method, input);
+        const result = await invoke(seeded.core, method, input);
         expectRefusal(result, { code: 'invalid_input', field: null, phrase: key });
         expect(result).toMatchObject({ error: { message: expect.stringContaining('Nothing was changed') as unknown } });
         expectNoWrite(seeded);
@@ -787,12 +906,12 @@ describe.each(METHOD_NAMES)('%s with malformed input', (method) => {
     const spec = fields[field];
     if (spec === undefined) continue;
 
-    it(`refuses a malformed ${field} (${spec.kind}) with a message about ${field}, and writes nothing`, () => {
+    it(`refuses a malformed ${field} (${spec.kind}) with a message about ${field}, and writes nothing`, async () => {
       const seeded = shared();
-      fc.assert(
-        fc.property(KINDS[spec.kind], (value) => {
+      await fc.assert(
+        fc.asyncProperty(KINDS[spec.kind], async (value) => {
           const input = mutate(valid(seeded.data), [{ kind: 'replace', field, value }]);
-          const result = invoke(seeded.core, method, input);
+          const result = await invoke(seeded.core, method, input);
           try {
             const error = expectRefusal(result, { code: 'invalid_input', phrase: spec.about });
             // A nested detail is named by its path: pattern.mon.am is about pattern.
@@ -808,14 +927,14 @@ describe.each(METHOD_NAMES)('%s with malformed input', (method) => {
     });
 
     if (spec.required) {
-      it(`refuses a request without ${field}, naming ${field}, and writes nothing`, () => {
+      it(`refuses a request without ${field}, naming ${field}, and writes nothing`, async () => {
         const seeded = shared();
         const input = mutate(valid(seeded.data), [{ kind: 'remove', field }]);
-        expectRefusal(invoke(seeded.core, method, input), { code: 'invalid_input', field, phrase: spec.about });
+        expectRefusal(await invoke(seeded.core, method, input), { code: 'invalid_input', field, phrase: spec.about });
         if (!spec.nullAllowed) {
           // Sent as null rather than left out: still refused.
           const withNull = mutate(valid(seeded.data), [{ kind: 'replace', field, value: null }]);
-          expectRefusal(invoke(seeded.core, method, withNull), { code: 'invalid_input', field, phrase: spec.about });
+          expectRefusal(await invoke(seeded.core, method, withNull), { code: 'invalid_input', field, phrase: spec.about });
         }
         expectNothingWritten(seeded);
       });
@@ -823,7 +942,7 @@ describe.each(METHOD_NAMES)('%s with malformed input', (method) => {
   }
 
   if (fieldNames.length > 0) {
-    it('refuses several mistakes at once, naming one of the fields at fault, and writes nothing', () => {
+    it('refuses several mistakes at once, naming one of the fields at fault, and writes nothing', async () => {
       const seeded = shared();
       const fieldMutation = fc.constantFrom(...fieldNames).chain((field): fc.Arbitrary<Mutation> => {
         const spec = fields[field];
@@ -838,10 +957,10 @@ describe.each(METHOD_NAMES)('%s with malformed input', (method) => {
           fc.array(extra, { maxLength: 2 }),
         )
         .map(([onFields, extras]) => [...onFields, ...extras]);
-      fc.assert(
-        fc.property(mutations, (changes) => {
+      await fc.assert(
+        fc.asyncProperty(mutations, async (changes) => {
           const input = mutate(valid(seeded.data), changes);
-          const result = invoke(seeded.core, method, input);
+          const result = await invoke(seeded.core, method, input);
           const error = expectRefusal(result, { code: 'invalid_input' });
           const atFault = changes.flatMap((m) => (m.kind === 'extra' ? [] : [m.field]));
           if (error.field === undefined) {
@@ -859,12 +978,12 @@ describe.each(METHOD_NAMES)('%s with malformed input', (method) => {
       expectNothingWritten(seeded);
     });
   } else {
-    it('takes no details: an empty request is the only valid one', () => {
+    it('takes no details: an empty request is the only valid one', async () => {
       const seeded = shared();
-      expect(invoke(seeded.core, method, {})).toMatchObject({ ok: true });
-      expect(invoke(seeded.core, method, undefined)).toMatchObject({ ok: true });
-      expectRefusal(invoke(seeded.core, method, { clinicianId: seeded.data.amaraId }), { code: 'invalid_input', field: null, phrase: 'clinicianId' });
-      expectNothingWritten(seeded);
+      expect(await invoke(seeded.core, method, {})).toMatchObject({ ok: true });
+      expect(await invoke(seeded.core, method, undefined)).toMatchObject({ ok: true });
+      expectRefusal(await invoke(seeded.core, method, { clinicianId: seeded.data.amaraId }), { code: 'invalid_input', field: null, phrase: 'clinicianId' });
+      expectValidCallWroteNothing(seeded, method);
     });
   }
 });
@@ -886,36 +1005,64 @@ describe('nested details', () => {
   ];
   const shared = sharedSeeded();
 
-  it.each(cases)('refuses $name, naming the unexpected detail, and writes nothing', (wrong) => {
+  it.each(cases)('refuses $name, naming the unexpected detail, and writes nothing', async (wrong) => {
     const seeded = shared();
-    expectRefusal(invoke(seeded.core, wrong.method, wrong.input(seeded.data)), { code: 'invalid_input', phrase: wrong.phrase });
+    expectRefusal(await invoke(seeded.core, wrong.method, wrong.input(seeded.data)), { code: 'invalid_input', phrase: wrong.phrase });
     expectNothingWritten(seeded);
   });
 
   // Known bug (main/core/api/dispatch.ts, describeIssue): an unrecognized_keys issue is
   // reported without its path, so a stray key inside pattern, override, roleDefaults or
   // pharmacyFirst comes back with no field at all. Flip to `it.each` once fixed.
-  it.each(cases)('names the field that holds $name', (wrong) => {
+  it.each(cases)('names the field that holds $name', async (wrong) => {
     const seeded = shared();
-    expectRefusal(invoke(seeded.core, wrong.method, wrong.input(seeded.data)), { code: 'invalid_input', field: wrong.field });
+    expectRefusal(await invoke(seeded.core, wrong.method, wrong.input(seeded.data)), { code: 'invalid_input', field: wrong.field });
   });
 
   // Known bug (shared/contract.ts, settings.update): z.partialRecord has no desk message, so
   // roleDefaults that is not a set of named values gets zod's "Invalid input: expected record,
   // received number". Flip to `it` once the record has an error message of its own.
-  it('refuses roleDefaults that is not a set of roles, in words for the desk', () => {
+  it('refuses roleDefaults that is not a set of roles, in words for the desk', async () => {
     const seeded = shared();
     for (const roleDefaults of [5, null, [], 'gp_partner', true]) {
-      expectRefusal(invoke(seeded.core, 'settings.update', { roleDefaults }), { code: 'invalid_input', field: 'roleDefaults', phrase: /role/ });
+      expectRefusal(await invoke(seeded.core, 'settings.update', { roleDefaults }), { code: 'invalid_input', field: 'roleDefaults', phrase: /role/ });
     }
     expectNothingWritten(seeded);
   });
 
-  it('refuses roleDefaults that is not a set of roles, and writes nothing (whatever the wording)', () => {
+  it('refuses roleDefaults that is not a set of roles, and writes nothing (whatever the wording)', async () => {
     const seeded = shared();
     for (const roleDefaults of [5, null, [], 'gp_partner', true]) {
-      expect(invoke(seeded.core, 'settings.update', { roleDefaults })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'roleDefaults' } });
+      expect(await invoke(seeded.core, 'settings.update', { roleDefaults })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'roleDefaults' } });
     }
     expectNothingWritten(seeded);
+  });
+});
+
+describe('methods that answer later', () => {
+  const ASYNC_METHODS: MethodName[] = ['export.build', 'export.runEndOfDay', 'desktop.saveExport', 'desktop.printToPdf'];
+  const shared = sharedSeeded();
+
+  it('answers a well-formed request to each of them with a promise', async () => {
+    const seeded = shared();
+    for (const method of ASYNC_METHODS) {
+      const answer = seeded.core.invoke(method, caseOf(method).valid(seeded.data));
+      expect(answer, method).toBeInstanceOf(Promise);
+      await answer;
+    }
+  });
+
+  // Bug (main/core/api/dispatch.ts, invoke): a request refused by the schema (or an
+  // unknown method) is answered with a plain envelope even for a method marked async,
+  // while core.call types the answer as AnswerOf<M> = Promise<Envelope>. A typed caller
+  // that writes core.call('export.build', input).then(...) gets "then is not a function"
+  // exactly when the input is bad. Flip to `it` once async methods always answer with a promise.
+  it.fails('answers a malformed request to each of them with a promise too, as core.call’s type says', async () => {
+    const seeded = shared();
+    for (const method of ASYNC_METHODS) {
+      const answer = seeded.core.invoke(method, { format: 'pdf', fileName: 42 });
+      expect(answer, method).toBeInstanceOf(Promise);
+      expectRefusal(await answer, { code: 'invalid_input' });
+    }
   });
 });

@@ -147,7 +147,7 @@ describe('contact.record', () => {
     expect(pushes.at(-1)).toEqual({ event: 'data.changed', payload: { topics: ['contacts'] } });
   });
 
-  it('backdates to just after London midnight in summer, and refuses just before it', () => {
+  it('backdates to just after London midnight in summer, and refuses just before it', async () => {
     const { core } = openCore('2026-06-30T23:30:00Z');
     const clinicianId = gp(core);
     // 23:00 UTC is 00:00 BST on 1 July.
@@ -156,7 +156,7 @@ describe('contact.record', () => {
     const withOffset = must(core.call('contact.record', { clinicianId, typeId: 'video', occurredAt: '2026-07-01T00:15:00+01:00' }));
     expect(withOffset).toMatchObject({ occurredAt: '2026-06-30T23:15:00.000Z', practiceDay: '2026-07-01' });
     const before = snapshot(core.db);
-    expectRefusal(core.invoke('contact.record', { clinicianId, typeId: 'video', occurredAt: '2026-06-30T22:59:59Z' }), {
+    expectRefusal(await core.invoke('contact.record', { clinicianId, typeId: 'video', occurredAt: '2026-06-30T22:59:59Z' }), {
       code: 'invalid_input',
       field: 'occurredAt',
       phrase: 'earlier today',
@@ -194,7 +194,7 @@ describe('contact.record', () => {
 });
 
 describe('the cap', () => {
-  it('refuses the 26th counted contact without a reason, then accepts it as urgent: counted, flagged and shown over the cap', () => {
+  it('refuses the 26th counted contact without a reason, then accepts it as urgent: counted, flagged and shown over the cap', async () => {
     const opened = openCore();
     const { core } = opened;
     const id = gp(core);
@@ -210,7 +210,7 @@ describe('the cap', () => {
     });
     opened.clock.set('2026-11-23T09:30:00Z');
     const before = snapshot(core.db);
-    expectRefusal(core.invoke('contact.record', { clinicianId: id, typeId: 'telephone' }), {
+    expectRefusal(await core.invoke('contact.record', { clinicianId: id, typeId: 'telephone' }), {
       code: 'at_capacity',
       field: 'clinicianId',
       phrase: 'Dr Amara Okafor is full (25 of 25 today)',
@@ -232,12 +232,12 @@ describe('the cap', () => {
     expect(listed.filter((contact) => contact.overCap).map((contact) => contact.id)).toEqual([urgent.id]);
   });
 
-  it('always accepts an urgent contact for a clinician who is not on the rota: Saturday, cap 0, over the cap', () => {
+  it('always accepts an urgent contact for a clinician who is not on the rota: Saturday, cap 0, over the cap', async () => {
     // Saturday 21 November: nobody works by default.
     const { core } = openCore('2026-11-21T10:00:00Z');
     const id = gp(core);
     expect(rowOf(core, id)).toMatchObject({ working: false, sessions: { am: false, pm: false }, cap: 0, dayCap: 0 });
-    expectRefusal(core.invoke('contact.record', { clinicianId: id, typeId: 'home_visit' }), {
+    expectRefusal(await core.invoke('contact.record', { clinicianId: id, typeId: 'home_visit' }), {
       code: 'at_capacity',
       field: 'clinicianId',
       phrase: 'Dr Amara Okafor is not on the rota today',
@@ -247,11 +247,11 @@ describe('the cap', () => {
     expect(rowOf(core, id)).toMatchObject({ working: false, cap: 0, used: 1, remaining: 0, state: 'over_cap', urgentOverCap: 1 });
   });
 
-  it('always accepts an urgent contact for a clinician whose cap is 0', () => {
+  it('always accepts an urgent contact for a clinician whose cap is 0', async () => {
     const { core } = openCore();
     const id = gp(core, 'Dr Gil Moss', { dailyCap: 0 });
     expect(rowOf(core, id)).toMatchObject({ cap: 0, state: 'full' });
-    expect(core.invoke('contact.record', { clinicianId: id, typeId: 'telephone' })).toMatchObject({ ok: false, error: { code: 'at_capacity' } });
+    expect(await core.invoke('contact.record', { clinicianId: id, typeId: 'telephone' })).toMatchObject({ ok: false, error: { code: 'at_capacity' } });
     expect(must(core.call('contact.record', { clinicianId: id, typeId: 'telephone', overCapReason: 'Child with high fever' }))).toMatchObject({ overCap: true });
     expect(rowOf(core, id)).toMatchObject({ cap: 0, used: 1, state: 'over_cap', urgentOverCap: 1 });
   });
@@ -436,7 +436,7 @@ describe('the rota', () => {
 });
 
 describe('session mode', () => {
-  it('splits 25 into 13 + 12: the 14th morning contact is refused at 09:00, and the afternoon after 13:00 starts afresh', () => {
+  it('splits 25 into 13 + 12: the 14th morning contact is refused at 09:00, and the afternoon after 13:00 starts afresh', async () => {
     const opened = openCore();
     const { core, clock } = opened;
     must(core.call('settings.update', { capMode: 'session' }));
@@ -444,9 +444,9 @@ describe('session mode', () => {
     recordMany(opened, id, 13);
     expect(must(core.call('board.today', {}))).toMatchObject({ capMode: 'session', session: 'am' });
     expect(rowOf(core, id)).toMatchObject({ cap: 13, used: 13, remaining: 0, state: 'full', dayCap: 25, dayUsed: 13 });
-    expectRefusal(core.invoke('contact.record', { clinicianId: id, typeId: 'telephone' }), { code: 'at_capacity', phrase: '(13 of 13 this morning)' });
+    expectRefusal(await core.invoke('contact.record', { clinicianId: id, typeId: 'telephone' }), { code: 'at_capacity', phrase: '(13 of 13 this morning)' });
     clock.set('2026-11-23T12:59:00Z');
-    expect(core.invoke('contact.record', { clinicianId: id, typeId: 'telephone' })).toMatchObject({ ok: false, error: { code: 'at_capacity' } });
+    expect(await core.invoke('contact.record', { clinicianId: id, typeId: 'telephone' })).toMatchObject({ ok: false, error: { code: 'at_capacity' } });
     clock.set('2026-11-23T13:00:00Z');
     expect(must(core.call('board.today', {})).session).toBe('pm');
     expect(rowOf(core, id)).toMatchObject({ cap: 12, used: 0, remaining: 12, state: 'available', dayUsed: 13 });
@@ -663,6 +663,8 @@ describe('settings and this PC', () => {
       defaultContactType: 'auto',
       collectNhsNumber: false,
       listSize: null,
+      noticeWhy: expect.stringContaining('safe-working guidance') as unknown,
+      receptionScript: expect.stringContaining('If you think this is urgent, tell me now') as unknown,
     });
   });
 
@@ -757,7 +759,7 @@ describe('board.today', () => {
 });
 
 describe('reads and pushes', () => {
-  it('changes nothing and tells no window to refresh on a read', () => {
+  it('changes nothing and tells no window to refresh on a read', async () => {
     const seeded = openSeeded();
     const reads: { [M in MethodName]?: InputOf<M> } = {
       'system.status': {},
@@ -771,29 +773,39 @@ describe('reads and pushes', () => {
       'directory.list': {},
       'redirection.listForDay': { day: TODAY },
       'deferral.listForDay': {},
+      'report.day': { day: TODAY },
+      'report.range': { from: '2026-11-16', to: TODAY },
+      'report.gpas': { monday: TODAY },
+      'action.list': {},
+      'export.build': { format: 'xlsx', from: '2026-11-16', to: TODAY, includeIdentifiers: true },
+      'export.endOfDayStatus': {},
     };
-    for (const [method, input] of Object.entries(reads)) expect(seeded.core.invoke(method, input)).toMatchObject({ ok: true });
+    for (const [method, input] of Object.entries(reads)) expect(await seeded.core.invoke(method, input)).toMatchObject({ ok: true });
     expect(snapshot(seeded.core.db)).toEqual(seeded.before);
     expect(seeded.pushes).toEqual([]);
   });
 
-  it('tells windows which part changed after each kind of write', () => {
+  it('tells windows which part changed after each kind of write', async () => {
     const opened: OpenedCore = openSeeded();
     const { core, pushes } = opened;
-    const topicsAfter = (method: MethodName, input: unknown) => {
+    const topicsAfter = async (method: MethodName, input: unknown) => {
       pushes.length = 0;
-      expect(core.invoke(method, input)).toMatchObject({ ok: true });
+      expect(await core.invoke(method, input)).toMatchObject({ ok: true });
       return pushes.map((push) => push.payload);
     };
     const clinician = gp(core, 'Dr Ivo Marsh');
-    expect(topicsAfter('device.update', { staffName: 'Jo' })).toEqual([{ topics: ['device'] }]);
-    expect(topicsAfter('settings.update', { warningPercent: 90 })).toEqual([{ topics: ['settings'] }]);
-    expect(topicsAfter('clinician.update', { clinicianId: clinician, dailyCap: 20 })).toEqual([{ topics: ['clinicians'] }]);
-    expect(topicsAfter('rota.setDay', { clinicianId: clinician, day: TODAY, override: { duty: true } })).toEqual([{ topics: ['rota'] }]);
-    expect(topicsAfter('contactType.create', { name: 'Group consultation', counts: true })).toEqual([{ topics: ['settings'] }]);
-    expect(topicsAfter('directory.create', { kind: 'other', name: 'Food bank' })).toEqual([{ topics: ['settings'] }]);
-    expect(topicsAfter('contact.record', { clinicianId: clinician, typeId: 'telephone' })).toEqual([{ topics: ['contacts'] }]);
-    expect(topicsAfter('redirection.record', { destinationId: SERVICES.utc, reason: 'clinician_at_capacity', patientTold: true })).toEqual([{ topics: ['redirections'] }]);
-    expect(topicsAfter('deferral.record', { kind: 'waiting_list', patientTold: true })).toEqual([{ topics: ['redirections'] }]);
+    expect(await topicsAfter('device.update', { staffName: 'Jo' })).toEqual([{ topics: ['device'] }]);
+    expect(await topicsAfter('settings.update', { warningPercent: 90 })).toEqual([{ topics: ['settings'] }]);
+    expect(await topicsAfter('clinician.update', { clinicianId: clinician, dailyCap: 20 })).toEqual([{ topics: ['clinicians'] }]);
+    expect(await topicsAfter('rota.setDay', { clinicianId: clinician, day: TODAY, override: { duty: true } })).toEqual([{ topics: ['rota'] }]);
+    expect(await topicsAfter('contactType.create', { name: 'Group consultation', counts: true })).toEqual([{ topics: ['settings'] }]);
+    expect(await topicsAfter('directory.create', { kind: 'other', name: 'Food bank' })).toEqual([{ topics: ['settings'] }]);
+    expect(await topicsAfter('contact.record', { clinicianId: clinician, typeId: 'telephone' })).toEqual([{ topics: ['contacts'] }]);
+    expect(await topicsAfter('redirection.record', { destinationId: SERVICES.utc, reason: 'clinician_at_capacity', patientTold: true })).toEqual([{ topics: ['redirections'] }]);
+    expect(await topicsAfter('deferral.record', { kind: 'waiting_list', patientTold: true })).toEqual([{ topics: ['redirections'] }]);
+    expect(await topicsAfter('gpas.assess', { monday: TODAY, status: 'green' })).toEqual([{ topics: ['reports'] }]);
+    expect(await topicsAfter('action.create', { title: 'Limit home visits' })).toEqual([{ topics: ['reports'] }]);
+    expect(await topicsAfter('action.update', { actionId: 'bma-2024-02', taking: true, from: TODAY })).toEqual([{ topics: ['reports'] }]);
+    expect(await topicsAfter('export.configureEndOfDay', { enabled: false, time: '19:00' })).toEqual([{ topics: ['device'] }]);
   });
 });

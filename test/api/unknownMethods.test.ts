@@ -42,11 +42,11 @@ const UNKNOWN = [
 ];
 
 describe('unknown methods', () => {
-  it.each(UNKNOWN.map((name) => [JSON.stringify(name)] as const))('refuses %s as unknown_method and writes nothing', (quoted) => {
+  it.each(UNKNOWN.map((name) => [JSON.stringify(name)] as const))('refuses %s as unknown_method and writes nothing', async (quoted) => {
     const name = JSON.parse(quoted) as string;
     const seeded = openSeeded();
     for (const input of [WRITING_DETAILS, {}, undefined, null, 'text']) {
-      const error = expectRefusal(seeded.core.invoke(name, input), { code: 'unknown_method', field: null });
+      const error = expectRefusal(await seeded.core.invoke(name, input), { code: 'unknown_method', field: null });
       expect(error.message).toContain(`“${name}”`);
       expect(error.message).toContain('Nothing was changed.');
     }
@@ -54,15 +54,15 @@ describe('unknown methods', () => {
     expect(seeded.pushes).toEqual([]);
   });
 
-  it('refuses any name that is not in the contract, and writes nothing', () => {
+  it('refuses any name that is not in the contract, and writes nothing', async () => {
     const seeded = openSeeded();
     const nearMiss = fc
       .tuple(fc.constantFrom(...METHOD_NAMES), fc.string({ maxLength: 3 }), fc.string({ maxLength: 3 }), fc.boolean())
       .map(([name, before, after, upper]) => `${before}${upper ? name.toUpperCase() : name}${after}`);
     const name = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), nearMiss).filter((candidate) => !(METHOD_NAMES as string[]).includes(candidate));
-    fc.assert(
-      fc.property(name, (method) => {
-        const error = expectRefusal(seeded.core.invoke(method, WRITING_DETAILS), { code: 'unknown_method', field: null });
+    await fc.assert(
+      fc.asyncProperty(name, async (method) => {
+        const error = expectRefusal(await seeded.core.invoke(method, WRITING_DETAILS), { code: 'unknown_method', field: null });
         expect(error.message).toContain(method);
         expect(snapshot(seeded.core.db)).toEqual(seeded.before);
         expect(seeded.pushes).toEqual([]);

@@ -43,8 +43,10 @@ interface WrongCase {
   phrase: string | RegExp;
 }
 
+/** Arranging only uses methods that answer at once; a promise here means the arrange step needs awaiting. */
 const call = (seeded: Seeded, method: MethodName, input: unknown) => {
   const result = seeded.core.invoke(method, input);
+  if (result instanceof Promise) throw new Error(`${method} answers later: arrange with it in an async step.`);
   if (!result.ok) throw new Error(`Arranging with ${method} failed: ${result.error.message}`);
   return result.value;
 };
@@ -669,12 +671,12 @@ const CASES: WrongCase[] = [
   },
 ];
 
-function runCase(wrong: WrongCase): Seeded {
+async function runCase(wrong: WrongCase): Promise<Seeded> {
   const seeded = openSeeded();
   const extra = wrong.arrange?.(seeded) ?? {};
   const before = snapshot(seeded.core.db);
   seeded.pushes.length = 0;
-  const result = seeded.core.invoke(wrong.method, wrong.input(seeded.data, extra));
+  const result = await seeded.core.invoke(wrong.method, wrong.input(seeded.data, extra));
   expectRefusal(result, { code: wrong.code, field: wrong.field, phrase: wrong.phrase });
   expect(snapshot(seeded.core.db)).toEqual(before);
   expect(seeded.pushes).toEqual([]);
@@ -682,34 +684,34 @@ function runCase(wrong: WrongCase): Seeded {
 }
 
 describe('well-formed requests the data does not allow', () => {
-  it.each(CASES)('refuses $name ($code on $field) and changes nothing', (wrong) => {
-    runCase(wrong);
+  it.each(CASES)('refuses $name ($code on $field) and changes nothing', async (wrong) => {
+    await runCase(wrong);
   });
 
-  it('refuses the 14th morning contact in session mode but not the first afternoon one', () => {
+  it('refuses the 14th morning contact in session mode but not the first afternoon one', async () => {
     // The same clinician, full in the morning, is free again after 13:00: the refusal is about the session, not the day.
     const seeded = openSeeded();
     call(seeded, 'settings.update', { capMode: 'session' });
     const created = must(seeded.core.call('clinician.create', { name: 'Dr Ivo Marsh', role: 'gp_partner' }));
     recordMany(seeded, created.id, 13);
     const before = snapshot(seeded.core.db);
-    expectRefusal(seeded.core.invoke('contact.record', record(created.id)), {
+    expectRefusal(await seeded.core.invoke('contact.record', record(created.id)), {
       code: 'at_capacity',
       field: 'clinicianId',
       phrase: 'Dr Ivo Marsh is full (13 of 13 this morning)',
     });
     // Backdated into the morning from the afternoon: still the morning's cap.
     seeded.clock.set('2026-11-23T13:05:00Z');
-    expectRefusal(seeded.core.invoke('contact.record', record(created.id, { occurredAt: '2026-11-23T12:59:00Z' })), {
+    expectRefusal(await seeded.core.invoke('contact.record', record(created.id, { occurredAt: '2026-11-23T12:59:00Z' })), {
       code: 'at_capacity',
       field: 'clinicianId',
       phrase: '(13 of 13 this morning)',
     });
     expect(snapshot(seeded.core.db)).toEqual(before);
-    expect(seeded.core.invoke('contact.record', record(created.id))).toMatchObject({ ok: true, value: { session: 'pm', overCap: false } });
+    expect(await seeded.core.invoke('contact.record', record(created.id))).toMatchObject({ ok: true, value: { session: 'pm', overCap: false } });
   });
 
-  it('refuses every well-formed id it does not know, for every method that takes one, and changes nothing', () => {
+  it('refuses every well-formed id it does not know, for every method that takes one, and changes nothing', async () => {
     const seeded = openSeeded();
     const s = seeded.data;
     const seedIds = [s.amaraId, s.benId, s.caraId, s.contactId, s.voidedContactId, s.redirectionId, s.voidedRedirectionId, s.deferralId, s.voidedDeferralId];
@@ -736,9 +738,9 @@ describe('well-formed requests the data does not allow', () => {
       { method: 'redirection.record', input: (id) => redirect({ destinationId: SERVICES.utc, fromClinicianId: id }), field: 'fromClinicianId', phrase: clinicianMissing },
       { method: 'deferral.record', input: (id) => ({ kind: 'waiting_list', patientTold: true, clinicianId: id }), field: 'clinicianId', phrase: clinicianMissing },
     ];
-    fc.assert(
-      fc.property(unknownId, fc.constantFrom(...requests), (id, request) => {
-        const result = seeded.core.invoke(request.method, request.input(id));
+    await fc.assert(
+      fc.asyncProperty(unknownId, fc.constantFrom(...requests), async (id, request) => {
+        const result = await seeded.core.invoke(request.method, request.input(id));
         expectRefusal(result, { code: 'not_found', field: request.field, phrase: request.phrase });
         expectNoWrite(seeded);
       }),
@@ -747,7 +749,7 @@ describe('well-formed requests the data does not allow', () => {
     expectNothingWritten(seeded);
   });
 
-  it('refuses any time after now and any time before today’s midnight, for contacts and redirections, and changes nothing', () => {
+  it('refuses any time after now and any time before today’s midnight, for contacts and redirections, and changes nothing', async () => {
     const seeded = openSeeded();
     const now = Date.parse('2026-11-23T09:00:00Z');
     const midnight = Date.parse('2026-11-23T00:00:00Z');
@@ -758,10 +760,10 @@ describe('well-formed requests the data does not allow', () => {
       (occurredAt: string) => ({ method: 'contact.record' as const, input: record(seeded.data.amaraId, { occurredAt, overCapReason: 'Urgent review' }) }),
       (occurredAt: string) => ({ method: 'redirection.record' as const, input: redirect({ destinationId: SERVICES.utc, occurredAt }) }),
     );
-    fc.assert(
-      fc.property(fc.oneof(future, past), request, (at, make) => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(future, past), request, async (at, make) => {
         const { method, input } = make(new Date(at).toISOString());
-        expectRefusal(seeded.core.invoke(method, input), { code: 'invalid_input', field: 'occurredAt', phrase: at > now ? 'in the future' : 'earlier today' });
+        expectRefusal(await seeded.core.invoke(method, input), { code: 'invalid_input', field: 'occurredAt', phrase: at > now ? 'in the future' : 'earlier today' });
         expectNoWrite(seeded);
       }),
       { numRuns: 150 },
@@ -773,8 +775,8 @@ describe('well-formed requests the data does not allow', () => {
 describe('fixed bugs that must stay fixed', () => {
   // main/core/services/device.ts: updateDevice calls requireClinician without a field name,
   // so an unknown clinicianViewId is reported against "clinicianId", a field device.update does not have.
-  it('names clinicianViewId when this PC’s clinician view is set to a clinician ContactCap does not know', () => {
-    runCase({
+  it('names clinicianViewId when this PC’s clinician view is set to a clinician ContactCap does not know', async () => {
+    await runCase({
       name: 'device view of an unknown clinician',
       method: 'device.update',
       input: () => ({ clinicianViewId: 'no-such-clinician' }),
@@ -784,65 +786,65 @@ describe('fixed bugs that must stay fixed', () => {
     });
   });
 
-  it('refuses this PC’s clinician view of a clinician ContactCap does not know, and changes nothing (whatever the field)', () => {
+  it('refuses this PC’s clinician view of a clinician ContactCap does not know, and changes nothing (whatever the field)', async () => {
     const seeded = openSeeded();
-    expectRefusal(seeded.core.invoke('device.update', { staffName: 'Jo', clinicianViewId: 'no-such-clinician' }), { code: 'not_found', phrase: 'not on ContactCap’s list' });
+    expectRefusal(await seeded.core.invoke('device.update', { staffName: 'Jo', clinicianViewId: 'no-such-clinician' }), { code: 'not_found', phrase: 'not on ContactCap’s list' });
     expectNothingWritten(seeded);
   });
 
   // main/core/services/contactTypes.ts: updateContactType skips assertFree's checks when
   // only `active: true` is sent (name and key are undefined), so a type can be put back
   // while another active type has taken its shortcut letter: two types answer to G.
-  it('refuses to put back a contact type whose shortcut letter another type in use has taken meanwhile', () => {
+  it('refuses to put back a contact type whose shortcut letter another type in use has taken meanwhile', async () => {
     const seeded = openSeeded();
     const group = must(seeded.core.call('contactType.create', { name: 'Group consultation', counts: true, key: 'G' }));
     must(seeded.core.call('contactType.update', { typeId: group.id, active: false }));
     must(seeded.core.call('contactType.create', { name: 'Group session', counts: true, key: 'G' }));
-    runCaseOn(seeded, 'contactType.update', { typeId: group.id, active: true }, { code: 'conflict', field: 'key', phrase: 'The letter G already picks “Group session”' });
+    await runCaseOn(seeded, 'contactType.update', { typeId: group.id, active: true }, { code: 'conflict', field: 'key', phrase: 'The letter G already picks “Group session”' });
   });
 
   // main/core/services/settings.ts: updateSettings changes a role's default daily cap without
   // checking the clinicians who follow it and have session caps of their own. Afterwards their
   // caps no longer add up (planCaps uses 15 + 10 against a day cap of 20), and any later edit of
   // that clinician, even a rename, is refused with a session-cap error the editor did not cause.
-  it('refuses a role default cap that the session caps of a clinician following it would no longer add up to', () => {
+  it('refuses a role default cap that the session caps of a clinician following it would no longer add up to', async () => {
     const seeded = openSeeded();
     must(seeded.core.call('clinician.update', { clinicianId: seeded.data.amaraId, amCap: 15, pmCap: 10 }));
-    runCaseOn(seeded, 'settings.update', { roleDefaults: { gp_partner: { dailyCap: 20 } } }, { code: 'conflict', field: 'roleDefaults', phrase: SEED_NAMES.amara });
+    await runCaseOn(seeded, 'settings.update', { roleDefaults: { gp_partner: { dailyCap: 20 } } }, { code: 'conflict', field: 'roleDefaults', phrase: SEED_NAMES.amara });
   });
 
-  it('keeps the clinician workable after refusing that role default: the day cap stays 25 and a rename still works', () => {
+  it('keeps the clinician workable after refusing that role default: the day cap stays 25 and a rename still works', async () => {
     const seeded = openSeeded();
     must(seeded.core.call('clinician.update', { clinicianId: seeded.data.amaraId, amCap: 15, pmCap: 10 }));
-    expect(seeded.core.invoke('settings.update', { roleDefaults: { gp_partner: { dailyCap: 20 } } })).toMatchObject({ ok: false });
+    expect(await seeded.core.invoke('settings.update', { roleDefaults: { gp_partner: { dailyCap: 20 } } })).toMatchObject({ ok: false });
     const row = must(seeded.core.call('board.today', {})).rows.find((candidate) => candidate.clinicianId === seeded.data.amaraId);
     expect(row).toMatchObject({ dayCap: 25, bySession: { am: { cap: 15 }, pm: { cap: 10 } } });
     expect(must(seeded.core.call('clinician.rename', { clinicianId: seeded.data.amaraId, name: 'Dr Amara Okafor-Reid' })).name).toBe('Dr Amara Okafor-Reid');
   });
 });
 
-function runCaseOn(seeded: Seeded, method: MethodName, input: Record<string, unknown>, expected: { code: ErrorCode; field: string; phrase: string }): void {
+async function runCaseOn(seeded: Seeded, method: MethodName, input: Record<string, unknown>, expected: { code: ErrorCode; field: string; phrase: string }): Promise<void> {
   const before = snapshot(seeded.core.db);
   seeded.pushes.length = 0;
-  expectRefusal(seeded.core.invoke(method, input), expected);
+  expectRefusal(await seeded.core.invoke(method, input), expected);
   expect(snapshot(seeded.core.db)).toEqual(before);
   expect(seeded.pushes).toEqual([]);
 }
 
 describe('clinician names that only look different', () => {
-  it('refuses a name that differs from an active clinician’s only in the case of an accented letter', () => {
+  it('refuses a name that differs from an active clinician’s only in the case of an accented letter', async () => {
     const { core } = openCore();
     expect(core.call('clinician.create', { name: 'Zoë Ward', role: 'salaried_gp' })).toMatchObject({ ok: true });
     const before = snapshot(core.db);
-    expectRefusal(core.invoke('clinician.create', { name: 'ZOË WARD', role: 'salaried_gp' }), { code: 'conflict', field: 'name', phrase: 'already a clinician called “Zoë Ward”' });
+    expectRefusal(await core.invoke('clinician.create', { name: 'ZOË WARD', role: 'salaried_gp' }), { code: 'conflict', field: 'name', phrase: 'already a clinician called “Zoë Ward”' });
     expect(snapshot(core.db)).toEqual(before);
   });
 
-  it('refuses the same name typed with a combining accent (NFD, as macOS and some keyboards send it)', () => {
+  it('refuses the same name typed with a combining accent (NFD, as macOS and some keyboards send it)', async () => {
     const { core } = openCore();
     expect(core.call('clinician.create', { name: 'Zo\u00eb Ward', role: 'salaried_gp' })).toMatchObject({ ok: true });
     const before = snapshot(core.db);
-    expectRefusal(core.invoke('clinician.create', { name: 'Zoe\u0308 Ward', role: 'salaried_gp' }), { code: 'conflict', field: 'name' });
+    expectRefusal(await core.invoke('clinician.create', { name: 'Zoe\u0308 Ward', role: 'salaried_gp' }), { code: 'conflict', field: 'name' });
     expect(snapshot(core.db)).toEqual(before);
   });
 
@@ -852,11 +854,11 @@ describe('clinician names that only look different', () => {
     expect(core.call('clinician.create', { name: 'Zoe Ward', role: 'salaried_gp' })).toMatchObject({ ok: true, value: { name: 'Zoe Ward' } });
   });
 
-  it('refuses a name with nothing visible in it', () => {
+  it('refuses a name with nothing visible in it', async () => {
     const { core } = openCore();
     const before = snapshot(core.db);
     for (const name of ['\u200b', '\u200b\u200b\u200b', '\u0000', '\u0007\u0008', '---', '’']) {
-      expectRefusal(core.invoke('clinician.create', { name, role: 'other' }), { code: 'invalid_input', field: 'name', phrase: 'clinician’s name' });
+      expectRefusal(await core.invoke('clinician.create', { name, role: 'other' }), { code: 'invalid_input', field: 'name', phrase: 'clinician’s name' });
     }
     expect(snapshot(core.db)).toEqual(before);
   });

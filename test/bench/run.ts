@@ -6,6 +6,7 @@ import { ROOT } from '../helpers/fixtures.ts';
 import { ensureFiveYearDatabase, workingCopy } from './fiveYears.ts';
 import { measureColdOpen, measureInProcess, measureOverHttp } from './foundation.ts';
 import { measureBoardForForty, measureKeypressToBoard } from './reception.ts';
+import { measureReports } from './reports.ts';
 import { printTable, row } from './stats.ts';
 
 /**
@@ -37,4 +38,6 @@ printTable('Browser host (HTTP on 127.0.0.1, separate process)', await measureOv
 
 workingCopy(dir, work);
 printTable('Reception desk (issue 3)', [...measureBoardForForty(work), ...(workingCopy(dir, work), await measureKeypressToBoard(work))]);
+workingCopy(dir, work);
+printTable('Manager reports and exports (issue 4)', await measureReports(work));
 printTable('This benchmark process', [row('peak RSS (includes the seed generator)', process.resourceUsage().maxRSS / 1024, null, (v) => `${v.toFixed(0)} MB`)]);

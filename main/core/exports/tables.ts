@@ -1,6 +1,4 @@
-import { format } from 'date-fns/format';
-import { tz } from '@date-fns/tz';
-import { PRACTICE_TIME_ZONE } from '../../../shared/practiceDay.ts';
+import { practiceIsoOf } from '../../../shared/practiceDay.ts';
 import type { ExportTable } from '../../../shared/reports.ts';
 import type { DayDetail } from '../services/reports.ts';
 
@@ -12,12 +10,10 @@ export interface Table {
   rows: Cell[][];
 }
 
-const london = tz(PRACTICE_TIME_ZONE);
-
 /** ISO 8601 in practice time with its offset, e.g. 2026-07-01T09:30:00+01:00. */
 export function localIso(ms: number | string | null): string | null {
   if (ms === null) return null;
-  return format(typeof ms === 'string' ? Date.parse(ms) : ms, "yyyy-MM-dd'T'HH:mm:ssxxx", { in: london });
+  return practiceIsoOf(typeof ms === 'string' ? Date.parse(ms) : ms);
 }
 
 const sessionsText = (sessions: { am: boolean; pm: boolean }) => (sessions.am && sessions.pm ? 'am+pm' : sessions.am ? 'am' : sessions.pm ? 'pm' : 'none');

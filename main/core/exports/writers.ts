@@ -1,25 +1,20 @@
 import { PassThrough } from 'node:stream';
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import type { Cell, Table } from './tables.ts';
-
-/** Spreadsheets run a cell starting with these as a formula: such text gets a leading apostrophe. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function neutralise(value: Cell): Cell {
-  return typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value;
-}
+import Papa from 'papaparse';
+import type { Table } from './tables.ts';
 
 export const IDENTIFIER_WARNING = 'CONTAINS PATIENT IDENTIFIERS (NHS numbers and notes): store and share it securely, and delete it when done.';
 
-/** One table as CSV: UTF-8 with a byte-order mark (so Excel reads it as UTF-8), a header row, CRLF line ends. */
+/**
+ * One table as CSV, written by PapaParse: UTF-8 with a byte-order mark (so Excel
+ * reads it as UTF-8), a header row, CRLF line ends, and any text a spreadsheet
+ * would run as a formula (starting with =, +, -, @, tab or carriage return)
+ * given a leading apostrophe (PapaParse's escapeFormulae).
+ */
 export function toCsv(table: Table, includeIdentifiers: boolean): string {
-  const records: Cell[][] = [...(includeIdentifiers ? [[IDENTIFIER_WARNING]] : []), table.columns, ...table.rows.map((row) => row.map(neutralise))];
-  return stringify(records, {
-    bom: true,
-    record_delimiter: 'windows',
-    cast: { boolean: (value) => (value ? 'true' : 'false') },
-  });
+  const body = Papa.unparse({ fields: table.columns, data: table.rows }, { newline: '\r\n', escapeFormulae: true });
+  const warning = includeIdentifiers ? `${Papa.unparse([[IDENTIFIER_WARNING]], { newline: '\r\n' })}\r\n` : '';
+  return `\uFEFF${warning}${body}\r\n`;
 }
 
 export interface Sheet {

@@ -8,7 +8,10 @@ import { buildTable, type Table } from '../exports/tables.ts';
 import { toCsv, toXlsx, type Sheet } from '../exports/writers.ts';
 import { writeFileAtomic } from '../files.ts';
 import { currentContactTypes } from './configViews.ts';
-import { assertRange, loadDayDetails, rangeReport } from './reports.ts';
+import { assertRange, daysBetween, loadDayDetails, rangeReport } from './reports.ts';
+
+/** Workbooks up to this many days include a sheet with one row per contact. */
+export const WORKBOOK_CONTACT_DAYS = 31;
 
 const SHEET_TITLES: Record<ExportTable, string> = {
   'clinician-days': 'Clinician days',
@@ -25,10 +28,10 @@ export function exportFileName(table: ExportTable | 'summary', from: string, to:
   return `${name}${includeIdentifiers ? '-WITH-PATIENT-IDENTIFIERS' : ''}.${extension}`;
 }
 
-function tablesFor(ctx: CoreContext, from: string, to: string, includeIdentifiers: boolean): Map<ExportTable, Table> {
+function tablesFor(ctx: CoreContext, from: string, to: string, includeIdentifiers: boolean, names: readonly ExportTable[] = EXPORT_TABLES): Map<ExportTable, Table> {
   const details = loadDayDetails(ctx.db, from, to, ctx.clock.now());
   const options = { includeIdentifiers, typeNames: new Map(currentContactTypes(ctx.db).map((type) => [type.id, type.name])) };
-  return new Map(EXPORT_TABLES.map((name) => [name, buildTable(name, details, options)]));
+  return new Map(names.map((name) => [name, buildTable(name, details, options)]));
 }
 
 /** The range's per-clinician summary, laid out as the workbook's first sheet. */
@@ -67,7 +70,7 @@ export async function buildExportFile(ctx: CoreContext, input: ParsedInputOf<'ex
   const includeIdentifiers = input.includeIdentifiers ?? false;
   if (input.format === 'csv') {
     if (input.table === undefined) throw new DomainError('invalid_input', 'Choose which table to export as CSV: each CSV file holds one table.', 'table');
-    const table = tablesFor(ctx, input.from, input.to, includeIdentifiers).get(input.table);
+    const table = tablesFor(ctx, input.from, input.to, includeIdentifiers, [input.table]).get(input.table);
     if (!table) throw new DomainError('invalid_input', 'Choose which table to export.', 'table');
     return {
       fileName: exportFileName(input.table, input.from, input.to, includeIdentifiers, 'csv'),
@@ -76,7 +79,10 @@ export async function buildExportFile(ctx: CoreContext, input: ParsedInputOf<'ex
       rows: table.rows.length,
     };
   }
-  const tables = tablesFor(ctx, input.from, input.to, includeIdentifiers);
+  // A workbook over a month leaves out the one-row-per-contact sheet (a year is some 150,000 rows):
+  // the contacts CSV has them. Every summary table is always there.
+  const withContacts = daysBetween(input.from, input.to).length <= WORKBOOK_CONTACT_DAYS;
+  const tables = tablesFor(ctx, input.from, input.to, includeIdentifiers, EXPORT_TABLES.filter((name) => withContacts || name !== 'contacts'));
   const sheets: Sheet[] = [
     { title: 'Summary', table: summaryTable(ctx, input.from, input.to), summary: true },
     ...EXPORT_TABLES.flatMap((name) => {

@@ -12,7 +12,7 @@ import type {
   RangeReport,
   RedirectionSummary,
 } from '../../../shared/reports.ts';
-import { reportContactsBetween, type ReportContact } from '../repos/contactsRepo.ts';
+import { contactCountsBetween, reportContactsBetween, type ReportContact } from '../repos/contactsRepo.ts';
 import { deferralsBetween, type DeferralRecord } from '../repos/deferralsRepo.ts';
 import { redirectionsBetween, type RedirectionRecord } from '../repos/redirectionsRepo.ts';
 import { rotaDaysBetween } from '../repos/rotaRepo.ts';
@@ -92,23 +92,30 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
  * configured then, its contacts, redirections and deferrals. One query per kind
  * of record for the whole range.
  */
-export function loadDayDetails(db: Database.Database, from: string, to: string, nowMs: number): DayDetail[] {
-  const contactsByDay = groupBy(reportContactsBetween(db, from, to), (contact) => contact.practiceDay);
-  const redirectionsByDay = groupBy(redirectionsBetween(db, from, to), (record) => record.practiceDay);
-  const deferralsByDay = groupBy(deferralsBetween(db, from, to), (record) => record.practiceDay);
+/** Each day's configuration and plans: caps and rota as they stood that day. Days still to come have no plans. */
+function planDays(db: Database.Database, from: string, to: string, nowMs: number) {
   const overridesByDay = new Map<string, Map<string, DayOverride>>();
   for (const entry of rotaDaysBetween(db, from, to)) {
     const map = overridesByDay.get(entry.day) ?? new Map<string, DayOverride>();
     map.set(entry.clinicianId, entry.override);
     overridesByDay.set(entry.day, map);
   }
-  const types = currentContactTypes(db).map((type) => ({ id: type.id, name: type.name, counts: type.counts }));
-
   const today = practiceDayOf(nowMs);
   return daysBetween(from, to).map((day) => {
     const snapshot = configFor(db, day, nowMs);
     // A day still to come has a rota but nothing has happened yet: nobody has worked it.
     const plans = day > today ? new Map<string, ClinicianDayPlan>() : planClinicians(snapshot, overridesByDay.get(day) ?? new Map<string, DayOverride>(), day);
+    return { day, snapshot, plans };
+  });
+}
+
+export function loadDayDetails(db: Database.Database, from: string, to: string, nowMs: number): DayDetail[] {
+  const contactsByDay = groupBy(reportContactsBetween(db, from, to), (contact) => contact.practiceDay);
+  const redirectionsByDay = groupBy(redirectionsBetween(db, from, to), (record) => record.practiceDay);
+  const deferralsByDay = groupBy(deferralsBetween(db, from, to), (record) => record.practiceDay);
+  const types = currentContactTypes(db).map((type) => ({ id: type.id, name: type.name, counts: type.counts }));
+
+  return planDays(db, from, to, nowMs).map(({ day, snapshot, plans }) => {
     const contacts = contactsByDay.get(day) ?? [];
     const live = contacts.filter((contact) => !contact.voided);
     const counted = withCapsWhenRecorded(
@@ -188,24 +195,43 @@ export const MAX_REPORT_DAYS = 400;
 /** A week, a month, a year: per clinician, redirections, and day-by-day figures for charts. */
 export function rangeReport(ctx: CoreContext, input: ParsedInputOf<'report.range'>): RangeReport {
   assertRange(input.from, input.to, MAX_REPORT_DAYS, 'A summary');
-  const details = loadDayDetails(ctx.db, input.from, input.to, ctx.clock.now());
+  const { db } = ctx;
+  // Counts by day, clinician and type from one grouped query: a year is a few thousand rows, not every contact.
+  const countsByDay = groupBy(contactCountsBetween(db, input.from, input.to), (row) => row.practiceDay);
+  const redirectionsByDay = groupBy(redirectionsBetween(db, input.from, input.to), (record) => record.practiceDay);
+  const deferrals = deferralsBetween(db, input.from, input.to);
   const byClinician = new Map<string, ClinicianRangeReport>();
   const daily: RangeDay[] = [];
   const redirections: RedirectionRecord[] = [];
-  const deferrals: DeferralRecord[] = [];
-  for (const { report, redirections: dayRedirections, deferrals: dayDeferrals } of details) {
+  let practiceName = '';
+  for (const { day, snapshot, plans } of planDays(db, input.from, input.to, ctx.clock.now())) {
+    practiceName = snapshot.settings.practiceName;
+    const dayRedirections = redirectionsByDay.get(day) ?? [];
     redirections.push(...dayRedirections);
-    deferrals.push(...dayDeferrals);
-    const day: RangeDay = { day: report.day, counted: report.totals.counted, redirections: report.redirections.total, byClinician: {}, redirectionsByKind: {} };
-    for (const destination of report.redirections.byDestination) {
-      day.redirectionsByKind[destination.kind] = (day.redirectionsByKind[destination.kind] ?? 0) + destination.count;
+    const dayCounts = groupBy(countsByDay.get(day) ?? [], (row) => row.clinicianId);
+    const summary = summariseRedirections(dayRedirections);
+    const entry: RangeDay = { day, counted: 0, redirections: summary.total, byClinician: {}, redirectionsByKind: {} };
+    for (const destination of summary.byDestination) {
+      entry.redirectionsByKind[destination.kind] = (entry.redirectionsByKind[destination.kind] ?? 0) + destination.count;
     }
-    for (const row of report.clinicians) {
-      day.byClinician[row.clinicianId] = { counted: row.counted, cap: row.cap, working: row.working, capped: row.capped };
-      const total = byClinician.get(row.clinicianId) ?? {
-        clinicianId: row.clinicianId,
-        name: row.name,
-        role: row.role,
+    const clinicianIds = new Set([...plans.keys(), ...dayCounts.keys()]);
+    for (const clinicianId of clinicianIds) {
+      const plan = plans.get(clinicianId);
+      const rows = dayCounts.get(clinicianId) ?? [];
+      if (!plan && rows.length === 0) continue;
+      if (plan && !plan.working && rows.length === 0) continue;
+      const counted = rows.filter((row) => row.counts).reduce((sum, row) => sum + row.n, 0);
+      const notCounted = rows.filter((row) => !row.counts).reduce((sum, row) => sum + row.n, 0);
+      const urgent = rows.reduce((sum, row) => sum + (row.counts ? row.urgent : 0), 0);
+      const working = plan?.working ?? false;
+      const capped = plan?.plan.capped ?? false;
+      const cap = plan?.plan.dayCap ?? 0;
+      entry.counted += counted;
+      entry.byClinician[clinicianId] = { counted, cap, working, capped };
+      const total = byClinician.get(clinicianId) ?? {
+        clinicianId,
+        name: plan?.clinician.name ?? '(not known)',
+        role: plan?.clinician.role ?? 'other',
         daysWorked: 0,
         sessionsWorked: 0,
         daysAtOrOverCap: 0,
@@ -215,19 +241,21 @@ export function rangeReport(ctx: CoreContext, input: ParsedInputOf<'report.range
         averagePerSession: null,
         urgentOverCap: 0,
       };
-      total.name = row.name;
-      total.role = row.role;
-      if (row.working) {
-        total.daysWorked += 1;
-        total.sessionsWorked += (row.sessions.am ? 1 : 0) + (row.sessions.pm ? 1 : 0);
-        if (row.capped && row.cap > 0 && row.counted >= row.cap) total.daysAtOrOverCap += 1;
+      if (plan) {
+        total.name = plan.clinician.name;
+        total.role = plan.clinician.role;
       }
-      total.counted += row.counted;
-      total.notCounted += row.notCounted;
-      total.urgentOverCap += row.urgentOverCap;
-      byClinician.set(row.clinicianId, total);
+      if (working && plan) {
+        total.daysWorked += 1;
+        total.sessionsWorked += (plan.sessions.am ? 1 : 0) + (plan.sessions.pm ? 1 : 0);
+        if (capped && cap > 0 && counted >= cap) total.daysAtOrOverCap += 1;
+      }
+      total.counted += counted;
+      total.notCounted += notCounted;
+      total.urgentOverCap += urgent;
+      byClinician.set(clinicianId, total);
     }
-    daily.push(day);
+    daily.push(entry);
   }
   const clinicians = [...byClinician.values()]
     .map((row) => ({
@@ -244,23 +272,24 @@ export function rangeReport(ctx: CoreContext, input: ParsedInputOf<'report.range
     const hour = Number(practiceTimeOf(record.occurredAt).slice(0, 2));
     redirectionsByHour[hour] = (redirectionsByHour[hour] ?? 0) + 1;
   }
+  const deferralSummary = summariseDeferrals(deferrals);
   return {
     from: input.from,
     to: input.to,
-    practiceName: details.at(-1)?.report.practiceName ?? '',
-    days: details.length,
+    practiceName,
+    days: daily.length,
     clinicians,
     totals: {
       counted,
       notCounted: clinicians.reduce((sum, row) => sum + row.notCounted, 0),
       urgentOverCap: clinicians.reduce((sum, row) => sum + row.urgentOverCap, 0),
       redirections: redirectionSummary.total,
-      deferrals: summariseDeferrals(deferrals).total,
+      deferrals: deferralSummary.total,
       redirectionsPer100Contacts: counted > 0 ? Math.round((redirectionSummary.total / counted) * 1000) / 10 : null,
     },
     redirections: redirectionSummary,
     redirectionsByHour,
-    deferrals: summariseDeferrals(deferrals),
+    deferrals: deferralSummary,
     daily,
   };
 }

@@ -6,10 +6,12 @@ import { useDeskStore } from '../stores/deskStore.ts';
 import { useSettingsStore } from '../stores/settingsStore.ts';
 import { useSystemStore } from '../stores/systemStore.ts';
 import { SCREEN_LABELS, SCREENS, useUiStore, type Screen } from '../stores/uiStore.ts';
+import { ActionScreen } from './action/ActionScreen.tsx';
 import { Announcer } from './Announcer.tsx';
 import { ClinicianView } from './clinician/ClinicianView.tsx';
 import { CompactView } from './clinician/CompactView.tsx';
 import { ReceptionScreen } from './reception/ReceptionScreen.tsx';
+import { ReportsScreen } from './reports/ReportsScreen.tsx';
 import { CliniciansScreen } from './roster/CliniciansScreen.tsx';
 import { RotaScreen } from './rota/RotaScreen.tsx';
 import { ServicesScreen } from './services/ServicesScreen.tsx';
@@ -22,6 +24,8 @@ const SCREEN_COMPONENTS: Record<Screen, () => React.JSX.Element | null> = {
   rota: RotaScreen,
   clinicians: CliniciansScreen,
   services: ServicesScreen,
+  reports: ReportsScreen,
+  action: ActionScreen,
   settings: SettingsScreen,
 };
 

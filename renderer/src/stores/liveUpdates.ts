@@ -2,6 +2,7 @@ import type { Topic } from '../../../shared/events.ts';
 import { api } from '../api/client.ts';
 import { useCatalogueStore } from './catalogueStore.ts';
 import { useDeskStore } from './deskStore.ts';
+import { useReportsStore } from './reportsStore.ts';
 import { useRosterStore } from './rosterStore.ts';
 import { useRotaStore } from './rotaStore.ts';
 import { useSettingsStore } from './settingsStore.ts';
@@ -17,6 +18,7 @@ const REFRESH_BY_TOPIC: Record<Topic, Array<() => Promise<void>>> = {
   settings: [() => useSettingsStore.getState().refresh(), () => useCatalogueStore.getState().refresh(), desk],
   redirections: [desk],
   device: [() => useSettingsStore.getState().refresh()],
+  reports: [() => useReportsStore.getState().refresh()],
   system: [() => useSystemStore.getState().load()],
 };
 

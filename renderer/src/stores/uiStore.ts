@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export const SCREENS = ['reception', 'clinician', 'rota', 'clinicians', 'services', 'settings'] as const;
+export const SCREENS = ['reception', 'clinician', 'rota', 'clinicians', 'services', 'reports', 'action', 'settings'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 export const SCREEN_LABELS: Record<Screen, string> = {
@@ -9,6 +9,8 @@ export const SCREEN_LABELS: Record<Screen, string> = {
   rota: 'Rota',
   clinicians: 'Clinicians',
   services: 'Services',
+  reports: 'Reports',
+  action: 'Collective action',
   settings: 'Settings',
 };
 

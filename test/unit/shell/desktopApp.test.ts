@@ -77,6 +77,7 @@ function fakeElectron(options: { singleInstance?: boolean; appPath?: string } = 
     }),
     getAppPath: vi.fn(() => options.appPath ?? APP_ROOT),
     getVersion: vi.fn(() => '7.8.9'),
+    getPath: vi.fn(() => '/home/reception/Documents'),
   };
   const dialog = { showErrorBox: vi.fn<(title: string, content: string) => void>() };
   const ipcMain = {

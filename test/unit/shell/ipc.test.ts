@@ -48,13 +48,15 @@ describe('IPC wiring', () => {
   function wire(windows: PushTarget[] = []) {
     const fake = fakeIpcMain();
     const setCompact = vi.fn((on: boolean) => ({ compact: on }));
-    const dispose = wireIpc(fake.asIpcMain, core, () => windows, { setCompact });
+    const saveExport = vi.fn(() => Promise.resolve({ saved: '/home/pm/Documents/contactcap-2026-11-23.xlsx' }));
+    const printToPdf = vi.fn(() => Promise.resolve({ saved: null }));
+    const dispose = wireIpc(fake.asIpcMain, core, () => windows, { setCompact, saveExport, printToPdf });
     const call = (url: string | undefined, method: unknown, input?: unknown) => {
       const handler = fake.handlers.get('contactcap:invoke');
       if (!handler) throw new Error('No handler on contactcap:invoke');
       return handler(eventFrom(url), method, input);
     };
-    return { ...fake, dispose, call, setCompact };
+    return { ...fake, dispose, call, setCompact, saveExport };
   }
 
   it('registers one handler, on the contactcap:invoke channel', () => {
@@ -154,11 +156,11 @@ describe('IPC wiring', () => {
     expect(window.webContents.send).not.toHaveBeenCalled();
   });
 
-  it('carries out desktop.setCompact in the shell, after checking its input against the contract', () => {
+  it('carries out desktop.setCompact in the shell, after checking its input against the contract', async () => {
     const { call, setCompact } = wire();
-    expect(call(APP_PAGE, 'desktop.setCompact', { on: true })).toEqual({ ok: true, value: { compact: true } });
+    await expect(call(APP_PAGE, 'desktop.setCompact', { on: true })).resolves.toEqual({ ok: true, value: { compact: true } });
     expect(setCompact).toHaveBeenCalledWith(true);
-    expect(call(APP_PAGE, 'desktop.setCompact', { on: 'yes' })).toEqual({
+    await expect(call(APP_PAGE, 'desktop.setCompact', { on: 'yes' })).resolves.toEqual({
       ok: false,
       error: { code: 'invalid_input', message: 'Compact must be yes or no.', field: 'on' },
     });
@@ -169,5 +171,17 @@ describe('IPC wiring', () => {
     const { call, setCompact } = wire();
     expect(call('https://evil.example/', 'desktop.setCompact', { on: true })).toMatchObject({ ok: false, error: { code: 'unauthorised' } });
     expect(setCompact).not.toHaveBeenCalled();
+  });
+
+  it('hands desktop.saveExport to the shell with its input checked, and answers with where it was saved', async () => {
+    const { call, saveExport } = wire();
+    const input = { format: 'xlsx', from: '2026-11-23', to: '2026-11-23' };
+    await expect(call(APP_PAGE, 'desktop.saveExport', input)).resolves.toEqual({ ok: true, value: { saved: '/home/pm/Documents/contactcap-2026-11-23.xlsx' } });
+    expect(saveExport).toHaveBeenCalledWith(input);
+    await expect(call(APP_PAGE, 'desktop.saveExport', { format: 'pdf', from: '2026-11-23', to: '2026-11-23' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', field: 'format' },
+    });
+    expect(saveExport).toHaveBeenCalledTimes(1);
   });
 });

@@ -3,6 +3,7 @@ import { ROLE_LABELS, type BoardRow, type ContactType } from '../../../../shared
 import { alternativesFor } from '../../../../shared/routing.ts';
 import { useAnnounceStore } from '../../stores/announceStore.ts';
 import { useDeskStore } from '../../stores/deskStore.ts';
+import { useSettingsStore } from '../../stores/settingsStore.ts';
 import { errorOf, type FormError } from '../../stores/result.ts';
 import { ErrorMessage, KeyCap } from '../common/fields.tsx';
 import { Modal } from '../common/Modal.tsx';
@@ -40,6 +41,7 @@ export function RoutingDialog({
   const [error, setError] = useState<FormError | null>(null);
   const recordContact = useDeskStore((state) => state.recordContact);
   const announce = useAnnounceStore((state) => state.announce);
+  const script = useSettingsStore((state) => state.settings?.receptionScript ?? '');
   const alternatives = alternativesFor(rows, row.clinicianId).slice(0, MAX_ALTERNATIVES);
   const type = types.find((candidate) => candidate.id === chosenType);
 
@@ -79,6 +81,12 @@ export function RoutingDialog({
       <p className="muted">
         Type of contact: <strong>{type?.name}</strong> (a letter changes it)
       </p>
+      {script && (
+        <details className="routing-script">
+          <summary>What to say</summary>
+          <p>{script}</p>
+        </details>
+      )}
       <ol className="routing">
         <li className="routing-clinicians">
           <h3>Another clinician with room</h3>

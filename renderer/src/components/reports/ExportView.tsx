@@ -1,0 +1,113 @@
+import { useState, type SyntheticEvent } from 'react';
+import { EXPORT_TABLE_LABELS, EXPORT_TABLES, type ExportTable } from '../../../../shared/reports.ts';
+import { api } from '../../api/client.ts';
+import { useAnnounceStore } from '../../stores/announceStore.ts';
+import { useReportsStore, type DateRange, type ExportInput } from '../../stores/reportsStore.ts';
+import { errorOf, type FormError } from '../../stores/result.ts';
+import { ErrorMessage, invalidIf } from '../common/fields.tsx';
+import { useOneAtATime } from '../settings/sectionSave.tsx';
+import { describeRange, quickRange, useToday } from './dates.ts';
+import { EndOfDaySection } from './EndOfDaySection.tsx';
+import { RangePicker } from './RangePicker.tsx';
+
+const ERROR_ID = 'export-error';
+type Format = 'csv' | 'xlsx';
+
+/** One export, now: a date range as one CSV table or a workbook of every table. */
+function ExportForm() {
+  const today = useToday();
+  const exportFile = useReportsStore((state) => state.exportFile);
+  const announce = useAnnounceStore((state) => state.announce);
+  const [range, setRange] = useState<DateRange>(() => quickRange('this-week', today));
+  const [format, setFormat] = useState<Format>('xlsx');
+  const [table, setTable] = useState<ExportTable>('clinician-days');
+  const [identifiers, setIdentifiers] = useState(false);
+  const [error, setError] = useState<FormError | null>(null);
+  const [outcome, setOutcome] = useState<string | null>(null);
+  const { busy, run } = useOneAtATime();
+  const desktop = api().kind === 'desktop';
+
+  async function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    const input: ExportInput = { format, from: range.from, to: range.to, ...(format === 'csv' ? { table } : {}), ...(identifiers ? { includeIdentifiers: true } : {}) };
+    const result = await run(() => exportFile(input));
+    if (!result) return;
+    const failure = errorOf(result);
+    setError(failure);
+    if (!result.ok) {
+      setOutcome(null);
+      return;
+    }
+    const done = result.value;
+    const message =
+      done.kind === 'saved'
+        ? `Saved: ${done.path}`
+        : done.kind === 'downloaded'
+          ? `Downloaded ${done.fileName}. Your browser put it in its downloads folder.`
+          : 'Not saved: the save dialog was closed.';
+    setOutcome(message);
+    announce(message);
+  }
+
+  return (
+    <section className="panel" aria-labelledby="export-heading">
+      <h2 id="export-heading">Export</h2>
+      <form noValidate onSubmit={(event) => void submit(event)}>
+        <fieldset className="inline-fieldset">
+          <legend>Dates</legend>
+          <RangePicker value={range} onChange={setRange} idPrefix="export" />
+          <p className="field-note">{describeRange(range)}</p>
+        </fieldset>
+        <fieldset className="inline-fieldset" {...invalidIf(error, 'format', ERROR_ID)}>
+          <legend>Format</legend>
+          <label className="check-inline">
+            <input type="radio" name="export-format" checked={format === 'xlsx'} onChange={() => setFormat('xlsx')} /> Spreadsheet (.xlsx): every table, one sheet each
+          </label>
+          <label className="check-inline">
+            <input type="radio" name="export-format" checked={format === 'csv'} onChange={() => setFormat('csv')} /> CSV: one table
+          </label>
+          {format === 'csv' && (
+            <label className="field export-table">
+              Table
+              <select value={table} onChange={(event) => setTable(event.target.value as ExportTable)} {...invalidIf(error, 'table', ERROR_ID)}>
+                {EXPORT_TABLES.map((name) => (
+                  <option key={name} value={name}>
+                    {EXPORT_TABLE_LABELS[name]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+        </fieldset>
+        <label className="check">
+          <input type="checkbox" checked={identifiers} onChange={(event) => setIdentifiers(event.target.checked)} aria-describedby={identifiers ? 'identifiers-warning' : undefined} />
+          Include patient identifiers (NHS numbers and notes)
+        </label>
+        {identifiers && (
+          <p id="identifiers-warning" className="banner banner-warning inline">
+            <strong>This file will hold patient data.</strong> Save it only where the practice keeps patient records, never on a memory stick or in personal email,
+            and delete it when you are done. Its name says it holds patient identifiers.
+          </p>
+        )}
+        <ErrorMessage error={error} id={ERROR_ID} />
+        <div className="actions left">
+          <button type="submit" className="primary" aria-disabled={busy || undefined}>
+            {busy ? 'Exporting…' : 'Export'}
+          </button>
+          <span className="field-note export-where">{desktop ? 'You choose where to save it.' : 'Your browser downloads it.'}</span>
+        </div>
+        {outcome && <p className="export-outcome">{outcome}</p>}
+      </form>
+    </section>
+  );
+}
+
+/** Files for the practice's own records, the partners, the LMC and the ICB. */
+export function ExportView() {
+  return (
+    <div className="export-layout">
+      <ExportForm />
+      <EndOfDaySection />
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { isPracticeDay } from '../../../../shared/practiceDay.ts';
+import type { DateRange } from '../../stores/reportsStore.ts';
+import { QUICK_RANGE_LABELS, QUICK_RANGES, quickRange, quickRangeOf, useToday } from './dates.ts';
+
+/**
+ * This week, last week, this month, last month, or any two dates. A range
+ * takes effect as soon as both dates are whole and in order.
+ */
+export function RangePicker({ value, onChange, idPrefix }: { value: DateRange; onChange: (range: DateRange) => void; idPrefix: string }) {
+  const today = useToday();
+  const chosen = quickRangeOf(value, today);
+  return (
+    <div className="range-picker">
+      <div className="range-quick" role="group" aria-label="Quick choices">
+        {QUICK_RANGES.map((which) => (
+          <button key={which} type="button" aria-pressed={chosen === which} onClick={() => onChange(quickRange(which, today))}>
+            {QUICK_RANGE_LABELS[which]}
+          </button>
+        ))}
+      </div>
+      <RangeDates value={value} onChange={onChange} idPrefix={idPrefix} />
+    </div>
+  );
+}
+
+function RangeDates({ value, onChange, idPrefix }: { value: DateRange; onChange: (range: DateRange) => void; idPrefix: string }) {
+  const [from, setFrom] = useState(value.from);
+  const [to, setTo] = useState(value.to);
+  // A range chosen elsewhere (a quick choice) shows in the boxes; one typed here stays as typed.
+  const [shown, setShown] = useState(value);
+  if (shown.from !== value.from || shown.to !== value.to) {
+    setShown(value);
+    setFrom(value.from);
+    setTo(value.to);
+  }
+  const problemId = `${idPrefix}-range-problem`;
+  const backwards = isPracticeDay(from) && isPracticeDay(to) && to < from;
+
+  function change(nextFrom: string, nextTo: string) {
+    setFrom(nextFrom);
+    setTo(nextTo);
+    if (isPracticeDay(nextFrom) && isPracticeDay(nextTo) && nextFrom <= nextTo) {
+      const next = { from: nextFrom, to: nextTo };
+      setShown(next);
+      onChange(next);
+    }
+  }
+
+  return (
+    <fieldset className="range-dates">
+      <legend className="visually-hidden">Or choose the dates</legend>
+      <label className="rota-date">
+        From
+        <input type="date" value={from} onChange={(event) => change(event.target.value, to)} aria-describedby={backwards ? problemId : undefined} />
+      </label>
+      <label className="rota-date">
+        To
+        <input
+          type="date"
+          value={to}
+          onChange={(event) => change(from, event.target.value)}
+          aria-invalid={backwards || undefined}
+          aria-describedby={backwards ? problemId : undefined}
+        />
+      </label>
+      {backwards && (
+        <p id={problemId} role="alert" className="field-error range-problem">
+          The end date is before the start date.
+        </p>
+      )}
+    </fieldset>
+  );
+}

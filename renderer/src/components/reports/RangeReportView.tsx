@@ -1,0 +1,225 @@
+import { useEffect } from 'react';
+import { ROLE_LABELS } from '../../../../shared/domain.ts';
+import type { RangeReport } from '../../../../shared/reports.ts';
+import { plural } from '../../format.ts';
+import { useReportsStore, type DateRange } from '../../stores/reportsStore.ts';
+import { CapChart } from './CapChart.tsx';
+import { daysIn, describeRange, quickRange, useToday } from './dates.ts';
+import { PrintButtons } from './PrintButtons.tsx';
+import { RangePicker } from './RangePicker.tsx';
+import { RedirectionChart } from './RedirectionChart.tsx';
+import { RedirectionPanels } from './RedirectionPanels.tsx';
+import { decimalText, wholeText } from './reportText.ts';
+
+function Figures({ report }: { report: RangeReport }) {
+  const { totals, redirections } = report;
+  const per100 = totals.redirectionsPer100Contacts;
+  return (
+    <section aria-labelledby="range-totals-heading" className="report-section">
+      <h2 id="range-totals-heading">The practice in these dates</h2>
+      <dl className="report-figures">
+        <div>
+          <dt>Counted contacts</dt>
+          <dd>{wholeText(totals.counted)}</dd>
+        </div>
+        <div>
+          <dt>Not counted (admin and similar)</dt>
+          <dd>{wholeText(totals.notCounted)}</dd>
+        </div>
+        <div>
+          <dt>Urgent over the cap</dt>
+          <dd className={totals.urgentOverCap > 0 ? 'flag-urgent' : undefined}>{wholeText(totals.urgentOverCap)}</dd>
+        </div>
+        <div>
+          <dt>Redirected</dt>
+          <dd>
+            {wholeText(totals.redirections - redirections.emergencies)}
+            <span className="report-figure-note">{per100 === null ? 'no contacts to compare' : `${decimalText(per100)} per 100 contacts`}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>Emergency escalations</dt>
+          <dd>{wholeText(redirections.emergencies)}</dd>
+        </div>
+        <div>
+          <dt>Kept for later</dt>
+          <dd>{wholeText(totals.deferrals)}</dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
+function ClinicianTable({ report }: { report: RangeReport }) {
+  const { totals } = report;
+  const daysWorked = report.clinicians.reduce((sum, row) => sum + row.daysWorked, 0);
+  const daysAtCap = report.clinicians.reduce((sum, row) => sum + row.daysAtOrOverCap, 0);
+  return (
+    <section aria-labelledby="range-clinicians-heading" className="report-section">
+      <h2 id="range-clinicians-heading">Each clinician</h2>
+      {report.clinicians.length === 0 ? (
+        <p className="empty">Nobody worked and no contacts were recorded in these dates.</p>
+      ) : (
+        <table className="report-table range-table">
+          <caption className="visually-hidden">Each clinician, {describeRange(report)}: days worked, days at or over the cap, averages and contacts</caption>
+          <thead>
+            <tr>
+              <th scope="col">Clinician</th>
+              <th scope="col" className="num">
+                Days worked
+              </th>
+              <th scope="col" className="num">
+                Days at or over cap
+              </th>
+              <th scope="col" className="num">
+                Average a day
+              </th>
+              <th scope="col" className="num">
+                Average a session
+              </th>
+              <th scope="col" className="num">
+                Counted
+              </th>
+              <th scope="col" className="num">
+                Not counted
+              </th>
+              <th scope="col" className="num">
+                Urgent over cap
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.clinicians.map((row) => (
+              <tr key={row.clinicianId}>
+                <th scope="row" className="report-who">
+                  <span className="report-name">{row.name}</span>
+                  <span className="who-detail">{ROLE_LABELS[row.role]}</span>
+                </th>
+                <td className="num">{row.daysWorked}</td>
+                <td className="num">{row.daysAtOrOverCap}</td>
+                <td className="num">{decimalText(row.averagePerDay)}</td>
+                <td className="num">{decimalText(row.averagePerSession)}</td>
+                <td className="num report-strong">{wholeText(row.counted)}</td>
+                <td className="num">{wholeText(row.notCounted)}</td>
+                <td className={`num${row.urgentOverCap > 0 ? ' flag-urgent' : ''}`}>{row.urgentOverCap}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">Practice</th>
+              <td className="num">{wholeText(daysWorked)}</td>
+              <td className="num">{wholeText(daysAtCap)}</td>
+              <td className="num">{decimalText(daysWorked > 0 ? totals.counted / daysWorked : null)}</td>
+              <td />
+              <td className="num report-strong">{wholeText(totals.counted)}</td>
+              <td className="num">{wholeText(totals.notCounted)}</td>
+              <td className={`num${totals.urgentOverCap > 0 ? ' flag-urgent' : ''}`}>{totals.urgentOverCap}</td>
+            </tr>
+          </tfoot>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function hourLabel(hour: number): string {
+  return `${String(hour).padStart(2, '0')}:00`;
+}
+
+/** Redirections by the hour they were made: the hours with any, from the first to the last. */
+function ByHour({ hours }: { hours: number[] }) {
+  const busy = hours.flatMap((count, hour) => (count > 0 ? [hour] : []));
+  const first = busy[0];
+  const last = busy.at(-1);
+  const most = Math.max(1, ...hours);
+  return (
+    <section aria-labelledby="range-hours-heading" className="report-section report-hours">
+      <h2 id="range-hours-heading">By hour of the day</h2>
+      {first === undefined || last === undefined ? (
+        <p className="muted">None.</p>
+      ) : (
+        <table className="report-table compact-table hours-table">
+          <caption className="visually-hidden">Redirections by hour of the day</caption>
+          <thead>
+            <tr>
+              <th scope="col">Hour</th>
+              <th scope="col" className="num">
+                Patients
+              </th>
+              <th scope="col">
+                <span className="visually-hidden">Bar</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {hours.slice(first, last + 1).map((count, index) => (
+              <tr key={first + index}>
+                <th scope="row">
+                  {hourLabel(first + index)}
+                  <span className="visually-hidden"> to {hourLabel(first + index).replace(':00', ':59')}</span>
+                </th>
+                <td className="num">{count}</td>
+                <td className="hour-bar-cell" aria-hidden="true">
+                  <span className="hour-bar" style={{ width: `${(count / most) * 100}%` }} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+/** A week, a month or any dates: per clinician, redirections, and charts with their tables. */
+export function RangeReportView() {
+  const today = useToday();
+  const stored = useReportsStore((state) => state.range);
+  const report = useReportsStore((state) => state.rangeReport);
+  const error = useReportsStore((state) => state.rangeError);
+  const showRange = useReportsStore((state) => state.showRange);
+  const range: DateRange = stored ?? quickRange('this-week', today);
+
+  useEffect(() => {
+    void showRange(useReportsStore.getState().range ?? quickRange('this-week', today));
+  }, [showRange, today]);
+
+  const ready = report !== null && report.from === range.from && report.to === range.to;
+  const title = describeRange(range);
+  const fileName = range.from === range.to ? `contactcap-${range.from}.pdf` : `contactcap-${range.from}-to-${range.to}.pdf`;
+
+  return (
+    <div className="report-view">
+      <div className="report-toolbar no-print">
+        <RangePicker value={range} onChange={(next) => void showRange(next)} idPrefix="report" />
+        <PrintButtons what="summary" fileName={fileName} />
+      </div>
+      <article className="printable report-sheet" aria-labelledby="range-title" aria-busy={!ready}>
+        <header className="report-title">
+          <h2 id="range-title">
+            Summary: {title} <span className="muted">({plural(daysIn(range), 'day')})</span>
+          </h2>
+          {report && <p className="report-practice">{report.practiceName}</p>}
+        </header>
+        {error && (
+          <p role="alert" className="banner banner-error inline">
+            {error}
+          </p>
+        )}
+        {!ready && !error && <p className="muted">Loading the summary…</p>}
+        {ready && (
+          <>
+            <Figures report={report} />
+            <ClinicianTable report={report} />
+            <RedirectionPanels redirections={report.redirections} deferrals={report.deferrals} idPrefix="range" extra={<ByHour hours={report.redirectionsByHour} />} />
+            <div className="report-charts">
+              <CapChart report={report} />
+              <RedirectionChart report={report} />
+            </div>
+          </>
+        )}
+      </article>
+    </div>
+  );
+}

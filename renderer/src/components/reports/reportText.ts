@@ -1,0 +1,73 @@
+import type { DestinationKind } from '../../../../shared/directory.ts';
+import type { TypeLabel } from '../../../../shared/reports.ts';
+import type { SessionPair } from '../../../../shared/rota.ts';
+
+/** "All day", "Morning", "Afternoon", or not on the rota that day. */
+export function sessionsLabel(sessions: SessionPair, working: boolean): string {
+  if (!working || (!sessions.am && !sessions.pm)) return 'Not on the rota';
+  if (sessions.am && sessions.pm) return 'All day';
+  return sessions.am ? 'Morning' : 'Afternoon';
+}
+
+/** Short names for the built-in types, so a day's mix fits in one cell ("F2F 18 · Tel 6"). */
+const TYPE_SHORT: Record<string, string> = {
+  face_to_face: 'F2F',
+  telephone: 'Tel',
+  video: 'Video',
+  online: 'Online',
+  home_visit: 'Home',
+  care_home_visit: 'Care home',
+  admin: 'Admin',
+  documents: 'Docs',
+  results: 'Results',
+};
+
+export interface TypeCount {
+  id: string;
+  short: string;
+  name: string;
+  counts: boolean;
+  count: number;
+}
+
+/** Contacts by type, in the practice's order of types; types with none left out. */
+export function typeCounts(byType: Record<string, number>, types: readonly TypeLabel[]): TypeCount[] {
+  const known = new Set(types.map((type) => type.id));
+  const listed = types.map((type) => ({ id: type.id, short: TYPE_SHORT[type.id] ?? type.name, name: type.name, counts: type.counts, count: byType[type.id] ?? 0 }));
+  const others = Object.entries(byType)
+    .filter(([id]) => !known.has(id))
+    .map(([id, count]) => ({ id, short: TYPE_SHORT[id] ?? id, name: id, counts: true, count }));
+  return [...listed, ...others].filter((entry) => entry.count > 0);
+}
+
+/** "F2F 18 · Tel 6 · Video 1" to see; the full names to hear. */
+export function typeText(counts: readonly TypeCount[], full: boolean): string {
+  if (counts.length === 0) return full ? 'None' : '—';
+  return counts.map((entry) => (full ? `${entry.name} ${entry.count}` : `${entry.short} ${entry.count}`)).join(full ? ', ' : ' · ');
+}
+
+/** Short names for destination kinds, for chart legends and table headings. */
+export const KIND_SHORT: Record<DestinationKind, string> = {
+  pharmacy_first: 'Pharmacy',
+  urgent_treatment_centre: 'Urgent treatment',
+  enhanced_access_hub: 'PCN hub',
+  nhs_111: 'NHS 111',
+  emergency_999: '999 / A&E',
+  self_care: 'Self-care',
+  self_referral: 'Self-referral',
+  other: 'Other',
+};
+
+/** 96.2 → "96%"; null → "—". */
+export function percentText(value: number | null): string {
+  return value === null ? '—' : `${Math.round(value)}%`;
+}
+
+/** 4.25 → "4.3"; null → "—". */
+export function decimalText(value: number | null): string {
+  return value === null ? '—' : value.toLocaleString('en-GB', { maximumFractionDigits: 1 });
+}
+
+export function wholeText(value: number): string {
+  return value.toLocaleString('en-GB');
+}
