@@ -10,12 +10,15 @@ import { isReadableText, tidyText } from './text.ts';
  * Every field used by an API input is defined here once.
  */
 
-export const entityId = (what: string) =>
-  z
-    .string({ error: `Choose a ${what}.` })
+/** An id field; `what` is the thing it names (“clinician”), with “an” before a vowel sound. */
+export const entityId = (what: string) => {
+  const article = /^[aeiou]/i.test(what) ? 'an' : 'a';
+  return z
+    .string({ error: `Choose ${article} ${what}.` })
     .trim()
-    .min(1, { error: `Choose a ${what}.` })
+    .min(1, { error: `Choose ${article} ${what}.` })
     .max(64, { error: `That ${what} is not one ContactCap knows.` });
+};
 
 /** Tidied text that a person can read, between `min` and `max` characters. */
 const words = (min: number, max: number, missing: string, tooLong: string, unreadable = missing) =>

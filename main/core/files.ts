@@ -10,22 +10,7 @@ import { DomainError } from './errors.ts';
  * failure leaves nothing behind.
  */
 export function writeFileAtomic(target: string, data: Uint8Array | string): void {
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.part-${randomBytes(4).toString('hex')}`);
-  let fd: number | null = null;
-  try {
-    fd = openSync(temp, 'wx');
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let written = 0;
-    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = null;
-    renameSync(temp, target);
-  } catch (error) {
-    if (fd !== null) closeSync(fd);
-    rmSync(temp, { force: true });
-    throw explainFileError(error, path.dirname(target));
-  }
+  writeFilesTogether([{ target, data }]);
 }
 
 /** A file-system failure in words for the person saving the file. */
@@ -38,4 +23,37 @@ export function explainFileError(error: unknown, folder: string): Error {
   if (isDiskFull(code)) return new DomainError('storage_full', `The disk holding “${folder}” is full, so the file was not saved. Nothing was left behind.`, 'folder');
   if (isReadOnly(code)) return new DomainError('storage_read_only', `ContactCap cannot write to “${folder}”. Choose a folder you can save files in, or ask IT.`, 'folder');
   return new DomainError('internal', `The file could not be saved in “${folder}”: ${error instanceof Error ? error.message : String(error)}. Nothing was left behind.`, 'folder');
+}
+
+/**
+ * Several files that belong together (a day's exports): all are written to
+ * temporary names first and only then renamed into place, so a full disk part
+ * of the way through leaves none of them, not some.
+ */
+export function writeFilesTogether(files: readonly { target: string; data: Uint8Array | string }[]): void {
+  const staged: { temp: string; target: string }[] = [];
+  const placed: string[] = [];
+  try {
+    for (const file of files) {
+      const temp = path.join(path.dirname(file.target), `.${path.basename(file.target)}.part-${randomBytes(4).toString('hex')}`);
+      staged.push({ temp, target: file.target });
+      const fd = openSync(temp, 'wx');
+      try {
+        const bytes = typeof file.data === 'string' ? Buffer.from(file.data, 'utf8') : file.data;
+        let written = 0;
+        while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+    }
+    for (const { temp, target } of staged) {
+      renameSync(temp, target);
+      placed.push(target);
+    }
+  } catch (error) {
+    for (const { temp } of staged) rmSync(temp, { force: true });
+    for (const target of placed) rmSync(target, { force: true });
+    throw explainFileError(error, path.dirname(files[0]?.target ?? '.'));
+  }
 }

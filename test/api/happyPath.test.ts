@@ -674,6 +674,15 @@ describe('settings and this PC', () => {
     expect(must(core.call('settings.update', { listSize: null }))).toMatchObject({ practiceName: 'Riverside Surgery', listSize: null });
   });
 
+  it('changes the notice’s “why” and the reception script, tidied, leaving the rest as it was', () => {
+    const { core } = openCore();
+    const why = 'We limit each clinician’s patients so that care stays safe.';
+    const script = 'I’m sorry, Dr [name] is full today. I can offer you the pharmacy or a later appointment.';
+    const changed = must(core.call('settings.update', { noticeWhy: `  ${why.replace(' so ', '   so ')} `, receptionScript: script }));
+    expect(changed).toMatchObject({ noticeWhy: why, receptionScript: script, practiceName: 'Our practice', warningPercent: 85 });
+    expect(must(core.call('settings.get', {}))).toMatchObject({ noticeWhy: why, receptionScript: script });
+  });
+
   it('keeps this PC’s name, who is at the desk, and whose clinician view it shows', () => {
     const { core, pushes } = openCore();
     expect(must(core.call('device.get', {}))).toEqual({ deviceName: hostname(), staffName: '', clinicianViewId: null });

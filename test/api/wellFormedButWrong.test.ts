@@ -660,7 +660,133 @@ const CASES: WrongCase[] = [
     phrase: 'not on ContactCap’s list',
   },
 
+  // --- Reports, the GPAS return, the action register and exports.
+  {
+    name: 'a day summary for a range that ends before it starts',
+    method: 'report.range',
+    input: () => ({ from: TODAY, to: '2026-11-16' }),
+    code: 'invalid_input',
+    field: 'to',
+    phrase: 'The end date is before the start date. Swap them, or choose again.',
+  },
+  {
+    name: 'a summary of 401 days',
+    method: 'report.range',
+    input: () => ({ from: '2025-10-19', to: TODAY }),
+    code: 'invalid_input',
+    field: 'to',
+    phrase: 'A summary can cover at most 400 days at once.',
+  },
+  {
+    name: 'the GPAS return for a Tuesday',
+    method: 'report.gpas',
+    input: () => ({ monday: '2026-11-24' }),
+    code: 'invalid_input',
+    field: 'monday',
+    phrase: 'The GPAS return is for a Monday. Choose a Monday.',
+  },
+  {
+    name: 'a GPAS assessment for a Sunday',
+    method: 'gpas.assess',
+    input: () => ({ monday: '2026-11-22', status: 'red', note: 'Flu' }),
+    code: 'invalid_input',
+    field: 'monday',
+    phrase: 'Choose a Monday',
+  },
+  {
+    name: 'taking a new action without saying from when',
+    method: 'action.create',
+    input: () => ({ title: 'Limit home visits', taking: true }),
+    code: 'invalid_input',
+    field: 'from',
+    phrase: 'Say from which date the practice is taking this action.',
+  },
+  {
+    name: 'an action that ends before it starts',
+    method: 'action.update',
+    input: () => ({ actionId: 'bma-2024-03', taking: true, from: '2026-12-01', until: '2026-11-30' }),
+    code: 'invalid_input',
+    field: 'until',
+    phrase: 'The end date is before the start date.',
+  },
+  {
+    name: 'clearing the start date of an action being taken',
+    method: 'action.update',
+    arrange: (seeded) => {
+      call(seeded, 'action.update', { actionId: 'bma-2024-01', taking: true, from: TODAY });
+      return {};
+    },
+    input: () => ({ actionId: 'bma-2024-01', from: null }),
+    code: 'invalid_input',
+    field: 'from',
+    phrase: 'Say from which date',
+  },
+  {
+    name: 'changing an action that is not in the register',
+    method: 'action.update',
+    input: () => ({ actionId: 'bma-2024-99', taking: true, from: TODAY }),
+    code: 'not_found',
+    field: 'actionId',
+    phrase: 'That action is not in the register.',
+  },
+  {
+    name: 'a CSV export without a table',
+    method: 'export.build',
+    input: () => ({ format: 'csv', from: TODAY, to: TODAY }),
+    code: 'invalid_input',
+    field: 'table',
+    phrase: 'Choose which table to export as CSV: each CSV file holds one table.',
+  },
+  {
+    name: 'a workbook of 401 days',
+    method: 'export.build',
+    input: () => ({ format: 'xlsx', from: '2025-10-19', to: TODAY }),
+    code: 'invalid_input',
+    field: 'to',
+    phrase: 'One export can cover at most 400 days at once.',
+  },
+  {
+    name: 'an end-of-day export to a relative folder',
+    method: 'export.configureEndOfDay',
+    input: () => ({ enabled: true, folder: 'Reports' }),
+    code: 'invalid_input',
+    field: 'folder',
+    phrase: 'Give the folder’s full path',
+  },
+  {
+    name: 'an end-of-day export with no folder',
+    method: 'export.configureEndOfDay',
+    input: () => ({ enabled: true, time: '18:00' }),
+    code: 'invalid_input',
+    field: 'folder',
+    phrase: 'Choose the folder the daily files go to.',
+  },
+  {
+    name: 'an end-of-day export to a folder that does not exist',
+    method: 'export.configureEndOfDay',
+    input: () => ({ enabled: true, folder: '/no/such/folder/for/contactcap' }),
+    code: 'invalid_input',
+    field: 'folder',
+    phrase: 'The folder “/no/such/folder/for/contactcap” cannot be found.',
+  },
+
   // --- The desktop shell.
+  {
+    name: 'asking the core to save an export with a file dialog',
+    method: 'desktop.saveExport',
+    input: () => ({ format: 'xlsx', from: TODAY, to: TODAY }),
+    code: 'not_available',
+    field: null,
+    phrase: 'Saving with a file dialog is only in the desktop app.',
+  },
+  {
+    name: 'asking the core to print to PDF',
+    method: 'desktop.printToPdf',
+    input: () => ({ fileName: 'Daily summary.pdf' }),
+    code: 'not_available',
+    field: null,
+    phrase: 'Saving as PDF is only in the desktop app.',
+  },
   {
     name: 'asking the core for the compact desktop window',
     method: 'desktop.setCompact',
@@ -719,7 +845,7 @@ describe('well-formed requests the data does not allow', () => {
     const known = new Set([...seedIds, ...builtinTypes]);
     const unknownId = fc
       .string({ minLength: 1, maxLength: 64 })
-      .filter((candidate) => candidate.trim().length > 0 && !known.has(candidate.trim()) && !candidate.trim().startsWith('builtin-'));
+      .filter((candidate) => candidate.trim().length > 0 && !known.has(candidate.trim()) && !candidate.trim().startsWith('builtin-') && !candidate.trim().startsWith('bma-2024-'));
     const clinicianMissing = 'not on ContactCap’s list';
     const requests: { method: MethodName; input: (id: string) => Record<string, unknown>; field: string; phrase: string }[] = [
       { method: 'contact.record', input: (id) => record(id), field: 'clinicianId', phrase: clinicianMissing },
@@ -737,6 +863,7 @@ describe('well-formed requests the data does not allow', () => {
       { method: 'redirection.record', input: (id) => redirect({ destinationId: id }), field: 'destinationId', phrase: 'not in the directory' },
       { method: 'redirection.record', input: (id) => redirect({ destinationId: SERVICES.utc, fromClinicianId: id }), field: 'fromClinicianId', phrase: clinicianMissing },
       { method: 'deferral.record', input: (id) => ({ kind: 'waiting_list', patientTold: true, clinicianId: id }), field: 'clinicianId', phrase: clinicianMissing },
+      { method: 'action.update', input: (id) => ({ actionId: id, title: 'Renamed action' }), field: 'actionId', phrase: 'not in the register' },
     ];
     await fc.assert(
       fc.asyncProperty(unknownId, fc.constantFrom(...requests), async (id, request) => {

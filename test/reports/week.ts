@@ -1,5 +1,6 @@
 import type { Core } from '../../main/core/createCore.ts';
 import type { InputOf } from '../../shared/contract.ts';
+import type { RedirectionSummary } from '../../shared/reports.ts';
 import type { Envelope } from '../../shared/result.ts';
 import type { FakeClock } from '../helpers/fixtures.ts';
 
@@ -453,3 +454,28 @@ export function tally<T>(items: readonly T[], key: (item: T) => string): Record<
 
 /** Rounded to one decimal place, as the reports promise. */
 export const oneDecimal = (value: number) => Math.round(value * 10) / 10;
+
+/** What a report's redirection summary must say about these records (voided ones already left out). */
+export function expectedRedirections(records: readonly SentRedirection[]): RedirectionSummary {
+  const byId = new Map<string, { destinationId: string; name: string; kind: string; count: number }>();
+  for (const record of records) {
+    const entry = byId.get(record.destinationId) ?? { destinationId: record.destinationId, name: record.destinationName, kind: record.destinationKind, count: 0 };
+    entry.count += 1;
+    byId.set(record.destinationId, entry);
+  }
+  const nhs111 = records.filter((record) => record.destinationKind === 'nhs_111');
+  return {
+    total: records.length,
+    emergencies: records.filter((record) => record.destinationKind === 'emergency_999').length,
+    byDestination: [...byId.values()] as RedirectionSummary['byDestination'],
+    byReason: {
+      clinician_at_capacity: records.filter((record) => record.reason === 'clinician_at_capacity').length,
+      more_appropriate_service: records.filter((record) => record.reason === 'more_appropriate_service').length,
+    },
+    nhs111: { total: nhs111.length, icbInformed: nhs111.filter((record) => record.icbInformed === true).length },
+    pharmacyFirst: {
+      referred: records.filter((record) => record.pharmacyFirst?.route === 'referred').length,
+      signposted: records.filter((record) => record.pharmacyFirst?.route === 'signposted').length,
+    },
+  };
+}

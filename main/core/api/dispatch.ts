@@ -65,11 +65,14 @@ export function createDispatcher(ctx: CoreContext, handlers: Handlers, push: Pus
     if (!isMethodName(method)) {
       return fail('unknown_method', `ContactCap does not have a request called “${method}”. Nothing was changed.`);
     }
+    const spec: { async?: true } = contract[method];
+    // A method that answers later always answers later, bad input included, as its type says.
+    const answer = (envelope: Envelope<unknown>) => (spec.async ? Promise.resolve(envelope) : envelope);
     const parsed = contract[method].input.safeParse(input === undefined ? {} : input);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
       const described = first ? describeIssue(first) : { message: 'The request’s details were not understood. Nothing was changed.' };
-      return fail('invalid_input', described.message, described.field);
+      return answer(fail('invalid_input', described.message, described.field));
     }
     const handler = handlers[method] as Handler<MethodName>;
     const done = (value: unknown): Envelope<unknown> => {
@@ -80,7 +83,7 @@ export function createDispatcher(ctx: CoreContext, handlers: Handlers, push: Pus
     try {
       value = handler.run(ctx, parsed.data);
     } catch (error) {
-      return failed(error);
+      return answer(failed(error));
     }
     return value instanceof Promise ? value.then(done, failed) : done(value);
   };

@@ -72,7 +72,8 @@ export function createHandlers(status: (ctx: CoreContext) => SystemStatus): Hand
     'export.build': { changes: reads, run: buildExport },
     'export.endOfDayStatus': { changes: reads, run: (ctx) => endOfDayStatus(ctx) },
     'export.configureEndOfDay': { changes: ['device'], run: configureEndOfDay },
-    'export.runEndOfDay': { changes: ['device'], run: (ctx) => runEndOfDay(ctx) },
+    // Runs every minute by itself: it tells no window to refresh (the manager's screen asks for the status).
+    'export.runEndOfDay': { changes: reads, run: (ctx) => runEndOfDay(ctx) },
     'desktop.setCompact': {
       changes: reads,
       run: () => {

@@ -77,13 +77,20 @@ export function buildTable(name: ExportTable, details: readonly DayDetail[], opt
       return {
         name,
         columns: ['day', 'clinician_id', 'clinician', 'type_id', 'type', 'counts_toward_cap', 'contacts'],
-        rows: details.flatMap(({ report }) =>
-          report.clinicians.flatMap((row) =>
-            Object.entries(row.byType)
-              .sort(([a], [b]) => a.localeCompare(b))
-              .map(([typeId, count]) => [report.day, row.clinicianId, row.name, typeId, typeName(typeId), report.types.find((type) => type.id === typeId)?.counts ?? true, count]),
-          ),
-        ),
+        // Grouped by each contact's own "counts", fixed when it was recorded, as clinician-days counts them.
+        rows: details.flatMap((detail) => {
+          const groups = new Map<string, { clinicianId: string; typeId: string; counts: boolean; n: number }>();
+          for (const contact of detail.contacts) {
+            if (contact.voided) continue;
+            const key = `${contact.clinicianId}|${contact.typeId}|${String(contact.counts)}`;
+            const group = groups.get(key) ?? { clinicianId: contact.clinicianId, typeId: contact.typeId, counts: contact.counts, n: 0 };
+            group.n += 1;
+            groups.set(key, group);
+          }
+          return [...groups.values()]
+            .map((group) => [detail.report.day, group.clinicianId, detail.clinicianNames.get(group.clinicianId) ?? '', group.typeId, typeName(group.typeId), group.counts, group.n])
+            .sort((a, b) => String(a[2]).localeCompare(String(b[2])) || String(a[3]).localeCompare(String(b[3])) || Number(b[5]) - Number(a[5]));
+        }),
       };
     case 'contacts':
       return {

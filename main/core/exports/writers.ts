@@ -14,7 +14,7 @@ export const IDENTIFIER_WARNING = 'CONTAINS PATIENT IDENTIFIERS (NHS numbers and
 export function toCsv(table: Table, includeIdentifiers: boolean): string {
   const body = Papa.unparse({ fields: table.columns, data: table.rows }, { newline: '\r\n', escapeFormulae: true });
   const warning = includeIdentifiers ? `${Papa.unparse([[IDENTIFIER_WARNING]], { newline: '\r\n' })}\r\n` : '';
-  return `\uFEFF${warning}${body}\r\n`;
+  return `\uFEFF${warning}${body}${body.endsWith('\r\n') ? '' : '\r\n'}`;
 }
 
 export interface Sheet {

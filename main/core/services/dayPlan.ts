@@ -76,6 +76,11 @@ export function configFor(db: Database.Database, day: string, nowMs: number): Re
   return day >= practiceDayOf(nowMs) ? currentConfig(db) : configTimeline(db).asOf(endOfDayBound(day));
 }
 
+/** A date's rota changes: as they are now for today, as they stood when the day ended for a past day. */
+export function overridesFor(db: Database.Database, day: string, nowMs: number): Map<string, DayOverride> {
+  return day >= practiceDayOf(nowMs) ? rotaDaysOn(db, day) : configTimeline(db).asOf(endOfDayBound(day)).overridesOn(day);
+}
+
 const only = <T extends { clinicians: Clinician[] }>(snapshot: Readonly<T>, clinicianId: string | undefined): Readonly<T> =>
   clinicianId === undefined ? snapshot : { ...snapshot, clinicians: snapshot.clinicians.filter((clinician) => clinician.id === clinicianId) };
 
@@ -139,7 +144,7 @@ export function withCapsWhenRecorded(db: Database.Database, day: string, counted
 export function loadDay(db: Database.Database, day: string, nowMs: number, onlyClinicianId?: string): DayState {
   const snapshot = only(configFor(db, day, nowMs), onlyClinicianId);
   const session = day === practiceDayOf(nowMs) ? sessionAt(minutesOf(practiceTimeOf(nowMs)), snapshot.settings.sessionSplit) : 'pm';
-  const plans = planClinicians(snapshot, rotaDaysOn(db, day), day);
+  const plans = planClinicians(snapshot, overridesFor(db, day, nowMs), day);
   const counted = withCapsWhenRecorded(db, day, countedContactsOnDay(db, day, onlyClinicianId), onlyClinicianId);
   return { day, settings: snapshot.settings, plans, session, ...usageFor(plans, counted, snapshot.settings, session) };
 }

@@ -4,7 +4,7 @@ import { addPracticeDays, instantAt, practiceDayOf } from '../../../shared/pract
 import { EXPORT_TABLES, type EndOfDayStatus } from '../../../shared/reports.ts';
 import { write, type CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
-import { writeFileAtomic } from '../files.ts';
+import { writeFilesTogether } from '../files.ts';
 import { getDeviceSetting, setDeviceSetting } from '../repos/deviceRepo.ts';
 import { assertWritableFolder, buildExportFile, exportFileName } from './exports.ts';
 
@@ -49,7 +49,9 @@ export function dueDays(config: EndOfDayConfig, state: EndOfDayState, nowMs: num
   const today = practiceDayOf(nowMs);
   const todayAt = instantAt(today, config.time);
   const lastDue = todayAt !== null && nowMs >= todayAt ? today : addPracticeDays(today, -1);
-  const first = state.lastExportedDay === null ? config.startDay : addPracticeDays(state.lastExportedDay, 1);
+  // Turned off and on again, it starts from the day it was turned back on: days it was off are not due.
+  const afterLast = state.lastExportedDay === null ? config.startDay : addPracticeDays(state.lastExportedDay, 1);
+  const first = afterLast > config.startDay ? afterLast : config.startDay;
   const days: string[] = [];
   for (let day = first; day <= lastDue; day = addPracticeDays(day, 1)) days.push(day);
   return days;
@@ -97,7 +99,7 @@ export async function runEndOfDay(ctx: CoreContext): Promise<EndOfDayStatus> {
           await buildExportFile(ctx, { format: 'xlsx', from: day, to: day }),
           ...(await Promise.all(EXPORT_TABLES.map((table) => buildExportFile(ctx, { format: 'csv', table, from: day, to: day })))),
         ];
-        for (const file of files) writeFileAtomic(path.join(config.folder, file.fileName), file.bytes);
+        writeFilesTogether(files.map((file) => ({ target: path.join(config.folder, file.fileName), data: file.bytes })));
         state.lastExportedDay = day;
         state.lastSuccessAt = new Date(ctx.clock.now()).toISOString();
         state.lastError = null;

@@ -15,11 +15,9 @@ import type {
 import { contactCountsBetween, reportContactsBetween, type ReportContact } from '../repos/contactsRepo.ts';
 import { deferralsBetween, type DeferralRecord } from '../repos/deferralsRepo.ts';
 import { redirectionsBetween, type RedirectionRecord } from '../repos/redirectionsRepo.ts';
-import { rotaDaysBetween } from '../repos/rotaRepo.ts';
 import type { CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
-import type { DayOverride } from '../../../shared/rota.ts';
-import { configFor, planClinicians, usageFor, withCapsWhenRecorded, type ClinicianDayPlan } from './dayPlan.ts';
+import { configFor, overridesFor, planClinicians, usageFor, withCapsWhenRecorded, type ClinicianDayPlan } from './dayPlan.ts';
 import { currentContactTypes } from './configViews.ts';
 
 /** Every practice day from `from` to `to`, both included. */
@@ -94,17 +92,11 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
  */
 /** Each day's configuration and plans: caps and rota as they stood that day. Days still to come have no plans. */
 function planDays(db: Database.Database, from: string, to: string, nowMs: number) {
-  const overridesByDay = new Map<string, Map<string, DayOverride>>();
-  for (const entry of rotaDaysBetween(db, from, to)) {
-    const map = overridesByDay.get(entry.day) ?? new Map<string, DayOverride>();
-    map.set(entry.clinicianId, entry.override);
-    overridesByDay.set(entry.day, map);
-  }
   const today = practiceDayOf(nowMs);
   return daysBetween(from, to).map((day) => {
     const snapshot = configFor(db, day, nowMs);
     // A day still to come has a rota but nothing has happened yet: nobody has worked it.
-    const plans = day > today ? new Map<string, ClinicianDayPlan>() : planClinicians(snapshot, overridesByDay.get(day) ?? new Map<string, DayOverride>(), day);
+    const plans = day > today ? new Map<string, ClinicianDayPlan>() : planClinicians(snapshot, overridesFor(db, day, nowMs), day);
     return { day, snapshot, plans };
   });
 }
@@ -130,7 +122,8 @@ export function loadDayDetails(db: Database.Database, from: string, to: string, 
     const clinicians: ClinicianDayReport[] = [];
     for (const [clinicianId, plan] of plans) {
       const mine = liveByClinician.get(clinicianId) ?? [];
-      if (!plan.working && mine.length === 0) continue;
+      // Off the board (or not on the rota) and nothing recorded: not part of the day.
+      if ((!plan.working || !plan.clinician.active) && mine.length === 0) continue;
       const dayUsage = usage.get(clinicianId);
       const countedHere = mine.filter((contact) => contact.counts).length;
       const byType: Record<string, number> = {};
@@ -219,7 +212,7 @@ export function rangeReport(ctx: CoreContext, input: ParsedInputOf<'report.range
       const plan = plans.get(clinicianId);
       const rows = dayCounts.get(clinicianId) ?? [];
       if (!plan && rows.length === 0) continue;
-      if (plan && !plan.working && rows.length === 0) continue;
+      if (plan && (!plan.working || !plan.clinician.active) && rows.length === 0) continue;
       const counted = rows.filter((row) => row.counts).reduce((sum, row) => sum + row.n, 0);
       const notCounted = rows.filter((row) => !row.counts).reduce((sum, row) => sum + row.n, 0);
       const urgent = rows.reduce((sum, row) => sum + (row.counts ? row.urgent : 0), 0);

@@ -1,5 +1,5 @@
 import type { ParsedInputOf, ResultOf } from '../../../shared/contract.ts';
-import { addPracticeDays } from '../../../shared/practiceDay.ts';
+import { addPracticeDays, practiceDayOf } from '../../../shared/practiceDay.ts';
 import type { DayOverride, WeekPattern } from '../../../shared/rota.ts';
 import { write, type CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
@@ -38,6 +38,9 @@ function meaningful(override: DayOverride | null): DayOverride | null {
 export function setDay(ctx: CoreContext, input: ParsedInputOf<'rota.setDay'>): DayOverride | null {
   return write(ctx, () => {
     requireClinician(ctx, input.clinicianId);
+    if (input.day < practiceDayOf(ctx.clock.now())) {
+      throw new DomainError('invalid_input', 'A day that has passed cannot be changed: reports show each day as it was. Choose today or a later date.', 'day');
+    }
     const override = meaningful(input.override);
     if (override?.absent && (override.am === true || override.pm === true)) {
       throw new DomainError('invalid_input', 'A clinician cannot be absent and working a session on the same day.', 'override');

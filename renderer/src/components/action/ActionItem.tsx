@@ -82,24 +82,26 @@ export function ActionItem({ action, today }: { action: CollectiveAction; today:
             <input type="date" value={until} aria-label={`Until: ${action.title}`} onChange={(event) => setDraft({ ...draft, until: event.target.value })} {...invalidIf(error, 'until', errorId)} />
           </label>
         </div>
-        <label className="field action-text">
-          <span aria-hidden="true">For patients, in plain words</span>
-          <textarea
-            rows={2}
-            maxLength={600}
-            value={forPatients}
-            aria-label={`For patients, in plain words: ${action.title}`}
-            onChange={(event) => setDraft({ ...draft, forPatients: event.target.value })}
-            {...invalidIf(error, 'forPatients', errorId)}
-          />
-        </label>
-        <ErrorMessage error={error} id={errorId} />
-        <div className="actions action-save">
-          <Unsaved dirty={dirty} />
-          <button type="submit" className={dirty ? 'primary' : 'quiet'} aria-label={`Save: ${action.title}`} aria-disabled={busy || undefined}>
-            Save
-          </button>
+        <div className="action-text-row">
+          <label className="field action-text">
+            <span aria-hidden="true">For patients, in plain words</span>
+            <textarea
+              rows={2}
+              maxLength={600}
+              value={forPatients}
+              aria-label={`For patients, in plain words: ${action.title}`}
+              onChange={(event) => setDraft({ ...draft, forPatients: event.target.value })}
+              {...invalidIf(error, 'forPatients', errorId)}
+            />
+          </label>
+          <span className="action-save">
+            <Unsaved dirty={dirty} />
+            <button type="submit" className={dirty ? 'primary' : 'quiet'} aria-label={`Save: ${action.title}`} aria-disabled={busy || undefined}>
+              Save
+            </button>
+          </span>
         </div>
+        <ErrorMessage error={error} id={errorId} />
       </form>
     </li>
   );

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { DEFAULT_NOTICE_WHY, DEFAULT_RECEPTION_SCRIPT } from '../../../../shared/actions.ts';
 import { plural } from '../../format.ts';
 import { useCatalogueStore } from '../../stores/catalogueStore.ts';
@@ -23,6 +23,14 @@ export function ActionScreen() {
   const loadActions = useReportsStore((state) => state.loadActions);
   const settings = useSettingsStore((state) => state.settings);
   const directory = useCatalogueStore((state) => state.directory);
+  const [adding, setAdding] = useState(false);
+  const addButton = useRef<HTMLButtonElement>(null);
+
+  const closeAdd = () => {
+    setAdding(false);
+    // The form goes: the focus goes back to the button that opened it.
+    window.setTimeout(() => addButton.current?.focus(), 0);
+  };
 
   useEffect(() => {
     void loadActions();
@@ -34,7 +42,13 @@ export function ActionScreen() {
     <div className="action-screen print-scope">
       <div className="action-column no-print">
         <section className="panel" aria-labelledby="register-heading">
-          <h2 id="register-heading">The register</h2>
+          <div className="toolbar">
+            <h2 id="register-heading">The register</h2>
+            <button ref={addButton} type="button" aria-expanded={adding} aria-controls="add-action-form" onClick={() => (adding ? closeAdd() : setAdding(true))}>
+              Add an action
+            </button>
+          </div>
+          <div id="add-action-form">{adding && <AddActionForm today={today} onDone={closeAdd} />}</div>
           <p className="muted">
             The BMA’s list of collective actions, and any the practice adds. Tick those the practice is taking and say from when; the patient notice lists the
             ones being taken today, in the words for patients below each.
@@ -59,7 +73,6 @@ export function ActionScreen() {
             </>
           )}
         </section>
-        <AddActionForm today={today} />
       </div>
       <div className="action-column">
         <section className="panel notice-panel" aria-labelledby="notice-heading">

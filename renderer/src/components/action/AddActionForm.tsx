@@ -1,4 +1,4 @@
-import { useState, type SyntheticEvent } from 'react';
+import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import { useAnnounceStore } from '../../stores/announceStore.ts';
 import { useReportsStore } from '../../stores/reportsStore.ts';
 import { errorOf, type FormError } from '../../stores/result.ts';
@@ -8,7 +8,7 @@ import { useOneAtATime } from '../settings/sectionSave.tsx';
 const ERROR_ID = 'add-action-error';
 
 /** The BMA adds actions as the dispute goes on; the practice adds them here. */
-export function AddActionForm({ today }: { today: string }) {
+export function AddActionForm({ today, onDone }: { today: string; onDone: () => void }) {
   const createAction = useReportsStore((state) => state.createAction);
   const announce = useAnnounceStore((state) => state.announce);
   const [title, setTitle] = useState('');
@@ -18,6 +18,12 @@ export function AddActionForm({ today }: { today: string }) {
   const [until, setUntil] = useState('');
   const [error, setError] = useState<FormError | null>(null);
   const { busy, run } = useOneAtATime();
+  const titleBox = useRef<HTMLInputElement>(null);
+
+  // Opened from the register's "Add an action" button: start in the title.
+  useEffect(() => {
+    titleBox.current?.focus();
+  }, []);
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
@@ -40,16 +46,17 @@ export function AddActionForm({ today }: { today: string }) {
     setTaking(false);
     setFrom('');
     setUntil('');
+    onDone();
   }
 
   return (
-    <section className="panel" aria-labelledby="add-action-heading">
-      <h2 id="add-action-heading">Add an action</h2>
+    <section className="add-action" aria-labelledby="add-action-heading">
+      <h3 id="add-action-heading">Add an action</h3>
       <p className="muted">When the BMA adds an action, or the practice decides on one of its own.</p>
       <form noValidate onSubmit={(event) => void submit(event)}>
         <label className="field">
           Title
-          <input value={title} maxLength={200} onChange={(event) => setTitle(event.target.value)} {...invalidIf(error, 'title', ERROR_ID)} />
+          <input ref={titleBox} value={title} maxLength={200} onChange={(event) => setTitle(event.target.value)} {...invalidIf(error, 'title', ERROR_ID)} />
         </label>
         <label className="field">
           For patients, in plain words (optional)
@@ -79,6 +86,9 @@ export function AddActionForm({ today }: { today: string }) {
         </div>
         <ErrorMessage error={error} id={ERROR_ID} />
         <div className="actions">
+          <button type="button" onClick={onDone}>
+            Cancel
+          </button>
           <button type="submit" className="primary" aria-disabled={busy || undefined}>
             Add the action
           </button>

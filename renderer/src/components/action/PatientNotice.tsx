@@ -59,9 +59,7 @@ export function PatientNotice({
           ))}
         </ul>
       )}
-      <p className="notice-safety">
-        <strong>If you get worse:</strong> {SAFETY_NET_ADVICE}
-      </p>
+      <p className="notice-safety">{SAFETY_NET_ADVICE}</p>
     </article>
   );
 }

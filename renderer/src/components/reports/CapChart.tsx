@@ -3,7 +3,7 @@ import { Bar, CartesianGrid, ComposedChart, LabelList, Line, ResponsiveContainer
 import type { RangeReport } from '../../../../shared/reports.ts';
 import { plural } from '../../format.ts';
 import { ChartFigure, LegendItem, useSvgId } from './ChartFigure.tsx';
-import { capPoints, DAILY_CHART_MAX_DAYS, type CapPoint } from './chartData.ts';
+import { capPoints, countTicks, DAILY_CHART_MAX_DAYS, type CapPoint } from './chartData.ts';
 import { describeRangeShort } from './dates.ts';
 import { CHART_COLOURS } from './patterns.tsx';
 
@@ -33,18 +33,19 @@ export function CapChart({ report }: { report: RangeReport }) {
   const range = describeRangeShort(report);
   const overPattern = `${svgId}-over`;
   const unit = byWeek ? 'Week' : 'Day';
+  const ticks = countTicks(Math.max(1, ...points.map((point) => Math.max(point.counted, point.cap ?? 0))));
 
   const controls = clinician && (
-    <label className="chart-control">
-      Clinician
-      <select value={clinician.clinicianId} onChange={(event) => setChosen(event.target.value)}>
+    <span className="chart-control">
+      <label htmlFor="cap-chart-clinician">Clinician</label>
+      <select id="cap-chart-clinician" value={clinician.clinicianId} onChange={(event) => setChosen(event.target.value)}>
         {report.clinicians.map((row) => (
           <option key={row.clinicianId} value={row.clinicianId}>
             {row.name}
           </option>
         ))}
       </select>
-    </label>
+    </span>
   );
 
   return (
@@ -65,7 +66,7 @@ export function CapChart({ report }: { report: RangeReport }) {
             </defs>
             <CartesianGrid vertical={false} stroke="#d8dadb" />
             <XAxis dataKey="label" tick={{ fontSize: 12, fill: CHART_COLOURS.ink }} tickLine={false} />
-            <YAxis allowDecimals={false} tick={{ fontSize: 12, fill: CHART_COLOURS.ink }} width={40} />
+            <YAxis allowDecimals={false} ticks={ticks} domain={[0, ticks.at(-1) ?? 'auto']} tick={{ fontSize: 12, fill: CHART_COLOURS.ink }} width={40} />
             <Tooltip formatter={(value, name) => [String(value), name === 'cap' ? 'Cap' : 'Contacts']} />
             <Bar
               dataKey="counted"
@@ -86,7 +87,7 @@ export function CapChart({ report }: { report: RangeReport }) {
                 );
               }}
             >
-              {points.length <= DAILY_CHART_MAX_DAYS && <LabelList dataKey="counted" position="top" fontSize={12} fill={CHART_COLOURS.ink} />}
+              {points.length <= DAILY_CHART_MAX_DAYS && <LabelList dataKey="counted" position="top" fontSize={12} fontWeight={700} fill={CHART_COLOURS.ink} stroke="#fff" strokeWidth={4} paintOrder="stroke" />}
             </Bar>
             <Line
               dataKey="cap"
@@ -95,7 +96,7 @@ export function CapChart({ report }: { report: RangeReport }) {
               stroke={CHART_COLOURS.ink}
               strokeWidth={2}
               strokeDasharray="6 4"
-              dot={{ r: 3, fill: CHART_COLOURS.ink, stroke: CHART_COLOURS.ink }}
+              dot={false}
               isAnimationActive={false}
               connectNulls={false}
             />
@@ -111,7 +112,7 @@ export function CapChart({ report }: { report: RangeReport }) {
       }
       table={
         <table className="report-table compact-table">
-          <caption>
+          <caption className="visually-hidden">
             {clinician?.name}: counted contacts each {unit.toLowerCase()} against the cap, {range}
           </caption>
           <thead>
@@ -134,7 +135,7 @@ export function CapChart({ report }: { report: RangeReport }) {
           <tbody>
             {points.map((point) => (
               <tr key={point.key}>
-                <th scope="row">{point.longLabel}</th>
+                <th scope="row">{point.label}</th>
                 {byWeek && <td className="num">{point.daysWorked}</td>}
                 <td className="num">{point.counted}</td>
                 <td className="num">{point.cap ?? 'Not capped'}</td>

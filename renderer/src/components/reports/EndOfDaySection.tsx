@@ -189,7 +189,7 @@ export function EndOfDaySection() {
         {status.enabled && status.folder && <span className="who-detail end-of-day-path">{status.folder}</span>}
       </p>
       <StatusFacts status={status} />
-      <div className="actions left">
+      <div className="actions actions-start">
         <button type="button" onClick={() => void writeNow()} aria-disabled={writing.busy || !status.enabled || undefined} aria-describedby="write-now-note">
           Write now
         </button>

@@ -67,16 +67,16 @@ function ExportForm() {
             <input type="radio" name="export-format" checked={format === 'csv'} onChange={() => setFormat('csv')} /> CSV: one table
           </label>
           {format === 'csv' && (
-            <label className="field export-table">
-              Table
-              <select value={table} onChange={(event) => setTable(event.target.value as ExportTable)} {...invalidIf(error, 'table', ERROR_ID)}>
+            <div className="field export-table">
+              <label htmlFor="export-table">Table</label>
+              <select id="export-table" value={table} onChange={(event) => setTable(event.target.value as ExportTable)} {...invalidIf(error, 'table', ERROR_ID)}>
                 {EXPORT_TABLES.map((name) => (
                   <option key={name} value={name}>
                     {EXPORT_TABLE_LABELS[name]}
                   </option>
                 ))}
               </select>
-            </label>
+            </div>
           )}
         </fieldset>
         <label className="check">
@@ -90,7 +90,7 @@ function ExportForm() {
           </p>
         )}
         <ErrorMessage error={error} id={ERROR_ID} />
-        <div className="actions left">
+        <div className="actions actions-start">
           <button type="submit" className="primary" aria-disabled={busy || undefined}>
             {busy ? 'Exporting…' : 'Export'}
           </button>

@@ -123,7 +123,7 @@ function GpasForm({ gpas }: { gpas: GpasReport }) {
       <section className="panel" aria-labelledby="gpas-copy-heading">
         <h2 id="gpas-copy-heading">Ready to copy into the LMC’s return</h2>
         <textarea ref={copyBox} className="gpas-text" readOnly rows={8} value={text} aria-labelledby="gpas-copy-heading" />
-        <div className="actions left">
+        <div className="actions actions-start">
           <button type="button" className="primary" onClick={() => void copy()}>
             Copy
           </button>

@@ -13,7 +13,9 @@ import { decimalText, wholeText } from './reportText.ts';
 
 function Figures({ report }: { report: RangeReport }) {
   const { totals, redirections } = report;
-  const per100 = totals.redirectionsPer100Contacts;
+  const diversions = totals.redirections - redirections.emergencies;
+  // Emergencies are escalations, not diversions: left out here as everywhere else on this screen.
+  const per100 = totals.counted > 0 ? (diversions / totals.counted) * 100 : null;
   return (
     <section aria-labelledby="range-totals-heading" className="report-section">
       <h2 id="range-totals-heading">The practice in these dates</h2>
@@ -23,7 +25,7 @@ function Figures({ report }: { report: RangeReport }) {
           <dd>{wholeText(totals.counted)}</dd>
         </div>
         <div>
-          <dt>Not counted (admin and similar)</dt>
+          <dt>Not counted (admin)</dt>
           <dd>{wholeText(totals.notCounted)}</dd>
         </div>
         <div>
@@ -33,7 +35,7 @@ function Figures({ report }: { report: RangeReport }) {
         <div>
           <dt>Redirected</dt>
           <dd>
-            {wholeText(totals.redirections - redirections.emergencies)}
+            {wholeText(diversions)}
             <span className="report-figure-note">{per100 === null ? 'no contacts to compare' : `${decimalText(per100)} per 100 contacts`}</span>
           </dd>
         </div>

@@ -3,7 +3,7 @@ import { DESTINATION_KIND_LABELS, type DestinationKind } from '../../../../share
 import type { RangeReport } from '../../../../shared/reports.ts';
 import { plural } from '../../format.ts';
 import { ChartFigure, LegendItem, useSvgId } from './ChartFigure.tsx';
-import { DAILY_CHART_MAX_DAYS, kindPoints, type KindPoint } from './chartData.ts';
+import { countTicks, DAILY_CHART_MAX_DAYS, kindPoints, type KindPoint } from './chartData.ts';
 import { describeRangeShort } from './dates.ts';
 import { CHART_COLOURS, kindColour, KindPatterns, kindPatternId } from './patterns.tsx';
 import { KIND_SHORT } from './reportText.ts';
@@ -31,6 +31,7 @@ export function RedirectionChart({ report }: { report: RangeReport }) {
   const range = describeRangeShort(report);
   const total = points.reduce((sum, point) => sum + point.total, 0);
   const unit = byWeek ? 'Week' : 'Day';
+  const ticks = countTicks(Math.max(1, ...points.map((point) => point.total)));
 
   return (
     <ChartFigure
@@ -46,7 +47,7 @@ export function RedirectionChart({ report }: { report: RangeReport }) {
             </defs>
             <CartesianGrid vertical={false} stroke="#d8dadb" />
             <XAxis dataKey="label" tick={{ fontSize: 12, fill: CHART_COLOURS.ink }} tickLine={false} />
-            <YAxis allowDecimals={false} tick={{ fontSize: 12, fill: CHART_COLOURS.ink }} width={40} />
+            <YAxis allowDecimals={false} ticks={ticks} domain={[0, ticks.at(-1) ?? 'auto']} tick={{ fontSize: 12, fill: CHART_COLOURS.ink }} width={40} />
             <Tooltip />
             {kinds.map((kind) => (
               <Bar
@@ -73,7 +74,7 @@ export function RedirectionChart({ report }: { report: RangeReport }) {
       ))}
       table={
         <table className="report-table compact-table">
-          <caption>Redirections each {unit.toLowerCase()} by kind of service, {range}</caption>
+          <caption className="visually-hidden">Redirections each {unit.toLowerCase()} by kind of service, {range}</caption>
           <thead>
             <tr>
               <th scope="col">{unit}</th>
@@ -90,7 +91,7 @@ export function RedirectionChart({ report }: { report: RangeReport }) {
           <tbody>
             {points.map((point) => (
               <tr key={point.key}>
-                <th scope="row">{point.longLabel}</th>
+                <th scope="row">{point.label}</th>
                 {kinds.map((kind) => (
                   <td key={kind} className="num">
                     {point[kind] ?? 0}

@@ -72,3 +72,10 @@ export function kindPoints(report: RangeReport): { points: KindPoint[]; kinds: D
   }
   return { points: [...points.values()], kinds: DESTINATION_KINDS.filter((kind) => seen.has(kind)) };
 }
+
+/** Round ticks for a count axis: 0, 5, 10… (or 10s, 25s, 50s for bigger numbers). */
+export function countTicks(max: number): number[] {
+  const step = max <= 12 ? 2 : max <= 40 ? 5 : max <= 100 ? 10 : max <= 250 ? 25 : 50;
+  const top = Math.max(step, Math.ceil(max / step) * step);
+  return Array.from({ length: top / step + 1 }, (_, index) => index * step);
+}

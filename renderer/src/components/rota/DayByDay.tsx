@@ -105,7 +105,7 @@ export function DayByDay({ clinicians }: { clinicians: Clinician[] }) {
                   usual={pattern[weekday]}
                   usualCap={cap.capped ? `cap ${cap.daily}` : 'not capped'}
                   stored={overrides.get(clinician.id) ?? null}
-                  ready={ready}
+                  ready={ready && day >= today}
                 />
               );
             })}
@@ -113,7 +113,9 @@ export function DayByDay({ clinicians }: { clinicians: Clinician[] }) {
         </table>
       )}
       <p className="hint">
-        Each change is saved straight away and shows on the reception board. A blank cap means the usual one. Set the usual sessions in the weekly pattern below.
+        {day < today
+          ? 'This day has passed: it is shown as it was, and cannot be changed (reports show each day as it was).'
+          : 'Each change is saved straight away and shows on the reception board. A blank cap means the usual one. Set the usual sessions in the weekly pattern below.'}
       </p>
     </section>
   );
