@@ -110,7 +110,7 @@ export interface RangeReport {
     urgentOverCap: number;
     redirections: number;
     deferrals: number;
-    /** Redirections per 100 counted contacts; null when there were no contacts. */
+    /** Redirections per 100 counted contacts, 999 escalations left out; null when there were no contacts. */
     redirectionsPer100Contacts: number | null;
   };
   redirections: RedirectionSummary;

@@ -90,7 +90,7 @@ describe('a morning at reception, in Chromium through the browser host', () => {
     await redirect.getByRole('button', { name: 'Record redirection' }).click();
     const slip = page.getByRole('region', { name: 'Signposting slip' });
     await expect.poll(() => slip.isVisible()).toBe(true);
-    expect(await slip.textContent()).toContain('If you get worse:');
+    expect(await slip.textContent()).toContain('If you get worse, or you are worried, call NHS 111');
     await page.getByRole('dialog', { name: /^Redirected to/ }).getByRole('button', { name: 'Close' }).click();
     expect(await usedText(page, 'Dr Ada Patel')).toBe('25 / 25');
 

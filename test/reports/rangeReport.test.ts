@@ -89,7 +89,10 @@ describe('report.range for the week of 19 October 2026', () => {
   it('adds up the week: contacts, urgent ones, redirections per 100 counted contacts, deferrals', () => {
     const live = liveContacts(week, WEEK);
     const counted = live.filter(counts).length;
-    const redirections = liveRedirections(week, WEEK).length;
+    const standing = liveRedirections(week, WEEK);
+    const redirections = standing.length;
+    // 999 is an emergency escalation, not a diversion: it is left out of the rate.
+    const diversions = standing.filter((record) => record.destinationKind !== 'emergency_999').length;
     const report = range(WEEK[0], WEEK[6]);
     expect(report).toMatchObject({ from: WEEK[0], to: WEEK[6], days: 7, practiceName: 'Our practice' });
     expect(report.totals).toEqual({
@@ -98,10 +101,10 @@ describe('report.range for the week of 19 October 2026', () => {
       urgentOverCap: live.filter((contact) => counts(contact) && contact.overCapReason !== undefined).length,
       redirections,
       deferrals: liveDeferrals(week, WEEK).length,
-      redirectionsPer100Contacts: oneDecimal((redirections / counted) * 100),
+      redirectionsPer100Contacts: oneDecimal((diversions / counted) * 100),
     });
-    // By hand: 184 counted, 21 redirections standing (23 recorded, 2 voided): 11.41 → 11.4.
-    expect(report.totals).toMatchObject({ counted: 184, notCounted: 10, urgentOverCap: 4, redirections: 21, deferrals: 5, redirectionsPer100Contacts: 11.4 });
+    // By hand: 184 counted, 21 redirections standing (23 recorded, 2 voided), 3 of them 999: 18 / 184 = 9.78 → 9.8.
+    expect(report.totals).toMatchObject({ counted: 184, notCounted: 10, urgentOverCap: 4, redirections: 21, deferrals: 5, redirectionsPer100Contacts: 9.8 });
   });
 
   it('summarises the week’s redirections and deferrals, voided ones left out', () => {

@@ -78,7 +78,13 @@ export function configureEndOfDay(ctx: CoreContext, input: ParsedInputOf<'export
   if (next.enabled) {
     if (next.folder.trim() === '') throw new DomainError('invalid_input', 'Choose the folder the daily files go to.', 'folder');
     assertWritableFolder(next.folder);
-    if (!current.enabled || current.startDay === null) next.startDay = practiceDayOf(ctx.clock.now());
+    if (!current.enabled || current.startDay === null) {
+      // Turned on after today's time has passed: today's files would hold only part of the day, so start tomorrow.
+      const now = ctx.clock.now();
+      const today = practiceDayOf(now);
+      const todayAt = instantAt(today, next.time);
+      next.startDay = todayAt !== null && now >= todayAt ? addPracticeDays(today, 1) : today;
+    }
   }
   write(ctx, () => setDeviceSetting(ctx.db, 'endOfDayExport', next));
   return endOfDayStatus(ctx);

@@ -278,7 +278,8 @@ export function rangeReport(ctx: CoreContext, input: ParsedInputOf<'report.range
       urgentOverCap: clinicians.reduce((sum, row) => sum + row.urgentOverCap, 0),
       redirections: redirectionSummary.total,
       deferrals: deferralSummary.total,
-      redirectionsPer100Contacts: counted > 0 ? Math.round((redirectionSummary.total / counted) * 1000) / 10 : null,
+      // 999 is an emergency escalation, not a diversion of demand: left out of the rate.
+      redirectionsPer100Contacts: counted > 0 ? Math.round(((redirectionSummary.total - redirectionSummary.emergencies) / counted) * 1000) / 10 : null,
     },
     redirections: redirectionSummary,
     redirectionsByHour,

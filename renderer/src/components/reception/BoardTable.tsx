@@ -63,7 +63,7 @@ export function BoardTable({
                 </span>
                 {row.capped && row.working && <CapMeter used={row.used} cap={row.cap} state={row.state} />}
               </td>
-              <td className="num left" data-testid="left">
+              <td className="num left-count" data-testid="left">
                 {row.capped && row.working ? row.remaining : '—'}
               </td>
               <td>

@@ -30,7 +30,7 @@ export function SignpostSlip({ entry }: { entry: DirectoryEntry }) {
         )}
       </dl>
       <p className="slip-safety">
-        <strong>If you get worse:</strong> {SAFETY_NET_ADVICE}
+        <strong>{SAFETY_NET_ADVICE}</strong>
       </p>
     </section>
   );

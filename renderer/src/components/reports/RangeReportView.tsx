@@ -13,9 +13,9 @@ import { decimalText, wholeText } from './reportText.ts';
 
 function Figures({ report }: { report: RangeReport }) {
   const { totals, redirections } = report;
+  // Emergencies are escalations, not diversions: left out here as in the core's rate.
   const diversions = totals.redirections - redirections.emergencies;
-  // Emergencies are escalations, not diversions: left out here as everywhere else on this screen.
-  const per100 = totals.counted > 0 ? (diversions / totals.counted) * 100 : null;
+  const per100 = totals.redirectionsPer100Contacts;
   return (
     <section aria-labelledby="range-totals-heading" className="report-section">
       <h2 id="range-totals-heading">The practice in these dates</h2>

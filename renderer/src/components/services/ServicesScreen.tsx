@@ -173,7 +173,7 @@ export function ServicesScreen() {
           <h2 id="safety-net-heading">Printed on every slip</h2>
           <p className="muted">Under the service’s details, every patient’s slip says:</p>
           <blockquote className="safety-net">
-            <strong>If you get worse:</strong> {SAFETY_NET_ADVICE}
+            <strong>{SAFETY_NET_ADVICE}</strong>
           </blockquote>
         </section>
       </aside>
