@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { ParsedInputOf } from '../../../shared/contract.ts';
 import { REDIRECTION_REASONS, type DestinationKind } from '../../../shared/directory.ts';
 import { addPracticeDays, practiceDayOf, practiceTimeOf } from '../../../shared/practiceDay.ts';
+import { withoutTitle } from '../../../shared/text.ts';
 import type {
   ClinicianDayReport,
   ClinicianRangeReport,
@@ -256,7 +257,8 @@ export function rangeReport(ctx: CoreContext, input: ParsedInputOf<'report.range
       averagePerDay: row.daysWorked > 0 ? Math.round((row.counted / row.daysWorked) * 10) / 10 : null,
       averagePerSession: row.sessionsWorked > 0 ? Math.round((row.counted / row.sessionsWorked) * 10) / 10 : null,
     }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+    // In name order, titles ignored, as on the board.
+    .sort((a, b) => withoutTitle(a.name).localeCompare(withoutTitle(b.name), 'en-GB', { sensitivity: 'base' }));
   const redirectionSummary = summariseRedirections(redirections);
   const counted = clinicians.reduce((sum, row) => sum + row.counted, 0);
   const redirectionsByHour = Array.from({ length: 24 }, () => 0);
