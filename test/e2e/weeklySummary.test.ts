@@ -98,7 +98,7 @@ describe('the practice manager’s week, in Chromium through the browser host', 
     await page.getByRole('combobox', { name: 'Table' }).selectOption('clinician-days');
     const csv = await downloadExport(page, () => page.getByRole('button', { name: 'Export', exact: true }).click());
     expect(csv.name).toBe(`contactcap-clinician-days-${WEEK[0] ?? ''}-to-${addPracticeDays(WEEK[0] ?? '', 6)}.csv`);
-    const rows = parse(csv.bytes, { bom: true, columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(csv.bytes, { bom: true, columns: true });
     expect(rows).toHaveLength(10);
     const monday = rows.find((row) => row.day === WEEK[0] && row.clinician === 'Dr Ada Patel');
     expect(monday).toMatchObject({ contacts_counted: '26', cap: '25', urgent_over_cap: '1', over_cap: '1', percent_of_cap: '104' });
