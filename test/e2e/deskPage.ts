@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 
 /** Steps a person takes in ContactCap, by role and accessible name, as the end-to-end tests need them. */
 
-export async function screen(page: Page, name: 'Reception' | 'My day' | 'Rota' | 'Clinicians' | 'Services' | 'Settings'): Promise<void> {
+export async function screen(page: Page, name: 'Reception' | 'My day' | 'Rota' | 'Clinicians' | 'Services' | 'Reports' | 'Collective action' | 'Settings'): Promise<void> {
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name, exact: true }).click();
 }
 
