@@ -75,7 +75,7 @@ describe('accessibility of every screen (axe-core in Chromium)', () => {
     await page.keyboard.press('Escape');
   });
 
-  for (const name of ['My day', 'Rota', 'Clinicians', 'Services', 'Settings'] as const) {
+  for (const name of ['My day', 'Rota', 'Clinicians', 'Services', 'Reports', 'Collective action', 'Settings'] as const) {
     it(`has no violations on the ${name} screen`, async () => {
       await screen(page, name);
       await page.getByRole('heading', { level: 2 }).first().waitFor();
