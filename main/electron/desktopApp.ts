@@ -38,6 +38,8 @@ export function startDesktopApp(electron: ElectronApi, paths: DesktopPaths): voi
     app.quit();
     return;
   }
+  // England only: date and time fields read dd/mm/yyyy and 24-hour, whatever the PC's own language.
+  app.commandLine.appendSwitch('lang', 'en-GB');
 
   let mainWindow: InstanceType<ElectronApi['BrowserWindow']> | null = null;
   let core: Core | null = null;

@@ -78,6 +78,7 @@ function fakeElectron(options: { singleInstance?: boolean; appPath?: string } = 
     getAppPath: vi.fn(() => options.appPath ?? APP_ROOT),
     getVersion: vi.fn(() => '7.8.9'),
     getPath: vi.fn(() => '/home/reception/Documents'),
+    commandLine: { appendSwitch: vi.fn<(name: string, value?: string) => void>() },
   };
   const dialog = { showErrorBox: vi.fn<(title: string, content: string) => void>() };
   const ipcMain = {
@@ -189,6 +190,11 @@ describe('desktop app lifecycle', () => {
       ]);
       expect(fake.order.slice(0, 3)).toEqual(['registerSchemesAsPrivileged', 'requestSingleInstanceLock', 'whenReady']);
       expect(fake.app.quit).not.toHaveBeenCalled();
+    });
+
+    it('sets the British English locale before ready, so date fields read day/month/year', () => {
+      const fake = start();
+      expect(fake.app.commandLine.appendSwitch).toHaveBeenCalledWith('lang', 'en-GB');
     });
 
     it('opens nothing until the app is ready', () => {
