@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/fixtures.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import { callHost, spawnHost, stopHost, type SpawnedHost } from '../helpers/host.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { callHost } from '../helpers/host.ts';
 import { keyOf, screen } from './deskPage.ts';
+import { useHostInChromium } from './session.ts';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -26,13 +25,11 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 describe('accessibility of every screen (axe-core in Chromium)', () => {
-  const data = tempDir('contactcap-a11y-');
-  let browser: Browser;
-  let host: SpawnedHost;
+  const session = useHostInChromium({ folderPrefix: 'contactcap-a11y-', token: 'a11y-token-0123456789abcdef' });
   let page: Page;
 
   beforeAll(async () => {
-    host = await spawnHost({ dataDir: data.dir, token: 'a11y-token-0123456789abcdef' });
+    const { host, browser } = session;
     const status = (await callHost(host, 'system.status', {})).body as { value: { today: string } };
     await callHost(host, 'device.update', { staffName: 'JB', deviceName: 'Reception 1' });
     for (const [name, role, capped] of [
@@ -44,17 +41,11 @@ describe('accessibility of every screen (axe-core in Chromium)', () => {
       for (let i = 0; i < (capped ? 25 : 3); i++) await callHost(host, 'contact.record', { clinicianId: created.value.id });
     }
     await callHost(host, 'redirection.record', { destinationId: 'builtin-111', reason: 'clinician_at_capacity', patientTold: true });
-    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await page.goto(host.url);
     await page.locator('tr.board-row').first().waitFor();
   });
 
-  afterAll(async () => {
-    await browser.close();
-    await stopHost(host);
-    data.remove();
-  });
 
   it('has no violations on the reception board', async () => {
     expect(await violations(page)).toEqual([]);

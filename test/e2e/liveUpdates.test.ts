@@ -1,32 +1,22 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/fixtures.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import { callHost, spawnHost, stopHost, type SpawnedHost } from '../helpers/host.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { callHost } from '../helpers/host.ts';
 import { recordByKeyboard, screen, usedText } from './deskPage.ts';
+import { useHostInChromium } from './session.ts';
 
 describe('live updates between windows', () => {
-  const data = tempDir('contactcap-live-');
-  let browser: Browser;
-  let host: SpawnedHost;
+  const session = useHostInChromium({ folderPrefix: 'contactcap-live-', token: 'live-token-0123456789abcdef' });
   let clinicianId = '';
 
   beforeAll(async () => {
-    host = await spawnHost({ dataDir: data.dir, token: 'live-token-0123456789abcdef' });
+    const { host } = session;
     const today = ((await callHost(host, 'system.status', {})).body as { value: { today: string } }).value.today;
     await callHost(host, 'device.update', { staffName: 'JB' });
     clinicianId = ((await callHost(host, 'clinician.create', { name: 'Dr Ada Patel', role: 'gp_partner' })).body as { value: { id: string } }).value.id;
     await callHost(host, 'rota.setDay', { clinicianId, day: today, override: { am: true, pm: true } });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser.close();
-    await stopHost(host);
-    data.remove();
   });
 
   it('shows a contact recorded in one tab on the other tab’s board, and a rota change at once', async () => {
+    const { host, browser } = session;
     const desk = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     const other = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await desk.goto(host.url);

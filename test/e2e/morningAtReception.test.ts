@@ -1,9 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/fixtures.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import { freePort, spawnHost, stopHost, type SpawnedHost } from '../helpers/host.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { addClinician, boardRow, keyOf, recordByKeyboard, sayWhoIsAtTheDesk, screen, setRotaToday, stateText, usedText } from './deskPage.ts';
+import { useHostInChromium } from './session.ts';
 
 const TEAM: [string, string][] = [
   ['Dr Ada Patel', 'GP partner'],
@@ -33,25 +31,10 @@ async function expectBoard(page: Page): Promise<void> {
 }
 
 describe('a morning at reception, in Chromium through the browser host', () => {
-  const data = tempDir('contactcap-morning-');
-  const token = 'e2e-morning-token-0123456789abcdef';
-  let browser: Browser;
-  let host: SpawnedHost;
-  let port: number;
-
-  beforeAll(async () => {
-    port = await freePort();
-    host = await spawnHost({ dataDir: data.dir, port, token, via: 'npm' });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser.close();
-    await stopHost(host);
-    data.remove();
-  });
+  const session = useHostInChromium({ folderPrefix: 'contactcap-morning-', token: 'e2e-morning-token-0123456789abcdef', via: 'npm' });
 
   it('routes the 26th patient, never turns away the urgent one, and keeps every number through a reload and a restart', async () => {
+    const { host, browser } = session;
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -126,8 +109,7 @@ describe('a morning at reception, in Chromium through the browser host', () => {
     await screen(page, 'Reception');
     await page.reload();
     await expectBoard(page);
-    await stopHost(host);
-    host = await spawnHost({ dataDir: data.dir, port, token, via: 'npm' });
+    await session.restart();
     await page.reload();
     await expectBoard(page);
     expect(errors).toEqual([]);

@@ -1,30 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/fixtures.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import { freePort, spawnHost, stopHost, type SpawnedHost } from '../helpers/host.ts';
+import { describe, expect, it } from 'vitest';
+import { useHostInChromium } from './session.ts';
 import { addClinician, recordByKeyboard, sayWhoIsAtTheDesk, screen, setRotaToday, usedText } from './deskPage.ts';
 
 describe('first slice in Chromium through `npm run web`', () => {
-  const data = tempDir('contactcap-e2e-');
-  const token = 'e2e-slice-token-0123456789abcdef';
-  let browser: Browser;
-  let host: SpawnedHost;
-  let port: number;
-
-  beforeAll(async () => {
-    port = await freePort();
-    host = await spawnHost({ dataDir: data.dir, port, token, via: 'npm' });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser.close();
-    await stopHost(host);
-    data.remove();
-  });
+  const session = useHostInChromium({ folderPrefix: 'contactcap-e2e-', token: 'e2e-slice-token-0123456789abcdef', via: 'npm' });
 
   it('adds a clinician, records three contacts by keyboard, voids one, and still shows 2 used after a reload and a restart', async () => {
+    const { host, browser } = session;
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -62,8 +44,7 @@ describe('first slice in Chromium through `npm run web`', () => {
     await page.reload();
     await expect.poll(() => usedText(page, 'Dr Ada Patel')).toBe('2 / 25');
 
-    await stopHost(host);
-    host = await spawnHost({ dataDir: data.dir, port, token, via: 'npm' });
+    await session.restart();
     await page.reload();
     await expect.poll(() => usedText(page, 'Dr Ada Patel')).toBe('2 / 25');
     expect(errors).toEqual([]);

@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { addPracticeDays, practiceDayOf, startOfPracticeDay } from '../../shared/practiceDay.ts';
 import { weekdayOf, WEEKDAYS } from '../../shared/rota.ts';
-import { FakeClock, must, openTestCore, tempDir } from '../helpers/fixtures.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import { spawnHost, stopHost, type SpawnedHost } from '../helpers/host.ts';
+import { FakeClock, must, openTestCore } from '../helpers/fixtures.ts';
 import { screen } from './deskPage.ts';
+import { useHostInChromium } from './session.ts';
 
 /** Last week, Monday to Friday, whatever day the test runs. */
 const today = practiceDayOf(Date.now());
@@ -50,23 +49,10 @@ async function downloadExport(page: Page, choose: () => Promise<void>): Promise<
 }
 
 describe('the practice manager’s week, in Chromium through the browser host', () => {
-  const data = tempDir('contactcap-week-');
-  let browser: Browser;
-  let host: SpawnedHost;
-
-  beforeAll(async () => {
-    seedLastWeek(data.dir);
-    host = await spawnHost({ dataDir: data.dir, token: 'week-token-0123456789abcdef' });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser.close();
-    await stopHost(host);
-    data.remove();
-  });
+  const session = useHostInChromium({ folderPrefix: 'contactcap-week-', token: 'week-token-0123456789abcdef', prepare: seedLastWeek });
 
   it('shows last week’s summary, a chart with its table, and exports CSV and xlsx files that hold the same figures', async () => {
+    const { host, browser } = session;
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
     await page.goto(host.url);
     await screen(page, 'Reports');
