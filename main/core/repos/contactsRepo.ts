@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { Session } from '../../../shared/domain.ts';
 import { statement } from '../db/statements.ts';
+import type { LogPlace, VoidColumns } from './rowParts.ts';
 
-/** A contacts row with its void, as stored. */
-export interface ContactRecord {
+/** A contact as recorded, before any void. */
+interface ContactFields {
   id: string;
   clinicianId: string;
   typeId: string;
@@ -16,9 +17,10 @@ export interface ContactRecord {
   recordedBy: string;
   device: string;
   hlc: string;
-  voidReason: string | null;
-  voidedAt: number | null;
 }
+
+/** A contacts row with its void, as stored. */
+export interface ContactRecord extends ContactFields, VoidColumns {}
 
 interface Row extends Omit<ContactRecord, 'counts'> {
   counts: 0 | 1;
@@ -50,22 +52,7 @@ export function contactsBetween(db: Database.Database, from: string, to: string)
   return (statement(db, `${SELECT} WHERE k.practice_day BETWEEN ? AND ? ORDER BY k.practice_day, k.hlc`).all(from, to) as Row[]).map(toRecord);
 }
 
-export interface ContactInsert {
-  id: string;
-  clinicianId: string;
-  typeId: string;
-  counts: boolean;
-  occurredAt: number;
-  recordedAt: number;
-  practiceDay: string;
-  session: Session;
-  overCapReason: string | null;
-  recordedBy: string;
-  device: string;
-  hlc: string;
-  origin: string;
-  seq: number;
-}
+export interface ContactInsert extends ContactFields, LogPlace {}
 
 /** Idempotent: the same contact arriving twice is recorded once. */
 export function insertContact(db: Database.Database, contact: ContactInsert): void {

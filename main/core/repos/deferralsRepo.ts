@@ -1,8 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { DeferralKind } from '../../../shared/domain.ts';
 import { statement } from '../db/statements.ts';
+import type { LogPlace, VoidColumns } from './rowParts.ts';
 
-export interface DeferralRecord {
+/** A deferral as recorded, before any void. */
+interface DeferralFields {
   id: string;
   clinicianId: string | null;
   kind: DeferralKind;
@@ -12,9 +14,9 @@ export interface DeferralRecord {
   practiceDay: string;
   recordedBy: string;
   device: string;
-  voidReason: string | null;
-  voidedAt: number | null;
 }
+
+export interface DeferralRecord extends DeferralFields, VoidColumns {}
 
 const SELECT = `SELECT d.id, d.clinician_id AS clinicianId, d.kind, d.until_day AS untilDay, d.note, d.occurred_at AS occurredAt,
   d.practice_day AS practiceDay, d.recorded_by AS recordedBy, d.device, v.reason AS voidReason, v.voided_at AS voidedAt
@@ -28,11 +30,7 @@ export function deferralsBetween(db: Database.Database, from: string, to: string
   return statement(db, `${SELECT} WHERE d.practice_day BETWEEN ? AND ? ORDER BY d.practice_day, d.hlc`).all(from, to) as DeferralRecord[];
 }
 
-export interface DeferralInsert extends Omit<DeferralRecord, 'voidReason' | 'voidedAt'> {
-  hlc: string;
-  origin: string;
-  seq: number;
-}
+export interface DeferralInsert extends DeferralFields, LogPlace {}
 
 export function insertDeferral(db: Database.Database, entry: DeferralInsert): void {
   statement(

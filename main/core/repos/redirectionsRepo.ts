@@ -1,8 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { DestinationKind, PharmacyFirstRoute, RedirectionReason } from '../../../shared/directory.ts';
 import { statement } from '../db/statements.ts';
+import type { LogPlace, VoidColumns } from './rowParts.ts';
 
-export interface RedirectionRecord {
+/** A redirection as recorded, before any void. */
+interface RedirectionFields {
   id: string;
   destinationId: string;
   destinationName: string;
@@ -19,9 +21,9 @@ export interface RedirectionRecord {
   practiceDay: string;
   recordedBy: string;
   device: string;
-  voidReason: string | null;
-  voidedAt: number | null;
 }
+
+export interface RedirectionRecord extends RedirectionFields, VoidColumns {}
 
 interface Row extends Omit<RedirectionRecord, 'icbInformed' | 'emergency'> {
   icbInformed: 0 | 1 | null;
@@ -50,27 +52,7 @@ export function redirectionsBetween(db: Database.Database, from: string, to: str
   return (statement(db, `${SELECT} WHERE r.practice_day BETWEEN ? AND ? ORDER BY r.practice_day, r.hlc`).all(from, to) as Row[]).map(toRecord);
 }
 
-export interface RedirectionInsert {
-  id: string;
-  destinationId: string;
-  destinationName: string;
-  destinationKind: DestinationKind;
-  reason: RedirectionReason;
-  fromClinicianId: string | null;
-  pharmacyFirstRoute: PharmacyFirstRoute | null;
-  pharmacyFirstCondition: string | null;
-  icbInformed: boolean | null;
-  emergency: boolean;
-  note: string;
-  nhsNumber: string | null;
-  occurredAt: number;
-  practiceDay: string;
-  recordedBy: string;
-  device: string;
-  hlc: string;
-  origin: string;
-  seq: number;
-}
+export interface RedirectionInsert extends RedirectionFields, LogPlace {}
 
 export function insertRedirection(db: Database.Database, entry: RedirectionInsert): void {
   statement(

@@ -6,6 +6,7 @@ import { ChartFigure, LegendItem, useSvgId } from './ChartFigure.tsx';
 import { capPoints, countTicks, DAILY_CHART_MAX_DAYS, type CapPoint } from './chartData.ts';
 import { describeRangeShort } from './dates.ts';
 import { CHART_COLOURS } from './patterns.tsx';
+import { NumHead } from './NumHead.tsx';
 
 function summarise(name: string, points: CapPoint[], byWeek: boolean, range: string): string {
   const unit = byWeek ? 'week' : 'day';
@@ -119,16 +120,10 @@ export function CapChart({ report }: { report: RangeReport }) {
             <tr>
               <th scope="col">{unit}</th>
               {byWeek && (
-                <th scope="col" className="num">
-                  Days worked
-                </th>
+                <NumHead>Days worked</NumHead>
               )}
-              <th scope="col" className="num">
-                Contacts
-              </th>
-              <th scope="col" className="num">
-                Cap
-              </th>
+              <NumHead>Contacts</NumHead>
+              <NumHead>Cap</NumHead>
               <th scope="col">{byWeek ? 'Days at or over cap' : 'At or over cap'}</th>
             </tr>
           </thead>

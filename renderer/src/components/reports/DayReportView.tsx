@@ -8,6 +8,7 @@ import { useToday } from './dates.ts';
 import { PrintButtons } from './PrintButtons.tsx';
 import { RedirectionPanels } from './RedirectionPanels.tsx';
 import { percentText, sessionsLabel, typeCounts, typeText, wholeText } from './reportText.ts';
+import { NumHead } from './NumHead.tsx';
 
 /** A time of day, or a dash that is heard as "not reached". */
 function TimeCell({ iso }: { iso: string | null }) {
@@ -87,28 +88,14 @@ function ClinicianTable({ report }: { report: DayReport }) {
             <tr>
               <th scope="col">Clinician</th>
               <th scope="col">Sessions</th>
-              <th scope="col" className="num">
-                Cap
-              </th>
-              <th scope="col" className="num">
-                Counted
-              </th>
+              <NumHead>Cap</NumHead>
+              <NumHead>Counted</NumHead>
               <th scope="col">By type</th>
-              <th scope="col" className="num">
-                Not counted
-              </th>
-              <th scope="col" className="num">
-                % of cap
-              </th>
-              <th scope="col" className="num">
-                Nearly full at
-              </th>
-              <th scope="col" className="num">
-                Full at
-              </th>
-              <th scope="col" className="num">
-                Urgent over cap
-              </th>
+              <NumHead>Not counted</NumHead>
+              <NumHead>% of cap</NumHead>
+              <NumHead>Nearly full at</NumHead>
+              <NumHead>Full at</NumHead>
+              <NumHead>Urgent over cap</NumHead>
             </tr>
           </thead>
           <tbody>

@@ -10,6 +10,7 @@ import { RangePicker } from './RangePicker.tsx';
 import { RedirectionChart } from './RedirectionChart.tsx';
 import { RedirectionPanels } from './RedirectionPanels.tsx';
 import { decimalText, wholeText } from './reportText.ts';
+import { NumHead } from './NumHead.tsx';
 
 function Figures({ report }: { report: RangeReport }) {
   const { totals, redirections } = report;
@@ -67,27 +68,13 @@ function ClinicianTable({ report }: { report: RangeReport }) {
           <thead>
             <tr>
               <th scope="col">Clinician</th>
-              <th scope="col" className="num">
-                Days worked
-              </th>
-              <th scope="col" className="num">
-                Days at or over cap
-              </th>
-              <th scope="col" className="num">
-                Average a day
-              </th>
-              <th scope="col" className="num">
-                Average a session
-              </th>
-              <th scope="col" className="num">
-                Counted
-              </th>
-              <th scope="col" className="num">
-                Not counted
-              </th>
-              <th scope="col" className="num">
-                Urgent over cap
-              </th>
+              <NumHead>Days worked</NumHead>
+              <NumHead>Days at or over cap</NumHead>
+              <NumHead>Average a day</NumHead>
+              <NumHead>Average a session</NumHead>
+              <NumHead>Counted</NumHead>
+              <NumHead>Not counted</NumHead>
+              <NumHead>Urgent over cap</NumHead>
             </tr>
           </thead>
           <tbody>
@@ -146,9 +133,7 @@ function ByHour({ hours }: { hours: number[] }) {
           <thead>
             <tr>
               <th scope="col">Hour</th>
-              <th scope="col" className="num">
-                Patients
-              </th>
+              <NumHead>Patients</NumHead>
               <th scope="col">
                 <span className="visually-hidden">Bar</span>
               </th>

@@ -7,6 +7,7 @@ import { countTicks, DAILY_CHART_MAX_DAYS, kindPoints, type KindPoint } from './
 import { describeRangeShort } from './dates.ts';
 import { CHART_COLOURS, kindColour, KindPatterns, kindPatternId } from './patterns.tsx';
 import { KIND_SHORT } from './reportText.ts';
+import { NumHead } from './NumHead.tsx';
 
 function summarise(points: KindPoint[], kinds: DestinationKind[], byWeek: boolean, range: string): string {
   const total = points.reduce((sum, point) => sum + point.total, 0);
@@ -83,9 +84,7 @@ export function RedirectionChart({ report }: { report: RangeReport }) {
                   <abbr title={DESTINATION_KIND_LABELS[kind]}>{KIND_SHORT[kind]}</abbr>
                 </th>
               ))}
-              <th scope="col" className="num">
-                In all
-              </th>
+              <NumHead>In all</NumHead>
             </tr>
           </thead>
           <tbody>
