@@ -30,19 +30,43 @@ export function londonOffsetMs(epochMs: number): number {
   return offset;
 }
 
-/** "2026-07-01T09:30:00.000" in London wall-clock time (no zone), for slicing. */
-function londonWallClock(epochMs: number): string {
-  return new Date(epochMs + londonOffsetMs(epochMs)).toISOString().slice(0, 23);
+const DAY = 86_400_000;
+const dayTexts = new Map<number, string>();
+
+/**
+ * An instant in London wall-clock terms: the calendar date (YYYY-MM-DD) and the
+ * milliseconds since local midnight. Dates are remembered per day, so a year's
+ * export formats its times with arithmetic rather than a Date per contact.
+ */
+function londonClock(epochMs: number): { day: string; msIntoDay: number } {
+  const local = epochMs + londonOffsetMs(epochMs);
+  const dayNumber = Math.floor(local / DAY);
+  let day = dayTexts.get(dayNumber);
+  if (day === undefined) {
+    day = new Date(dayNumber * DAY).toISOString().slice(0, 10);
+    if (dayTexts.size > 100_000) dayTexts.clear();
+    dayTexts.set(dayNumber, day);
+  }
+  return { day, msIntoDay: local - dayNumber * DAY };
+}
+
+const two = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** HH:mm, or HH:mm:ss with seconds, from milliseconds since midnight. */
+function clockText(msIntoDay: number, withSeconds: boolean): string {
+  const minutes = Math.floor(msIntoDay / 60_000);
+  const hhmm = `${two(Math.floor(minutes / 60))}:${two(minutes % 60)}`;
+  return withSeconds ? `${hhmm}:${two(Math.floor(msIntoDay / 1000) % 60)}` : hhmm;
 }
 
 /** The practice day (YYYY-MM-DD) that an instant falls on. */
 export function practiceDayOf(epochMs: number): string {
-  return londonWallClock(epochMs).slice(0, 10);
+  return londonClock(epochMs).day;
 }
 
 /** Local wall-clock time (HH:mm) of an instant at the practice. */
 export function practiceTimeOf(epochMs: number): string {
-  return londonWallClock(epochMs).slice(11, 16);
+  return clockText(londonClock(epochMs).msIntoDay, false);
 }
 
 /** ISO 8601 in practice time with its offset, e.g. 2026-07-01T09:30:00+01:00. */
@@ -51,7 +75,8 @@ export function practiceIsoOf(epochMs: number): string {
   const sign = offset < 0 ? '-' : '+';
   const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
   const minutes = String(Math.abs(offset) % 60).padStart(2, '0');
-  return `${londonWallClock(epochMs).slice(0, 19)}${sign}${hours}:${minutes}`;
+  const { day, msIntoDay } = londonClock(epochMs);
+  return `${day}T${clockText(msIntoDay, true)}${sign}${hours}:${minutes}`;
 }
 
 /** Midnight UTC at the start of a calendar date written YYYY-MM-DD. */
@@ -104,7 +129,8 @@ export function instantAt(day: string, hhmm: string): number | null {
   const guess = start + (Number(match[1]) * 60 + Number(match[2])) * 60_000;
   // The offset from midnight is out by at most the hour the clocks change by.
   for (const candidate of [guess - 3_600_000, guess, guess + 3_600_000]) {
-    if (londonWallClock(candidate).slice(0, 16).replace('T', ' ') === target) return candidate;
+    const clock = londonClock(candidate);
+    if (`${clock.day} ${clockText(clock.msIntoDay, false)}` === target) return candidate;
   }
   return null;
 }
