@@ -6,7 +6,7 @@ import { seedToday } from './foundation.ts';
 import { percentile, row, timeEach, type Row } from './stats.ts';
 
 /** Twenty more clinicians, on today's rota with a typical morning each: forty on the board. */
-function growToForty(core: Core): void {
+export function growToForty(core: Core): void {
   const today = must(core.call('system.status', {})).today;
   core.db.transaction(() => {
     for (let i = 21; i <= 40; i++) {

@@ -250,6 +250,36 @@ describe('a clinician taken off the board', () => {
   });
 });
 
+describe('a day when caps change part-way through', () => {
+  it('judges every clinician’s contacts against the cap in force when each was recorded', () => {
+    const local = openCore('2026-11-23T08:00:00Z');
+    try {
+      const ids = ['Dr Ada Patel', 'Dr Ben Okafor'].map((name) => must(local.core.call('clinician.create', { name, role: 'gp_partner', dailyCap: 2 })).id);
+      // 09:00: two each within the cap of 2, then a third each, urgent, over it.
+      local.clock.set('2026-11-23T09:00:00Z');
+      for (const clinicianId of ids) {
+        for (let i = 0; i < 2; i++) must(local.core.call('contact.record', { clinicianId, typeId: 'telephone' }));
+        must(local.core.call('contact.record', { clinicianId, typeId: 'telephone', overCapReason: 'Chest pain, needs seeing today' }));
+      }
+      // 10:00: both caps go up to 10; 11:00: one more each, well within it.
+      local.clock.set('2026-11-23T10:00:00Z');
+      for (const clinicianId of ids) must(local.core.call('clinician.update', { clinicianId, dailyCap: 10 }));
+      local.clock.set('2026-11-23T11:00:00Z');
+      for (const clinicianId of ids) must(local.core.call('contact.record', { clinicianId, typeId: 'telephone' }));
+
+      const report = must(local.core.call('report.day', { day: '2026-11-23' }));
+      expect(report.clinicians.map((row) => ({ name: row.name, cap: row.cap, counted: row.counted, overCap: row.overCap, urgentOverCap: row.urgentOverCap }))).toEqual([
+        { name: 'Dr Ada Patel', cap: 10, counted: 4, overCap: 1, urgentOverCap: 1 },
+        { name: 'Dr Ben Okafor', cap: 10, counted: 4, overCap: 1, urgentOverCap: 1 },
+      ]);
+      const flags = must(local.core.call('contact.listForDay', { day: '2026-11-23' })).filter((contact) => contact.overCap);
+      expect(flags).toHaveLength(2);
+    } finally {
+      closeCore(local);
+    }
+  });
+});
+
 describe('a past day when the configuration changes afterwards', () => {
   it('keeps the clinician’s cap as it stood that day when the cap is changed the day after', () => {
     const local = openCore('2026-11-23T08:00:00Z');
@@ -269,15 +299,6 @@ describe('a past day when the configuration changes afterwards', () => {
     }
   });
 
-  // Bug (main/core/services/reports.ts, planDays): a past day's settings, clinicians and
-  // weekly patterns come from the configuration as it stood at the end of that day
-  // (configFor), but its date changes come from the rota as it is now (rotaDaysBetween).
-  // Marking Monday "absent" on Tuesday rewrites Monday's report: Ada, who worked and saw 3
-  // patients against a cap of 3, shows as not working with a cap of 0, while
-  // contact.listForDay (which uses the rota as it stood) still shows none of them over the
-  // cap. ClinicianDayReport.cap promises "the day's cap as it stood at the end of the day".
-  // Fix: for days before today take the overrides from configTimeline(db).asOf(endOfDayBound(day))
-  // .overridesOn(day), as dayPlan's checkpoints do. Flip to `it` once fixed.
   it('refuses to change a past day’s rota, and keeps the day as it stood', () => {
     const local = openCore('2026-11-23T08:00:00Z');
     try {

@@ -128,8 +128,13 @@ export function withCapsWhenRecorded(db: Database.Database, day: string, counted
   if (counted.length === 0) return counted;
   const checkpoints = checkpointsFor(db, day, onlyClinicianId);
   if (checkpoints.length === 0) return counted;
+  // Checkpoints are in hybrid-clock order, and so are the contacts (the board's all together, a report's
+  // clinician by clinician): walk forward, starting again whenever the clock goes back.
+  let at = 0;
   return counted.map((contact) => {
-    const checkpoint = checkpoints.findLast((candidate) => candidate.hlc <= contact.hlc) ?? checkpoints[0];
+    if ((checkpoints[at]?.hlc ?? '') > contact.hlc) at = 0;
+    while (at + 1 < checkpoints.length && (checkpoints[at + 1]?.hlc ?? '') <= contact.hlc) at++;
+    const checkpoint = checkpoints[at];
     const plan = checkpoint?.plans.get(contact.clinicianId)?.plan;
     if (!checkpoint || !plan) return contact;
     const cap = checkpoint.capMode === 'session' ? plan.sessionCaps[contact.session] : plan.dayCap;
