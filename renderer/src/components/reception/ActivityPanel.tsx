@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { formatShortDate, formatTime, plural } from '../../format.ts';
 import { useCatalogueStore } from '../../stores/catalogueStore.ts';
 import { useDeskStore, type EntryKind } from '../../stores/deskStore.ts';
@@ -17,8 +17,11 @@ interface Entry {
 
 const SHOWN = 60;
 
-/** Everything recorded today, newest first. A voided entry stays, struck through and labelled. */
-export function ActivityPanel() {
+/**
+ * Everything recorded today, newest first. A voided entry stays, struck through and labelled.
+ * Memoised: it takes no props and reads the stores itself, so a board update leaves it alone.
+ */
+export const ActivityPanel = memo(function ActivityPanel() {
   const contacts = useDeskStore((state) => state.contacts);
   const redirections = useDeskStore((state) => state.redirections);
   const deferrals = useDeskStore((state) => state.deferrals);
@@ -118,4 +121,4 @@ export function ActivityPanel() {
       )}
     </section>
   );
-}
+});
