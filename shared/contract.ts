@@ -313,4 +313,9 @@ export function isMethodName(name: string): name is MethodName {
 }
 
 /** Methods only the desktop shell can carry out; the core answers them with not_available. */
-export const DESKTOP_METHODS: readonly MethodName[] = ['desktop.setCompact', 'desktop.saveExport', 'desktop.printToPdf'];
+export const DESKTOP_METHODS = ['desktop.setCompact', 'desktop.saveExport', 'desktop.printToPdf'] as const satisfies readonly MethodName[];
+export type DesktopMethod = (typeof DESKTOP_METHODS)[number];
+
+export function isDesktopMethod(name: string): name is DesktopMethod {
+  return (DESKTOP_METHODS as readonly string[]).includes(name);
+}

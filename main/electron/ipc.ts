@@ -1,8 +1,8 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../shared/bridge.ts';
-import { contract, type ParsedInputOf, type ResultOf } from '../../shared/contract.ts';
+import { isDesktopMethod, type DesktopMethod, type ParsedInputOf, type ResultOf } from '../../shared/contract.ts';
 import { fail, ok, type Envelope } from '../../shared/result.ts';
-import { describeFailure, describeIssue } from '../core/api/dispatch.ts';
+import { describeFailure, parseInput } from '../core/api/dispatch.ts';
 import type { Core } from '../core/createCore.ts';
 import { isAppUrl } from './navigation.ts';
 
@@ -19,18 +19,10 @@ export interface DesktopActions {
   printToPdf(input: ParsedInputOf<'desktop.printToPdf'>): Promise<ResultOf<'desktop.printToPdf'>>;
 }
 
-type DesktopMethod = 'desktop.setCompact' | 'desktop.saveExport' | 'desktop.printToPdf';
-const isDesktopMethod = (method: string): method is DesktopMethod =>
-  method === 'desktop.setCompact' || method === 'desktop.saveExport' || method === 'desktop.printToPdf';
-
 /** A desktop.* call: validated against the contract like any other, then carried out by the shell. */
 async function invokeDesktop(method: DesktopMethod, input: unknown, desktop: DesktopActions): Promise<Envelope<unknown>> {
-  const parsed = contract[method].input.safeParse(input ?? {});
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    const described = first ? describeIssue(first) : { message: 'The request’s details were not understood. Nothing was changed.' };
-    return fail('invalid_input', described.message, described.field);
-  }
+  const parsed = parseInput(method, input);
+  if (!parsed.ok) return parsed.answer;
   try {
     if (method === 'desktop.setCompact') return ok(desktop.setCompact((parsed.data as ParsedInputOf<'desktop.setCompact'>).on));
     if (method === 'desktop.saveExport') return ok(await desktop.saveExport(parsed.data as ParsedInputOf<'desktop.saveExport'>));

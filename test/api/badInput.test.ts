@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core/createCore.ts';
-import { DESKTOP_METHODS, METHOD_NAMES, type InputOf, type MethodName } from '../../shared/contract.ts';
+import { isDesktopMethod, METHOD_NAMES, type InputOf, type MethodName } from '../../shared/contract.ts';
 import { DESTINATION_KINDS, PHARMACY_FIRST_CONDITIONS, PHARMACY_FIRST_ROUTES, REDIRECTION_REASONS } from '../../shared/directory.ts';
 import { CLINICIAN_ROLES, DEFERRAL_KINDS } from '../../shared/domain.ts';
 import { EXPORT_TABLES, GPAS_STATUSES } from '../../shared/reports.ts';
@@ -853,7 +853,7 @@ describe('the bad-input table', () => {
     try {
       const { valid, writes } = caseOf(method);
       const result = await invoke(seeded.core, method, valid(seeded.data));
-      if (DESKTOP_METHODS.includes(method)) {
+      if (isDesktopMethod(method)) {
         // Well formed, but only the desktop shell can do it.
         expectRefusal(result, { code: 'not_available', field: null });
         expectNothingWritten(seeded);

@@ -54,6 +54,15 @@ export function describeFailure(error: unknown): Envelope<never> {
   return fail('internal', 'Something went wrong and this was not saved. Nothing was changed. Try again; if it keeps happening, tell your IT support.');
 }
 
+/** A request's input checked against the contract: the parsed value, or the invalid_input answer for the desk. */
+export function parseInput<M extends MethodName>(method: M, input: unknown): { ok: true; data: z.output<(typeof contract)[M]['input']> } | { ok: false; answer: Envelope<never> } {
+  const parsed = contract[method].input.safeParse(input === undefined ? {} : input);
+  if (parsed.success) return { ok: true, data: parsed.data as z.output<(typeof contract)[M]['input']> };
+  const first = parsed.error.issues[0];
+  const described = first ? describeIssue(first) : { message: 'The request’s details were not understood. Nothing was changed.' };
+  return { ok: false, answer: fail('invalid_input', described.message, described.field) };
+}
+
 export function createDispatcher(ctx: CoreContext, handlers: Handlers, push: PushListener, onDamage: (error: unknown) => void) {
   assertHandlersMatchContract(handlers);
   const failed = (error: unknown): Envelope<never> => {
@@ -68,12 +77,8 @@ export function createDispatcher(ctx: CoreContext, handlers: Handlers, push: Pus
     const spec: { async?: true } = contract[method];
     // A method that answers later always answers later, bad input included, as its type says.
     const answer = (envelope: Envelope<unknown>) => (spec.async ? Promise.resolve(envelope) : envelope);
-    const parsed = contract[method].input.safeParse(input === undefined ? {} : input);
-    if (!parsed.success) {
-      const first = parsed.error.issues[0];
-      const described = first ? describeIssue(first) : { message: 'The request’s details were not understood. Nothing was changed.' };
-      return answer(fail('invalid_input', described.message, described.field));
-    }
+    const parsed = parseInput(method, input);
+    if (!parsed.ok) return answer(parsed.answer);
     const handler = handlers[method] as Handler<MethodName>;
     const done = (value: unknown): Envelope<unknown> => {
       if (handler.changes.length > 0) push('data.changed', { topics: [...handler.changes] as Topic[] });
