@@ -2,7 +2,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Net, Protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
-import { safeDecodeURIComponent } from '../../shared/text.ts';
+import { rendererFile } from '../host/rendererFile.ts';
 import { APP_HOST, APP_SCHEME } from './windowOptions.ts';
 
 /** Must run before the app is ready. */
@@ -17,9 +17,8 @@ export function serveRenderer(protocol: Protocol, net: Net, rendererDir: string)
   const root = path.resolve(rendererDir);
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
-    const relative = url.pathname === '/' ? 'index.html' : safeDecodeURIComponent(url.pathname)?.replace(/^\/+/, '');
-    const file = relative === undefined ? '' : path.resolve(root, relative);
-    if (url.host !== APP_HOST || !file.startsWith(root + path.sep)) {
+    const file = url.host === APP_HOST ? rendererFile(root, url.pathname) : null;
+    if (file === null) {
       return new Response('Not found', { status: 404 });
     }
     const response = await net.fetch(pathToFileURL(file).toString());

@@ -1,3 +1,5 @@
+import { MIN_WINDOW_SIZE } from './windowOptions.ts';
+
 /** The part of a BrowserWindow the compact mode needs. */
 export interface ResizableWindow {
   getBounds(): { x: number; y: number; width: number; height: number };
@@ -7,8 +9,7 @@ export interface ResizableWindow {
   setResizable(resizable: boolean): void;
 }
 
-export const COMPACT_SIZE = { width: 280, height: 190 };
-export const NORMAL_MINIMUM = { width: 1024, height: 600 };
+const COMPACT_SIZE = { width: 280, height: 190 };
 
 /**
  * A clinician's small always-on-top panel: the window shrinks in place and
@@ -26,7 +27,7 @@ export function compactController(window: ResizableWindow) {
     } else if (!on && saved !== null) {
       window.setAlwaysOnTop(false);
       window.setResizable(true);
-      window.setMinimumSize(NORMAL_MINIMUM.width, NORMAL_MINIMUM.height);
+      window.setMinimumSize(MIN_WINDOW_SIZE.width, MIN_WINDOW_SIZE.height);
       window.setBounds(saved);
       saved = null;
     }

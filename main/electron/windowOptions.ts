@@ -5,13 +5,16 @@ export const APP_HOST = 'contactcap';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
+/** The smallest the normal window may be made. */
+export const MIN_WINDOW_SIZE = { width: 1024, height: 600 };
+
 /** The one window: isolated, sandboxed, no Node in the page; sized for a 1366×768 reception PC. */
 export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
   return {
     width: 1366,
     height: 768,
-    minWidth: 1024,
-    minHeight: 600,
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
     show: false,
     title: 'ContactCap',
     backgroundColor: '#ffffff',

@@ -9,6 +9,7 @@ import { fail, type Envelope } from '../../shared/result.ts';
 import type { Core } from '../core/createCore.ts';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
 import { safeDecodeURIComponent } from '../../shared/text.ts';
+import { rendererFile } from './rendererFile.ts';
 import { CONTENT_TYPES, HTTP_STATUS_BY_CODE, MAX_BODY_BYTES } from './httpApi.ts';
 
 export const TOKEN_ENV = 'CONTACTCAP_TOKEN';
@@ -161,9 +162,8 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
   }
 
   function serveFile(res: ServerResponse, pathname: string): void {
-    const relative = pathname === '/' ? 'index.html' : safeDecodeURIComponent(pathname)?.replace(/^\/+/, '');
-    const file = relative === undefined ? '' : path.resolve(rendererDir, relative);
-    if (!file.startsWith(rendererDir + path.sep)) {
+    const file = rendererFile(rendererDir, pathname);
+    if (file === null) {
       res.writeHead(404);
       res.end();
       return;
