@@ -17,6 +17,18 @@ export interface CapPlanInput {
   capMode: CapMode;
 }
 
+/** The AM-first split of a day's cap, for a clinician without session caps of their own (25 → 13 + 12). */
+export function splitDailyCap(daily: number): Record<Session, number> {
+  const am = Math.ceil(daily / 2);
+  return { am, pm: daily - am };
+}
+
+/** Whether capped, and the daily cap: the clinician's own setting wins over the role default. */
+export function resolveCap(clinician: CapPlanInput['clinician'], roleDefaults: CapPlanInput['roleDefaults']): { capped: boolean; daily: number } {
+  const roleDefault = roleDefaults[clinician.role];
+  return { capped: clinician.capped ?? roleDefault.capped, daily: clinician.dailyCap ?? roleDefault.dailyCap };
+}
+
 /**
  * The cap for one clinician on one day. The clinician's own setting wins over the
  * role default, and the rota's cap for the date wins over both. Sessions split the
@@ -26,16 +38,20 @@ export interface CapPlanInput {
  * only the sessions worked count.
  */
 export function planCaps(input: CapPlanInput): CapPlan {
-  const roleDefault = input.roleDefaults[input.clinician.role];
-  const capped = input.clinician.capped ?? roleDefault.capped;
-  const daily = input.overrideCap ?? input.clinician.dailyCap ?? roleDefault.dailyCap;
+  const resolved = resolveCap(input.clinician, input.roleDefaults);
+  const capped = resolved.capped;
+  const daily = input.overrideCap ?? resolved.daily;
   const ownSplit = input.overrideCap === null && input.clinician.amCap !== null && input.clinician.pmCap !== null;
-  const am = ownSplit ? (input.clinician.amCap ?? 0) : Math.ceil(daily / 2);
-  const pm = ownSplit ? (input.clinician.pmCap ?? 0) : daily - Math.ceil(daily / 2);
+  const { am, pm } = ownSplit ? { am: input.clinician.amCap ?? 0, pm: input.clinician.pmCap ?? 0 } : splitDailyCap(daily);
   const sessionCaps = { am: input.sessions.am ? am : 0, pm: input.sessions.pm ? pm : 0 };
   const working = input.sessions.am || input.sessions.pm;
   const dayCap = input.capMode === 'session' ? sessionCaps.am + sessionCaps.pm : working ? daily : 0;
   return { capped, dayCap, sessionCaps };
+}
+
+/** The cap a contact in `session` counts against: that session's in session mode, otherwise the day's. */
+export function capFor(plan: CapPlan, capMode: CapMode, session: Session): number {
+  return capMode === 'session' ? plan.sessionCaps[session] : plan.dayCap;
 }
 
 /** The contacts used to reach the warning threshold: the smallest n with n ≥ cap × percent. */
@@ -93,7 +109,7 @@ export function usageOf(contacts: readonly UsageContact[], plan: CapPlan, capMod
   contacts.forEach((contact, index) => {
     counted[contact.session] += 1;
     const position = capMode === 'session' ? counted[contact.session] : index + 1;
-    const planned = capMode === 'session' ? plan.sessionCaps[contact.session] : plan.dayCap;
+    const planned = capFor(plan, capMode, contact.session);
     const limit = contact.capWhenRecorded === undefined ? (plan.capped ? planned : null) : contact.capWhenRecorded;
     if (limit !== null && position > limit) overCapIds.push(contact.id);
     // The day's warning and full times, against the day's cap as it stood when each contact was recorded.
@@ -124,6 +140,14 @@ export function usageOf(contacts: readonly UsageContact[], plan: CapPlan, capMod
 
 function sessionUsage(used: number, cap: number, warningPercent: number, capped: boolean, working: boolean): SessionUsage {
   return { working, cap, used, remaining: Math.max(0, cap - used), state: capStateOf(used, cap, warningPercent, capped) };
+}
+
+/**
+ * For reports: whether a capped clinician's counted contacts reached a cap above
+ * zero (a day off, with a cap of 0, is not a day at the cap).
+ */
+export function reachedCap(counted: number, cap: number, capped: boolean): boolean {
+  return capped && cap > 0 && counted >= cap;
 }
 
 /** Whether recording one more counted contact now would go over the cap. */

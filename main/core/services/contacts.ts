@@ -1,3 +1,4 @@
+import { capFor, isAtCapacity } from '../../../shared/capacity.ts';
 import type { ParsedInputOf } from '../../../shared/contract.ts';
 import { FALLBACK_CONTACT_TYPE } from '../../../shared/contactTypes.ts';
 import type { CapMode, Contact, Session } from '../../../shared/domain.ts';
@@ -67,9 +68,9 @@ export function recordContact(ctx: CoreContext, input: ParsedInputOf<'contact.re
     const dayPlan = planClinicians({ ...snapshot, clinicians: [clinician] }, rotaDaysOn(ctx.db, day), day).get(clinician.id);
     const counted = countedBySession(ctx.db, day, clinician.id);
     const used = settings.capMode === 'session' ? counted[session] : counted.am + counted.pm;
-    const limit = dayPlan ? (settings.capMode === 'session' ? dayPlan.plan.sessionCaps[session] : dayPlan.plan.dayCap) : 0;
+    const limit = dayPlan ? capFor(dayPlan.plan, settings.capMode, session) : 0;
     const capped = dayPlan?.plan.capped ?? false;
-    if (type.counts && capped && used >= limit && input.overCapReason === undefined) throw atCapacity(clinician.name, dayPlan, used, limit, settings.capMode, session);
+    if (type.counts && isAtCapacity({ capped, used, cap: limit }) && input.overCapReason === undefined) throw atCapacity(clinician.name, dayPlan, used, limit, settings.capMode, session);
     const contactId = ctx.ids.newId();
     ctx.log.append('contact.recorded', {
       contactId,

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { planCaps, usageOf, type CapPlan, type DayUsage, type UsageContact } from '../../../shared/capacity.ts';
+import { capFor, planCaps, usageOf, type CapPlan, type DayUsage, type UsageContact } from '../../../shared/capacity.ts';
 import type { CapMode, Clinician, Session } from '../../../shared/domain.ts';
 import { encodeHlc } from '../../../shared/hlc.ts';
 import { endOfPracticeDay, practiceDayOf, practiceTimeOf, startOfPracticeDay } from '../../../shared/practiceDay.ts';
@@ -137,7 +137,7 @@ export function withCapsWhenRecorded(db: Database.Database, day: string, counted
     const checkpoint = checkpoints[at];
     const plan = checkpoint?.plans.get(contact.clinicianId)?.plan;
     if (!checkpoint || !plan) return contact;
-    const cap = checkpoint.capMode === 'session' ? plan.sessionCaps[contact.session] : plan.dayCap;
+    const cap = capFor(plan, checkpoint.capMode, contact.session);
     return { ...contact, capWhenRecorded: plan.capped ? cap : null };
   });
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { reachedCap } from '../../../shared/capacity.ts';
 import type { ParsedInputOf } from '../../../shared/contract.ts';
 import { REDIRECTION_REASONS, type DestinationKind } from '../../../shared/directory.ts';
 import { addPracticeDays, practiceDayOf, practiceTimeOf } from '../../../shared/practiceDay.ts';
@@ -167,7 +168,7 @@ export function loadDayDetails(db: Database.Database, from: string, to: string, 
         urgentOverCap: clinicians.reduce((sum, row) => sum + row.urgentOverCap, 0),
         overCap: clinicians.reduce((sum, row) => sum + row.overCap, 0),
         cliniciansWorking: clinicians.filter((row) => row.working).length,
-        atOrOverCap: clinicians.filter((row) => row.working && row.capped && row.cap > 0 && row.counted >= row.cap).length,
+        atOrOverCap: clinicians.filter((row) => row.working && reachedCap(row.counted, row.cap, row.capped)).length,
         byType,
       },
       redirections: summariseRedirections(redirections),
@@ -242,7 +243,7 @@ export function rangeReport(ctx: CoreContext, input: ParsedInputOf<'report.range
       if (working && plan) {
         total.daysWorked += 1;
         total.sessionsWorked += (plan.sessions.am ? 1 : 0) + (plan.sessions.pm ? 1 : 0);
-        if (capped && cap > 0 && counted >= cap) total.daysAtOrOverCap += 1;
+        if (reachedCap(counted, cap, capped)) total.daysAtOrOverCap += 1;
       }
       total.counted += counted;
       total.notCounted += notCounted;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capStateOf, isAtCapacity, planCaps, usageOf, warningCount, type CapPlan, type CapPlanInput, type UsageContact } from '../../../shared/capacity.ts';
+import { capFor, capStateOf, isAtCapacity, planCaps, reachedCap, resolveCap, splitDailyCap, usageOf, warningCount, type CapPlan, type CapPlanInput, type UsageContact } from '../../../shared/capacity.ts';
 import type { ClinicianRole, RoleDefault, Session } from '../../../shared/domain.ts';
 
 /** The capacity rules in shared/capacity.ts, with every expected number worked out by hand. */
@@ -284,5 +284,36 @@ describe('usageOf', () => {
       overCapIds: [],
       urgentOverCap: 0,
     });
+  });
+});
+
+describe('the small cap rules shared by the core and the screens', () => {
+  it('splits a day’s cap morning first', () => {
+    expect(splitDailyCap(25)).toEqual({ am: 13, pm: 12 });
+    expect(splitDailyCap(24)).toEqual({ am: 12, pm: 12 });
+    expect(splitDailyCap(1)).toEqual({ am: 1, pm: 0 });
+    expect(splitDailyCap(0)).toEqual({ am: 0, pm: 0 });
+  });
+
+  it('lets a clinician’s own cap and capping win over the role default', () => {
+    const own = { role: 'practice_nurse' as const, capped: true, dailyCap: 18, amCap: null, pmCap: null };
+    expect(resolveCap(own, ROLE_DEFAULTS)).toEqual({ capped: true, daily: 18 });
+    expect(resolveCap({ ...own, capped: null, dailyCap: null }, ROLE_DEFAULTS)).toEqual({ capped: false, daily: 25 });
+    expect(resolveCap({ ...own, role: 'gp_partner', capped: null, dailyCap: null }, ROLE_DEFAULTS)).toEqual({ capped: true, daily: 25 });
+  });
+
+  it('holds a contact to its session’s cap in session mode and the day’s otherwise', () => {
+    const plan: CapPlan = { capped: true, dayCap: 25, sessionCaps: { am: 13, pm: 12 } };
+    expect(capFor(plan, 'session', 'am')).toBe(13);
+    expect(capFor(plan, 'session', 'pm')).toBe(12);
+    expect(capFor(plan, 'day', 'pm')).toBe(25);
+  });
+
+  it('counts a day as at the cap only for a capped clinician with a cap above zero', () => {
+    expect(reachedCap(25, 25, true)).toBe(true);
+    expect(reachedCap(26, 25, true)).toBe(true);
+    expect(reachedCap(24, 25, true)).toBe(false);
+    expect(reachedCap(30, 25, false)).toBe(false);
+    expect(reachedCap(0, 0, true)).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { reachedCap } from '../../../../shared/capacity.ts';
 import { ROLE_LABELS } from '../../../../shared/domain.ts';
 import { addPracticeDays, isPracticeDay } from '../../../../shared/practiceDay.ts';
 import type { ClinicianDayReport, DayReport } from '../../../../shared/reports.ts';
@@ -36,7 +37,7 @@ function TypesCell({ byType, report }: { byType: Record<string, number>; report:
 /** "104%" with a word when the cap was reached, so it never rests on colour. */
 function PercentCell({ row }: { row: ClinicianDayReport }) {
   if (row.percentOfCap === null) return <td className="num muted">—</td>;
-  const reached = row.counted >= row.cap;
+  const reached = reachedCap(row.counted, row.cap, row.capped);
   return (
     <td className={`num${reached ? ' report-at-cap' : ''}`}>
       {percentText(row.percentOfCap)}

@@ -1,3 +1,4 @@
+import { reachedCap } from '../../../../shared/capacity.ts';
 import { DESTINATION_KINDS, type DestinationKind } from '../../../../shared/directory.ts';
 import type { RangeReport } from '../../../../shared/reports.ts';
 import { formatLongDate, formatShortDate } from '../../format.ts';
@@ -40,10 +41,10 @@ export function capPoints(report: RangeReport, clinicianId: string): CapPoint[] 
       point.daysWorked += 1;
       if (entry.capped) {
         point.cap = (point.cap ?? 0) + entry.cap;
-        if (entry.cap > 0 && entry.counted >= entry.cap) point.daysAtOrOverCap += 1;
+        if (reachedCap(entry.counted, entry.cap, true)) point.daysAtOrOverCap += 1;
       }
     }
-    point.reached = point.cap !== null && point.cap > 0 && point.counted >= point.cap;
+    point.reached = point.cap !== null && reachedCap(point.counted, point.cap, true);
     points.set(key, point);
   }
   return [...points.values()];

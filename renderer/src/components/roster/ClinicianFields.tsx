@@ -1,10 +1,11 @@
 import { useId, type ChangeEvent, type ReactNode, type Ref } from 'react';
-import { CLINICIAN_ROLES, DEFAULT_DAILY_CAP, ROLE_LABELS, type Clinician, type ClinicianRole } from '../../../../shared/domain.ts';
+import { splitDailyCap } from '../../../../shared/capacity.ts';
+import { CLINICIAN_ROLES, DEFAULT_DAILY_CAP, MAX_DAILY_CAP, ROLE_LABELS, type Clinician, type ClinicianRole } from '../../../../shared/domain.ts';
 import { deriveInitials } from '../../../../shared/text.ts';
 import type { FormError } from '../../stores/result.ts';
 import { useSettingsStore } from '../../stores/settingsStore.ts';
 import { invalidIf } from '../common/fields.tsx';
-import { splitOf, type RoleDefaults } from './clinicianText.ts';
+import type { RoleDefaults } from './clinicianText.ts';
 
 export type CapChoice = 'default' | 'capped' | 'not_capped';
 
@@ -110,7 +111,7 @@ export function ClinicianFields({
   const roleDefault = draft.role === '' ? null : defaults[draft.role];
   const typedDaily = Number(draft.dailyCap.trim());
   const daily = draft.dailyCap.trim() !== '' && Number.isInteger(typedDaily) ? typedDaily : (roleDefault?.dailyCap ?? DEFAULT_DAILY_CAP);
-  const split = splitOf(daily);
+  const split = splitDailyCap(daily);
   const dailyHint = `${id}-daily-hint`;
   const sessionHint = `${id}-session-hint`;
   const initialsHint = `${id}-initials-hint`;
@@ -120,7 +121,7 @@ export function ClinicianFields({
       type: 'number',
       inputMode: 'numeric' as const,
       min: 0,
-      max: 200,
+      max: MAX_DAILY_CAP,
       step: 1,
       value: draft[field],
       onChange: (event: ChangeEvent<HTMLInputElement>) => onChange({ [field]: event.target.value }),

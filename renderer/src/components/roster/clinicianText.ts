@@ -1,3 +1,4 @@
+import { resolveCap, splitDailyCap } from '../../../../shared/capacity.ts';
 import { DEFAULT_ROLE_DEFAULTS, type Clinician, type ClinicianRole, type RoleDefault } from '../../../../shared/domain.ts';
 import { useSettingsStore } from '../../stores/settingsStore.ts';
 
@@ -8,39 +9,27 @@ export function useRoleDefaults(): RoleDefaults {
   return useSettingsStore((state) => state.settings?.roleDefaults) ?? DEFAULT_ROLE_DEFAULTS;
 }
 
-/** The AM-first split the core uses when a clinician has no session caps of their own (25 → 13 + 12). */
-export function splitOf(daily: number): { am: number; pm: number } {
-  const am = Math.ceil(daily / 2);
-  return { am, pm: daily - am };
-}
-
 type CapFields = Pick<Clinician, 'role' | 'capped' | 'dailyCap' | 'amCap' | 'pmCap'>;
-
-/** Whether capped and the daily cap, with the clinician's own setting winning over the role default. */
-export function effectiveCap(clinician: CapFields, defaults: RoleDefaults): { capped: boolean; daily: number } {
-  const roleDefault = defaults[clinician.role];
-  return { capped: clinician.capped ?? roleDefault.capped, daily: clinician.dailyCap ?? roleDefault.dailyCap };
-}
 
 /** "25 (role default)", "20", "Not capped". */
 export function capText(clinician: CapFields, defaults: RoleDefaults): string {
-  const { capped, daily } = effectiveCap(clinician, defaults);
+  const { capped, daily } = resolveCap(clinician, defaults);
   if (!capped) return clinician.capped === null ? 'Not capped (role default)' : 'Not capped';
   return clinician.dailyCap === null ? `${daily} (role default)` : String(daily);
 }
 
 /** "13 + 12 (automatic)" or "15 + 10"; a dash to see and "none" to hear when not capped. */
 export function sessionCapsText(clinician: CapFields, defaults: RoleDefaults): string | null {
-  const { capped, daily } = effectiveCap(clinician, defaults);
+  const { capped, daily } = resolveCap(clinician, defaults);
   if (!capped) return null;
   if (clinician.amCap !== null && clinician.pmCap !== null) return `${clinician.amCap} + ${clinician.pmCap}`;
-  const split = splitOf(daily);
+  const split = splitDailyCap(daily);
   return `${split.am} + ${split.pm} (automatic)`;
 }
 
 /** What the status line says once a clinician is added. */
 export function addedText(clinician: Clinician, defaults: RoleDefaults): string {
-  const { capped, daily } = effectiveCap(clinician, defaults);
+  const { capped, daily } = resolveCap(clinician, defaults);
   const cap = capped ? `with a daily cap of ${daily}` : 'with contacts counted but not capped';
   return `Added ${clinician.name} ${cap}. They work Monday to Friday until the rota says otherwise.`;
 }

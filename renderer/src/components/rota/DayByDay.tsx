@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
+import { resolveCap } from '../../../../shared/capacity.ts';
 import type { Clinician } from '../../../../shared/domain.ts';
 import { addPracticeDays, isPracticeDay, practiceDayOf } from '../../../../shared/practiceDay.ts';
 import { DEFAULT_PATTERN, WEEKDAY_LABELS, weekdayOf } from '../../../../shared/rota.ts';
 import { formatLongDate, formatShortDate } from '../../format.ts';
 import { useDeskStore } from '../../stores/deskStore.ts';
 import { useRotaStore } from '../../stores/rotaStore.ts';
-import { effectiveCap, useRoleDefaults } from '../roster/clinicianText.ts';
+import { useRoleDefaults } from '../roster/clinicianText.ts';
 import { DayRow } from './DayRow.tsx';
 
 /** One date at a time: who works which sessions, who is absent or on duty, and any different cap. */
@@ -95,7 +96,7 @@ export function DayByDay({ clinicians }: { clinicians: Clinician[] }) {
           <tbody>
             {clinicians.map((clinician) => {
               const pattern = rota?.patterns[clinician.id] ?? DEFAULT_PATTERN;
-              const cap = effectiveCap(clinician, defaults);
+              const cap = resolveCap(clinician, defaults);
               return (
                 <DayRow
                   key={`${clinician.id}:${day}`}

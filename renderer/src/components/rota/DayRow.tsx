@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { Clinician } from '../../../../shared/domain.ts';
+import { MAX_DAILY_CAP, type Clinician } from '../../../../shared/domain.ts';
 import type { DayOverride, SessionPair } from '../../../../shared/rota.ts';
 import { useAnnounceStore } from '../../stores/announceStore.ts';
 import { useRotaStore } from '../../stores/rotaStore.ts';
@@ -149,7 +149,7 @@ export function DayRow({
           type="number"
           inputMode="numeric"
           min={0}
-          max={200}
+          max={MAX_DAILY_CAP}
           step={1}
           placeholder="usual"
           aria-label={`Cap for the day for ${name}`}

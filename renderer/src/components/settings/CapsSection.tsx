@@ -1,6 +1,6 @@
 import { useState, type SyntheticEvent } from 'react';
-import { warningCount } from '../../../../shared/capacity.ts';
-import { CLINICIAN_ROLES, ROLE_LABELS, type CapMode, type ClinicianRole, type RoleDefault } from '../../../../shared/domain.ts';
+import { splitDailyCap, warningCount } from '../../../../shared/capacity.ts';
+import { CLINICIAN_ROLES, MAX_DAILY_CAP, ROLE_LABELS, type CapMode, type ClinicianRole, type RoleDefault } from '../../../../shared/domain.ts';
 import type { PracticeSettings } from '../../../../shared/settings.ts';
 import type { FormError } from '../../stores/result.ts';
 import { ErrorMessage, invalidIf } from '../common/fields.tsx';
@@ -35,8 +35,8 @@ function ordinal(n: number): string {
 
 /** The morning and afternoon share of a day's cap, as the core splits it (morning first). */
 function split(cap: number): string {
-  const am = Math.ceil(cap / 2);
-  return `${am} + ${cap - am}`;
+  const { am, pm } = splitDailyCap(cap);
+  return `${am} + ${pm}`;
 }
 
 /** How caps work: per day or per session, when a clinician shows as nearly full, and each role's default. */
@@ -198,7 +198,7 @@ export function CapsSection({ settings }: { settings: PracticeSettings }) {
                     <input
                       type="number"
                       min={0}
-                      max={200}
+                      max={MAX_DAILY_CAP}
                       step={1}
                       className="input-short"
                       aria-label={`Daily cap: ${ROLE_LABELS[role]}`}
