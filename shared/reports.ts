@@ -36,6 +36,8 @@ export interface RedirectionSummary {
   total: number;
   /** 999 / A&E: an emergency escalation, not a capacity diversion. */
   emergencies: number;
+  /** Patients sent elsewhere for care: every redirection but the emergency escalations. */
+  diversions: number;
   byDestination: DestinationCount[];
   byReason: Record<RedirectionReason, number>;
   nhs111: { total: number; icbInformed: number };

@@ -467,6 +467,7 @@ export function expectedRedirections(records: readonly SentRedirection[]): Redir
   return {
     total: records.length,
     emergencies: records.filter((record) => record.destinationKind === 'emergency_999').length,
+    diversions: records.filter((record) => record.destinationKind !== 'emergency_999').length,
     byDestination: [...byId.values()] as RedirectionSummary['byDestination'],
     byReason: {
       clinician_at_capacity: records.filter((record) => record.reason === 'clinician_at_capacity').length,

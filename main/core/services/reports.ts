@@ -67,9 +67,11 @@ export function summariseRedirections(records: readonly RedirectionRecord[]): Re
   }
   const byReason = Object.fromEntries(REDIRECTION_REASONS.map((reason) => [reason, live.filter((record) => record.reason === reason).length])) as RedirectionSummary['byReason'];
   const nhs111 = live.filter((record) => record.destinationKind === 'nhs_111');
+  const emergencies = live.filter((record) => record.emergency).length;
   return {
     total: live.length,
-    emergencies: live.filter((record) => record.emergency).length,
+    emergencies,
+    diversions: live.length - emergencies,
     byDestination: [...byDestination.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
     byReason,
     nhs111: { total: nhs111.length, icbInformed: nhs111.filter((record) => record.icbInformed === true).length },
@@ -282,7 +284,7 @@ export function rangeReport(ctx: CoreContext, input: ParsedInputOf<'report.range
       redirections: redirectionSummary.total,
       deferrals: deferralSummary.total,
       // 999 is an emergency escalation, not a diversion of demand: left out of the rate.
-      redirectionsPer100Contacts: counted > 0 ? Math.round(((redirectionSummary.total - redirectionSummary.emergencies) / counted) * 1000) / 10 : null,
+      redirectionsPer100Contacts: counted > 0 ? Math.round((redirectionSummary.diversions / counted) * 1000) / 10 : null,
     },
     redirections: redirectionSummary,
     redirectionsByHour,

@@ -66,7 +66,10 @@ export const ActivityPanel = memo(function ActivityPanel() {
   }, [contacts, redirections, deferrals, clinicians, types]);
 
   const counted = contacts.filter((contact) => contact.counts && !contact.voided).length;
-  const redirected = redirections.filter((redirection) => !redirection.voided).length;
+  // As in the reports: 999 / A&E is an emergency escalation, counted apart from redirections.
+  const standing = redirections.filter((redirection) => !redirection.voided);
+  const escalated = standing.filter((redirection) => redirection.emergency).length;
+  const redirected = standing.length - escalated;
   const deferred = deferrals.filter((deferral) => !deferral.voided).length;
   const shown = showAll ? entries : entries.slice(0, SHOWN);
 
@@ -74,7 +77,7 @@ export const ActivityPanel = memo(function ActivityPanel() {
     <section className="panel activity" aria-labelledby="activity-heading">
       <h2 id="activity-heading">Today at the desk</h2>
       <p className="activity-summary">
-        {plural(counted, 'contact')} · {redirected} redirected · {deferred} kept for later
+        {plural(counted, 'contact')} · {redirected} redirected{escalated > 0 && ` · ${plural(escalated, 'emergency escalation')}`} · {deferred} kept for later
       </p>
       {entries.length === 0 ? (
         <p className="muted">Nothing recorded yet today.</p>

@@ -14,8 +14,7 @@ import { NumHead } from './NumHead.tsx';
 
 function Figures({ report }: { report: RangeReport }) {
   const { totals, redirections } = report;
-  // Emergencies are escalations, not diversions: left out here as in the core's rate.
-  const diversions = totals.redirections - redirections.emergencies;
+  const { diversions } = redirections;
   const per100 = totals.redirectionsPer100Contacts;
   return (
     <section aria-labelledby="range-totals-heading" className="report-section">

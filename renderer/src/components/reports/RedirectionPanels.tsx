@@ -20,7 +20,7 @@ export function RedirectionPanels({
   /** More about redirections (the range's hours of the day), laid out beside the rest. */
   extra?: ReactNode;
 }) {
-  const diversions = redirections.total - redirections.emergencies;
+  const { diversions } = redirections;
   const notTold = redirections.nhs111.total - redirections.nhs111.icbInformed;
   const headingId = `${idPrefix}-redirections-heading`;
   return (
