@@ -71,6 +71,10 @@ export interface DayReport {
     overCap: number;
     cliniciansWorking: number;
     atOrOverCap: number;
+    /** The caps of the capped clinicians working that day, added up. */
+    cap: number;
+    /** Their counted contacts as a percentage of that, to one decimal; null when it is 0. */
+    percentOfCap: number | null;
     byType: Record<string, number>;
   };
   redirections: RedirectionSummary;
@@ -114,6 +118,11 @@ export interface RangeReport {
     deferrals: number;
     /** Redirections per 100 counted contacts, 999 escalations left out; null when there were no contacts. */
     redirectionsPer100Contacts: number | null;
+    /** Clinician-days worked, all clinicians together. */
+    daysWorked: number;
+    daysAtOrOverCap: number;
+    /** Counted contacts per clinician-day worked, to one decimal; null with none worked. */
+    averagePerDay: number | null;
   };
   redirections: RedirectionSummary;
   /** Redirections by local hour of the day, 0–23. */

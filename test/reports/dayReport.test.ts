@@ -85,6 +85,9 @@ describe('report.day over a seeded week', () => {
   it.each([...WEEK, TODAY])('adds up the day on %s: counted, not counted, urgent, working and full clinicians, and contacts by type', (day) => {
     const rows = expectedWho(day).map((who) => expectedRow(day, who));
     const live = liveContacts(week, [day]);
+    const cappedWorking = rows.filter((row) => row.working && row.capped);
+    const capTotal = cappedWorking.reduce((sum, row) => sum + row.cap, 0);
+    const cappedCounted = cappedWorking.reduce((sum, row) => sum + row.counted, 0);
     expect(dayReport(day).totals).toEqual({
       counted: live.filter(counts).length,
       notCounted: live.filter((contact) => !counts(contact)).length,
@@ -92,6 +95,8 @@ describe('report.day over a seeded week', () => {
       overCap: rows.reduce((sum, row) => sum + row.overCap, 0),
       cliniciansWorking: rows.filter((row) => row.working).length,
       atOrOverCap: rows.filter((row) => row.working && row.capped && row.cap > 0 && row.counted >= row.cap).length,
+      cap: capTotal,
+      percentOfCap: capTotal > 0 ? oneDecimal((cappedCounted / capTotal) * 100) : null,
       byType: tally(live, (contact) => contact.typeId),
     });
   });

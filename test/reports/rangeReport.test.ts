@@ -93,6 +93,8 @@ describe('report.range for the week of 19 October 2026', () => {
     const redirections = standing.length;
     // 999 is an emergency escalation, not a diversion: it is left out of the rate.
     const diversions = standing.filter((record) => record.destinationKind !== 'emergency_999').length;
+    const everyone = WHO.map((who) => expectedClinician(who, WEEK));
+    const daysWorked = everyone.reduce((sum, row) => sum + row.daysWorked, 0);
     const report = range(WEEK[0], WEEK[6]);
     expect(report).toMatchObject({ from: WEEK[0], to: WEEK[6], days: 7, practiceName: 'Our practice' });
     expect(report.totals).toEqual({
@@ -102,9 +104,14 @@ describe('report.range for the week of 19 October 2026', () => {
       redirections,
       deferrals: liveDeferrals(week, WEEK).length,
       redirectionsPer100Contacts: oneDecimal((diversions / counted) * 100),
+      daysWorked,
+      daysAtOrOverCap: everyone.reduce((sum, row) => sum + row.daysAtOrOverCap, 0),
+      averagePerDay: oneDecimal(counted / daysWorked),
     });
     // By hand: 184 counted, 21 redirections standing (23 recorded, 2 voided), 3 of them 999: 18 / 184 = 9.78 → 9.8.
     expect(report.totals).toMatchObject({ counted: 184, notCounted: 10, urgentOverCap: 4, redirections: 21, deferrals: 5, redirectionsPer100Contacts: 9.8 });
+    // Days worked 4 + 5 + 5 + 3 + 1 = 18: 184 / 18 = 10.22 → 10.2 a clinician-day.
+    expect(report.totals).toMatchObject({ daysWorked: 18, averagePerDay: 10.2 });
   });
 
   it('summarises the week’s redirections and deferrals, voided ones left out', () => {

@@ -57,6 +57,11 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
+/** part ÷ whole to one decimal place (×100 for a percentage), or null when the whole is 0. */
+function ratio(part: number, whole: number, scale: 1 | 100 = 1): number | null {
+  return whole > 0 ? Math.round((part / whole) * scale * 10) / 10 : null;
+}
+
 export function summariseRedirections(records: readonly RedirectionRecord[]): RedirectionSummary {
   const live = records.filter((record) => record.voidReason === null);
   const byDestination = new Map<string, DestinationCount>();
@@ -145,7 +150,7 @@ export function loadDayDetails(db: Database.Database, from: string, to: string, 
         counted: countedHere,
         notCounted: mine.length - countedHere,
         byType,
-        percentOfCap: plan.plan.capped && cap > 0 ? Math.round((countedHere / cap) * 1000) / 10 : null,
+        percentOfCap: plan.plan.capped ? ratio(countedHere, cap, 100) : null,
         warnedAt: iso(dayUsage?.warnedAt ?? null),
         fullAt: iso(dayUsage?.fullAt ?? null),
         urgentOverCap: dayUsage?.urgentOverCap ?? 0,
@@ -157,6 +162,8 @@ export function loadDayDetails(db: Database.Database, from: string, to: string, 
     for (const contact of live) byType[contact.typeId] = (byType[contact.typeId] ?? 0) + 1;
     const redirections = redirectionsByDay.get(day) ?? [];
     const deferrals = deferralsByDay.get(day) ?? [];
+    const cappedToday = clinicians.filter((row) => row.working && row.capped);
+    const capTotal = cappedToday.reduce((sum, row) => sum + row.cap, 0);
     const report: DayReport = {
       day,
       practiceName: snapshot.settings.practiceName,
@@ -171,6 +178,12 @@ export function loadDayDetails(db: Database.Database, from: string, to: string, 
         overCap: clinicians.reduce((sum, row) => sum + row.overCap, 0),
         cliniciansWorking: clinicians.filter((row) => row.working).length,
         atOrOverCap: clinicians.filter((row) => row.working && reachedCap(row.counted, row.cap, row.capped)).length,
+        cap: capTotal,
+        percentOfCap: ratio(
+          cappedToday.reduce((sum, row) => sum + row.counted, 0),
+          capTotal,
+          100,
+        ),
         byType,
       },
       redirections: summariseRedirections(redirections),
@@ -257,13 +270,14 @@ export function rangeReport(ctx: CoreContext, input: ParsedInputOf<'report.range
   const clinicians = [...byClinician.values()]
     .map((row) => ({
       ...row,
-      averagePerDay: row.daysWorked > 0 ? Math.round((row.counted / row.daysWorked) * 10) / 10 : null,
-      averagePerSession: row.sessionsWorked > 0 ? Math.round((row.counted / row.sessionsWorked) * 10) / 10 : null,
+      averagePerDay: ratio(row.counted, row.daysWorked),
+      averagePerSession: ratio(row.counted, row.sessionsWorked),
     }))
     // In name order, titles ignored, as on the board.
     .sort((a, b) => withoutTitle(a.name).localeCompare(withoutTitle(b.name), 'en-GB', { sensitivity: 'base' }));
   const redirectionSummary = summariseRedirections(redirections);
   const counted = clinicians.reduce((sum, row) => sum + row.counted, 0);
+  const daysWorked = clinicians.reduce((sum, row) => sum + row.daysWorked, 0);
   const redirectionsByHour = Array.from({ length: 24 }, () => 0);
   for (const record of redirections) {
     if (record.voidReason !== null) continue;
@@ -284,7 +298,10 @@ export function rangeReport(ctx: CoreContext, input: ParsedInputOf<'report.range
       redirections: redirectionSummary.total,
       deferrals: deferralSummary.total,
       // 999 is an emergency escalation, not a diversion of demand: left out of the rate.
-      redirectionsPer100Contacts: counted > 0 ? Math.round((redirectionSummary.diversions / counted) * 1000) / 10 : null,
+      redirectionsPer100Contacts: ratio(redirectionSummary.diversions, counted, 100),
+      daysWorked,
+      daysAtOrOverCap: clinicians.reduce((sum, row) => sum + row.daysAtOrOverCap, 0),
+      averagePerDay: ratio(counted, daysWorked),
     },
     redirections: redirectionSummary,
     redirectionsByHour,

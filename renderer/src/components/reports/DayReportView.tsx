@@ -69,10 +69,6 @@ function ClinicianRow({ row, report }: { row: ClinicianDayReport; report: DayRep
 
 function ClinicianTable({ report }: { report: DayReport }) {
   const { totals } = report;
-  const capped = report.clinicians.filter((row) => row.working && row.capped);
-  const capTotal = capped.reduce((sum, row) => sum + row.cap, 0);
-  const countedCapped = capped.reduce((sum, row) => sum + row.counted, 0);
-  const practicePercent = capTotal > 0 ? (countedCapped / capTotal) * 100 : null;
   return (
     <section aria-labelledby="day-clinicians-heading" className="report-section">
       <h2 id="day-clinicians-heading">Each clinician</h2>
@@ -113,11 +109,11 @@ function ClinicianTable({ report }: { report: DayReport }) {
                 </span>
               </th>
               <td />
-              <td className="num">{capTotal > 0 ? wholeText(capTotal) : '—'}</td>
+              <td className="num">{totals.cap > 0 ? wholeText(totals.cap) : '—'}</td>
               <td className="num report-strong">{wholeText(totals.counted)}</td>
               <TypesCell byType={totals.byType} report={report} />
               <td className="num">{wholeText(totals.notCounted)}</td>
-              <td className="num">{percentText(practicePercent)}</td>
+              <td className="num">{percentText(totals.percentOfCap)}</td>
               <td />
               <td />
               <td className={`num${totals.urgentOverCap > 0 ? ' flag-urgent' : ''}`}>{totals.urgentOverCap}</td>

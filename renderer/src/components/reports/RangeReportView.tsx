@@ -54,8 +54,6 @@ function Figures({ report }: { report: RangeReport }) {
 
 function ClinicianTable({ report }: { report: RangeReport }) {
   const { totals } = report;
-  const daysWorked = report.clinicians.reduce((sum, row) => sum + row.daysWorked, 0);
-  const daysAtCap = report.clinicians.reduce((sum, row) => sum + row.daysAtOrOverCap, 0);
   return (
     <section aria-labelledby="range-clinicians-heading" className="report-section">
       <h2 id="range-clinicians-heading">Each clinician</h2>
@@ -96,9 +94,9 @@ function ClinicianTable({ report }: { report: RangeReport }) {
           <tfoot>
             <tr>
               <th scope="row">Practice</th>
-              <td className="num">{wholeText(daysWorked)}</td>
-              <td className="num">{wholeText(daysAtCap)}</td>
-              <td className="num">{decimalText(daysWorked > 0 ? totals.counted / daysWorked : null)}</td>
+              <td className="num">{wholeText(totals.daysWorked)}</td>
+              <td className="num">{wholeText(totals.daysAtOrOverCap)}</td>
+              <td className="num">{decimalText(totals.averagePerDay)}</td>
               <td />
               <td className="num report-strong">{wholeText(totals.counted)}</td>
               <td className="num">{wholeText(totals.notCounted)}</td>
