@@ -13,7 +13,7 @@ import { requireClinician } from './clinicians.ts';
 import { requireContactType } from './contactTypes.ts';
 import { currentConfig, currentContactTypes } from './configViews.ts';
 import { loadDay, planClinicians, type ClinicianDayPlan } from './dayPlan.ts';
-import { authorOf, occurredAtFor, voidedOf } from './recording.ts';
+import { assertNotVoided, authorOf, occurredAtFor, voidedOf } from './recording.ts';
 
 export function toContact(record: ContactRecord, overCapIds: ReadonlySet<string>): Contact {
   return {
@@ -116,13 +116,7 @@ function contactById(ctx: CoreContext, contactId: string): Contact {
 export function voidContact(ctx: CoreContext, input: ParsedInputOf<'contact.void'>): Contact {
   return write(ctx, () => {
     const contact = contactById(ctx, input.contactId);
-    if (contact.voided) {
-      throw new DomainError(
-        'conflict',
-        `This contact was already voided at ${practiceTimeOf(Date.parse(contact.voided.voidedAt))} (“${contact.voided.reason}”). Nothing was changed.`,
-        'contactId',
-      );
-    }
+    assertNotVoided(contact.voided, 'contact', 'contactId');
     ctx.log.append('contact.voided', { contactId: contact.id, reason: input.reason });
     return contactById(ctx, contact.id);
   });

@@ -1,11 +1,11 @@
 import type { ParsedInputOf } from '../../../shared/contract.ts';
 import type { Deferral } from '../../../shared/domain.ts';
-import { practiceDayOf, practiceTimeOf } from '../../../shared/practiceDay.ts';
+import { practiceDayOf } from '../../../shared/practiceDay.ts';
 import { write, type CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { deferralsBetween, getDeferralRecord, type DeferralRecord } from '../repos/deferralsRepo.ts';
 import { requireClinician } from './clinicians.ts';
-import { authorOf, voidedOf } from './recording.ts';
+import { assertNotVoided, authorOf, voidedOf } from './recording.ts';
 
 function toDeferral(record: DeferralRecord): Deferral {
   return {
@@ -58,13 +58,7 @@ export function recordDeferral(ctx: CoreContext, input: ParsedInputOf<'deferral.
 export function voidDeferral(ctx: CoreContext, input: ParsedInputOf<'deferral.void'>): Deferral {
   return write(ctx, () => {
     const deferral = requireDeferral(ctx, input.deferralId);
-    if (deferral.voided) {
-      throw new DomainError(
-        'conflict',
-        `This deferral was already voided at ${practiceTimeOf(Date.parse(deferral.voided.voidedAt))} (“${deferral.voided.reason}”). Nothing was changed.`,
-        'deferralId',
-      );
-    }
+    assertNotVoided(deferral.voided, 'deferral', 'deferralId');
     ctx.log.append('deferral.voided', { deferralId: deferral.id, reason: input.reason });
     return requireDeferral(ctx, deferral.id);
   });

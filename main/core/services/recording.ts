@@ -1,4 +1,5 @@
-import { practiceDayOf } from '../../../shared/practiceDay.ts';
+import type { ContactVoid } from '../../../shared/domain.ts';
+import { practiceDayOf, practiceTimeOf } from '../../../shared/practiceDay.ts';
 import type { CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { readDevice } from './device.ts';
@@ -20,6 +21,12 @@ export function occurredAtFor(nowMs: number, requested: string | undefined): num
 export function authorOf(ctx: CoreContext): { recordedBy: string; device: string } {
   const device = readDevice(ctx);
   return { recordedBy: device.staffName, device: device.deviceName };
+}
+
+/** A record can be voided once: a second void is refused, saying when and why the first was. */
+export function assertNotVoided(voided: ContactVoid | null, what: 'contact' | 'redirection' | 'deferral', field: string): void {
+  if (!voided) return;
+  throw new DomainError('conflict', `This ${what} was already voided at ${practiceTimeOf(Date.parse(voided.voidedAt))} (“${voided.reason}”). Nothing was changed.`, field);
 }
 
 export function voidedOf(record: { voidReason: string | null; voidedAt: number | null }): { reason: string; voidedAt: string } | null {

@@ -2,13 +2,13 @@ import type { ParsedInputOf, ResultOf } from '../../../shared/contract.ts';
 import type { PharmacyFirstCondition } from '../../../shared/directory.ts';
 import type { Redirection } from '../../../shared/domain.ts';
 import { checkNhsNumber } from '../../../shared/nhsNumber.ts';
-import { practiceDayOf, practiceTimeOf } from '../../../shared/practiceDay.ts';
+import { practiceDayOf } from '../../../shared/practiceDay.ts';
 import { write, type CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { getRedirectionRecord, redirectionsBetween, type RedirectionRecord } from '../repos/redirectionsRepo.ts';
 import { requireClinician } from './clinicians.ts';
 import { requireDirectoryEntry } from './directory.ts';
-import { authorOf, occurredAtFor, voidedOf } from './recording.ts';
+import { assertNotVoided, authorOf, occurredAtFor, voidedOf } from './recording.ts';
 import { readSettings } from './settings.ts';
 
 function toRedirection(record: RedirectionRecord): Redirection {
@@ -92,13 +92,7 @@ export function recordRedirection(ctx: CoreContext, input: ParsedInputOf<'redire
 export function voidRedirection(ctx: CoreContext, input: ParsedInputOf<'redirection.void'>): Redirection {
   return write(ctx, () => {
     const redirection = requireRedirection(ctx, input.redirectionId);
-    if (redirection.voided) {
-      throw new DomainError(
-        'conflict',
-        `This redirection was already voided at ${practiceTimeOf(Date.parse(redirection.voided.voidedAt))} (“${redirection.voided.reason}”). Nothing was changed.`,
-        'redirectionId',
-      );
-    }
+    assertNotVoided(redirection.voided, 'redirection', 'redirectionId');
     ctx.log.append('redirection.voided', { redirectionId: redirection.id, reason: input.reason });
     return requireRedirection(ctx, redirection.id);
   });
