@@ -64,6 +64,11 @@ export function practiceDayOf(epochMs: number): string {
   return londonClock(epochMs).day;
 }
 
+/** Local wall-clock minutes into the day at the practice (0–1439), as read off the clock on the wall. */
+export function practiceMinutesOf(epochMs: number): number {
+  return Math.floor(londonClock(epochMs).msIntoDay / 60_000);
+}
+
 /** Local wall-clock time (HH:mm) of an instant at the practice. */
 export function practiceTimeOf(epochMs: number): string {
   return clockText(londonClock(epochMs).msIntoDay, false);
@@ -133,4 +138,11 @@ export function instantAt(day: string, hhmm: string): number | null {
     if (`${clock.day} ${clockText(clock.msIntoDay, false)}` === target) return candidate;
   }
   return null;
+}
+
+/** Every practice day from `from` to `to`, both included; none when `to` is before `from`. */
+export function daysBetween(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let day = from; day <= to; day = addPracticeDays(day, 1)) days.push(day);
+  return days;
 }

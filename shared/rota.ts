@@ -1,4 +1,5 @@
 import type { Session } from './domain.ts';
+import { practiceMinutesOf } from './practiceDay.ts';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -60,6 +61,11 @@ export function sessionsOn(pattern: WeekPattern, override: DayOverride | null, d
 /** The session an instant falls in, given the local minutes since midnight and the split time. */
 export function sessionAt(localMinutes: number, sessionSplit: string): Session {
   return localMinutes < minutesOf(sessionSplit) ? 'am' : 'pm';
+}
+
+/** The session an instant falls in at the practice. */
+export function sessionOf(epochMs: number, sessionSplit: string): Session {
+  return sessionAt(practiceMinutesOf(epochMs), sessionSplit);
 }
 
 export function minutesOf(hhmm: string): number {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   addPracticeDays,
+  daysBetween,
+  practiceMinutesOf,
   instantAt,
   endOfPracticeDay,
   isPracticeDay,
@@ -100,5 +102,25 @@ describe('a local time on a practice day', () => {
     expect(instantAt('2026-11-23', '9:30')).toBeNull();
     expect(instantAt('2026-11-23', '24:00')).toBeNull();
     expect(instantAt('2026-11-23', 'noon')).toBeNull();
+  });
+});
+
+describe('practiceMinutesOf and daysBetween', () => {
+  it('reads the minutes off the wall clock in London, in summer and winter time', () => {
+    // 08:05 UTC in July is 09:05 BST; 08:05 UTC in January is 08:05 GMT.
+    expect(practiceMinutesOf(Date.UTC(2026, 6, 1, 8, 5))).toBe(9 * 60 + 5);
+    expect(practiceMinutesOf(Date.UTC(2026, 0, 5, 8, 5))).toBe(8 * 60 + 5);
+    // 23:30 UTC on 30 June is 00:30 on 1 July in London.
+    expect(practiceMinutesOf(Date.UTC(2026, 5, 30, 23, 30))).toBe(30);
+    // The clocks go back at 01:00 UTC on 25 October 2026: 00:30 UTC and 01:30 UTC both read 01:30.
+    expect(practiceMinutesOf(Date.UTC(2026, 9, 25, 0, 30))).toBe(90);
+    expect(practiceMinutesOf(Date.UTC(2026, 9, 25, 1, 30))).toBe(90);
+  });
+
+  it('lists every day of a range, both ends included, across a month end and a clock change', () => {
+    expect(daysBetween('2026-10-24', '2026-10-26')).toEqual(['2026-10-24', '2026-10-25', '2026-10-26']);
+    expect(daysBetween('2026-02-27', '2026-03-02')).toEqual(['2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02']);
+    expect(daysBetween('2026-11-21', '2026-11-21')).toEqual(['2026-11-21']);
+    expect(daysBetween('2026-11-22', '2026-11-21')).toEqual([]);
   });
 });

@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
-import { DEFAULT_PATTERN, minutesOf, sessionAt } from '../../../shared/rota.ts';
-import { practiceTimeOf } from '../../../shared/practiceDay.ts';
+import { DEFAULT_PATTERN, sessionOf } from '../../../shared/rota.ts';
 import { DEFAULT_SETTINGS } from '../../../shared/settings.ts';
 import { deriveInitials } from '../../../shared/text.ts';
 import { ensureConfig, recordFieldChange, setConfigField, touchConfig, type ConfigEntity } from '../repos/configRepo.ts';
@@ -88,7 +87,7 @@ export function applyEvent(db: Database.Database, event: StoredEvent): void {
         occurredAt: body.occurredAt,
         recordedAt: event.wallTime,
         practiceDay: body.practiceDay,
-        session: body.session ?? sessionAt(minutesOf(practiceTimeOf(body.occurredAt)), DEFAULT_SETTINGS.sessionSplit),
+        session: body.session ?? sessionOf(body.occurredAt, DEFAULT_SETTINGS.sessionSplit),
         overCapReason: body.overCapReason ?? null,
         recordedBy: body.recordedBy ?? '',
         device: body.device ?? '',

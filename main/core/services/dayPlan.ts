@@ -2,8 +2,8 @@ import type Database from 'better-sqlite3';
 import { capFor, planCaps, usageOf, type CapPlan, type DayUsage, type UsageContact } from '../../../shared/capacity.ts';
 import type { CapMode, Clinician, Session } from '../../../shared/domain.ts';
 import { encodeHlc } from '../../../shared/hlc.ts';
-import { endOfPracticeDay, practiceDayOf, practiceTimeOf, startOfPracticeDay } from '../../../shared/practiceDay.ts';
-import { DEFAULT_PATTERN, minutesOf, sessionAt, sessionsOn, type DayOverride, type SessionPair } from '../../../shared/rota.ts';
+import { endOfPracticeDay, practiceDayOf, startOfPracticeDay } from '../../../shared/practiceDay.ts';
+import { DEFAULT_PATTERN, sessionOf, sessionsOn, type DayOverride, type SessionPair } from '../../../shared/rota.ts';
 import type { PracticeSettings } from '../../../shared/settings.ts';
 import { countedContactsOnDay, notCountedOnDay, type CountedContact } from '../repos/contactsRepo.ts';
 import { capChangesBetween, configVersion } from '../repos/configRepo.ts';
@@ -148,7 +148,7 @@ export function withCapsWhenRecorded(db: Database.Database, day: string, counted
  */
 export function loadDay(db: Database.Database, day: string, nowMs: number, onlyClinicianId?: string): DayState {
   const snapshot = only(configFor(db, day, nowMs), onlyClinicianId);
-  const session = day === practiceDayOf(nowMs) ? sessionAt(minutesOf(practiceTimeOf(nowMs)), snapshot.settings.sessionSplit) : 'pm';
+  const session = day === practiceDayOf(nowMs) ? sessionOf(nowMs, snapshot.settings.sessionSplit) : 'pm';
   const plans = planClinicians(snapshot, overridesFor(db, day, nowMs), day);
   const counted = withCapsWhenRecorded(db, day, countedContactsOnDay(db, day, onlyClinicianId), onlyClinicianId);
   return { day, settings: snapshot.settings, plans, session, ...usageFor(plans, counted, snapshot.settings, session) };

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { ParsedInputOf } from '../../../shared/contract.ts';
-import { addPracticeDays, instantAt, practiceDayOf } from '../../../shared/practiceDay.ts';
+import { addPracticeDays, daysBetween, instantAt, practiceDayOf } from '../../../shared/practiceDay.ts';
 import { EXPORT_TABLES, type EndOfDayStatus } from '../../../shared/reports.ts';
 import { write, type CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
@@ -52,9 +52,7 @@ export function dueDays(config: EndOfDayConfig, state: EndOfDayState, nowMs: num
   // Turned off and on again, it starts from the day it was turned back on: days it was off are not due.
   const afterLast = state.lastExportedDay === null ? config.startDay : addPracticeDays(state.lastExportedDay, 1);
   const first = afterLast > config.startDay ? afterLast : config.startDay;
-  const days: string[] = [];
-  for (let day = first; day <= lastDue; day = addPracticeDays(day, 1)) days.push(day);
-  return days;
+  return daysBetween(first, lastDue);
 }
 
 export function endOfDayStatus(ctx: CoreContext): EndOfDayStatus {

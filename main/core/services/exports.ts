@@ -8,7 +8,8 @@ import { buildTable, type Table } from '../exports/tables.ts';
 import { toCsv, toXlsx, type Sheet } from '../exports/writers.ts';
 import { writeFileAtomic } from '../files.ts';
 import { currentContactTypes } from './configViews.ts';
-import { assertRange, daysBetween, loadDayDetails, rangeReport } from './reports.ts';
+import { daysBetween } from '../../../shared/practiceDay.ts';
+import { assertRange, loadDayDetails, rangeReport } from './reports.ts';
 
 /** Workbooks up to this many days include a sheet with one row per contact. */
 export const WORKBOOK_CONTACT_DAYS = 31;

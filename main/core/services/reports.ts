@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { reachedCap } from '../../../shared/capacity.ts';
 import type { ParsedInputOf } from '../../../shared/contract.ts';
 import { REDIRECTION_REASONS, type DestinationKind } from '../../../shared/directory.ts';
-import { addPracticeDays, practiceDayOf, practiceTimeOf } from '../../../shared/practiceDay.ts';
+import { addPracticeDays, daysBetween, practiceDayOf, practiceMinutesOf } from '../../../shared/practiceDay.ts';
 import { withoutTitle } from '../../../shared/text.ts';
 import type {
   ClinicianDayReport,
@@ -23,12 +23,6 @@ import { configFor, overridesFor, planClinicians, usageFor, withCapsWhenRecorded
 import { currentContactTypes } from './configViews.ts';
 
 /** Every practice day from `from` to `to`, both included. */
-export function daysBetween(from: string, to: string): string[] {
-  const days: string[] = [];
-  for (let day = from; day <= to; day = addPracticeDays(day, 1)) days.push(day);
-  return days;
-}
-
 export function assertRange(from: string, to: string, maxDays: number, what: string): void {
   if (to < from) throw new DomainError('invalid_input', 'The end date is before the start date. Swap them, or choose again.', 'to');
   if (addPracticeDays(from, maxDays - 1) < to) {
@@ -281,7 +275,7 @@ export function rangeReport(ctx: CoreContext, input: ParsedInputOf<'report.range
   const redirectionsByHour = Array.from({ length: 24 }, () => 0);
   for (const record of redirections) {
     if (record.voidReason !== null) continue;
-    const hour = Number(practiceTimeOf(record.occurredAt).slice(0, 2));
+    const hour = Math.floor(practiceMinutesOf(record.occurredAt) / 60);
     redirectionsByHour[hour] = (redirectionsByHour[hour] ?? 0) + 1;
   }
   const deferralSummary = summariseDeferrals(deferrals);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PATTERN, minutesOf, sessionAt, sessionsOn, weekdayOf, type WeekPattern } from '../../../shared/rota.ts';
+import { DEFAULT_PATTERN, minutesOf, sessionAt, sessionOf, sessionsOn, weekdayOf, type WeekPattern } from '../../../shared/rota.ts';
 
 /** The rota rules in shared/rota.ts: weekdays from dates, sessions from patterns and date changes, and the session split. */
 
@@ -92,5 +92,15 @@ describe('minutesOf and sessionAt', () => {
 
   it('makes the whole day an afternoon with a split at midnight', () => {
     expect(sessionAt(0, '00:00')).toBe('pm');
+  });
+});
+
+describe('sessionOf', () => {
+  it('puts an instant in the morning or afternoon by London wall-clock time', () => {
+    // 11:59 UTC in July is 12:59 BST: afternoon with a 12:30 split, morning with 13:00.
+    expect(sessionOf(Date.UTC(2026, 6, 1, 11, 59), '12:30')).toBe('pm');
+    expect(sessionOf(Date.UTC(2026, 6, 1, 11, 59), '13:00')).toBe('am');
+    // In January the same UTC time is 11:59 GMT: morning either way.
+    expect(sessionOf(Date.UTC(2026, 0, 5, 11, 59), '12:30')).toBe('am');
   });
 });
