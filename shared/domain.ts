@@ -73,7 +73,6 @@ export interface Clinician {
 }
 
 export type Session = 'am' | 'pm';
-export const SESSIONS: readonly Session[] = ['am', 'pm'];
 
 export interface ContactType {
   id: string;

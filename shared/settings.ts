@@ -38,5 +38,3 @@ export const DEFAULT_SETTINGS: PracticeSettings = {
   receptionScript: DEFAULT_RECEPTION_SCRIPT,
 };
 
-export type SettingsKey = keyof PracticeSettings;
-export const SETTINGS_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingsKey[];

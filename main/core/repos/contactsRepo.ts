@@ -47,11 +47,6 @@ export function contactsOnDay(db: Database.Database, day: string, clinicianId?: 
   return (rows as Row[]).map(toRecord);
 }
 
-/** All contacts of a range of days in recording order, for reports. */
-export function contactsBetween(db: Database.Database, from: string, to: string): ContactRecord[] {
-  return (statement(db, `${SELECT} WHERE k.practice_day BETWEEN ? AND ? ORDER BY k.practice_day, k.hlc`).all(from, to) as Row[]).map(toRecord);
-}
-
 export interface ContactInsert extends ContactFields, LogPlace {}
 
 /** Idempotent: the same contact arriving twice is recorded once. */

@@ -2,9 +2,10 @@ import type { Board, BoardRow } from '../../../shared/domain.ts';
 import { practiceDayOf } from '../../../shared/practiceDay.ts';
 import type { CoreContext } from '../context.ts';
 import { usualContactType } from './contacts.ts';
-import { loadDay, notCountedOnDay } from './dayPlan.ts';
+import { notCountedOnDay } from '../repos/contactsRepo.ts';
+import { loadDay } from './dayPlan.ts';
+import { isoOrNull } from './recording.ts';
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** Today's board: every active clinician, working or not, with today's cap and usage. */
 export function todayBoard(ctx: CoreContext): Board {
@@ -32,8 +33,8 @@ export function todayBoard(ctx: CoreContext): Board {
       dayCap: plan.plan.dayCap,
       dayUsed: usage.dayUsed,
       bySession: usage.bySession,
-      warnedAt: iso(usage.warnedAt),
-      fullAt: iso(usage.fullAt),
+      warnedAt: isoOrNull(usage.warnedAt),
+      fullAt: isoOrNull(usage.fullAt),
       urgentOverCap: usage.urgentOverCap,
       notCounted: notCounted.get(clinicianId) ?? 0,
     });

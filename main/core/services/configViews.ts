@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { CLINICIAN_ROLES, type Clinician, type ClinicianRole, type ContactType, type RoleDefault } from '../../../shared/domain.ts';
+import { CLINICIAN_ROLES, type Clinician, type ContactType, type RoleDefault } from '../../../shared/domain.ts';
 import { DESTINATION_KINDS, type DirectoryEntry } from '../../../shared/directory.ts';
 import { DEFAULT_PATTERN, WEEKDAYS, type DayOverride, type WeekPattern } from '../../../shared/rota.ts';
 import { DEFAULT_SETTINGS, type PracticeSettings } from '../../../shared/settings.ts';
@@ -195,4 +195,3 @@ function foldHistory(history: readonly HistoryRow[], hlcBound: string): Timeline
   };
 }
 
-export type { ClinicianRole };

@@ -5,7 +5,7 @@ import { encodeHlc } from '../../../shared/hlc.ts';
 import { endOfPracticeDay, practiceDayOf, startOfPracticeDay } from '../../../shared/practiceDay.ts';
 import { DEFAULT_PATTERN, sessionOf, sessionsOn, type DayOverride, type SessionPair } from '../../../shared/rota.ts';
 import type { PracticeSettings } from '../../../shared/settings.ts';
-import { countedContactsOnDay, notCountedOnDay, type CountedContact } from '../repos/contactsRepo.ts';
+import { countedContactsOnDay, type CountedContact } from '../repos/contactsRepo.ts';
 import { capChangesBetween, configVersion } from '../repos/configRepo.ts';
 import { rotaDaysOn } from '../repos/rotaRepo.ts';
 import { configTimeline, currentConfig, type ConfigSnapshot } from './configViews.ts';
@@ -84,12 +84,6 @@ export function overridesFor(db: Database.Database, day: string, nowMs: number):
 const only = <T extends { clinicians: Clinician[] }>(snapshot: Readonly<T>, clinicianId: string | undefined): Readonly<T> =>
   clinicianId === undefined ? snapshot : { ...snapshot, clinicians: snapshot.clinicians.filter((clinician) => clinician.id === clinicianId) };
 
-/**
- * When caps or the rota changed during the day, each contact is held to the cap
- * that applied when it was recorded: marking a clinician absent at noon does not
- * turn the morning's contacts into over-cap ones (DOMAIN.md §7: a rota change
- * mid-day). Nothing to do on the usual day with no changes.
- */
 type Counted = CountedContact & Pick<UsageContact, 'capWhenRecorded'>;
 
 interface Checkpoint {
@@ -124,6 +118,12 @@ function checkpointsFor(db: Database.Database, day: string, onlyClinicianId: str
   return checkpoints;
 }
 
+/**
+ * When caps or the rota changed during the day, each contact is held to the cap
+ * that applied when it was recorded: marking a clinician absent at noon does not
+ * turn the morning's contacts into over-cap ones (DOMAIN.md §7: a rota change
+ * mid-day). Nothing to do on the usual day with no changes.
+ */
 export function withCapsWhenRecorded(db: Database.Database, day: string, counted: CountedContact[], onlyClinicianId: string | undefined): Counted[] {
   if (counted.length === 0) return counted;
   const checkpoints = checkpointsFor(db, day, onlyClinicianId);
@@ -154,4 +154,3 @@ export function loadDay(db: Database.Database, day: string, nowMs: number, onlyC
   return { day, settings: snapshot.settings, plans, session, ...usageFor(plans, counted, snapshot.settings, session) };
 }
 
-export { notCountedOnDay };

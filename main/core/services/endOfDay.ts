@@ -6,7 +6,7 @@ import { write, type CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { writeFilesTogether } from '../files.ts';
 import { getDeviceSetting, setDeviceSetting } from '../repos/deviceRepo.ts';
-import { assertWritableFolder, buildExportFile, exportFileName } from './exports.ts';
+import { assertWritableFolder, buildExportFile } from './exports.ts';
 
 /**
  * The optional end-of-day export (off by default): at a set time each day, this
@@ -121,4 +121,3 @@ export async function runEndOfDay(ctx: CoreContext): Promise<EndOfDayStatus> {
   return endOfDayStatus(ctx);
 }
 
-export { exportFileName };

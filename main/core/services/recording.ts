@@ -29,6 +29,11 @@ export function assertNotVoided(voided: ContactVoid | null, what: 'contact' | 'r
   throw new DomainError('conflict', `This ${what} was already voided at ${practiceTimeOf(Date.parse(voided.voidedAt))} (“${voided.reason}”). Nothing was changed.`, field);
 }
 
+/** An instant as ISO 8601 (UTC), or null. */
+export function isoOrNull(ms: number | null): string | null {
+  return ms === null ? null : new Date(ms).toISOString();
+}
+
 export function voidedOf(record: { voidReason: string | null; voidedAt: number | null }): { reason: string; voidedAt: string } | null {
   return record.voidReason === null || record.voidedAt === null ? null : { reason: record.voidReason, voidedAt: new Date(record.voidedAt).toISOString() };
 }

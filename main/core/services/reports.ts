@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { reachedCap } from '../../../shared/capacity.ts';
 import type { ParsedInputOf } from '../../../shared/contract.ts';
-import { REDIRECTION_REASONS, type DestinationKind } from '../../../shared/directory.ts';
+import { REDIRECTION_REASONS } from '../../../shared/directory.ts';
 import { addPracticeDays, daysBetween, practiceDayOf, practiceMinutesOf } from '../../../shared/practiceDay.ts';
 import { withoutTitle } from '../../../shared/text.ts';
 import type {
@@ -21,6 +21,7 @@ import type { CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { configFor, overridesFor, planClinicians, usageFor, withCapsWhenRecorded, type ClinicianDayPlan } from './dayPlan.ts';
 import { currentContactTypes } from './configViews.ts';
+import { isoOrNull } from './recording.ts';
 
 /** Every practice day from `from` to `to`, both included. */
 export function assertRange(from: string, to: string, maxDays: number, what: string): void {
@@ -86,13 +87,6 @@ export function summariseDeferrals(records: readonly DeferralRecord[]): Deferral
   return { total: live.length, laterDate: live.filter((record) => record.kind === 'later_date').length, waitingList: live.filter((record) => record.kind === 'waiting_list').length };
 }
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-
-/**
- * The days from `from` to `to` as they were: each day's caps and rota as
- * configured then, its contacts, redirections and deferrals. One query per kind
- * of record for the whole range.
- */
 /** Each day's configuration and plans: caps and rota as they stood that day. Days still to come have no plans. */
 function planDays(db: Database.Database, from: string, to: string, nowMs: number) {
   const today = practiceDayOf(nowMs);
@@ -104,6 +98,11 @@ function planDays(db: Database.Database, from: string, to: string, nowMs: number
   });
 }
 
+/**
+ * The days from `from` to `to` as they were: each day's caps and rota as
+ * configured then, its contacts, redirections and deferrals. One query per kind
+ * of record for the whole range.
+ */
 export function loadDayDetails(db: Database.Database, from: string, to: string, nowMs: number): DayDetail[] {
   const contactsByDay = groupBy(reportContactsBetween(db, from, to), (contact) => contact.practiceDay);
   const redirectionsByDay = groupBy(redirectionsBetween(db, from, to), (record) => record.practiceDay);
@@ -145,8 +144,8 @@ export function loadDayDetails(db: Database.Database, from: string, to: string, 
         notCounted: mine.length - countedHere,
         byType,
         percentOfCap: plan.plan.capped ? ratio(countedHere, cap, 100) : null,
-        warnedAt: iso(dayUsage?.warnedAt ?? null),
-        fullAt: iso(dayUsage?.fullAt ?? null),
+        warnedAt: isoOrNull(dayUsage?.warnedAt ?? null),
+        fullAt: isoOrNull(dayUsage?.fullAt ?? null),
         urgentOverCap: dayUsage?.urgentOverCap ?? 0,
         overCap: dayUsage?.overCapIds.length ?? 0,
       });
@@ -304,4 +303,3 @@ export function rangeReport(ctx: CoreContext, input: ParsedInputOf<'report.range
   };
 }
 
-export type { DestinationKind };
