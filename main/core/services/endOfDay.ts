@@ -88,12 +88,13 @@ export function configureEndOfDay(ctx: CoreContext, input: ParsedInputOf<'export
   return endOfDayStatus(ctx);
 }
 
-let running = false;
+/** Databases with an end-of-day run under way: one run at a time for each. */
+const running = new WeakSet<object>();
 
 /** Writes every day that is due; stops at the first failure and says why, to try again later. */
 export async function runEndOfDay(ctx: CoreContext): Promise<EndOfDayStatus> {
-  if (running) return endOfDayStatus(ctx);
-  running = true;
+  if (running.has(ctx.db)) return endOfDayStatus(ctx);
+  running.add(ctx.db);
   try {
     const config = readConfig(ctx);
     const state = readState(ctx);
@@ -116,7 +117,7 @@ export async function runEndOfDay(ctx: CoreContext): Promise<EndOfDayStatus> {
       }
     }
   } finally {
-    running = false;
+    running.delete(ctx.db);
   }
   return endOfDayStatus(ctx);
 }
