@@ -4,7 +4,8 @@ import { addPracticeDays, practiceDayOf } from '../../../../shared/practiceDay.t
 import { useAnnounceStore } from '../../stores/announceStore.ts';
 import { useDeskStore } from '../../stores/deskStore.ts';
 import { errorOf, type FormError } from '../../stores/result.ts';
-import { ErrorMessage, invalidIf } from '../common/fields.tsx';
+import { invalidIf } from '../common/fields.tsx';
+import { RoutingFooter } from './RoutingFooter.tsx';
 import { Modal } from '../common/Modal.tsx';
 
 const KIND_LABELS: Record<DeferralKind, string> = { later_date: 'Booked for a later date', waiting_list: 'Added to the practice waiting list' };
@@ -57,23 +58,7 @@ export function DeferDialog({ clinician, onClose }: { clinician: { id: string; n
             <input type="date" min={tomorrow} value={untilDay} onChange={(event) => setUntilDay(event.target.value)} {...invalidIf(error, 'untilDay', 'defer-error')} />
           </label>
         )}
-        <label className="field">
-          Note (optional, no patient details)
-          <input value={note} onChange={(event) => setNote(event.target.value)} />
-        </label>
-        <label className="check" {...invalidIf(error, 'patientTold', 'defer-error')}>
-          <input type="checkbox" checked={told} onChange={(event) => setTold(event.target.checked)} />
-          The patient has been told what happens next and what to do if they get worse
-        </label>
-        <ErrorMessage error={error} id="defer-error" />
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Record
-          </button>
-        </div>
+        <RoutingFooter note={note} onNote={setNote} told={told} onTold={setTold} error={error} errorId="defer-error" submitLabel="Record" onCancel={onClose} />
       </form>
     </Modal>
   );

@@ -14,7 +14,8 @@ import { useCatalogueStore } from '../../stores/catalogueStore.ts';
 import { useDeskStore } from '../../stores/deskStore.ts';
 import { errorOf, type FormError } from '../../stores/result.ts';
 import { useSettingsStore } from '../../stores/settingsStore.ts';
-import { ErrorMessage, invalidIf } from '../common/fields.tsx';
+import { invalidIf } from '../common/fields.tsx';
+import { RoutingFooter } from './RoutingFooter.tsx';
 import { Modal } from '../common/Modal.tsx';
 import { SignpostSlip } from './SignpostSlip.tsx';
 
@@ -169,23 +170,16 @@ export function RedirectDialog({
             )}
           </label>
         )}
-        <label className="field">
-          Note (optional, no patient details)
-          <input value={note} onChange={(event) => setNote(event.target.value)} {...invalidIf(error, 'note', 'redirect-error')} />
-        </label>
-        <label className="check" {...invalidIf(error, 'patientTold', 'redirect-error')}>
-          <input type="checkbox" checked={told} onChange={(event) => setTold(event.target.checked)} />
-          The patient has been told what happens next and what to do if they get worse
-        </label>
-        <ErrorMessage error={error} id="redirect-error" />
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Record redirection
-          </button>
-        </div>
+        <RoutingFooter
+          note={note}
+          onNote={setNote}
+          told={told}
+          onTold={setTold}
+          error={error}
+          errorId="redirect-error"
+          submitLabel="Record redirection"
+          onCancel={onClose}
+        />
       </form>
     </Modal>
   );
