@@ -1,10 +1,8 @@
 import { useState, type SyntheticEvent } from 'react';
 import type { DeviceSettings } from '../../../../shared/domain.ts';
-import { useAnnounceStore } from '../../stores/announceStore.ts';
-import { errorOf, type FormError } from '../../stores/result.ts';
 import { useSettingsStore } from '../../stores/settingsStore.ts';
 import { ErrorMessage, invalidIf } from '../common/fields.tsx';
-import { Unsaved, useOneAtATime } from './sectionSave.tsx';
+import { Unsaved, useSectionSave } from './sectionSave.tsx';
 
 interface Draft {
   deviceName?: string;
@@ -16,35 +14,19 @@ const ERROR_ID = 'device-error';
 /** This PC's own settings: its name, and who is at the desk. Every record made here carries both. */
 export function DeviceSection({ device }: { device: DeviceSettings }) {
   const updateDevice = useSettingsStore((state) => state.updateDevice);
-  const announce = useAnnounceStore((state) => state.announce);
   const [draft, setDraft] = useState<Draft>({});
-  const [error, setError] = useState<FormError | null>(null);
-  const { busy: saving, run } = useOneAtATime();
+  const { error, saving, save } = useSectionSave(updateDevice);
   const deviceName = draft.deviceName ?? device.deviceName;
   const staffName = draft.staffName ?? device.staffName;
   const dirty = deviceName !== device.deviceName || staffName !== device.staffName;
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
-    if (!dirty) {
-      setError(null);
-      announce('Nothing to save: this section has no changes.');
-      return;
-    }
-    const result = await run(() =>
-      updateDevice({
-        ...(deviceName === device.deviceName ? {} : { deviceName }),
-        ...(staffName === device.staffName ? {} : { staffName }),
-      }),
-    );
-    if (!result) return;
-    if (!result.ok) {
-      setError(errorOf(result));
-      return;
-    }
-    setError(null);
-    setDraft({});
-    announce('Settings saved.');
+    const saved = await save({
+      ...(deviceName === device.deviceName ? {} : { deviceName }),
+      ...(staffName === device.staffName ? {} : { staffName }),
+    });
+    if (saved) setDraft({});
   }
 
   return (

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import type { InputOf } from '../../../../shared/contract.ts';
+import type { Envelope } from '../../../../shared/result.ts';
 import { useAnnounceStore } from '../../stores/announceStore.ts';
 import { errorOf, type FormError } from '../../stores/result.ts';
 import { useSettingsStore } from '../../stores/settingsStore.ts';
@@ -28,22 +29,21 @@ export function useOneAtATime() {
 }
 
 /**
- * One settings section's save: sends only that section's changed fields, keeps
- * the core's error for the section's form, and announces success.
+ * One section's save: sends only the section's changed fields, keeps the core's
+ * error for the section's form, and announces success.
  */
-export function useSettingsSave(describe: (error: FormError) => FormError = (error) => error) {
-  const updateSettings = useSettingsStore((state) => state.updateSettings);
+export function useSectionSave<P extends object>(update: (patch: P) => Promise<Envelope<unknown>>, describe: (error: FormError) => FormError = (error) => error) {
   const announce = useAnnounceStore((state) => state.announce);
   const [error, setError] = useState<FormError | null>(null);
   const { busy: saving, run } = useOneAtATime();
 
-  async function save(patch: SettingsPatch): Promise<boolean> {
+  async function save(patch: P): Promise<boolean> {
     if (Object.keys(patch).length === 0) {
       setError(null);
       announce('Nothing to save: this section has no changes.');
       return true;
     }
-    const result = await run(() => updateSettings(patch));
+    const result = await run(() => update(patch));
     if (!result) return false;
     const failure = errorOf(result);
     if (failure) {
@@ -56,6 +56,12 @@ export function useSettingsSave(describe: (error: FormError) => FormError = (err
   }
 
   return { error, setError, saving, save };
+}
+
+/** A practice settings section's save (settings.update). */
+export function useSettingsSave(describe?: (error: FormError) => FormError) {
+  const updateSettings = useSettingsStore((state) => state.updateSettings);
+  return useSectionSave<SettingsPatch>(updateSettings, describe);
 }
 
 /** A whole number as a person types it (spaces and thousands commas allowed): null when blank, NaN when not a whole number. */
