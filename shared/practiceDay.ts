@@ -12,6 +12,13 @@ const london = tz(PRACTICE_TIME_ZONE);
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 const HOUR = 3_600_000;
+
+/** A 24-hour clock time, HH:MM (00:00–23:59). */
+export const CLOCK_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+export function isClockTime(text: string): boolean {
+  return CLOCK_TIME.test(text);
+}
 const offsets = new Map<number, number>();
 
 /**
@@ -127,7 +134,7 @@ export function addPracticeDays(day: string, days: number): string {
  * (summer time) is taken.
  */
 export function instantAt(day: string, hhmm: string): number | null {
-  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(hhmm);
+  const match = CLOCK_TIME.exec(hhmm);
   if (!match) return null;
   const target = `${day} ${hhmm}`;
   const start = startOfPracticeDay(day);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CLINICIAN_ROLES, DEFERRAL_KINDS, MAX_DAILY_CAP } from './domain.ts';
 import { DESTINATION_KINDS, PHARMACY_FIRST_CONDITIONS, PHARMACY_FIRST_ROUTES, REDIRECTION_REASONS } from './directory.ts';
-import { isPracticeDay } from './practiceDay.ts';
+import { CLOCK_TIME, isPracticeDay } from './practiceDay.ts';
 import { WEEKDAYS } from './rota.ts';
 import { isReadableText, tidyText } from './text.ts';
 
@@ -128,7 +128,7 @@ export const warningPercent = z
 
 export const clockTime = z
   .string({ error: 'Enter the time as HH:MM, for example 13:00.' })
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Enter the time as HH:MM, for example 13:00.' });
+  .regex(CLOCK_TIME, { error: 'Enter the time as HH:MM, for example 13:00.' });
 
 export const destinationKind = z.enum(DESTINATION_KINDS, { error: 'Choose what kind of service this is.' });
 export const destinationName = words(2, 80, 'Enter the service’s name.', 'Keep the service’s name to 80 characters or fewer.');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addPracticeDays,
   daysBetween,
+  isClockTime,
   practiceMinutesOf,
   instantAt,
   endOfPracticeDay,
@@ -122,5 +123,12 @@ describe('practiceMinutesOf and daysBetween', () => {
     expect(daysBetween('2026-02-27', '2026-03-02')).toEqual(['2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02']);
     expect(daysBetween('2026-11-21', '2026-11-21')).toEqual(['2026-11-21']);
     expect(daysBetween('2026-11-22', '2026-11-21')).toEqual([]);
+  });
+});
+
+describe('isClockTime', () => {
+  it('takes a 24-hour HH:MM and nothing else', () => {
+    expect(['00:00', '09:05', '13:00', '23:59'].every(isClockTime)).toBe(true);
+    expect(['24:00', '9:05', '12:60', '12:30pm', '1230', ' 12:30', ''].some(isClockTime)).toBe(false);
   });
 });

@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import { create } from 'zustand';
 import type { InputOf } from '../../../shared/contract.ts';
 import type { Board, Contact, Deferral, Redirection } from '../../../shared/domain.ts';
+import { practiceDayOf } from '../../../shared/practiceDay.ts';
 import type { Envelope } from '../../../shared/result.ts';
 import { api } from '../api/client.ts';
 import { coalesce } from './coalesce.ts';
@@ -111,3 +113,9 @@ export const useDeskStore = create<DeskState>()((set, get) => {
     },
   };
 });
+
+/** Today's practice day, for any screen: it follows the desk's board, which turns over at midnight. */
+export function useToday(): string {
+  const [openedOn] = useState(() => practiceDayOf(Date.now()));
+  return useDeskStore((state) => state.board?.day) ?? openedOn;
+}

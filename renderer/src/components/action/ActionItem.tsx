@@ -44,11 +44,14 @@ export function ActionItem({ action, today }: { action: CollectiveAction; today:
     if (forPatients !== action.forPatients) patch.forPatients = forPatients;
     const result = await run(() => updateAction(patch));
     if (!result) return;
-    const failure = errorOf(result);
-    setError(failure && { ...failure, message: `${action.title}: ${failure.message}` });
-    if (failure) return;
+    if (!result.ok) {
+      const failure = errorOf(result);
+      setError(failure && { ...failure, message: `${action.title}: ${failure.message}` });
+      return;
+    }
+    setError(null);
     setDraft({});
-    announce(`Saved “${action.title}”: ${standing(result.ok ? result.value : action, today).toLowerCase()}.`);
+    announce(`Saved “${action.title}”: ${standing(result.value, today).toLowerCase()}.`);
   }
 
   return (

@@ -4,7 +4,7 @@ import { plural } from '../../format.ts';
 import { useCatalogueStore } from '../../stores/catalogueStore.ts';
 import { useReportsStore } from '../../stores/reportsStore.ts';
 import { useSettingsStore } from '../../stores/settingsStore.ts';
-import { useToday } from '../reports/dates.ts';
+import { useToday } from '../../stores/deskStore.ts';
 import { ActionItem } from './ActionItem.tsx';
 import { takenOn } from './actionDates.ts';
 import { AddActionForm } from './AddActionForm.tsx';

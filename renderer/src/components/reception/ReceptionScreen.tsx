@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { isAtCapacity } from '../../../../shared/capacity.ts';
+import { FALLBACK_CONTACT_TYPE } from '../../../../shared/contactTypes.ts';
 import type { BoardRow } from '../../../../shared/domain.ts';
 import type { RedirectionReason } from '../../../../shared/directory.ts';
 import { useCatalogueStore } from '../../stores/catalogueStore.ts';
@@ -40,7 +41,7 @@ export function ReceptionScreen() {
   };
   const working = rows.filter((row) => row.working && matches(row));
   const offRota = rows.filter((row) => !row.working && matches(row));
-  const defaultTypeId = board?.defaultTypeId ?? 'face_to_face';
+  const defaultTypeId = board?.defaultTypeId ?? FALLBACK_CONTACT_TYPE;
   const rowOf = (clinicianId: string | null) => rows.find((row) => row.clinicianId === clinicianId) ?? null;
   const nameOf = (clinicianId: string | null) => {
     const row = rowOf(clinicianId);

@@ -5,7 +5,7 @@ import { addPracticeDays, isPracticeDay } from '../../../../shared/practiceDay.t
 import type { ClinicianDayReport, DayReport } from '../../../../shared/reports.ts';
 import { formatLongDate, formatTime, plural } from '../../format.ts';
 import { useReportsStore } from '../../stores/reportsStore.ts';
-import { useToday } from './dates.ts';
+import { useToday } from '../../stores/deskStore.ts';
 import { PrintButtons } from './PrintButtons.tsx';
 import { RedirectionPanels } from './RedirectionPanels.tsx';
 import { percentText, sessionsLabel, typeCounts, typeText, wholeText } from './reportText.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useState, type SyntheticEvent } from 'react';
-import { practiceDayOf } from '../../../../shared/practiceDay.ts';
+import { isClockTime, practiceDayOf } from '../../../../shared/practiceDay.ts';
 import type { EndOfDayStatus } from '../../../../shared/reports.ts';
 import { formatLongDate, formatShortDate, formatTime, plural } from '../../format.ts';
 import { useAnnounceStore } from '../../stores/announceStore.ts';
@@ -99,7 +99,7 @@ export function EndOfDaySection() {
 
   async function save(event: SyntheticEvent) {
     event.preventDefault();
-    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) {
+    if (!isClockTime(time)) {
       setError({ message: 'Enter the time as hours and minutes, for example 18:30.', field: 'time' });
       return;
     }

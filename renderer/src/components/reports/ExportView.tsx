@@ -6,7 +6,8 @@ import { useReportsStore, type DateRange, type ExportInput } from '../../stores/
 import { errorOf, type FormError } from '../../stores/result.ts';
 import { ErrorMessage, invalidIf } from '../common/fields.tsx';
 import { useOneAtATime } from '../settings/sectionSave.tsx';
-import { describeRange, quickRange, useToday } from './dates.ts';
+import { useToday } from '../../stores/deskStore.ts';
+import { describeRange, quickRange } from './dates.ts';
 import { EndOfDaySection } from './EndOfDaySection.tsx';
 import { RangePicker } from './RangePicker.tsx';
 

@@ -9,7 +9,8 @@ import { useSettingsStore } from '../../stores/settingsStore.ts';
 import { useUiStore } from '../../stores/uiStore.ts';
 import { ErrorMessage, invalidIf } from '../common/fields.tsx';
 import { Unsaved, useOneAtATime } from '../settings/sectionSave.tsx';
-import { mondayOf, useToday } from './dates.ts';
+import { useToday } from '../../stores/deskStore.ts';
+import { mondayOf } from './dates.ts';
 import { decimalText, wholeText } from './reportText.ts';
 
 const ERROR_ID = 'gpas-error';

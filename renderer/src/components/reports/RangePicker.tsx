@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { isPracticeDay } from '../../../../shared/practiceDay.ts';
 import type { DateRange } from '../../stores/reportsStore.ts';
-import { QUICK_RANGE_LABELS, QUICK_RANGES, quickRange, quickRangeOf, useToday } from './dates.ts';
+import { useToday } from '../../stores/deskStore.ts';
+import { QUICK_RANGE_LABELS, QUICK_RANGES, quickRange, quickRangeOf } from './dates.ts';
 
 /**
  * This week, last week, this month, last month, or any two dates. A range

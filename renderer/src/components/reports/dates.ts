@@ -1,15 +1,8 @@
-import { useState } from 'react';
-import { addPracticeDays, practiceDayOf } from '../../../../shared/practiceDay.ts';
+import { addPracticeDays } from '../../../../shared/practiceDay.ts';
+import { MAX_EXPORT_DAYS } from '../../../../shared/reports.ts';
 import { WEEKDAYS, weekdayOf } from '../../../../shared/rota.ts';
 import { formatLongDate, formatShortDate } from '../../format.ts';
-import { useDeskStore } from '../../stores/deskStore.ts';
 import type { DateRange } from '../../stores/reportsStore.ts';
-
-/** Today's practice day; it follows the desk's board, which turns over at midnight. */
-export function useToday(): string {
-  const [openedOn] = useState(() => practiceDayOf(Date.now()));
-  return useDeskStore((state) => state.board?.day) ?? openedOn;
-}
 
 /** The Monday of the week a day falls in. */
 export function mondayOf(day: string): string {
@@ -66,7 +59,7 @@ export function quickRangeOf(range: DateRange, today: string): QuickRange | null
 /** Days from `from` to `to`, both counted. */
 export function daysIn(range: DateRange): number {
   let count = 0;
-  for (let day = range.from; day <= range.to && count <= 400; day = addPracticeDays(day, 1)) count++;
+  for (let day = range.from; day <= range.to && count <= MAX_EXPORT_DAYS; day = addPracticeDays(day, 1)) count++;
   return count;
 }
 

@@ -5,6 +5,7 @@ import { deriveInitials } from '../../../../shared/text.ts';
 import type { FormError } from '../../stores/result.ts';
 import { useSettingsStore } from '../../stores/settingsStore.ts';
 import { invalidIf } from '../common/fields.tsx';
+import { parseWhole } from '../settings/sectionSave.tsx';
 import type { RoleDefaults } from './clinicianText.ts';
 
 export type CapChoice = 'default' | 'capped' | 'not_capped';
@@ -60,9 +61,8 @@ export function valuesOf(draft: ClinicianDraft, editing: boolean): { ok: true; v
   if (draft.role === '') return { ok: false, error: { message: 'Choose the clinician’s role from the list.', field: 'role' } };
   const caps: Record<(typeof CAP_FIELDS)[number]['key'], number | null> = { dailyCap: null, amCap: null, pmCap: null };
   for (const { key, what, example } of CAP_FIELDS) {
-    const text = draft[key].trim();
-    const value = text === '' ? null : Number(text);
-    if (value !== null && !Number.isFinite(value)) return { ok: false, error: { message: `Enter ${what} as a whole number, for example ${example}.`, field: key } };
+    const value = parseWhole(draft[key]);
+    if (value !== null && Number.isNaN(value)) return { ok: false, error: { message: `Enter ${what} as a whole number, for example ${example}.`, field: key } };
     caps[key] = value;
   }
   const initials = draft.initials.trim();

@@ -1,19 +1,18 @@
 import { useEffect, useMemo, useState } from 'react';
 import { resolveCap } from '../../../../shared/capacity.ts';
 import type { Clinician } from '../../../../shared/domain.ts';
-import { addPracticeDays, isPracticeDay, practiceDayOf } from '../../../../shared/practiceDay.ts';
+import { addPracticeDays, isPracticeDay } from '../../../../shared/practiceDay.ts';
 import { DEFAULT_PATTERN, WEEKDAY_LABELS, weekdayOf } from '../../../../shared/rota.ts';
 import { formatLongDate, formatShortDate } from '../../format.ts';
-import { useDeskStore } from '../../stores/deskStore.ts';
+import { useToday } from '../../stores/deskStore.ts';
 import { useRotaStore } from '../../stores/rotaStore.ts';
 import { useRoleDefaults } from '../roster/clinicianText.ts';
 import { DayRow } from './DayRow.tsx';
 
 /** One date at a time: who works which sessions, who is absent or on duty, and any different cap. */
 export function DayByDay({ clinicians }: { clinicians: Clinician[] }) {
-  const [openedOn] = useState(() => practiceDayOf(Date.now()));
-  // The desk's board turns over at midnight, so "Today" stays right on a screen left open overnight.
-  const today = useDeskStore((state) => state.board?.day) ?? openedOn;
+  // Follows the desk's board, so "Today" stays right on a screen left open overnight.
+  const today = useToday();
   const [day, setShownDay] = useState(today);
   const [loadedDay, setLoadedDay] = useState<string | null>(null);
   const show = useRotaStore((state) => state.show);

@@ -3,6 +3,7 @@ import { MAX_DAILY_CAP, type Clinician } from '../../../../shared/domain.ts';
 import type { DayOverride, SessionPair } from '../../../../shared/rota.ts';
 import { useAnnounceStore } from '../../stores/announceStore.ts';
 import { useRotaStore } from '../../stores/rotaStore.ts';
+import { parseWhole } from '../settings/sectionSave.tsx';
 import { choiceOf, overrideOf, sessionsText, type DayChoice } from './dayChoice.ts';
 
 /** What the date's change amounts to, in words: "absent", "afternoon only · duty · cap 20". */
@@ -67,9 +68,8 @@ export function DayRow({
 
   function commitCap() {
     if (capDraft === null) return;
-    const text = capDraft.trim();
-    const cap = text === '' ? null : Number(text);
-    if (cap !== null && !Number.isFinite(cap)) {
+    const cap = parseWhole(capDraft);
+    if (cap !== null && Number.isNaN(cap)) {
       setCapInvalid(true);
       announce('Enter the cap for the day as a whole number, for example 20.', 'error');
       return;

@@ -1,5 +1,6 @@
 import { useState, type SyntheticEvent } from 'react';
 import { splitDailyCap, warningCount } from '../../../../shared/capacity.ts';
+import { isClockTime } from '../../../../shared/practiceDay.ts';
 import { CLINICIAN_ROLES, MAX_DAILY_CAP, ROLE_LABELS, type CapMode, type ClinicianRole, type RoleDefault } from '../../../../shared/domain.ts';
 import type { PracticeSettings } from '../../../../shared/settings.ts';
 import type { FormError } from '../../stores/result.ts';
@@ -90,7 +91,7 @@ export function CapsSection({ settings }: { settings: PracticeSettings }) {
       setError({ message: 'Enter the warning level as a whole percentage between 50 and 100, for example 85.', field: 'warningPercent' });
       return;
     }
-    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(sessionSplit)) {
+    if (!isClockTime(sessionSplit)) {
       setError({ message: 'Enter the time the afternoon starts, for example 13:00.', field: 'sessionSplit' });
       return;
     }
