@@ -2,7 +2,8 @@ import type { Core } from '../../main/core/createCore.ts';
 import type { InputOf } from '../../shared/contract.ts';
 import type { RedirectionSummary } from '../../shared/reports.ts';
 import type { Envelope } from '../../shared/result.ts';
-import type { FakeClock } from '../helpers/fixtures.ts';
+import { must, type FakeClock } from '../helpers/fixtures.ts';
+import { SERVICES } from '../api/apiHarness.ts';
 
 /**
  * A realistic week at a practice, written through the real API, and a plain
@@ -35,13 +36,8 @@ export const ROLES = { amara: 'gp_partner', ben: 'salaried_gp', cleo: 'practice_
 /** The built-in types that count toward the cap (DOMAIN.md §2): admin, documents and results do not. */
 export const COUNTED_TYPES: ReadonlySet<string> = new Set(['face_to_face', 'telephone', 'video', 'online', 'home_visit', 'care_home_visit']);
 
-export const SERVICES = {
-  pharmacy: 'builtin-pharmacy-first',
-  utc: 'builtin-utc',
-  nhs111: 'builtin-111',
-  emergency: 'builtin-999',
-  selfCare: 'builtin-self-care',
-} as const;
+/** The built-in services the week uses (the same ids on every PC). */
+export { SERVICES } from '../api/apiHarness.ts';
 
 export const STAFF = { staffName: 'Sam Reed', deviceName: 'Reception 1' } as const;
 export const FOOD_BANK = '=Community Food Bank';
@@ -263,11 +259,6 @@ function describeDestination(week: Week, id: string): { destinationKind: string;
   const entry = known[id];
   if (!entry) throw new Error(`Unknown service ${id}`);
   return { destinationKind: entry[0], destinationName: entry[1] };
-}
-
-function must<T>(answer: Envelope<T>): T {
-  if (!answer.ok) throw new Error(`Seeding failed: ${answer.error.code}: ${answer.error.message}`);
-  return answer.value;
 }
 
 const both = { am: true, pm: true };
