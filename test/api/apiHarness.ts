@@ -226,6 +226,15 @@ export function openSeeded(): Seeded {
 }
 
 /** The database is exactly as it was after seeding, and no window was told to refresh. */
+/** Calls a method that must be refused, and checks the refusal changed no table and told no window anything. */
+export async function expectRefusedUnchanged(opened: OpenedCore, method: string, input: unknown, expected: Refusal): Promise<void> {
+  const before = snapshot(opened.core.db);
+  opened.pushes.length = 0;
+  expectRefusal(await opened.core.invoke(method, input), expected);
+  expect(snapshot(opened.core.db)).toEqual(before);
+  expect(opened.pushes).toEqual([]);
+}
+
 export function expectNothingWritten(seeded: Seeded): void {
   expect(snapshot(seeded.core.db)).toEqual(seeded.before);
   expect(seeded.pushes).toEqual([]);

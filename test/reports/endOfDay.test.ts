@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { InputOf } from '../../shared/contract.ts';
 import type { EndOfDayStatus } from '../../shared/reports.ts';
 import { must } from '../helpers/fixtures.ts';
-import { closeAllCores, closeCore, expectRefusal, openCore, snapshot, type OpenedCore, type Refusal } from '../api/apiHarness.ts';
+import { closeAllCores, closeCore, expectRefusedUnchanged, openCore, snapshot, type OpenedCore } from '../api/apiHarness.ts';
 
 /**
  * The end-of-day export, driven by a clock the test moves: at the set time each
@@ -41,13 +41,6 @@ const filesIn = (folder: string) => readdirSync(folder).sort();
 const status = (opened: OpenedCore): EndOfDayStatus => must(opened.core.call('export.endOfDayStatus', {}));
 const run = async (opened: OpenedCore): Promise<EndOfDayStatus> => must(await opened.core.call('export.runEndOfDay', {}));
 
-async function refusedUnchanged(opened: OpenedCore, method: string, input: unknown, expected: Refusal): Promise<void> {
-  const before = snapshot(opened.core.db);
-  opened.pushes.length = 0;
-  expectRefusal(await opened.core.invoke(method, input), expected);
-  expect(snapshot(opened.core.db)).toEqual(before);
-  expect(opened.pushes).toEqual([]);
-}
 
 /** A day at the desk: `contacts` calls for Ada from 09:00, and one redirection; returns nothing, the count is the caller's record. */
 function workDay(opened: OpenedCore, clinicianId: string, day: string, contacts: number): void {
@@ -102,12 +95,12 @@ describe('the end-of-day export through a week', () => {
   });
 
   it('refuses to turn on with no folder, a relative path, or a folder that is not there, saying which, and changes nothing', async () => {
-    await refusedUnchanged(opened, 'export.configureEndOfDay', { enabled: true }, { code: 'invalid_input', field: 'folder', phrase: 'Choose the folder the daily files go to' });
-    await refusedUnchanged(opened, 'export.configureEndOfDay', { enabled: true, folder: 'reports/daily' }, { code: 'invalid_input', field: 'folder', phrase: 'full path' });
-    await refusedUnchanged(opened, 'export.configureEndOfDay', { enabled: true, folder: path.join(folder, 'missing') }, { code: 'invalid_input', field: 'folder', phrase: 'cannot be found' });
+    await expectRefusedUnchanged(opened, 'export.configureEndOfDay', { enabled: true }, { code: 'invalid_input', field: 'folder', phrase: 'Choose the folder the daily files go to' });
+    await expectRefusedUnchanged(opened, 'export.configureEndOfDay', { enabled: true, folder: 'reports/daily' }, { code: 'invalid_input', field: 'folder', phrase: 'full path' });
+    await expectRefusedUnchanged(opened, 'export.configureEndOfDay', { enabled: true, folder: path.join(folder, 'missing') }, { code: 'invalid_input', field: 'folder', phrase: 'cannot be found' });
     const notAFolder = path.join(tempFolder(), 'a-file.txt');
     writeFileSync(notAFolder, 'not a folder');
-    await refusedUnchanged(opened, 'export.configureEndOfDay', { enabled: true, folder: notAFolder }, { code: 'invalid_input', field: 'folder', phrase: 'cannot be found' });
+    await expectRefusedUnchanged(opened, 'export.configureEndOfDay', { enabled: true, folder: notAFolder }, { code: 'invalid_input', field: 'folder', phrase: 'cannot be found' });
     expect(status(opened).enabled).toBe(false);
   });
 
@@ -243,7 +236,7 @@ describe.skipIf(isRoot)('a folder this PC may not write to (not root: by permiss
     const folder = tempFolder();
     chmodSync(folder, 0o555);
     cleanups.push(() => chmodSync(folder, 0o755));
-    await refusedUnchanged(opened, 'export.configureEndOfDay', { enabled: true, folder }, { code: 'storage_read_only', field: 'folder', phrase: 'cannot write to' });
+    await expectRefusedUnchanged(opened, 'export.configureEndOfDay', { enabled: true, folder }, { code: 'storage_read_only', field: 'folder', phrase: 'cannot write to' });
     closeCore(opened);
   });
 });

@@ -5,7 +5,7 @@ import { toCsv } from '../../main/core/exports/writers.ts';
 import type { InputOf } from '../../shared/contract.ts';
 import type { ExportFile } from '../../shared/reports.ts';
 import { must } from '../helpers/fixtures.ts';
-import { closeAllCores, closeCore, expectRefusal, openCore, snapshot, type OpenedCore, type Refusal } from '../api/apiHarness.ts';
+import { closeAllCores, closeCore, expectRefusedUnchanged, openCore, type OpenedCore, type Refusal } from '../api/apiHarness.ts';
 import {
   contactsIn,
   COUNTED_TYPES,
@@ -574,13 +574,7 @@ describe('export.build: the .xlsx workbook', () => {
 });
 
 describe('bad export and report requests', () => {
-  async function refusedUnchanged(method: string, input: unknown, expected: Refusal): Promise<void> {
-    const before = snapshot(opened.core.db);
-    opened.pushes.length = 0;
-    expectRefusal(await opened.core.invoke(method, input), expected);
-    expect(snapshot(opened.core.db)).toEqual(before);
-    expect(opened.pushes).toEqual([]);
-  }
+  const refusedUnchanged = (method: string, input: unknown, expected: Refusal) => expectRefusedUnchanged(opened, method, input, expected);
   const csv = { format: 'csv', table: 'contacts' } as const;
 
   it('refuses an end date before the start date, naming "to", and writes nothing', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { must } from '../helpers/fixtures.ts';
-import { closeAllCores, expectRefusal, openCore, snapshot, type OpenedCore } from '../api/apiHarness.ts';
+import { closeAllCores, expectRefusedUnchanged as expectRefusedUnchangedOn, openCore, type OpenedCore, type Refusal } from '../api/apiHarness.ts';
 import { counts, liveContacts, seedWeek, TODAY, type Week } from './week.ts';
 
 /**
@@ -17,14 +17,7 @@ beforeAll(() => {
 });
 afterAll(closeAllCores);
 
-/** Asserts a refused call left the database as it was and told no window anything. */
-async function expectRefusedUnchanged(method: string, input: unknown, expected: Parameters<typeof expectRefusal>[1]): Promise<void> {
-  const before = snapshot(opened.core.db);
-  opened.pushes.length = 0;
-  expectRefusal(await opened.core.invoke(method, input), expected);
-  expect(snapshot(opened.core.db)).toEqual(before);
-  expect(opened.pushes).toEqual([]);
-}
+const expectRefusedUnchanged = (method: string, input: unknown, expected: Refusal) => expectRefusedUnchangedOn(opened, method, input, expected);
 
 describe('report.gpas', () => {
   it('counts Monday’s counted, not voided contacts across all clinicians, with no list size yet', () => {
