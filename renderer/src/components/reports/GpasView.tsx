@@ -7,8 +7,8 @@ import { useReportsStore } from '../../stores/reportsStore.ts';
 import { errorOf, type FormError } from '../../stores/result.ts';
 import { useSettingsStore } from '../../stores/settingsStore.ts';
 import { useUiStore } from '../../stores/uiStore.ts';
-import { ErrorMessage, invalidIf } from '../common/fields.tsx';
-import { Unsaved, useOneAtATime } from '../settings/sectionSave.tsx';
+import { invalidIf } from '../common/fields.tsx';
+import { SaveFooter, useOneAtATime } from '../settings/sectionSave.tsx';
 import { useToday } from '../../stores/deskStore.ts';
 import { mondayOf } from './dates.ts';
 import { decimalText, wholeText } from './reportText.ts';
@@ -112,13 +112,7 @@ function GpasForm({ gpas }: { gpas: GpasReport }) {
             Comment (optional)
             <textarea rows={3} maxLength={500} value={note} onChange={(event) => setDraft({ ...draft, note: event.target.value })} {...invalidIf(error, 'note', ERROR_ID)} />
           </label>
-          <ErrorMessage error={error} id={ERROR_ID} />
-          <div className="actions">
-            <Unsaved dirty={dirty} />
-            <button type="submit" className="primary" aria-disabled={busy || undefined}>
-              Save assessment
-            </button>
-          </div>
+          <SaveFooter error={error} errorId={ERROR_ID} dirty={dirty} busy={busy} label="Save assessment" />
         </form>
       </section>
       <section className="panel" aria-labelledby="gpas-copy-heading">

@@ -4,8 +4,8 @@ import { isClockTime } from '../../../../shared/practiceDay.ts';
 import { CLINICIAN_ROLES, MAX_DAILY_CAP, ROLE_LABELS, type CapMode, type ClinicianRole, type RoleDefault } from '../../../../shared/domain.ts';
 import type { PracticeSettings } from '../../../../shared/settings.ts';
 import type { FormError } from '../../stores/result.ts';
-import { ErrorMessage, invalidIf } from '../common/fields.tsx';
-import { describedField, parseWhole, Unsaved, useSettingsSave, type SettingsPatch } from './sectionSave.tsx';
+import { invalidIf } from '../common/fields.tsx';
+import { describedField, parseWhole, SaveFooter, useSettingsSave, type SettingsPatch } from './sectionSave.tsx';
 
 interface RoleDraft {
   capped?: boolean;
@@ -215,13 +215,7 @@ export function CapsSection({ settings }: { settings: PracticeSettings }) {
             })}
           </tbody>
         </table>
-        <ErrorMessage error={error} id={ERROR_ID} />
-        <div className="actions">
-          <Unsaved dirty={dirty} />
-          <button type="submit" className="primary" aria-disabled={saving || undefined}>
-            Save caps
-          </button>
-        </div>
+        <SaveFooter error={error} errorId={ERROR_ID} dirty={dirty} busy={saving} label="Save caps" />
       </form>
     </section>
   );

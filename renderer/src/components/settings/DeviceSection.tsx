@@ -1,8 +1,8 @@
 import { useState, type SyntheticEvent } from 'react';
 import type { DeviceSettings } from '../../../../shared/domain.ts';
 import { useSettingsStore } from '../../stores/settingsStore.ts';
-import { ErrorMessage, invalidIf } from '../common/fields.tsx';
-import { Unsaved, useSectionSave } from './sectionSave.tsx';
+import { invalidIf } from '../common/fields.tsx';
+import { SaveFooter, useSectionSave } from './sectionSave.tsx';
 
 interface Draft {
   deviceName?: string;
@@ -44,13 +44,7 @@ export function DeviceSection({ device }: { device: DeviceSettings }) {
             <input value={staffName} onChange={(event) => setDraft({ ...draft, staffName: event.target.value })} {...invalidIf(error, 'staffName', ERROR_ID)} />
           </label>
         </div>
-        <ErrorMessage error={error} id={ERROR_ID} />
-        <div className="actions">
-          <Unsaved dirty={dirty} />
-          <button type="submit" className="primary" aria-disabled={saving || undefined}>
-            Save this PC
-          </button>
-        </div>
+        <SaveFooter error={error} errorId={ERROR_ID} dirty={dirty} busy={saving} label="Save this PC" />
       </form>
     </section>
   );

@@ -1,7 +1,6 @@
 import { useState, type SyntheticEvent } from 'react';
 import type { PracticeSettings } from '../../../../shared/settings.ts';
-import { ErrorMessage } from '../common/fields.tsx';
-import { describedField, Unsaved, useSettingsSave } from './sectionSave.tsx';
+import { describedField, SaveFooter, useSettingsSave } from './sectionSave.tsx';
 
 const ERROR_ID = 'identifiers-error';
 
@@ -34,13 +33,7 @@ export function IdentifiersSection({ settings }: { settings: PracticeSettings })
             name, date of birth or anything clinical.
           </p>
         </div>
-        <ErrorMessage error={error} id={ERROR_ID} />
-        <div className="actions">
-          <Unsaved dirty={dirty} />
-          <button type="submit" className="primary" aria-disabled={saving || undefined}>
-            Save NHS number setting
-          </button>
-        </div>
+        <SaveFooter error={error} errorId={ERROR_ID} dirty={dirty} busy={saving} label="Save NHS number setting" />
       </form>
     </section>
   );

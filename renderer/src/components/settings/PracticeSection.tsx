@@ -1,7 +1,7 @@
 import { useState, type SyntheticEvent } from 'react';
 import type { PracticeSettings } from '../../../../shared/settings.ts';
-import { ErrorMessage, invalidIf } from '../common/fields.tsx';
-import { describedField, parseWhole, Unsaved, useSettingsSave, type SettingsPatch } from './sectionSave.tsx';
+import { invalidIf } from '../common/fields.tsx';
+import { describedField, parseWhole, SaveFooter, useSettingsSave, type SettingsPatch } from './sectionSave.tsx';
 
 interface Draft {
   practiceName?: string;
@@ -69,13 +69,7 @@ export function PracticeSection({ settings }: { settings: PracticeSettings }) {
             Shown beside the caps, so everyone can see the cap is the practice’s own decision.
           </span>
         </div>
-        <ErrorMessage error={error} id={ERROR_ID} />
-        <div className="actions">
-          <Unsaved dirty={dirty} />
-          <button type="submit" className="primary" aria-disabled={saving || undefined}>
-            Save practice details
-          </button>
-        </div>
+        <SaveFooter error={error} errorId={ERROR_ID} dirty={dirty} busy={saving} label="Save practice details" />
       </form>
     </section>
   );

@@ -4,6 +4,7 @@ import type { Envelope } from '../../../../shared/result.ts';
 import { useAnnounceStore } from '../../stores/announceStore.ts';
 import { errorOf, type FormError } from '../../stores/result.ts';
 import { useSettingsStore } from '../../stores/settingsStore.ts';
+import { ErrorMessage } from '../common/fields.tsx';
 
 export type SettingsPatch = InputOf<'settings.update'>;
 
@@ -74,6 +75,21 @@ export function parseWhole(text: string): number | null {
 /** "Not saved yet" beside a section's Save button while it has changes: said in words, not colour. */
 export function Unsaved({ dirty }: { dirty: boolean }) {
   return dirty ? <span className="unsaved">Not saved yet</span> : null;
+}
+
+/** The end of a section's form: the core's error, "Not saved yet" while it has changes, and its Save button (busy without losing focus). */
+export function SaveFooter({ error, errorId, dirty, busy, label }: { error: FormError | null; errorId: string; dirty: boolean; busy: boolean; label: string }) {
+  return (
+    <>
+      <ErrorMessage error={error} id={errorId} />
+      <div className="actions">
+        <Unsaved dirty={dirty} />
+        <button type="submit" className="primary" aria-disabled={busy || undefined}>
+          {label}
+        </button>
+      </div>
+    </>
+  );
 }
 
 /** invalidIf, for a field that also has a note of its own: the note and, when it is about this field, the error. */
