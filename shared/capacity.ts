@@ -92,8 +92,9 @@ export interface DayUsage {
   state: CapState;
   warnedAt: number | null;
   fullAt: number | null;
-  /** Contacts beyond the cap, the latest in recording order (DESIGN.md §5: the same ones on every PC). */
+  /** Contacts beyond the cap, the latest in the day's order (DESIGN.md §5: the same ones on every PC). */
   overCapIds: string[];
+  /** Contacts beyond the cap that were recorded as urgent, with a reason. */
   urgentOverCap: number;
 }
 
@@ -111,7 +112,7 @@ export function usageOf(contacts: readonly UsageContact[], plan: CapPlan, capMod
     const position = capMode === 'session' ? counted[contact.session] : index + 1;
     const planned = capFor(plan, capMode, contact.session);
     const limit = contact.capWhenRecorded === undefined ? (plan.capped ? planned : null) : contact.capWhenRecorded;
-    if (limit !== null && position > limit) overCapIds.push(contact.id);
+    if (isBeyondCap(position, limit)) overCapIds.push(contact.id);
     // The day's warning and full times, against the day's cap as it stood when each contact was recorded.
     const dayLimit = contact.capWhenRecorded === undefined || capMode === 'session' ? (plan.capped ? plan.dayCap : null) : contact.capWhenRecorded;
     if (dayLimit === null || dayLimit === 0) return;
@@ -134,8 +135,28 @@ export function usageOf(contacts: readonly UsageContact[], plan: CapPlan, capMod
     warnedAt: plan.capped ? warnedAt : null,
     fullAt: plan.capped ? fullAt : null,
     overCapIds,
-    urgentOverCap: contacts.filter((contact) => contact.overCapReason !== null).length,
+    urgentOverCap: urgentOverCapOf(contacts, overCapIds),
   };
+}
+
+/**
+ * Whether the contact at `position` (1 = the first) in the day's order, or its
+ * session's in session mode, is beyond the cap that applied to it (null: not capped).
+ */
+export function isBeyondCap(position: number, limit: number | null): boolean {
+  return limit !== null && position > limit;
+}
+
+/**
+ * Urgent over the cap means both: the clinician was over the cap, and the
+ * receptionist gave an urgent reason. (design) A reason given while the
+ * clinician still had room (a cautious receptionist, or a clinician who had
+ * finished their sessions) is kept with the contact but is not an over-cap
+ * contact: nobody was over the cap.
+ */
+export function urgentOverCapOf(contacts: readonly Pick<UsageContact, 'id' | 'overCapReason'>[], overCapIds: readonly string[]): number {
+  const over = new Set(overCapIds);
+  return contacts.filter((contact) => contact.overCapReason !== null && over.has(contact.id)).length;
 }
 
 function sessionUsage(used: number, cap: number, warningPercent: number, capped: boolean, working: boolean): SessionUsage {
@@ -150,7 +171,13 @@ export function reachedCap(counted: number, cap: number, capped: boolean): boole
   return capped && cap > 0 && counted >= cap;
 }
 
-/** Whether recording one more counted contact now would go over the cap. */
-export function isAtCapacity(row: Pick<BoardRow, 'capped' | 'used' | 'cap'>): boolean {
-  return row.capped && row.used >= row.cap;
+/**
+ * Whether a routine contact cannot be recorded with this clinician now: they are
+ * not working (absent, off the rota, or finished for today), or one more would
+ * go over their cap. Then the desk routes the patient, or records an urgent
+ * contact with a reason (DOMAIN.md §4: never refused). The core's record check
+ * and every screen decide with this one function.
+ */
+export function isAtCapacity(row: Pick<BoardRow, 'status' | 'capped' | 'used' | 'cap'>): boolean {
+  return row.status !== 'working' || (row.capped && row.used >= row.cap);
 }

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { Board, Clinician, Contact, ContactType, Deferral, DeviceSettings, Redirection, SystemStatus } from './domain.ts';
+import type { Board, Clinician, Contact, ContactType, Deferral, DeskToday, DeviceSettings, Redirection, SystemStatus } from './domain.ts';
 import { CLINICIAN_ROLES } from './domain.ts';
 import type { DirectoryEntry } from './directory.ts';
 import type { DayOverride, WeekPattern } from './rota.ts';
-import type { PracticeSettings } from './settings.ts';
+import { BOARD_ORDERS, type PracticeSettings } from './settings.ts';
 import type { CollectiveAction } from './actions.ts';
 import { EXPORT_TABLES, GPAS_STATUSES, type DayReport, type EndOfDayStatus, type ExportFile, type GpasReport, type RangeReport } from './reports.ts';
 import type { Envelope } from './result.ts';
@@ -68,6 +68,19 @@ const exportInput = z.strictObject({
 
 const roleDefaultPatch = z.strictObject({ capped: f.flag('Capped').optional(), dailyCap: f.dailyCap.optional() }, { error: 'Give the role’s cap as capped and a daily cap.' });
 
+/** What every record at the desk may also carry. */
+const recordingFields = {
+  /** Made by the caller once per thing meant; a retry with it records nothing more and answers as the first time. */
+  requestId: f.requestId.optional(),
+  /** Required when occurredAt is on an earlier day (a late entry). */
+  lateReason: f.lateReason.optional(),
+  /** Answer with today's board as well, so the desk needs no second request. */
+  withBoard: f.flag('With the board').optional(),
+};
+
+/** A record's answer; with withBoard, today's board after it. */
+export type Recorded<T> = T & { board?: Board };
+
 export const contract = {
   'system.status': method(none, 'Who and where this install is, and any notice from start-up.')<SystemStatus>(),
 
@@ -85,6 +98,9 @@ export const contract = {
       capMode: z.enum(['day', 'session'], { error: 'Choose a cap per day or per session.' }).optional(),
       warningPercent: f.warningPercent.optional(),
       sessionSplit: f.clockTime.optional(),
+      dayEnd: f.clockTime.optional(),
+      boardOrder: z.enum(BOARD_ORDERS, { error: 'Choose how the board is ordered: by surname, by first name or by desk key.' }).optional(),
+      lateEntryDays: f.lateEntryDays.optional(),
       defaultContactType: f.typeId.optional(),
       collectNhsNumber: f.flag('Collect NHS numbers').optional(),
       listSize: nullable(f.listSize).optional(),
@@ -109,8 +125,9 @@ export const contract = {
       dailyCap: clinicianFields.dailyCap.optional(),
       amCap: clinicianFields.amCap.optional(),
       pmCap: clinicianFields.pmCap.optional(),
+      key: f.deskKey.optional(),
     }),
-    'Add a clinician. Cap fields left out or null follow the practice’s default for the role (25 for GPs).',
+    'Add a clinician. Cap fields left out or null follow the practice’s default for the role (25 for GPs). The desk key defaults to the next free one.',
   )<Clinician>(),
   'clinician.update': method(
     z.strictObject({
@@ -122,8 +139,9 @@ export const contract = {
       dailyCap: clinicianFields.dailyCap.optional(),
       amCap: clinicianFields.amCap.optional(),
       pmCap: clinicianFields.pmCap.optional(),
+      key: f.deskKey.nullable().optional(),
     }),
-    'Change a clinician. Only the fields given change; null returns a cap field to the role default.',
+    'Change a clinician. Only the fields given change; null returns a cap field to the role default, and a key of null frees their desk key.',
   )<Clinician>(),
   'clinician.rename': method(z.strictObject({ clinicianId: f.entityId('clinician'), name: f.clinicianName }), 'Change a clinician’s name.')<Clinician>(),
   'clinician.deactivate': method(z.strictObject({ clinicianId: f.entityId('clinician') }), 'Take a clinician off the board. Their contacts stay.')<Clinician>(),
@@ -164,9 +182,11 @@ export const contract = {
       typeId: f.typeId.optional(),
       occurredAt: f.instant.optional(),
       overCapReason: f.overCapReason.optional(),
+      ...recordingFields,
     }),
-    'Record one contact. Type defaults to the practice’s usual one, time to now. For a full clinician give overCapReason (urgent over-cap).',
-  )<Contact>(),
+    'Record one contact. Type defaults to the practice’s usual one, time to now. For a full clinician give overCapReason (urgent over-cap). ' +
+      'For an earlier day give occurredAt on that day and lateReason. The same requestId twice records once.',
+  )<Recorded<Contact>>(),
   'contact.void': method(
     z.strictObject({ contactId: f.entityId('contact'), reason: f.voidReason }),
     'Void a contact recorded in error, with a reason. The contact stays in the history.',
@@ -177,6 +197,10 @@ export const contract = {
   )<Contact[]>(),
 
   'board.today': method(none, 'Every clinician with today’s sessions, cap, used, remaining and state.')<Board>(),
+  'desk.today': method(
+    none,
+    'Everything the reception desk shows, as of one moment: today’s board and today’s contacts, redirections and deferrals (newest first).',
+  )<DeskToday>(),
 
   'directory.list': method(includeInactive, 'Services patients can be redirected to.')<DirectoryEntry[]>(),
   'directory.create': method(
@@ -220,9 +244,10 @@ export const contract = {
       note: f.note.optional(),
       nhsNumber: f.nhsNumberText.optional(),
       occurredAt: f.instant.optional(),
+      ...recordingFields,
     }),
-    'Record that a patient was redirected to another service. Never counts toward a cap.',
-  )<{ redirection: Redirection; warnings: string[] }>(),
+    'Record that a patient was redirected to another service. Never counts toward a cap. The same requestId twice records once.',
+  )<Recorded<{ redirection: Redirection; warnings: string[] }>>(),
   'redirection.void': method(
     z.strictObject({ redirectionId: f.entityId('redirection'), reason: f.voidReason }),
     'Void a redirection recorded in error, with a reason.',
@@ -236,9 +261,11 @@ export const contract = {
       untilDay: f.practiceDay.optional(),
       clinicianId: f.entityId('clinician').optional(),
       note: f.note.optional(),
+      occurredAt: f.instant.optional(),
+      ...recordingFields,
     }),
-    'Record that a patient was kept within the practice for later: a later date or the waiting list.',
-  )<Deferral>(),
+    'Record that a patient was kept within the practice for later: a later date or the waiting list. The same requestId twice records once.',
+  )<Recorded<Deferral>>(),
   'deferral.void': method(z.strictObject({ deferralId: f.entityId('deferral'), reason: f.voidReason }), 'Void a deferral recorded in error.')<Deferral>(),
   'deferral.listForDay': method(z.strictObject({ day: f.practiceDay.optional() }), 'Deferrals of one practice day, newest first.')<Deferral[]>(),
 

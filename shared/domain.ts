@@ -30,6 +30,23 @@ export const ROLE_LABELS: Record<ClinicianRole, string> = {
   other: 'Other clinician',
 };
 
+/** Kinds of clinician, for offering a colleague of the same kind first when one is full. */
+export type ClinicianKind = 'gp' | 'nurse' | 'pharmacist' | 'paramedic' | 'physician_associate' | 'healthcare_assistant' | 'other';
+
+export const ROLE_KINDS: Record<ClinicianRole, ClinicianKind> = {
+  gp_partner: 'gp',
+  salaried_gp: 'gp',
+  locum_gp: 'gp',
+  gp_registrar: 'gp',
+  advanced_nurse_practitioner: 'nurse',
+  practice_nurse: 'nurse',
+  clinical_pharmacist: 'pharmacist',
+  paramedic: 'paramedic',
+  physician_associate: 'physician_associate',
+  healthcare_assistant: 'healthcare_assistant',
+  other: 'other',
+};
+
 /** UEMO's safe maximum, adopted by the BMA's safe-working guidance (DOMAIN.md §1). */
 export const DEFAULT_DAILY_CAP = 25;
 export const MAX_DAILY_CAP = 200;
@@ -70,7 +87,23 @@ export interface Clinician {
   amCap: number | null;
   pmCap: number | null;
   active: boolean;
+  /** Their own key on the reception desk (shared/deskKeys.ts), or null until one is free. */
+  key: string | null;
 }
+
+/**
+ * Where a clinician is today, for the desk. Only "working" clinicians can take a
+ * routine contact; for the others the clinician's key opens the at-capacity step.
+ */
+export const CLINICIAN_STATUSES = ['working', 'finished', 'absent', 'not_working'] as const;
+export type ClinicianStatus = (typeof CLINICIAN_STATUSES)[number];
+
+export const CLINICIAN_STATUS_LABELS: Record<ClinicianStatus, string> = {
+  working: 'Working today',
+  finished: 'Finished for today',
+  absent: 'Absent today',
+  not_working: 'Not working today',
+};
 
 export type Session = 'am' | 'pm';
 
@@ -104,8 +137,10 @@ export interface Contact {
   session: Session;
   /** Set when it was recorded as an urgent contact over the clinician's cap. */
   overCapReason: string | null;
-  /** Counted beyond the cap (in recording order), whether urgent or not. */
+  /** Counted beyond the cap (in the day's order), whether urgent or not. */
   overCap: boolean;
+  /** Entered on a later day, with this reason; null for a contact recorded on its own day. */
+  lateReason: string | null;
   recordedBy: string;
   device: string;
   voided: ContactVoid | null;
@@ -135,6 +170,10 @@ export interface BoardRow {
   name: string;
   initials: string;
   role: ClinicianRole;
+  /** Their own desk key, or null when none is free. */
+  key: string | null;
+  /** Working now, finished, absent or not on today's rota. */
+  status: ClinicianStatus;
   /** Working at least one session today (rota pattern and today's changes). */
   working: boolean;
   sessions: { am: boolean; pm: boolean };
@@ -158,6 +197,11 @@ export interface BoardRow {
 
 export interface Board {
   day: string;
+  /**
+   * The newest change the board includes (a hybrid clock value; '' before any).
+   * A window that already shows this version need not fetch it again.
+   */
+  version: string;
   now: string;
   capMode: CapMode;
   /** The session now, in session mode. */
@@ -214,6 +258,8 @@ export interface Redirection {
   nhsNumber: string | null;
   occurredAt: string;
   practiceDay: string;
+  /** Entered on a later day, with this reason. */
+  lateReason: string | null;
   recordedBy: string;
   device: string;
   voided: ContactVoid | null;
@@ -228,7 +274,17 @@ export interface Deferral {
   note: string;
   occurredAt: string;
   practiceDay: string;
+  /** Entered on a later day, with this reason. */
+  lateReason: string | null;
   recordedBy: string;
   device: string;
   voided: ContactVoid | null;
+}
+
+/** What the reception desk shows, read at one moment so the parts always agree. */
+export interface DeskToday {
+  board: Board;
+  contacts: Contact[];
+  redirections: Redirection[];
+  deferrals: Deferral[];
 }

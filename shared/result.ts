@@ -14,6 +14,12 @@ export const ERROR_CODES = [
   'storage_read_only',
   'storage_busy',
   'internal',
+  /**
+   * The renderer could not reach the core, or its answer was lost: whether the
+   * request was carried out is not known. Only the transport says this; a retry
+   * with the same request id is safe.
+   */
+  'unreachable',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { CLINICIAN_ROLES, DEFERRAL_KINDS, MAX_DAILY_CAP } from './domain.ts';
 import { DESTINATION_KINDS, PHARMACY_FIRST_CONDITIONS, PHARMACY_FIRST_ROUTES, REDIRECTION_REASONS } from './directory.ts';
+import { parseDeskKey } from './deskKeys.ts';
 import { CLOCK_TIME, isPracticeDay } from './practiceDay.ts';
 import { WEEKDAYS } from './rota.ts';
+import { MAX_LATE_ENTRY_DAYS } from './settings.ts';
 import { isReadableText, tidyText } from './text.ts';
 
 /**
@@ -49,6 +51,20 @@ export const initials = z
   .string({ error: 'Initials must be text, for example AP.' })
   .overwrite((text) => text.trim().toUpperCase())
   .regex(/^\p{Lu}{1,4}$/u, { error: 'Initials are 1 to 4 letters, for example AP.' });
+
+export const deskKey = z
+  .string({ error: 'Give the desk key as a number or a letter, for example 3 or Q.' })
+  .transform((text, context) => {
+    const key = parseDeskKey(text);
+    if (key !== null) return key;
+    context.addIssue({
+      code: 'custom',
+      message: /^\s*(shift\+?|⇧)?\s*[slu]\s*$/i.test(text)
+        ? 'S, L and U cannot be a clinician’s key: the desk uses them for another service, later and urgent. Choose another letter or a number.'
+        : 'A desk key is one number or letter, optionally with Shift, for example 3, Q or Shift+Q.',
+    });
+    return z.NEVER;
+  });
 
 export const clinicianRole = z.enum(CLINICIAN_ROLES, { error: 'Choose the clinician’s role from the list.' });
 
@@ -99,6 +115,25 @@ export const voidReason = words(
   'Keep the reason to 200 characters or fewer.',
   'Say in words why this is being voided.',
 );
+
+export const lateReason = words(
+  3,
+  200,
+  'Say why this is being entered late (at least 3 characters), for example “tally sheet found”.',
+  'Keep the late-entry reason to 200 characters or fewer.',
+  'Say in words why this is being entered late.',
+);
+
+/** One id per thing a receptionist meant to record: sending it again records nothing more. */
+export const requestId = z
+  .string({ error: 'The request id must be text.' })
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, { error: 'The request id must be 8 to 64 letters, digits, hyphens or underscores.' });
+
+export const lateEntryDays = z
+  .number({ error: 'Enter how many days back late entries may go, as a whole number, for example 7.' })
+  .int({ error: 'Enter how many days back late entries may go, as a whole number, for example 7.' })
+  .min(0, { error: 'Late entries cannot go back fewer than 0 days.' })
+  .max(MAX_LATE_ENTRY_DAYS, { error: `Late entries can go back at most ${MAX_LATE_ENTRY_DAYS} days.` });
 
 export const overCapReason = words(
   3,

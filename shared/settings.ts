@@ -1,6 +1,18 @@
 import { DEFAULT_NOTICE_WHY, DEFAULT_RECEPTION_SCRIPT } from './actions.ts';
 import { DEFAULT_ROLE_DEFAULTS, type CapMode, type ClinicianRole, type RoleDefault } from './domain.ts';
 
+export const BOARD_ORDERS = ['surname', 'first_name', 'key'] as const;
+export type BoardOrder = (typeof BOARD_ORDERS)[number];
+
+export const BOARD_ORDER_LABELS: Record<BoardOrder, string> = {
+  surname: 'By surname',
+  first_name: 'By first name',
+  key: 'By desk key',
+};
+
+/** The most days back a late entry may ever be allowed. */
+export const MAX_LATE_ENTRY_DAYS = 31;
+
 /** Settings the whole practice shares (they travel with the event log). */
 export interface PracticeSettings {
   practiceName: string;
@@ -11,6 +23,15 @@ export interface PracticeSettings {
   warningPercent: number;
   /** Local time (HH:mm) at which the afternoon session starts. */
   sessionSplit: string;
+  /**
+   * Local time (HH:mm) the afternoon session ends: a clinician whose last session
+   * has ended is finished for today and is not offered for routine contacts.
+   */
+  dayEnd: string;
+  /** How the board is ordered: by surname (titles ignored), by first name, or by desk key. */
+  boardOrder: BoardOrder;
+  /** How many days back a forgotten contact, redirection or deferral can be entered (0: today only). */
+  lateEntryDays: number;
   roleDefaults: Record<ClinicianRole, RoleDefault>;
   /** 'auto' uses the practice's most common type over the last four weeks. */
   defaultContactType: string;
@@ -30,6 +51,9 @@ export const DEFAULT_SETTINGS: PracticeSettings = {
   capMode: 'day',
   warningPercent: 85,
   sessionSplit: '13:00',
+  dayEnd: '18:30',
+  boardOrder: 'surname',
+  lateEntryDays: 7,
   roleDefaults: DEFAULT_ROLE_DEFAULTS,
   defaultContactType: 'auto',
   collectNhsNumber: false,

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { EventLog } from './events/eventLog.ts';
 import { touchConfig } from './repos/configRepo.ts';
+import { touchContacts } from './repos/contactsRepo.ts';
 import { touchDevice } from './repos/deviceRepo.ts';
 
 export interface Clock {
@@ -29,6 +30,7 @@ export function write<T>(ctx: CoreContext, work: () => T): T {
     return ctx.db.transaction(work).immediate();
   } catch (error) {
     touchConfig(ctx.db);
+    touchContacts(ctx.db);
     touchDevice(ctx.db);
     throw error;
   }

@@ -16,6 +16,7 @@ import { errorCodeOf, isCorrupt } from './errors.ts';
 import { EventLog } from './events/eventLog.ts';
 import { rebuildProjections } from './events/rebuild.ts';
 import { finishMaintenance, pendingMaintenance } from './repos/deviceRepo.ts';
+import { assignMissingKeys } from './services/clinicians.ts';
 import { getDeviceId, insertDevice } from './repos/eventsRepo.ts';
 
 export interface CoreOptions {
@@ -111,6 +112,8 @@ export function createCore(options: CoreOptions): Core {
     };
   };
   const invoke = createDispatcher(ctx, createHandlers(status), push, (error) => reportDamage(String(error)));
+  // Clinicians from before keys were their own get one now, so every row on the board has a key that stays.
+  assignMissingKeys(ctx);
 
   // The end-of-day export catches up shortly after start, then checks every minute.
   const timers =

@@ -13,6 +13,7 @@ export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   storage_read_only: 503,
   storage_busy: 503,
   internal: 500,
+  unreachable: 503,
 };
 
 export const MAX_BODY_BYTES = 1024 * 1024;

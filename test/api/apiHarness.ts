@@ -34,6 +34,15 @@ const opened: { core: Core; remove: () => void }[] = [];
  */
 const FAST_TEMP = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
 
+/**
+ * The push a write sends: what changed, with the newest change after and before
+ * it (hybrid clock values, checked by their own tests in test/api/requests.test.ts).
+ */
+export function changed(...topics: string[]) {
+  const clockValue: unknown = expect.any(String);
+  return { event: 'data.changed', payload: { topics, version: clockValue, previous: clockValue } };
+}
+
 /** Opens a core on a fresh temp folder; closeAllCores() (run it in afterEach) or closeCore() closes it and removes the folder. */
 export function openCore(at: string = MONDAY_MORNING): OpenedCore {
   const dir = mkdtempSync(path.join(FAST_TEMP, 'contactcap-api-'));

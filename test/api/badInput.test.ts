@@ -111,7 +111,7 @@ const words = (min: number, max: number) =>
     longerThan(max),
     unreadable(min),
     withControl,
-  );
+);
 /** Free text that may be empty: only the wrong type, too long, or unprintable. */
 const optionalText = (max: number) => fc.oneof(otherThan('string'), longerThan(max), withControl);
 /** A trimmed id of 1 to 64 characters. */
@@ -122,7 +122,7 @@ const notOneOf = (allowed: readonly string[], nearMisses: string[]) =>
     otherThan('string'),
     fc.constantFrom(...nearMisses),
     fc.string().filter((text) => !allowed.includes(text)),
-  );
+);
 
 const flag = fc.oneof(otherThan('boolean'), fc.constantFrom<unknown>('true', 'false', 0, 1, 'yes', null));
 
@@ -136,7 +136,7 @@ const wholeNumber = (min: number, max: number, asText: string) =>
     fc.double({ min: -1e9, max: 1e9, noNaN: true, noDefaultInfinity: true }).filter((n) => !Number.isInteger(n)),
     // NaN and the infinities are not JSON, so only an in-process caller can send them.
     fc.constantFrom(Number.NaN, Infinity, -Infinity, min - 0.5, min + 0.5, max + 0.5, min - 1e-9, max + 1e-9, 1e21, Number.MAX_VALUE, Number.MAX_SAFE_INTEGER + 2),
-  );
+);
 
 /** Every UTF-16 unit of `text` passes `test`. */
 function everyUnit(text: string, test: (unit: string) => boolean): boolean {
@@ -165,6 +165,24 @@ function isPdfName(text: string): boolean {
   if (trimmed.length < 5 || trimmed.slice(-4).toLowerCase() !== '.pdf') return false;
   const stem = trimmed.slice(0, -4);
   return stem.length >= 1 && stem.length <= 120 && everyUnit(stem, (unit) => isDigit(unit) || isAsciiLetter(unit) || '_ .,()-'.includes(unit));
+}
+
+/**
+ * A desk key as a person may type it, written out by hand: one digit or ASCII
+ * letter other than S, L or U, optionally after "⇧", "shift" or "shift+" (any
+ * case, spaces anywhere).
+ */
+function isDeskKeyText(text: string): boolean {
+  let rest = text.replace(/\s/g, '').toUpperCase();
+  if (rest.startsWith('⇧')) rest = rest.slice(1);
+  else if (rest.startsWith('SHIFT+')) rest = rest.slice(6);
+  else if (rest.startsWith('SHIFT')) rest = rest.slice(5);
+  return rest.length === 1 && (isDigit(rest) || isAsciiLetter(rest)) && !['S', 'L', 'U'].includes(rest);
+}
+
+/** 8 to 64 of ASCII letters, digits, hyphens and underscores. */
+function isRequestId(text: string): boolean {
+  return text.length >= 8 && text.length <= 64 && everyUnit(text, (unit) => isDigit(unit) || isAsciiLetter(unit) || unit === '-' || unit === '_');
 }
 
 /** 1 to 4 ASCII letters once trimmed: initials (fc.string() gives ASCII only). */
@@ -290,6 +308,13 @@ const roleDefaults = fc.tuple(
   ),
 ).map(([role, patch]) => ({ [role]: patch }));
 
+/** Not a desk key (see isDeskKeyText). */
+const deskKey = fc.oneof(
+  otherThan('string'),
+  fc.constantFrom('', ' ', 'S', 'l', 'U', 'shift+s', '⇧L', 'AB', '11', '!', '£', 'é', '⇧', '⇧⇧1', 'Shift', 'Ctrl+1', 'Alt+Q', '０', 'F2'),
+  fc.string().filter((text) => !isDeskKeyText(text)),
+);
+
 const KINDS = {
   clinicianName: words(1, 80),
   contactTypeName: words(2, 40),
@@ -300,6 +325,7 @@ const KINDS = {
   capBasis: words(5, 300),
   voidReason: words(3, 200),
   overCapReason: words(3, 200),
+  lateReason: words(3, 200),
   phone: optionalText(40),
   address: optionalText(200),
   hours: optionalText(120),
@@ -336,6 +362,15 @@ const KINDS = {
     fc.string().filter((text) => !isShortcutLetter(text)),
   ),
   nhsNumber: fc.oneof(otherThan('string'), fc.string({ minLength: 21, maxLength: 60 })),
+  deskKey,
+  nullableDeskKey: notNull(deskKey),
+  requestId: fc.oneof(
+    otherThan('string'),
+    fc.constantFrom('', 'short', 'has space in it', 'x'.repeat(65), 'bad/char/slash', 'ünïcödé-id-1234', 'tab\there-1234'),
+    fc.string().filter((text) => !isRequestId(text)),
+  ),
+  boardOrder: notOneOf(['surname', 'first_name', 'key'], ['Surname', 'name', 'first name', 'firstName', ' surname', 'keys', 'working', '']),
+  lateEntryDays: wholeNumber(0, 31, '7'),
   instant,
   practiceDay,
   nullablePracticeDay: notNull(practiceDay),
@@ -419,6 +454,9 @@ const CASES: { [M in MethodName]: MethodCase<M> } = {
       capMode: optional('capMode', /cap per day or per session/),
       warningPercent: optional('warningPercent', /warning level/),
       sessionSplit: optional('clockTime', /HH:MM/),
+      dayEnd: optional('clockTime', /HH:MM/),
+      boardOrder: optional('boardOrder', /board is ordered/),
+      lateEntryDays: optional('lateEntryDays', /late entries/i),
       defaultContactType: optional('typeId', /type of contact/),
       collectNhsNumber: optional('flag', /Collect NHS numbers/),
       listSize: optional('nullableListSize', /list size/),
@@ -432,6 +470,9 @@ const CASES: { [M in MethodName]: MethodCase<M> } = {
       capMode: 'day',
       warningPercent: 90,
       sessionSplit: '12:30',
+      dayEnd: '18:00',
+      boardOrder: 'key',
+      lateEntryDays: 5,
       defaultContactType: 'telephone',
       collectNhsNumber: true,
       listSize: 9500,
@@ -451,8 +492,9 @@ const CASES: { [M in MethodName]: MethodCase<M> } = {
       dailyCap: optional('nullableCap', /daily cap/),
       amCap: optional('nullableCap', /morning cap/),
       pmCap: optional('nullableCap', /afternoon cap/),
+      key: optional('deskKey', /desk key|cannot be a clinician’s key/),
     },
-    valid: () => ({ name: 'Dr Priya Nair', role: 'salaried_gp', initials: 'PN', capped: true, dailyCap: 20, amCap: 11, pmCap: 9 }),
+    valid: () => ({ name: 'Dr Priya Nair', role: 'salaried_gp', initials: 'PN', capped: true, dailyCap: 20, amCap: 11, pmCap: 9, key: 'Shift+P' }),
     writes: true,
   },
   'clinician.update': {
@@ -465,8 +507,9 @@ const CASES: { [M in MethodName]: MethodCase<M> } = {
       dailyCap: optional('nullableCap', /daily cap/),
       amCap: optional('nullableCap', /morning cap/),
       pmCap: optional('nullableCap', /afternoon cap/),
+      key: optional('nullableDeskKey', /desk key|cannot be a clinician’s key/),
     },
-    valid: (s) => ({ clinicianId: s.amaraId, name: 'Dr Amara Okafor-Reid', role: 'gp_partner', initials: 'AOR', capped: true, dailyCap: 24, amCap: 12, pmCap: 12 }),
+    valid: (s) => ({ clinicianId: s.amaraId, name: 'Dr Amara Okafor-Reid', role: 'gp_partner', initials: 'AOR', capped: true, dailyCap: 24, amCap: 12, pmCap: 12, key: 'Z' }),
     writes: true,
   },
   'clinician.rename': {
@@ -522,8 +565,18 @@ const CASES: { [M in MethodName]: MethodCase<M> } = {
       typeId: optional('typeId', /type of contact/),
       occurredAt: optional('instant', /date and time/),
       overCapReason: optional('overCapReason', /reason|over the cap/),
+      lateReason: optional('lateReason', /late/),
+      requestId: optional('requestId', /request id/),
+      withBoard: optional('flag', /With the board/),
     },
-    valid: (s) => ({ clinicianId: s.amaraId, typeId: 'telephone', occurredAt: '2026-11-23T08:45:00Z', overCapReason: 'Chest pain, seen today' }),
+    valid: (s) => ({
+      clinicianId: s.amaraId,
+      typeId: 'telephone',
+      occurredAt: '2026-11-23T08:45:00Z',
+      overCapReason: 'Chest pain, seen today',
+      requestId: 'desk-0001-abcdef',
+      withBoard: true,
+    }),
     writes: true,
   },
   'contact.void': {
@@ -537,6 +590,7 @@ const CASES: { [M in MethodName]: MethodCase<M> } = {
     writes: false,
   },
   'board.today': { fields: {}, valid: () => ({}), writes: false },
+  'desk.today': { fields: {}, valid: () => ({}), writes: false },
   'directory.list': { fields: includeInactive, valid: () => ({ includeInactive: true }), writes: false },
   'directory.create': {
     fields: {
@@ -591,6 +645,9 @@ const CASES: { [M in MethodName]: MethodCase<M> } = {
       note: optional('note', /note/),
       nhsNumber: optional('nhsNumber', /NHS number/),
       occurredAt: optional('instant', /date and time/),
+      lateReason: optional('lateReason', /late/),
+      requestId: optional('requestId', /request id/),
+      withBoard: optional('flag', /With the board/),
     },
     // NHS 111 takes icbInformed; pharmacyFirst would be refused for it, so it is left out here.
     valid: (s) => ({
@@ -602,6 +659,8 @@ const CASES: { [M in MethodName]: MethodCase<M> } = {
       note: 'Called back by 111 within the hour',
       nhsNumber: '',
       occurredAt: '2026-11-23T08:50:00Z',
+      requestId: 'desk-0002-abcdef',
+      withBoard: true,
     }),
     writes: true,
   },
@@ -618,8 +677,21 @@ const CASES: { [M in MethodName]: MethodCase<M> } = {
       untilDay: optional('practiceDay', /YYYY-MM-DD/),
       clinicianId: clinicianId(false),
       note: optional('note', /note/),
+      occurredAt: optional('instant', /date and time/),
+      lateReason: optional('lateReason', /late/),
+      requestId: optional('requestId', /request id/),
+      withBoard: optional('flag', /With the board/),
     },
-    valid: (s) => ({ kind: 'later_date', patientTold: true, untilDay: '2026-11-30', clinicianId: s.amaraId, note: 'Booked with usual GP' }),
+    valid: (s) => ({
+      kind: 'later_date',
+      patientTold: true,
+      untilDay: '2026-11-30',
+      clinicianId: s.amaraId,
+      note: 'Booked with usual GP',
+      occurredAt: '2026-11-23T08:55:00Z',
+      requestId: 'desk-0003-abcdef',
+      withBoard: true,
+    }),
     writes: true,
   },
   'deferral.void': {

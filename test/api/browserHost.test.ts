@@ -155,7 +155,7 @@ describe('browser host over HTTP', () => {
         void api('clinician.create', JSON.stringify({ name: 'Ben Okafor', role: 'practice_nurse' }));
       }, 100);
     });
-    expect(await received).toContain('data: {"topics":["clinicians"]}');
+    expect(await received).toContain('data: {"topics":["clinicians"],"version":"');
   });
 
   it('listens on the loopback address only', async () => {

@@ -4,7 +4,7 @@ import type { Core } from '../../main/core/createCore.ts';
 import type { InputOf, MethodName } from '../../shared/contract.ts';
 import type { BoardRow } from '../../shared/domain.ts';
 import { must } from '../helpers/fixtures.ts';
-import { closeAllCores, expectRefusal, openCore, openSeeded, recordMany, SERVICES, snapshot, TODAY, type OpenedCore } from './apiHarness.ts';
+import { changed, closeAllCores, expectRefusal, openCore, openSeeded, recordMany, SERVICES, snapshot, TODAY, type OpenedCore } from './apiHarness.ts';
 
 /**
  * Successful calls, pinned to what the contract promises, with the numbers
@@ -45,9 +45,10 @@ describe('clinician.create', () => {
       amCap: null,
       pmCap: null,
       active: true,
+      key: '1',
     });
     expect(must(core.call('clinician.list', {}))).toEqual([created]);
-    expect(pushes).toEqual([{ event: 'data.changed', payload: { topics: ['clinicians'] } }]);
+    expect(pushes).toEqual([changed('clinicians')]);
     expect(rowOf(core, created.id)).toMatchObject({
       capped: true,
       working: true,
@@ -138,13 +139,14 @@ describe('contact.record', () => {
       session: 'am',
       overCapReason: null,
       overCap: false,
+      lateReason: null,
       recordedBy: 'Sam Reed',
       device: 'Reception 1',
       voided: null,
     });
     expect(must(core.call('contact.listForDay', { day: '2026-07-01' }))).toEqual([contact]);
     expect(must(core.call('contact.listForDay', { day: '2026-06-30' }))).toEqual([]);
-    expect(pushes.at(-1)).toEqual({ event: 'data.changed', payload: { topics: ['contacts'] } });
+    expect(pushes.at(-1)).toEqual(changed('contacts'));
   });
 
   it('backdates to just after London midnight in summer, and refuses just before it', async () => {
@@ -167,8 +169,9 @@ describe('contact.record', () => {
   it('counts the whole 25-hour day when the clocks go back: 00:30 BST and 23:30 GMT on Sunday 25 October are the same practice day', () => {
     const { core } = openCore('2026-10-25T23:30:00Z');
     const clinicianId = gp(core);
-    // A Sunday: on the rota only because this date says so.
+    // A Sunday: on the rota only because this date says so, with an evening that runs late.
     must(core.call('rota.setDay', { clinicianId, day: '2026-10-25', override: { am: true, pm: true } }));
+    must(core.call('settings.update', { dayEnd: '23:45' }));
     // 23:30 UTC on the 24th is 00:30 BST on the 25th: 24 hours ago, and still today.
     const early = must(core.call('contact.record', { clinicianId, typeId: 'face_to_face', occurredAt: '2026-10-24T23:30:00Z' }));
     const late = must(core.call('contact.record', { clinicianId, typeId: 'face_to_face' }));
@@ -275,9 +278,10 @@ describe('the cap', () => {
     recordMany(opened, amara, 3);
     recordMany(opened, dana, 2);
     const before = must(core.call('board.today', {})).rows;
+    // By surname: Frost, then Okafor.
     expect(before.map((row) => [row.used, row.remaining])).toEqual([
-      [3, 22],
       [2, 0],
+      [3, 22],
     ]);
     must(core.call('redirection.record', { destinationId: SERVICES.utc, reason: 'clinician_at_capacity', patientTold: true, fromClinicianId: dana }));
     must(core.call('redirection.record', { destinationId: SERVICES.selfCare, reason: 'more_appropriate_service', patientTold: true, fromClinicianId: amara }));
@@ -365,7 +369,7 @@ describe('the rota', () => {
     recordMany(opened, id, 3, MINUTE);
     opened.clock.set('2026-11-23T11:00:00Z');
     expect(must(core.call('rota.setDay', { clinicianId: id, day: TODAY, override: { absent: true } }))).toEqual({ absent: true });
-    expect(pushes.at(-1)).toEqual({ event: 'data.changed', payload: { topics: ['rota'] } });
+    expect(pushes.at(-1)).toEqual(changed('rota'));
     expect(rowOf(core, id)).toMatchObject({ working: false, sessions: { am: false, pm: false }, cap: 0, dayCap: 0, dayUsed: 3, used: 3 });
     // The morning's three were within the cap when they were recorded, and stay so.
     const listed = must(core.call('contact.listForDay', { clinicianId: id }));
@@ -485,6 +489,7 @@ describe('redirections', () => {
       nhsNumber: null,
       occurredAt: '2026-11-23T09:00:00.000Z',
       practiceDay: TODAY,
+      lateReason: null,
       recordedBy: 'Sam Reed',
       device: 'Reception 1',
       voided: null,
@@ -552,6 +557,7 @@ describe('deferrals', () => {
       note: 'Usual GP',
       occurredAt: '2026-11-23T09:00:00.000Z',
       practiceDay: TODAY,
+      lateReason: null,
       recordedBy: 'Sam Reed',
       device: 'Reception 1',
       voided: null,
@@ -647,6 +653,9 @@ describe('settings and this PC', () => {
       capMode: 'day',
       warningPercent: 85,
       sessionSplit: '13:00',
+      dayEnd: '18:30',
+      boardOrder: 'surname',
+      lateEntryDays: 7,
       roleDefaults: {
         gp_partner: capped,
         salaried_gp: capped,
@@ -689,12 +698,12 @@ describe('settings and this PC', () => {
     const id = gp(core);
     expect(must(core.call('device.update', { deviceName: ' Reception  2 ', staffName: 'Jo', clinicianViewId: id }))).toEqual({ deviceName: 'Reception 2', staffName: 'Jo', clinicianViewId: id });
     expect(must(core.call('device.update', { clinicianViewId: null }))).toEqual({ deviceName: 'Reception 2', staffName: 'Jo', clinicianViewId: null });
-    expect(pushes.at(-1)).toEqual({ event: 'data.changed', payload: { topics: ['device'] } });
+    expect(pushes.at(-1)).toEqual(changed('device'));
   });
 });
 
 describe('board.today', () => {
-  it('shows every active clinician in name order (titles ignored), with today’s counted, unvoided contacts', () => {
+  it('shows every active clinician in surname order (titles ignored), with their own keys and today’s counted, unvoided contacts', () => {
     const opened = openCore('2026-11-20T15:00:00Z');
     const { core, clock } = opened;
     const ben = must(core.call('clinician.create', { name: 'Nurse Ben Hale', role: 'practice_nurse', dailyCap: 3 })).id;
@@ -713,13 +722,32 @@ describe('board.today', () => {
 
     const board = must(core.call('board.today', {}));
     expect(board).toMatchObject({ day: TODAY, now: '2026-11-23T09:00:00.000Z', capMode: 'day', session: 'am', warningPercent: 85 });
+    // In surname order, titles ignored: Hale, then Okafor. Each keeps the key they were given when added.
     // Amara: 3 recorded today, 1 voided → 2 of 25, all in the morning (13 of the 25).
     expect(board.rows).toEqual([
+      // Ben's 3 splits 2 + 1; Cara is off the board, so she has no row though she saw a patient today.
+      expect.objectContaining({
+        clinicianId: ben,
+        name: 'Nurse Ben Hale',
+        key: '1',
+        status: 'working',
+        capped: false,
+        cap: 3,
+        used: 4,
+        remaining: 0,
+        state: 'not_capped',
+        bySession: {
+          am: { working: true, cap: 2, used: 4, remaining: 0, state: 'not_capped' },
+          pm: { working: true, cap: 1, used: 0, remaining: 1, state: 'not_capped' },
+        },
+      }) as unknown,
       {
         clinicianId: amara,
         name: 'Dr Amara Okafor',
         initials: 'AO',
         role: 'gp_partner',
+        key: '2',
+        status: 'working',
         working: true,
         sessions: { am: true, pm: true },
         duty: false,
@@ -739,28 +767,15 @@ describe('board.today', () => {
         urgentOverCap: 0,
         notCounted: 0,
       },
-      // Ben's 3 splits 2 + 1; Cara is off the board, so she has no row though she saw a patient today.
-      expect.objectContaining({
-        clinicianId: ben,
-        name: 'Nurse Ben Hale',
-        capped: false,
-        cap: 3,
-        used: 4,
-        remaining: 0,
-        state: 'not_capped',
-        bySession: {
-          am: { working: true, cap: 2, used: 4, remaining: 0, state: 'not_capped' },
-          pm: { working: true, cap: 1, used: 0, remaining: 1, state: 'not_capped' },
-        },
-      }) as unknown,
     ]);
   });
 
   it('starts each practice day at zero', () => {
-    const { core, clock } = openCore('2026-11-23T23:59:00Z');
+    const { core, clock } = openCore('2026-11-23T17:00:00Z');
     const amara = gp(core, 'Dr Amara Okafor', { dailyCap: 2 });
     must(core.call('contact.record', { clinicianId: amara, typeId: 'telephone' }));
-    expect(rowOf(core, amara)).toMatchObject({ used: 1, cap: 2, remaining: 1, state: 'available' });
+    clock.set('2026-11-23T23:59:00Z');
+    expect(rowOf(core, amara)).toMatchObject({ used: 1, cap: 2, remaining: 1, state: 'available', status: 'finished' });
     clock.set('2026-11-24T00:00:00Z');
     expect(must(core.call('board.today', {})).day).toBe('2026-11-24');
     expect(rowOf(core, amara)).toMatchObject({ used: 0, cap: 2, remaining: 2, dayUsed: 0 });
@@ -775,6 +790,7 @@ describe('reads and pushes', () => {
       'device.get': {},
       'settings.get': {},
       'board.today': {},
+      'desk.today': {},
       'clinician.list': { includeInactive: true },
       'contact.listForDay': { day: TODAY },
       'rota.get': { from: TODAY, to: '2026-12-31' },
@@ -800,7 +816,7 @@ describe('reads and pushes', () => {
     const topicsAfter = async (method: MethodName, input: unknown) => {
       pushes.length = 0;
       expect(await core.invoke(method, input)).toMatchObject({ ok: true });
-      return pushes.map((push) => push.payload);
+      return pushes.map((push) => ({ topics: (push.payload as { topics: string[] }).topics }));
     };
     const clinician = gp(core, 'Dr Ivo Marsh');
     expect(await topicsAfter('device.update', { staffName: 'Jo' })).toEqual([{ topics: ['device'] }]);

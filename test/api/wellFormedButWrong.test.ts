@@ -245,7 +245,7 @@ const CASES: WrongCase[] = [
     input: (s) => record(s.amaraId),
     code: 'at_capacity',
     field: 'clinicianId',
-    phrase: `${SEED_NAMES.amara} is not on the rota today`,
+    phrase: `${SEED_NAMES.amara} is absent today`,
   },
   {
     name: 'recording a contact for a clinician whose weekly pattern has Mondays off',

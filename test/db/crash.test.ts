@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { must, openTestCore, tempDir } from '../helpers/fixtures.ts';
-import { callHost, spawnHost, stopHost } from '../helpers/host.ts';
+import { callHost, spawnHost, stopHost, workingAllDay } from '../helpers/host.ts';
 
 const ROUNDS = 12;
 
@@ -22,6 +22,7 @@ describe('crash safety', () => {
       if (clinicianId === '') {
         const created = await callHost(host, 'clinician.create', { name: 'Dr Ada Patel', role: 'gp_partner', capped: false });
         clinicianId = (created.body as { value: { id: string } }).value.id;
+        await workingAllDay(host, [clinicianId]);
       }
       let stop = false;
       const writer = async () => {

@@ -12,6 +12,22 @@ const temps = tempDirs();
 afterEach(temps.removeAll);
 const workspace = temps.make;
 
+/** Events as an older app wrote them, one origin, in order from 09:00 on 20 November 2026. */
+function insertEvents(raw: Database.Database, origin: string, schemaVersion: number, events: [string, object][], apartMs: number): void {
+  events.forEach(([type, body], index) => {
+    const unsigned = {
+      origin,
+      seq: index + 1,
+      hlc: `000mwm0nk${String(index).padStart(2, '0')}-00000-${origin}`,
+      wallTime: Date.parse('2026-11-20T09:00:00Z') + index * apartMs,
+      type,
+      schemaVersion,
+      body: JSON.stringify(body),
+    };
+    raw.prepare('INSERT INTO events VALUES (@origin, @seq, @hlc, @wallTime, @type, @schemaVersion, @body, @hash)').run({ ...unsigned, hash: hashEvent(unsigned) });
+  });
+}
+
 function seededDatabase(dataDir: string): void {
   const core = openTestCore(dataDir, { clock: new FakeClock('2026-11-20T10:00:00Z') });
   const clinician = must(core.call('clinician.create', { name: 'Dr Ada Patel', role: 'gp_partner' }));
@@ -134,22 +150,11 @@ describe('migration 2 (reception desk)', () => {
       ['contact.recorded', { contactId: 'k3', clinicianId: 'c2', mode: 'video', occurredAt: Date.parse('2026-11-20T10:00:00Z'), practiceDay: '2026-11-20' }],
       ['contact.voided', { contactId: 'k3', reason: 'Wrong clinician' }],
     ];
-    v1Events.forEach(([type, body], index) => {
-      const unsigned = {
-        origin: '00000000000000a1',
-        seq: index + 1,
-        hlc: `000mwm0nk${String(index).padStart(2, '0')}-00000-00000000000000a1`,
-        wallTime: Date.parse('2026-11-20T09:00:00Z') + index * 1000,
-        type,
-        schemaVersion: 1,
-        body: JSON.stringify(body),
-      };
-      raw.prepare('INSERT INTO events VALUES (@origin, @seq, @hlc, @wallTime, @type, @schemaVersion, @body, @hash)').run({ ...unsigned, hash: hashEvent(unsigned) });
-    });
+    insertEvents(raw, '00000000000000a1', 1, v1Events, 1000);
     raw.close();
 
     const core = openTestCore(dataDir, { clock: new FakeClock('2026-11-20T17:00:00Z') });
-    expect(core.db.pragma('user_version', { simple: true })).toBe(2);
+    expect(core.db.pragma('user_version', { simple: true })).toBe(loadMigrations(MIGRATIONS_DIR).length);
     expect(core.db.prepare('SELECT count(*) FROM maintenance').pluck().get()).toBe(0);
     const clinicians = must(core.call('clinician.list', {}));
     // Sorted by name with titles ignored: Dr Ada Patel sorts under A.
@@ -163,7 +168,72 @@ describe('migration 2 (reception desk)', () => {
       ['k3', 'video', 'am', true, 'Wrong clinician'],
       ['k1', 'telephone', 'am', true, null],
     ]);
-    expect(core.db.prepare('SELECT count(*) FROM events').pluck().get()).toBe(7);
+    // Two more events: at the first start each clinician is given a desk key of their own, in board
+    // order (by surname: "ANP" is Ben's last word, so he comes before Patel).
+    expect(core.db.prepare('SELECT count(*) FROM events').pluck().get()).toBe(9);
+    expect(must(core.call('board.today', {})).rows.map((row) => [row.name, row.key])).toEqual([
+      ['Ben Okafor ANP', '1'],
+      ['Dr Ada Patel', '2'],
+    ]);
+    core.close();
+    // Given once: a second start writes nothing more.
+    const again = openTestCore(dataDir, { clock: new FakeClock('2026-11-20T17:05:00Z') });
+    expect(again.db.prepare('SELECT count(*) FROM events').pluck().get()).toBe(9);
+    again.close();
+  });
+});
+
+describe('migration 3 (desk safety)', () => {
+  it('keeps every contact of schema 2 in its recording order, counts the voided ones out through live_contacts, and adds late entries and request ids empty', () => {
+    const dataDir = workspace();
+    const file = path.join(dataDir, DATABASE_FILE);
+    const raw = new Database(file);
+    raw.pragma('journal_mode = WAL');
+    for (const migration of loadMigrations(MIGRATIONS_DIR).filter((each) => each.version <= 2)) raw.exec(migration.sql);
+    raw.exec('DELETE FROM maintenance');
+    raw.pragma('user_version = 2');
+    raw.prepare('INSERT INTO device (id, device_id, created_at) VALUES (1, ?, ?)').run('00000000000000b2', 0);
+    const events: [string, object][] = [
+      ['clinician.created', { clinicianId: 'c1', name: 'Dr Ada Patel', role: 'gp_partner', dailyCap: 2, initials: 'AP', capped: null, amCap: null, pmCap: null }],
+      ...['k1', 'k2', 'k3'].map((contactId, index): [string, object] => [
+        'contact.recorded',
+        { contactId, clinicianId: 'c1', typeId: 'telephone', counts: true, occurredAt: Date.parse('2026-11-20T09:00:00Z') + index * 60_000, practiceDay: '2026-11-20', session: 'am', overCapReason: null, recordedBy: 'JB', device: 'Desk 1' },
+      ]),
+      ['contact.voided', { contactId: 'k1', reason: 'Wrong clinician' }],
+    ];
+    insertEvents(raw, '00000000000000b2', 2, events, 60_000);
+    // Schema 2's projections, as that app wrote them.
+    raw.prepare("INSERT INTO config (entity, entity_id, data, created_hlc) VALUES ('clinician', 'c1', ?, ?)").run(
+      JSON.stringify({ name: 'Dr Ada Patel', initials: 'AP', role: 'gp_partner', capped: null, dailyCap: 2, amCap: null, pmCap: null, active: true }),
+      '000mwm0nk00-00000-00000000000000b2',
+    );
+    ['k1', 'k2', 'k3'].forEach((id, index) => {
+      raw
+        .prepare(
+          `INSERT INTO contacts (id, clinician_id, type_id, counts, occurred_at, recorded_at, practice_day, session, over_cap_reason, recorded_by, device, hlc, origin, seq)
+           VALUES (?, 'c1', 'telephone', 1, ?, ?, '2026-11-20', 'am', NULL, 'JB', 'Desk 1', ?, '00000000000000b2', ?)`,
+        )
+        .run(id, Date.parse('2026-11-20T09:00:00Z') + index * 60_000, Date.parse('2026-11-20T09:01:00Z') + index * 60_000, `000mwm0nk${String(index + 1).padStart(2, '0')}-00000-00000000000000b2`, index + 2);
+    });
+    raw.prepare("INSERT INTO voids VALUES ('contact', 'k1', 'Wrong clinician', 0, '000mwm0nk04-00000-00000000000000b2', '00000000000000b2', 5)").run();
+    raw.close();
+
+    const core = openTestCore(dataDir, { clock: new FakeClock('2026-11-20T10:00:00Z') });
+    expect(core.db.pragma('user_version', { simple: true })).toBe(3);
+    expect(core.db.prepare('SELECT id, order_key = hlc AS same, late_reason FROM contacts ORDER BY id').all()).toEqual([
+      { id: 'k1', same: 1, late_reason: null },
+      { id: 'k2', same: 1, late_reason: null },
+      { id: 'k3', same: 1, late_reason: null },
+    ]);
+    expect(core.db.prepare('SELECT id FROM live_contacts ORDER BY id').pluck().all()).toEqual(['k2', 'k3']);
+    expect(core.db.prepare('SELECT count(*) FROM requests').pluck().get()).toBe(0);
+    // k1 is voided: 2 of a cap of 2, full, and nobody is over the cap.
+    expect(must(core.call('board.today', {})).rows[0]).toMatchObject({ used: 2, cap: 2, state: 'full', key: '1' });
+    expect(must(core.call('contact.listForDay', { day: '2026-11-20' })).map((contact) => [contact.id, contact.overCap])).toEqual([
+      ['k3', false],
+      ['k2', false],
+      ['k1', false],
+    ]);
     core.close();
   });
 });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { callHost } from '../helpers/host.ts';
-import { recordByKeyboard, screen, usedText } from './deskPage.ts';
+import { boardRow, recordByKeyboard, screen, usedText } from './deskPage.ts';
 import { useHostInChromium } from './session.ts';
 
 describe('live updates between windows', () => {
@@ -32,9 +32,10 @@ describe('live updates between windows', () => {
     await expect.poll(() => usedText(other, 'Dr Ada Patel')).toBe('2 / 25');
     await expect.poll(() => usedText(desk, 'Dr Ada Patel')).toBe('2 / 25');
 
-    // Sickness at mid-morning: marked absent in one tab, gone from the other's working list at once.
+    // Sickness at mid-morning: marked absent in one tab, shown absent in the other at once (the row and key stay).
     await screen(desk, 'Rota');
     await desk.getByRole('checkbox', { name: 'Absent: Dr Ada Patel', exact: true }).check();
-    await expect.poll(() => other.locator('details.off-rota summary').textContent()).toBe('Not on the rota today (1)');
+    await expect.poll(() => boardRow(other, 'Dr Ada Patel').getAttribute('data-status')).toBe('absent');
+    expect(await boardRow(other, 'Dr Ada Patel').textContent()).toContain('Absent today');
   });
 });

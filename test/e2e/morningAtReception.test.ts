@@ -53,11 +53,16 @@ describe('a morning at reception, in Chromium through the browser host', () => {
     for (let used = 1; used <= 25; used++) await recordByKeyboard(page, 'Dr Ada Patel', `${used} / 25`);
     expect(await stateText(page, 'Dr Ada Patel')).toBe('Full');
 
-    // The 26th: the routing step, never a dead end. One key records with the clinician with most room.
+    // The 26th: the routing step, never a dead end. Another GP is offered first; every alternative is
+    // labelled with the key it has on the board, and that key, then Enter, records with them.
     await openRouting(page, 'Dr Ada Patel');
     const routing = page.getByRole('dialog', { name: 'Dr Ada Patel is full' });
-    expect(await routing.getByRole('button', { name: /^1 Dana Shah/ }).count()).toBe(1);
-    await page.keyboard.press('1');
+    const danaKey = await keyOf(page, 'Dana Shah');
+    expect(await routing.locator('.routing-clinicians .choice-name').first().textContent()).toBe('Dr Ben Okafor');
+    expect(await routing.getByRole('button', { name: new RegExp(`^${danaKey} Dana Shah`) }).count()).toBe(1);
+    await page.keyboard.press(danaKey);
+    await expect.poll(() => page.getByRole('dialog', { name: 'Record a contact for Dana Shah' }).isVisible()).toBe(true);
+    await page.keyboard.press('Enter');
     await expect.poll(() => usedText(page, 'Dana Shah')).toBe('1 / 25');
     expect(await usedText(page, 'Dr Ada Patel')).toBe('25 / 25');
 

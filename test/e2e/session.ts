@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from '../helpers/browser.ts';
 import { tempDir } from '../helpers/fixtures.ts';
-import { freePort, spawnHost, stopHost, type SpawnedHost } from '../helpers/host.ts';
+import { callHost, freePort, spawnHost, stopHost, type SpawnedHost } from '../helpers/host.ts';
 
 export interface HostInChromium {
   readonly host: SpawnedHost;
@@ -34,6 +34,9 @@ export function useHostInChromium(options: {
     options.prepare?.(data.dir);
     port = await freePort();
     host = await start();
+    // These tests run on the real clock at any hour: the practice's sessions run until 23:59, so nobody
+    // is "finished for today" because CI happens to run in the evening.
+    await callHost(host, 'settings.update', { dayEnd: '23:59' });
     browser = await launchChromium();
   });
 

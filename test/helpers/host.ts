@@ -91,3 +91,16 @@ export async function waitForIntegrityCheck(host: { origin: string; token: strin
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/**
+ * For tests on the real clock, which run at any hour and on any day: puts the
+ * clinicians on today's rota for both sessions and makes the practice's sessions
+ * run until 23:59, so nobody is "finished for today" or off the rota mid-test.
+ */
+export async function workingAllDay(host: { origin: string; token: string }, clinicianIds: readonly string[]): Promise<void> {
+  const status = (await callHost(host, 'system.status', {})).body as { value: { today: string } };
+  await callHost(host, 'settings.update', { dayEnd: '23:59' });
+  for (const clinicianId of clinicianIds) {
+    await callHost(host, 'rota.setDay', { clinicianId, day: status.value.today, override: { am: true, pm: true } });
+  }
+}

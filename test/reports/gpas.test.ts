@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { must } from '../helpers/fixtures.ts';
-import { closeAllCores, expectRefusedUnchanged as expectRefusedUnchangedOn, openCore, type OpenedCore, type Refusal } from '../api/apiHarness.ts';
+import { changed, closeAllCores, expectRefusedUnchanged as expectRefusedUnchangedOn, openCore, type OpenedCore, type Refusal } from '../api/apiHarness.ts';
 import { counts, liveContacts, seedWeek, TODAY, type Week } from './week.ts';
 
 /**
@@ -59,7 +59,7 @@ describe('gpas.assess', () => {
     opened.pushes.length = 0;
     const saved = must(opened.core.call('gpas.assess', { monday: '2026-10-19', status: 'amber', note: '  Two GPs   off sick; locum booked ' }));
     expect(saved).toMatchObject({ monday: '2026-10-19', totalContacts: 59, assessment: { status: 'amber', note: 'Two GPs off sick; locum booked' } });
-    expect(opened.pushes).toEqual([{ event: 'data.changed', payload: { topics: ['reports'] } }]);
+    expect(opened.pushes).toEqual([changed('reports')]);
     expect(must(opened.core.call('report.gpas', { monday: '2026-10-19' })).assessment).toEqual({ status: 'amber', note: 'Two GPs off sick; locum booked' });
     // Another Monday is untouched.
     expect(must(opened.core.call('report.gpas', { monday: TODAY })).assessment).toBeNull();

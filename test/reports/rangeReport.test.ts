@@ -222,6 +222,8 @@ describe('a range over the 29 March 2026 clock change', () => {
     spring = openCore('2026-03-28T20:00:00Z');
     const { core, clock } = spring;
     ids.ada = must(core.call('clinician.create', { name: 'Dr Ada Patel', role: 'gp_partner' })).id;
+    // Calls at 23:30: this practice's sessions run until 23:59.
+    must(core.call('settings.update', { dayEnd: '23:59' }));
     for (const day of ['2026-03-28', '2026-03-29']) must(core.call('rota.setDay', { clinicianId: ids.ada, day, override: { am: true, pm: true } }));
     const contact = (at: string) => {
       clock.set(at);

@@ -271,7 +271,8 @@ function planWeek(): WeekPlan {
 
   p.other('2026-10-19T07:30:00+01:00', (week, core) => {
     must(core.call('device.update', STAFF));
-    must(core.call('settings.update', { collectNhsNumber: true }));
+    // Dev's Sunday runs late (a 23:30 call), so the practice's sessions end at 23:59, not 18:30.
+    must(core.call('settings.update', { collectNhsNumber: true, dayEnd: '23:59' }));
     for (const who of WHO) {
       const extra = who === 'cleo' ? { dailyCap: 20 } : who === 'dev' ? { dailyCap: 12 } : {};
       week.ids[who] = must(core.call('clinician.create', { name: NAMES[who], role: ROLES[who], ...extra })).id;

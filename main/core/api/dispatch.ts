@@ -4,6 +4,7 @@ import { type PushEvents, type Topic } from '../../../shared/events.ts';
 import { fail, ok, type Envelope } from '../../../shared/result.ts';
 import type { CoreContext } from '../context.ts';
 import { DomainError, errorCodeOf, isBusy, isCorrupt, isDiskFull, isReadOnly } from '../errors.ts';
+import { latestHlc } from '../repos/eventsRepo.ts';
 import type { Handler, Handlers } from './handlers.ts';
 
 export type PushListener = <E extends keyof PushEvents>(event: E, payload: PushEvents[E]) => void;
@@ -80,8 +81,10 @@ export function createDispatcher(ctx: CoreContext, handlers: Handlers, push: Pus
     const parsed = parseInput(method, input);
     if (!parsed.ok) return answer(parsed.answer);
     const handler = handlers[method] as Handler<MethodName>;
+    const changes = handler.changes.length > 0;
+    const previous = changes ? (latestHlc(ctx.db) ?? '') : '';
     const done = (value: unknown): Envelope<unknown> => {
-      if (handler.changes.length > 0) push('data.changed', { topics: [...handler.changes] as Topic[] });
+      if (changes) push('data.changed', { topics: [...handler.changes] as Topic[], version: latestHlc(ctx.db) ?? '', previous });
       return ok(value);
     };
     let value: unknown;

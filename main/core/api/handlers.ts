@@ -53,6 +53,15 @@ export function createHandlers(status: (ctx: CoreContext) => SystemStatus): Hand
     'contact.void': { changes: ['contacts'], run: voidContact },
     'contact.listForDay': { changes: reads, run: listContactsFor },
     'board.today': { changes: reads, run: (ctx) => todayBoard(ctx) },
+    'desk.today': {
+      changes: reads,
+      run: (ctx) => ({
+        board: todayBoard(ctx),
+        contacts: listContactsFor(ctx, {}),
+        redirections: listRedirectionsFor(ctx, {}),
+        deferrals: listDeferralsFor(ctx, {}),
+      }),
+    },
     'directory.list': { changes: reads, run: listDirectory },
     'directory.create': { changes: ['settings'], run: createDirectoryEntry },
     'directory.update': { changes: ['settings'], run: updateDirectoryEntry },

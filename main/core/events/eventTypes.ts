@@ -11,8 +11,11 @@ import { GPAS_STATUSES } from '../../../shared/reports.ts';
 const nullableInt = z.number().int().nullable();
 const changes = z.record(z.string(), z.unknown());
 
+/** Added to contact v3, redirection v2 and deferral v2: the desk's request id and a late entry's reason. */
+const recordingExtras = { requestId: z.string().nullable().optional(), lateReason: z.string().nullable().optional() };
+
 export const EVENT_BODIES = {
-  /** v1: clinicianId, name, role, dailyCap. v2 adds initials, capped, amCap, pmCap; dailyCap may be null (role default). */
+  /** v1: clinicianId, name, role, dailyCap. v2 adds initials, capped, amCap, pmCap; dailyCap may be null (role default). v3 adds key. */
   'clinician.created': z.object({
     clinicianId: z.string(),
     name: z.string(),
@@ -22,6 +25,7 @@ export const EVENT_BODIES = {
     capped: z.boolean().nullable().optional(),
     amCap: nullableInt.optional(),
     pmCap: nullableInt.optional(),
+    key: z.string().nullable().optional(),
   }),
   /** Last-writer-wins per field: only the fields present change. */
   'clinician.updated': z.object({ clinicianId: z.string(), changes }),
@@ -40,7 +44,10 @@ export const EVENT_BODIES = {
     hint: z.string(),
   }),
   'directory.updated': z.object({ entryId: z.string(), changes }),
-  /** v1: contactId, clinicianId, mode, occurredAt, practiceDay. v2 adds the rest and names the type typeId. */
+  /**
+   * v1: contactId, clinicianId, mode, occurredAt, practiceDay. v2 adds the rest and names the type typeId.
+   * v3 adds requestId (the desk's retry key) and lateReason (entered on a later day).
+   */
   'contact.recorded': z.object({
     contactId: z.string(),
     clinicianId: z.string(),
@@ -53,6 +60,7 @@ export const EVENT_BODIES = {
     overCapReason: z.string().nullable().optional(),
     recordedBy: z.string().optional(),
     device: z.string().optional(),
+    ...recordingExtras,
   }),
   'contact.voided': z.object({ contactId: z.string(), reason: z.string() }),
   'redirection.recorded': z.object({
@@ -70,6 +78,7 @@ export const EVENT_BODIES = {
     practiceDay: z.string(),
     recordedBy: z.string(),
     device: z.string(),
+    ...recordingExtras,
   }),
   'redirection.voided': z.object({ redirectionId: z.string(), reason: z.string() }),
   'deferral.recorded': z.object({
@@ -82,6 +91,7 @@ export const EVENT_BODIES = {
     practiceDay: z.string(),
     recordedBy: z.string(),
     device: z.string(),
+    ...recordingExtras,
   }),
   'deferral.voided': z.object({ deferralId: z.string(), reason: z.string() }),
   'action.created': z.object({
@@ -100,7 +110,7 @@ export type EventType = keyof typeof EVENT_BODIES;
 export type EventBody<T extends EventType> = z.infer<(typeof EVENT_BODIES)[T]>;
 
 export const EVENT_SCHEMA_VERSION: Record<EventType, number> = {
-  'clinician.created': 2,
+  'clinician.created': 3,
   'clinician.updated': 1,
   'settings.updated': 1,
   'rota.patternSet': 1,
@@ -109,11 +119,11 @@ export const EVENT_SCHEMA_VERSION: Record<EventType, number> = {
   'contactType.updated': 1,
   'directory.created': 1,
   'directory.updated': 1,
-  'contact.recorded': 2,
+  'contact.recorded': 3,
   'contact.voided': 1,
-  'redirection.recorded': 1,
+  'redirection.recorded': 2,
   'redirection.voided': 1,
-  'deferral.recorded': 1,
+  'deferral.recorded': 2,
   'deferral.voided': 1,
   'action.created': 1,
   'action.updated': 1,

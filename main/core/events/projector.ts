@@ -3,16 +3,17 @@ import { DEFAULT_PATTERN, sessionOf } from '../../../shared/rota.ts';
 import { DEFAULT_SETTINGS } from '../../../shared/settings.ts';
 import { deriveInitials } from '../../../shared/text.ts';
 import { ensureConfig, recordFieldChange, setConfigField, touchConfig, type ConfigEntity } from '../repos/configRepo.ts';
-import { insertContact } from '../repos/contactsRepo.ts';
+import { dayOrderKey, insertContact } from '../repos/contactsRepo.ts';
 import { insertDeferral } from '../repos/deferralsRepo.ts';
 import { insertRedirection } from '../repos/redirectionsRepo.ts';
+import { insertRequest, type RequestKind } from '../repos/requestsRepo.ts';
 import { setRotaDay } from '../repos/rotaRepo.ts';
 import { upsertVoid, type VoidTarget } from '../repos/voidsRepo.ts';
 import { applyBaseline } from './baseline.ts';
 import { EVENT_BODIES, isEventType, type StoredEvent } from './eventTypes.ts';
 
 /** Tables that are projections of the event log, cleared and refilled by a rebuild. */
-export const PROJECTION_TABLES = ['voids', 'contacts', 'redirections', 'deferrals', 'rota_days', 'config', 'field_history'] as const;
+export const PROJECTION_TABLES = ['requests', 'voids', 'contacts', 'redirections', 'deferrals', 'rota_days', 'config', 'field_history'] as const;
 
 /**
  * Applies one event to the projections. Every branch is idempotent and
@@ -34,6 +35,8 @@ export function applyEvent(db: Database.Database, event: StoredEvent): void {
         amCap: body.amCap ?? null,
         pmCap: body.pmCap ?? null,
         active: true,
+        // Before version 3 a clinician had no key of their own: one is given at the next start.
+        key: body.key ?? null,
       };
       return applyConfig(db, 'clinician', body.clinicianId, event.hlc, fields, fields);
     }
@@ -89,12 +92,15 @@ export function applyEvent(db: Database.Database, event: StoredEvent): void {
         practiceDay: body.practiceDay,
         session: body.session ?? sessionOf(body.occurredAt, DEFAULT_SETTINGS.sessionSplit),
         overCapReason: body.overCapReason ?? null,
+        lateReason: body.lateReason ?? null,
         recordedBy: body.recordedBy ?? '',
         device: body.device ?? '',
         hlc: event.hlc,
+        orderKey: dayOrderKey(event.hlc, body.lateReason ? body.occurredAt : null),
         origin: event.origin,
         seq: event.seq,
       });
+      rememberRequest(db, event, body.requestId, 'contact', body.contactId);
       return;
     }
     case 'redirection.recorded': {
@@ -114,18 +120,21 @@ export function applyEvent(db: Database.Database, event: StoredEvent): void {
         nhsNumber: body.nhsNumber,
         occurredAt: body.occurredAt,
         practiceDay: body.practiceDay,
+        lateReason: body.lateReason ?? null,
         recordedBy: body.recordedBy,
         device: body.device,
         hlc: event.hlc,
         origin: event.origin,
         seq: event.seq,
       });
+      rememberRequest(db, event, body.requestId, 'redirection', body.redirectionId);
       return;
     }
     case 'deferral.recorded': {
       const body = EVENT_BODIES['deferral.recorded'].parse(raw);
-      const { deferralId, ...rest } = body;
-      insertDeferral(db, { id: deferralId, ...rest, hlc: event.hlc, origin: event.origin, seq: event.seq });
+      const { deferralId, requestId, lateReason, ...rest } = body;
+      insertDeferral(db, { id: deferralId, ...rest, lateReason: lateReason ?? null, hlc: event.hlc, origin: event.origin, seq: event.seq });
+      rememberRequest(db, event, requestId, 'deferral', deferralId);
       return;
     }
     case 'action.created': {
@@ -155,6 +164,10 @@ export function applyEvent(db: Database.Database, event: StoredEvent): void {
       return applyVoid(db, event, 'deferral', body.deferralId, body.reason);
     }
   }
+}
+
+function rememberRequest(db: Database.Database, event: StoredEvent, requestId: string | null | undefined, kind: RequestKind, targetId: string): void {
+  if (requestId) insertRequest(db, requestId, { kind, targetId }, { origin: event.origin, seq: event.seq });
 }
 
 function applyVoid(db: Database.Database, event: StoredEvent, target: VoidTarget, targetId: string, reason: string): void {

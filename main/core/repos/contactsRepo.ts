@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Session } from '../../../shared/domain.ts';
+import { encodeHlc } from '../../../shared/hlc.ts';
 import { statement } from '../db/statements.ts';
 import type { LogPlace, VoidColumns } from './rowParts.ts';
 
@@ -14,9 +15,13 @@ interface ContactFields {
   practiceDay: string;
   session: Session;
   overCapReason: string | null;
+  /** Entered on a later day, with this reason. */
+  lateReason: string | null;
   recordedBy: string;
   device: string;
   hlc: string;
+  /** Its place in the day's order (see dayOrderKey). */
+  orderKey: string;
 }
 
 /** A contacts row with its void, as stored. */
@@ -28,8 +33,32 @@ interface Row extends Omit<ContactRecord, 'counts'> {
 
 const SELECT = `SELECT k.id, k.clinician_id AS clinicianId, k.type_id AS typeId, k.counts, k.occurred_at AS occurredAt,
   k.recorded_at AS recordedAt, k.practice_day AS practiceDay, k.session, k.over_cap_reason AS overCapReason,
-  k.recorded_by AS recordedBy, k.device, k.hlc, v.reason AS voidReason, v.voided_at AS voidedAt
+  k.late_reason AS lateReason, k.recorded_by AS recordedBy, k.device, k.hlc, coalesce(k.order_key, k.hlc) AS orderKey,
+  v.reason AS voidReason, v.voided_at AS voidedAt
   FROM contacts k LEFT JOIN voids v ON v.target = 'contact' AND v.target_id = k.id`;
+
+/** The day's order, which decides who is over the cap (and is the same on every PC). */
+const DAY_ORDER = 'k.order_key, k.hlc';
+
+/**
+ * A contact's place in its day's order: when it was recorded (its hybrid clock),
+ * or for a late entry, when it happened. So a forgotten 09:00 contact entered on
+ * Friday stands at 09:00 on its day, and changes nothing for contacts before it.
+ */
+export function dayOrderKey(hlc: string, lateEntryOccurredAt: number | null): string {
+  return lateEntryOccurredAt === null ? hlc : encodeHlc({ wall: lateEntryOccurredAt, counter: 0, node: '' });
+}
+
+const versions = new WeakMap<Database.Database, number>();
+
+/** Goes up whenever a contact or a contact's void may have been written, so cached counts know to re-read. */
+export function contactsVersion(db: Database.Database): number {
+  return versions.get(db) ?? 0;
+}
+
+export function touchContacts(db: Database.Database): void {
+  versions.set(db, contactsVersion(db) + 1);
+}
 
 const toRecord = (row: Row): ContactRecord => ({ ...row, counts: row.counts === 1 });
 
@@ -38,12 +67,12 @@ export function getContactRecord(db: Database.Database, id: string): ContactReco
   return row ? toRecord(row) : null;
 }
 
-/** One day's contacts in recording order (hybrid clock). */
+/** One day's contacts in the day's order. */
 export function contactsOnDay(db: Database.Database, day: string, clinicianId?: string): ContactRecord[] {
   const rows =
     clinicianId === undefined
-      ? statement(db, `${SELECT} WHERE k.practice_day = ? ORDER BY k.hlc`).all(day)
-      : statement(db, `${SELECT} WHERE k.practice_day = ? AND k.clinician_id = ? ORDER BY k.hlc`).all(day, clinicianId);
+      ? statement(db, `${SELECT} WHERE k.practice_day = ? ORDER BY ${DAY_ORDER}`).all(day)
+      : statement(db, `${SELECT} WHERE k.practice_day = ? AND k.clinician_id = ? ORDER BY ${DAY_ORDER}`).all(day, clinicianId);
   return (rows as Row[]).map(toRecord);
 }
 
@@ -51,12 +80,13 @@ export interface ContactInsert extends ContactFields, LogPlace {}
 
 /** Idempotent: the same contact arriving twice is recorded once. */
 export function insertContact(db: Database.Database, contact: ContactInsert): void {
+  touchContacts(db);
   statement(
     db,
     `INSERT OR IGNORE INTO contacts (id, clinician_id, type_id, counts, occurred_at, recorded_at, practice_day, session,
-       over_cap_reason, recorded_by, device, hlc, origin, seq)
+       over_cap_reason, late_reason, recorded_by, device, hlc, order_key, origin, seq)
      VALUES (@id, @clinicianId, @typeId, @counts, @occurredAt, @recordedAt, @practiceDay, @session,
-       @overCapReason, @recordedBy, @device, @hlc, @origin, @seq)`,
+       @overCapReason, @lateReason, @recordedBy, @device, @hlc, @orderKey, @origin, @seq)`,
   ).run({ ...contact, counts: contact.counts ? 1 : 0 });
 }
 
@@ -69,21 +99,25 @@ export function typeUsageSince(db: Database.Database, fromDay: string): { typeId
   ).all(fromDay) as { typeId: string; n: number }[];
 }
 
-/** What the cap rules need of a counted, not voided contact. */
+/** What the cap rules need of a counted, live contact. */
 export interface CountedContact {
   id: string;
   hlc: string;
+  /** Its place in the day's order, and the moment its cap is judged at. */
+  orderKey: string;
   clinicianId: string;
   session: Session;
+  /** When it took its place: recorded, or for a late entry, when it happened (epoch ms). */
   recordedAt: number;
   overCapReason: string | null;
 }
 
-/** A day's counted, not voided contacts in recording order: all the board needs. */
+/** A day's counted, live contacts in the day's order: all the board and the record check need. */
 export function countedContactsOnDay(db: Database.Database, day: string, clinicianId?: string): CountedContact[] {
-  const sql = `SELECT k.id, k.hlc, k.clinician_id AS clinicianId, k.session, k.recorded_at AS recordedAt, k.over_cap_reason AS overCapReason
-    FROM contacts k WHERE k.practice_day = ? ${clinicianId === undefined ? '' : 'AND k.clinician_id = ?'} AND k.counts = 1
-    AND NOT EXISTS (SELECT 1 FROM voids v WHERE v.target = 'contact' AND v.target_id = k.id) ORDER BY k.hlc`;
+  const sql = `SELECT k.id, k.hlc, coalesce(k.order_key, k.hlc) AS orderKey, k.clinician_id AS clinicianId, k.session,
+      CASE WHEN k.late_reason IS NULL THEN k.recorded_at ELSE k.occurred_at END AS recordedAt, k.over_cap_reason AS overCapReason
+    FROM live_contacts k WHERE k.practice_day = ? ${clinicianId === undefined ? '' : 'AND k.clinician_id = ?'} AND k.counts = 1
+    ORDER BY ${DAY_ORDER}`;
   const statementFor = statement(db, sql);
   return (clinicianId === undefined ? statementFor.all(day) : statementFor.all(day, clinicianId)) as CountedContact[];
 }
@@ -92,22 +126,9 @@ export function countedContactsOnDay(db: Database.Database, day: string, clinici
 export function notCountedOnDay(db: Database.Database, day: string): Map<string, number> {
   const rows = statement(
     db,
-    `SELECT k.clinician_id AS clinicianId, count(*) AS n FROM contacts k WHERE k.practice_day = ? AND k.counts = 0
-     AND NOT EXISTS (SELECT 1 FROM voids v WHERE v.target = 'contact' AND v.target_id = k.id) GROUP BY k.clinician_id`,
+    `SELECT k.clinician_id AS clinicianId, count(*) AS n FROM live_contacts k WHERE k.practice_day = ? AND k.counts = 0 GROUP BY k.clinician_id`,
   ).all(day) as { clinicianId: string; n: number }[];
   return new Map(rows.map((row) => [row.clinicianId, row.n]));
-}
-
-/** Counted, not voided contacts of one clinician on one day, per session. */
-export function countedBySession(db: Database.Database, day: string, clinicianId: string): Record<Session, number> {
-  const rows = statement(
-    db,
-    `SELECT k.session, count(*) AS n FROM contacts k WHERE k.practice_day = ? AND k.clinician_id = ? AND k.counts = 1
-     AND NOT EXISTS (SELECT 1 FROM voids v WHERE v.target = 'contact' AND v.target_id = k.id) GROUP BY k.session`,
-  ).all(day, clinicianId) as { session: Session; n: number }[];
-  const counts: Record<Session, number> = { am: 0, pm: 0 };
-  for (const row of rows) counts[row.session] = row.n;
-  return counts;
 }
 
 /** What reports need of each contact in a range of days, in day and recording order. */
@@ -121,7 +142,9 @@ export interface ReportContact {
   occurredAt: number;
   recordedAt: number;
   overCapReason: string | null;
+  lateReason: string | null;
   hlc: string;
+  orderKey: string;
   recordedBy: string;
   device: string;
   voided: boolean;
@@ -134,14 +157,33 @@ export function reportContactsBetween(db: Database.Database, from: string, to: s
   const voids = new Map(statement(db, "SELECT target_id, reason FROM voids WHERE target = 'contact'").raw().all() as [string, string][]);
   const rows = statement(
     db,
-    `SELECT id, clinician_id, type_id, counts, practice_day, session, occurred_at, recorded_at, over_cap_reason, hlc, recorded_by, device
-     FROM contacts WHERE practice_day BETWEEN ? AND ? ORDER BY practice_day, clinician_id, hlc`,
+    `SELECT id, clinician_id, type_id, counts, practice_day, session, occurred_at, recorded_at, over_cap_reason, late_reason, hlc,
+       coalesce(order_key, hlc), recorded_by, device
+     FROM contacts k WHERE practice_day BETWEEN ? AND ? ORDER BY practice_day, clinician_id, ${DAY_ORDER}`,
   )
     .raw()
-    .all(from, to) as [string, string, string, 0 | 1, string, Session, number, number, string | null, string, string, string][];
-  return rows.map(([id, clinicianId, typeId, counts, practiceDay, session, occurredAt, recordedAt, overCapReason, hlc, recordedBy, device]) => {
+    .all(from, to) as [string, string, string, 0 | 1, string, Session, number, number, string | null, string | null, string, string, string, string][];
+  return rows.map(([id, clinicianId, typeId, counts, practiceDay, session, occurredAt, recordedAt, overCapReason, lateReason, hlc, orderKey, recordedBy, device]) => {
     const voidReason = voids.get(id) ?? null;
-    return { id, clinicianId, typeId, counts: counts === 1, practiceDay, session, occurredAt, recordedAt, overCapReason, hlc, recordedBy, device, voided: voidReason !== null, voidReason };
+    return {
+      id,
+      clinicianId,
+      typeId,
+      counts: counts === 1,
+      practiceDay,
+      session,
+      occurredAt,
+      // A late entry takes its place in the day when it happened.
+      recordedAt: lateReason === null ? recordedAt : occurredAt,
+      overCapReason,
+      lateReason,
+      hlc,
+      orderKey,
+      recordedBy,
+      device,
+      voided: voidReason !== null,
+      voidReason,
+    };
   });
 }
 
@@ -152,17 +194,39 @@ export interface ContactCount {
   typeId: string;
   counts: boolean;
   n: number;
-  urgent: number;
 }
 
 export function contactCountsBetween(db: Database.Database, from: string, to: string): ContactCount[] {
   const rows = statement(
     db,
-    `SELECT k.practice_day AS practiceDay, k.clinician_id AS clinicianId, k.type_id AS typeId, k.counts,
-       count(*) AS n, sum(k.over_cap_reason IS NOT NULL) AS urgent
-     FROM contacts k WHERE k.practice_day BETWEEN ? AND ?
-       AND NOT EXISTS (SELECT 1 FROM voids v WHERE v.target = 'contact' AND v.target_id = k.id)
+    `SELECT k.practice_day AS practiceDay, k.clinician_id AS clinicianId, k.type_id AS typeId, k.counts, count(*) AS n
+     FROM live_contacts k WHERE k.practice_day BETWEEN ? AND ?
      GROUP BY k.practice_day, k.clinician_id, k.type_id, k.counts`,
   ).all(from, to) as (Omit<ContactCount, 'counts'> & { counts: 0 | 1 })[];
   return rows.map((row) => ({ ...row, counts: row.counts === 1 }));
+}
+
+/** A counted contact recorded with an urgent reason, with its place in its day's order (1 = first). */
+export interface ReasonedContact extends CountedContact {
+  practiceDay: string;
+  /** Place among the clinician's counted contacts that day, and among those of its session. */
+  dayPosition: number;
+  sessionPosition: number;
+}
+
+/**
+ * The counted, live contacts with an urgent reason in a range, and where each
+ * stood in its day: only these can be urgent over the cap, and there are few.
+ */
+export function reasonedContactsBetween(db: Database.Database, from: string, to: string): ReasonedContact[] {
+  return statement(
+    db,
+    `SELECT * FROM (
+       SELECT k.id, k.hlc, coalesce(k.order_key, k.hlc) AS orderKey, k.clinician_id AS clinicianId, k.session, k.practice_day AS practiceDay,
+         CASE WHEN k.late_reason IS NULL THEN k.recorded_at ELSE k.occurred_at END AS recordedAt, k.over_cap_reason AS overCapReason,
+         row_number() OVER (PARTITION BY k.practice_day, k.clinician_id ORDER BY ${DAY_ORDER}) AS dayPosition,
+         row_number() OVER (PARTITION BY k.practice_day, k.clinician_id, k.session ORDER BY ${DAY_ORDER}) AS sessionPosition
+       FROM live_contacts k WHERE k.practice_day BETWEEN ? AND ? AND k.counts = 1
+     ) WHERE overCapReason IS NOT NULL ORDER BY practiceDay, clinicianId, orderKey, hlc`,
+  ).all(from, to) as ReasonedContact[];
 }

@@ -12,6 +12,8 @@ interface DeferralFields {
   note: string;
   occurredAt: number;
   practiceDay: string;
+  /** Entered on a later day, with this reason. */
+  lateReason: string | null;
   recordedBy: string;
   device: string;
 }
@@ -19,7 +21,7 @@ interface DeferralFields {
 export interface DeferralRecord extends DeferralFields, VoidColumns {}
 
 const SELECT = `SELECT d.id, d.clinician_id AS clinicianId, d.kind, d.until_day AS untilDay, d.note, d.occurred_at AS occurredAt,
-  d.practice_day AS practiceDay, d.recorded_by AS recordedBy, d.device, v.reason AS voidReason, v.voided_at AS voidedAt
+  d.practice_day AS practiceDay, d.late_reason AS lateReason, d.recorded_by AS recordedBy, d.device, v.reason AS voidReason, v.voided_at AS voidedAt
   FROM deferrals d LEFT JOIN voids v ON v.target = 'deferral' AND v.target_id = d.id`;
 
 export function getDeferralRecord(db: Database.Database, id: string): DeferralRecord | null {
@@ -35,7 +37,7 @@ export interface DeferralInsert extends DeferralFields, LogPlace {}
 export function insertDeferral(db: Database.Database, entry: DeferralInsert): void {
   statement(
     db,
-    `INSERT OR IGNORE INTO deferrals (id, clinician_id, kind, until_day, note, occurred_at, practice_day, recorded_by, device, hlc, origin, seq)
-     VALUES (@id, @clinicianId, @kind, @untilDay, @note, @occurredAt, @practiceDay, @recordedBy, @device, @hlc, @origin, @seq)`,
+    `INSERT OR IGNORE INTO deferrals (id, clinician_id, kind, until_day, note, occurred_at, practice_day, late_reason, recorded_by, device, hlc, origin, seq)
+     VALUES (@id, @clinicianId, @kind, @untilDay, @note, @occurredAt, @practiceDay, @lateReason, @recordedBy, @device, @hlc, @origin, @seq)`,
   ).run(entry);
 }

@@ -19,6 +19,8 @@ interface RedirectionFields {
   nhsNumber: string | null;
   occurredAt: number;
   practiceDay: string;
+  /** Entered on a later day, with this reason. */
+  lateReason: string | null;
   recordedBy: string;
   device: string;
 }
@@ -34,7 +36,7 @@ const SELECT = `SELECT r.id, r.destination_id AS destinationId, r.destination_na
   r.destination_kind AS destinationKind, r.reason, r.from_clinician_id AS fromClinicianId,
   r.pharmacy_first_route AS pharmacyFirstRoute, r.pharmacy_first_condition AS pharmacyFirstCondition,
   r.icb_informed AS icbInformed, r.emergency, r.note, r.nhs_number AS nhsNumber, r.occurred_at AS occurredAt,
-  r.practice_day AS practiceDay, r.recorded_by AS recordedBy, r.device, v.reason AS voidReason, v.voided_at AS voidedAt
+  r.practice_day AS practiceDay, r.late_reason AS lateReason, r.recorded_by AS recordedBy, r.device, v.reason AS voidReason, v.voided_at AS voidedAt
   FROM redirections r LEFT JOIN voids v ON v.target = 'redirection' AND v.target_id = r.id`;
 
 const toRecord = (row: Row): RedirectionRecord => ({
@@ -59,9 +61,9 @@ export function insertRedirection(db: Database.Database, entry: RedirectionInser
     db,
     `INSERT OR IGNORE INTO redirections (id, destination_id, destination_name, destination_kind, reason, from_clinician_id,
        pharmacy_first_route, pharmacy_first_condition, icb_informed, emergency, note, nhs_number, occurred_at, practice_day,
-       recorded_by, device, hlc, origin, seq)
+       late_reason, recorded_by, device, hlc, origin, seq)
      VALUES (@id, @destinationId, @destinationName, @destinationKind, @reason, @fromClinicianId, @pharmacyFirstRoute,
-       @pharmacyFirstCondition, @icbInformed, @emergency, @note, @nhsNumber, @occurredAt, @practiceDay, @recordedBy, @device,
+       @pharmacyFirstCondition, @icbInformed, @emergency, @note, @nhsNumber, @occurredAt, @practiceDay, @lateReason, @recordedBy, @device,
        @hlc, @origin, @seq)`,
   ).run({ ...entry, icbInformed: entry.icbInformed === null ? null : entry.icbInformed ? 1 : 0, emergency: entry.emergency ? 1 : 0 });
 }

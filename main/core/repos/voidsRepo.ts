@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { statement } from '../db/statements.ts';
+import { touchContacts } from './contactsRepo.ts';
 
 export type VoidTarget = 'contact' | 'redirection' | 'deferral';
 
@@ -15,6 +16,7 @@ export interface VoidInsert {
 
 /** Keeps the earliest void by hybrid clock, so arrival order never matters. */
 export function upsertVoid(db: Database.Database, entry: VoidInsert): void {
+  if (entry.target === 'contact') touchContacts(db);
   statement(
     db,
     `INSERT INTO voids (target, target_id, reason, voided_at, hlc, origin, seq)

@@ -1,35 +1,47 @@
+import { sortForBoard } from '../../../shared/boardOrder.ts';
 import type { Board, BoardRow } from '../../../shared/domain.ts';
 import { practiceDayOf } from '../../../shared/practiceDay.ts';
 import type { CoreContext } from '../context.ts';
-import { usualContactType } from './contacts.ts';
 import { notCountedOnDay } from '../repos/contactsRepo.ts';
-import { loadDay } from './dayPlan.ts';
+import { latestHlc } from '../repos/eventsRepo.ts';
+import { usualContactType } from './contactTypes.ts';
+import { deskFiguresAt, loadDay } from './dayPlan.ts';
 import { isoOrNull } from './recording.ts';
 
-
-/** Today's board: every active clinician, working or not, with today's cap and usage. */
+/**
+ * Today's board: every active clinician in the practice's chosen order, working
+ * or not, each with their own key, today's cap and usage, and where they are
+ * (working, finished, absent, not working).
+ */
 export function todayBoard(ctx: CoreContext): Board {
   const now = ctx.clock.now();
   const state = loadDay(ctx.db, practiceDayOf(now), now);
   const notCounted = notCountedOnDay(ctx.db, state.day);
   const rows: BoardRow[] = [];
-  for (const [clinicianId, plan] of state.plans) {
-    if (!plan.clinician.active) continue;
+  const active = [...state.plans.values()].filter((plan) => plan.clinician.active);
+  for (const plan of sortForBoard(
+    active.map((entry) => ({ ...entry, id: entry.clinician.id, name: entry.clinician.name, key: entry.clinician.key })),
+    state.settings.boardOrder,
+  )) {
+    const clinicianId = plan.clinician.id;
     const usage = state.usage.get(clinicianId);
-    if (!usage) continue;
+    const figures = deskFiguresAt(state, clinicianId, now);
+    if (!usage || !figures) continue;
     rows.push({
       clinicianId,
       name: plan.clinician.name,
       initials: plan.clinician.initials,
       role: plan.clinician.role,
+      key: plan.clinician.key,
+      status: figures.status,
       working: plan.working,
       sessions: plan.sessions,
       duty: plan.duty,
-      capped: plan.plan.capped,
-      cap: usage.cap,
-      used: usage.used,
-      remaining: usage.remaining,
-      state: usage.state,
+      capped: figures.capped,
+      cap: figures.cap,
+      used: figures.used,
+      remaining: figures.remaining,
+      state: figures.state,
       dayCap: plan.plan.dayCap,
       dayUsed: usage.dayUsed,
       bySession: usage.bySession,
@@ -41,6 +53,7 @@ export function todayBoard(ctx: CoreContext): Board {
   }
   return {
     day: state.day,
+    version: latestHlc(ctx.db) ?? '',
     now: new Date(now).toISOString(),
     capMode: state.settings.capMode,
     session: state.session,

@@ -1,5 +1,7 @@
 import type { ParsedInputOf } from '../../../shared/contract.ts';
 import type { Clinician } from '../../../shared/domain.ts';
+import { sortForBoard } from '../../../shared/boardOrder.ts';
+import { nextFreeKey, spokenKey } from '../../../shared/deskKeys.ts';
 import { deriveInitials, nameKey } from '../../../shared/text.ts';
 import { write, type CoreContext } from '../context.ts';
 import { changedFields } from './changes.ts';
@@ -8,8 +10,44 @@ import { getConfig } from '../repos/configRepo.ts';
 import { clinicianFrom, currentConfig } from './configViews.ts';
 
 export function findClinician(ctx: CoreContext, clinicianId: string): Clinician | null {
-  const row = getConfig(ctx.db, 'clinician', clinicianId);
-  return row ? clinicianFrom(row.id, row.data) : null;
+  return currentConfig(ctx.db).clinicians.find((clinician) => clinician.id === clinicianId) ?? null;
+}
+
+/** The key a clinician would take: the one asked for if nobody on the board has it, or the next free one. */
+function keyFor(ctx: CoreContext, requested: string | null | undefined, exceptId?: string): string | null {
+  const holders = currentConfig(ctx.db).clinicians.filter((clinician) => clinician.active && clinician.key !== null && clinician.id !== exceptId);
+  if (requested === undefined) return nextFreeKey(holders.map((clinician) => clinician.key));
+  if (requested === null) return null;
+  const holder = holders.find((clinician) => clinician.key === requested);
+  if (holder) {
+    throw new DomainError(
+      'conflict',
+      `Key ${spokenKey(requested)} is already ${holder.name}’s. Choose another key, or give ${holder.name} a different one first.`,
+      'key',
+    );
+  }
+  return requested;
+}
+
+/**
+ * Gives every clinician on the board who has no key the next free one, in board
+ * order: clinicians added before keys were their own, and any who lost a key to
+ * a colleague added at the same time on another PC. Runs at every start.
+ */
+export function assignMissingKeys(ctx: CoreContext): void {
+  const { clinicians, settings } = currentConfig(ctx.db);
+  if (!clinicians.some((clinician) => clinician.active && clinician.key === null)) return;
+  write(ctx, () => {
+    const waiting = sortForBoard(
+      currentConfig(ctx.db).clinicians.filter((clinician) => clinician.active && clinician.key === null),
+      settings.boardOrder,
+    );
+    for (const clinician of waiting) {
+      const key = keyFor(ctx, undefined);
+      if (key === null) return;
+      ctx.log.append('clinician.updated', { clinicianId: clinician.id, changes: { key } });
+    }
+  });
 }
 
 export function requireClinician(ctx: CoreContext, clinicianId: string, field = 'clinicianId'): Clinician {
@@ -31,7 +69,7 @@ function assertNameFree(ctx: CoreContext, name: string, exceptId?: string): void
 }
 
 /** Session caps go in pairs and must add up to the clinician's daily cap (DOMAIN.md §3). */
-function assertSessionCapsFit(ctx: CoreContext, clinician: Omit<Clinician, 'id' | 'active' | 'name' | 'initials'>): void {
+function assertSessionCapsFit(ctx: CoreContext, clinician: Omit<Clinician, 'id' | 'active' | 'name' | 'initials' | 'key'>): void {
   const { amCap, pmCap } = clinician;
   if (amCap === null && pmCap === null) return;
   if (amCap === null || pmCap === null) {
@@ -58,8 +96,9 @@ export function createClinician(ctx: CoreContext, input: ParsedInputOf<'clinicia
       pmCap: input.pmCap ?? null,
     };
     assertSessionCapsFit(ctx, fields);
+    const key = keyFor(ctx, input.key);
     const clinicianId = ctx.ids.newId();
-    ctx.log.append('clinician.created', { clinicianId, name: input.name, initials: input.initials ?? deriveInitials(input.name), ...fields });
+    ctx.log.append('clinician.created', { clinicianId, name: input.name, initials: input.initials ?? deriveInitials(input.name), ...fields, key });
     return requireClinician(ctx, clinicianId);
   });
 }
@@ -72,6 +111,7 @@ export function updateClinician(ctx: CoreContext, input: ParsedInputOf<'clinicia
     if (Object.keys(changes).length === 0) return current;
     const next: Clinician = { ...current, ...changes };
     if (changes.name !== undefined) assertNameFree(ctx, next.name, current.id);
+    if (changes.key !== undefined) keyFor(ctx, next.key, current.id);
     assertSessionCapsFit(ctx, next);
     ctx.log.append('clinician.updated', { clinicianId, changes });
     return requireClinician(ctx, clinicianId);
@@ -89,7 +129,12 @@ function setActive(ctx: CoreContext, clinicianId: string, active: boolean): Clin
       throw new DomainError('conflict', active ? `${clinician.name} is already on the board.` : `${clinician.name} is already off the board.`, 'clinicianId');
     }
     if (active) assertNameFree(ctx, clinician.name, clinician.id);
-    ctx.log.append('clinician.updated', { clinicianId, changes: { active } });
+    // Back on the board: their old key if it is still free, otherwise the next free one.
+    const stored = getConfig(ctx.db, 'clinician', clinicianId);
+    const oldKey = stored ? clinicianFrom(stored.id, stored.data).key : null;
+    const free = (key: string | null) => key !== null && !currentConfig(ctx.db).clinicians.some((other) => other.active && other.key === key);
+    const key = active ? (free(oldKey) ? oldKey : keyFor(ctx, undefined)) : undefined;
+    ctx.log.append('clinician.updated', { clinicianId, changes: key === undefined || key === oldKey ? { active } : { active, key } });
     return requireClinician(ctx, clinicianId);
   });
 }

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
+import { isDeskKey } from '../../../shared/deskKeys.ts';
 import { CLINICIAN_ROLES, type Clinician, type ContactType, type RoleDefault } from '../../../shared/domain.ts';
 import { DESTINATION_KINDS, type DirectoryEntry } from '../../../shared/directory.ts';
 import { DEFAULT_PATTERN, WEEKDAYS, type DayOverride, type WeekPattern } from '../../../shared/rota.ts';
-import { DEFAULT_SETTINGS, type PracticeSettings } from '../../../shared/settings.ts';
+import { BOARD_ORDERS, DEFAULT_SETTINGS, type PracticeSettings } from '../../../shared/settings.ts';
 import { withoutTitle } from '../../../shared/text.ts';
 import { configVersion, fieldHistory, listConfig, type ConfigEntity, type HistoryRow } from '../repos/configRepo.ts';
 
@@ -31,6 +32,7 @@ export function clinicianFrom(id: string, data: Fields): Clinician {
     amCap: intOrNull(data.amCap),
     pmCap: intOrNull(data.pmCap),
     active: bool(data.active, true),
+    key: typeof data.key === 'string' && isDeskKey(data.key) ? data.key : null,
   };
 }
 
@@ -48,6 +50,9 @@ export function settingsFrom(data: Fields): PracticeSettings {
     capMode: data.capMode === 'session' ? 'session' : 'day',
     warningPercent: intOrNull(data.warningPercent) ?? DEFAULT_SETTINGS.warningPercent,
     sessionSplit: text(data.sessionSplit, DEFAULT_SETTINGS.sessionSplit),
+    dayEnd: text(data.dayEnd, DEFAULT_SETTINGS.dayEnd),
+    boardOrder: BOARD_ORDERS.find((order) => order === data.boardOrder) ?? DEFAULT_SETTINGS.boardOrder,
+    lateEntryDays: intOrNull(data.lateEntryDays) ?? DEFAULT_SETTINGS.lateEntryDays,
     roleDefaults,
     defaultContactType: text(data.defaultContactType, DEFAULT_SETTINGS.defaultContactType),
     collectNhsNumber: bool(data.collectNhsNumber, DEFAULT_SETTINGS.collectNhsNumber),
@@ -126,9 +131,25 @@ function readCurrentConfig(db: Database.Database): ConfigSnapshot {
   const settingsRow = listConfig(db, 'settings')[0];
   return {
     settings: settingsFrom(settingsRow?.data ?? {}),
-    clinicians: sortByName(listConfig(db, 'clinician').map((row) => clinicianFrom(row.id, row.data))),
+    clinicians: sortByName(withUniqueKeys(listConfig(db, 'clinician').map((row) => clinicianFrom(row.id, row.data)))),
     patterns: new Map(listConfig(db, 'rota_pattern').map((row) => [row.id, patternFrom(row.data)])),
   };
+}
+
+/**
+ * One key, one clinician. Two PCs apart can hand the same free key to two new
+ * clinicians; when they meet, the one added first (the rows come in creation
+ * order) keeps it and the other has none until it is given a new one, so a key
+ * never records for two people. Clinicians off the board hold no key.
+ */
+function withUniqueKeys(clinicians: Clinician[]): Clinician[] {
+  const holders = new Set<string>();
+  return clinicians.map((clinician) => {
+    if (clinician.key === null) return clinician;
+    if (!clinician.active || holders.has(clinician.key)) return { ...clinician, key: null };
+    holders.add(clinician.key);
+    return clinician;
+  });
 }
 
 export const currentContactTypes: (db: Database.Database) => readonly ContactType[] = cachedView((db) =>

@@ -1,11 +1,32 @@
 import type { ParsedInputOf } from '../../../shared/contract.ts';
-import { RESERVED_TYPE_KEYS } from '../../../shared/contactTypes.ts';
+import { FALLBACK_CONTACT_TYPE, RESERVED_TYPE_KEYS } from '../../../shared/contactTypes.ts';
 import type { ContactType } from '../../../shared/domain.ts';
+import { addPracticeDays, practiceDayOf } from '../../../shared/practiceDay.ts';
+import type { PracticeSettings } from '../../../shared/settings.ts';
 import { nameKey } from '../../../shared/text.ts';
 import { write, type CoreContext } from '../context.ts';
 import { changedFields } from './changes.ts';
 import { DomainError } from '../errors.ts';
+import { typeUsageSince } from '../repos/contactsRepo.ts';
 import { currentContactTypes } from './configViews.ts';
+
+const usualTypeCache = new WeakMap<object, { day: string; typeId: string }>();
+
+/**
+ * The desk's default type: the practice's choice, or with "auto" its most
+ * common counted type over the last four weeks (worked out once a day).
+ */
+export function usualContactType(ctx: CoreContext, settings: PracticeSettings): string {
+  const active = currentContactTypes(ctx.db).filter((type) => type.active);
+  if (settings.defaultContactType !== 'auto' && active.some((type) => type.id === settings.defaultContactType)) return settings.defaultContactType;
+  const today = practiceDayOf(ctx.clock.now());
+  const cached = usualTypeCache.get(ctx.db);
+  if (cached?.day === today && active.some((type) => type.id === cached.typeId)) return cached.typeId;
+  const used = typeUsageSince(ctx.db, addPracticeDays(today, -28)).find((row) => active.some((type) => type.id === row.typeId));
+  const typeId = used?.typeId ?? (active.some((type) => type.id === FALLBACK_CONTACT_TYPE) ? FALLBACK_CONTACT_TYPE : (active[0]?.id ?? FALLBACK_CONTACT_TYPE));
+  usualTypeCache.set(ctx.db, { day: today, typeId });
+  return typeId;
+}
 
 export function requireContactType(ctx: CoreContext, typeId: string): ContactType {
   const type = currentContactTypes(ctx.db).find((candidate) => candidate.id === typeId);

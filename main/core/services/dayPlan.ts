@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
-import { capFor, planCaps, usageOf, type CapPlan, type DayUsage, type UsageContact } from '../../../shared/capacity.ts';
-import type { CapMode, Clinician, Session } from '../../../shared/domain.ts';
+import { capFor, capStateOf, planCaps, usageOf, type CapPlan, type DayUsage, type UsageContact } from '../../../shared/capacity.ts';
+import type { CapMode, CapState, Clinician, ClinicianStatus, Session } from '../../../shared/domain.ts';
 import { encodeHlc } from '../../../shared/hlc.ts';
-import { endOfPracticeDay, practiceDayOf, startOfPracticeDay } from '../../../shared/practiceDay.ts';
-import { DEFAULT_PATTERN, sessionOf, sessionsOn, type DayOverride, type SessionPair } from '../../../shared/rota.ts';
+import { endOfPracticeDay, practiceDayOf, practiceMinutesOf, startOfPracticeDay } from '../../../shared/practiceDay.ts';
+import { DEFAULT_PATTERN, minutesOf, sessionOf, sessionsOn, type DayOverride, type SessionPair } from '../../../shared/rota.ts';
 import type { PracticeSettings } from '../../../shared/settings.ts';
 import { countedContactsOnDay, type CountedContact } from '../repos/contactsRepo.ts';
 import { capChangesBetween, configVersion } from '../repos/configRepo.ts';
@@ -14,6 +14,8 @@ export interface ClinicianDayPlan {
   clinician: Clinician;
   sessions: SessionPair;
   working: boolean;
+  /** Marked absent on the rota for the date (not merely off their weekly pattern). */
+  absent: boolean;
   duty: boolean;
   overrideCap: number | null;
   plan: CapPlan;
@@ -45,6 +47,7 @@ export function planClinicians(snapshot: Readonly<ConfigSnapshot>, overrides: Ma
       clinician,
       sessions,
       working: sessions.am || sessions.pm,
+      absent: override?.absent === true,
       duty: override?.duty === true,
       overrideCap,
       plan: planCaps({ clinician, roleDefaults: snapshot.settings.roleDefaults, sessions, overrideCap, capMode: snapshot.settings.capMode }),
@@ -84,7 +87,7 @@ export function overridesFor(db: Database.Database, day: string, nowMs: number):
 const only = <T extends { clinicians: Clinician[] }>(snapshot: Readonly<T>, clinicianId: string | undefined): Readonly<T> =>
   clinicianId === undefined ? snapshot : { ...snapshot, clinicians: snapshot.clinicians.filter((clinician) => clinician.id === clinicianId) };
 
-type Counted = CountedContact & Pick<UsageContact, 'capWhenRecorded'>;
+type Counted = Pick<UsageContact, 'capWhenRecorded'>;
 
 interface Checkpoint {
   hlc: string;
@@ -124,16 +127,17 @@ function checkpointsFor(db: Database.Database, day: string, onlyClinicianId: str
  * turn the morning's contacts into over-cap ones (DOMAIN.md §7: a rota change
  * mid-day). Nothing to do on the usual day with no changes.
  */
-export function withCapsWhenRecorded(db: Database.Database, day: string, counted: CountedContact[], onlyClinicianId: string | undefined): Counted[] {
+export function withCapsWhenRecorded<C extends CountedContact>(db: Database.Database, day: string, counted: C[], onlyClinicianId: string | undefined): (C & Counted)[] {
   if (counted.length === 0) return counted;
   const checkpoints = checkpointsFor(db, day, onlyClinicianId);
   if (checkpoints.length === 0) return counted;
-  // Checkpoints are in hybrid-clock order, and so are the contacts (the board's all together, a report's
-  // clinician by clinician): walk forward, starting again whenever the clock goes back.
+  // Checkpoints are in hybrid-clock order, and the contacts in the day's order (the board's all together, a
+  // report's clinician by clinician): walk forward, starting again whenever the order goes back.
+  // A late entry is judged at the moment it happened (its order key), with the caps of that moment.
   let at = 0;
   return counted.map((contact) => {
-    if ((checkpoints[at]?.hlc ?? '') > contact.hlc) at = 0;
-    while (at + 1 < checkpoints.length && (checkpoints[at + 1]?.hlc ?? '') <= contact.hlc) at++;
+    if ((checkpoints[at]?.hlc ?? '') > contact.orderKey) at = 0;
+    while (at + 1 < checkpoints.length && (checkpoints[at + 1]?.hlc ?? '') <= contact.orderKey) at++;
     const checkpoint = checkpoints[at];
     const plan = checkpoint?.plans.get(contact.clinicianId)?.plan;
     if (!checkpoint || !plan) return contact;
@@ -154,3 +158,50 @@ export function loadDay(db: Database.Database, day: string, nowMs: number, onlyC
   return { day, settings: snapshot.settings, plans, session, ...usageFor(plans, counted, snapshot.settings, session) };
 }
 
+
+/** The figures the desk decides by, for one clinician at one moment of the day. */
+export interface DeskFigures {
+  status: ClinicianStatus;
+  capped: boolean;
+  /** The cap that matters at that moment: the day's, or in session mode that session's. */
+  cap: number;
+  used: number;
+  remaining: number;
+  state: CapState;
+}
+
+/**
+ * Where a working clinician stands at `atMs`: finished once their last session
+ * of the day has ended (the afternoon ends at the practice's day end, the
+ * morning at the session split). A clinician off the rota is absent (marked on
+ * the date) or not working (their weekly pattern).
+ */
+export function statusAt(dayPlan: ClinicianDayPlan, settings: PracticeSettings, day: string, atMs: number): ClinicianStatus {
+  if (!dayPlan.working) return dayPlan.absent ? 'absent' : 'not_working';
+  if (practiceDayOf(atMs) !== day) return practiceDayOf(atMs) > day ? 'finished' : 'working';
+  const endsAt = minutesOf(dayPlan.sessions.pm ? settings.dayEnd : settings.sessionSplit);
+  return practiceMinutesOf(atMs) >= endsAt ? 'finished' : 'working';
+}
+
+/**
+ * The one place that says how full a clinician is at a moment: the board shows
+ * it and the record check refuses by it (through isAtCapacity), so the two can
+ * never disagree.
+ */
+export function deskFiguresAt(state: DayState, clinicianId: string, atMs: number): DeskFigures | null {
+  const dayPlan = state.plans.get(clinicianId);
+  const usage = state.usage.get(clinicianId);
+  if (!dayPlan || !usage) return null;
+  const { settings } = state;
+  const session = sessionOf(atMs, settings.sessionSplit);
+  const used = settings.capMode === 'session' ? usage.bySession[session].used : usage.dayUsed;
+  const cap = capFor(dayPlan.plan, settings.capMode, session);
+  return {
+    status: statusAt(dayPlan, settings, state.day, atMs),
+    capped: dayPlan.plan.capped,
+    cap,
+    used,
+    remaining: Math.max(0, cap - used),
+    state: capStateOf(used, cap, settings.warningPercent, dayPlan.plan.capped),
+  };
+}

@@ -1,11 +1,13 @@
-import type { ParsedInputOf } from '../../../shared/contract.ts';
+import type { ParsedInputOf, Recorded } from '../../../shared/contract.ts';
 import type { Deferral } from '../../../shared/domain.ts';
 import { practiceDayOf } from '../../../shared/practiceDay.ts';
 import { write, type CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { deferralsBetween, getDeferralRecord, type DeferralRecord } from '../repos/deferralsRepo.ts';
 import { requireClinician } from './clinicians.ts';
-import { assertNotVoided, authorOf, voidedOf } from './recording.ts';
+import { withBoard } from './contacts.ts';
+import { assertNotVoided, authorOf, repeatedRequest, voidedOf, whenRecorded } from './recording.ts';
+import { readSettings } from './settings.ts';
 
 function toDeferral(record: DeferralRecord): Deferral {
   return {
@@ -16,6 +18,7 @@ function toDeferral(record: DeferralRecord): Deferral {
     note: record.note,
     occurredAt: new Date(record.occurredAt).toISOString(),
     practiceDay: record.practiceDay,
+    lateReason: record.lateReason,
     recordedBy: record.recordedBy,
     device: record.device,
     voided: voidedOf(record),
@@ -29,13 +32,25 @@ function requireDeferral(ctx: CoreContext, id: string): Deferral {
 }
 
 /** Kept within the practice: a later date (not "call back tomorrow": the practice books it) or the waiting list. */
-export function recordDeferral(ctx: CoreContext, input: ParsedInputOf<'deferral.record'>): Deferral {
+export function recordDeferral(ctx: CoreContext, input: ParsedInputOf<'deferral.record'>): Recorded<Deferral> {
   return write(ctx, () => {
+    const repeated = repeatedRequest(ctx, input.requestId, 'deferral');
+    if (repeated !== null) {
+      const first = requireDeferral(ctx, repeated);
+      if (first.kind !== input.kind) {
+        throw new DomainError('conflict', 'This request id was already used to keep a patient for later another way. Nothing was recorded.', 'requestId');
+      }
+      return withBoard(ctx, input, first);
+    }
     const now = ctx.clock.now();
-    const today = practiceDayOf(now);
+    const when = whenRecorded(now, input.occurredAt, input.lateReason, readSettings(ctx).lateEntryDays);
+    // A later date is after the day it was agreed (for a late entry, that earlier day).
+    const agreedOn = when.practiceDay;
     if (input.kind === 'later_date') {
       if (input.untilDay === undefined) throw new DomainError('invalid_input', 'Choose the date the patient is booked for.', 'untilDay');
-      if (input.untilDay <= today) throw new DomainError('invalid_input', 'A later date must be after today.', 'untilDay');
+      if (input.untilDay <= agreedOn) {
+        throw new DomainError('invalid_input', agreedOn === practiceDayOf(now) ? 'A later date must be after today.' : 'A later date must be after the day it was agreed.', 'untilDay');
+      }
     } else if (input.untilDay !== undefined) {
       throw new DomainError('invalid_input', 'The waiting list has no date. Leave the date empty, or choose “later date”.', 'untilDay');
     }
@@ -47,11 +62,13 @@ export function recordDeferral(ctx: CoreContext, input: ParsedInputOf<'deferral.
       kind: input.kind,
       untilDay: input.untilDay ?? null,
       note: input.note ?? '',
-      occurredAt: now,
-      practiceDay: today,
+      occurredAt: when.occurredAt,
+      practiceDay: when.practiceDay,
       ...authorOf(ctx),
+      requestId: input.requestId ?? null,
+      lateReason: when.lateReason,
     });
-    return requireDeferral(ctx, deferralId);
+    return withBoard(ctx, input, requireDeferral(ctx, deferralId));
   });
 }
 

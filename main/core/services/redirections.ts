@@ -8,7 +8,8 @@ import { DomainError } from '../errors.ts';
 import { getRedirectionRecord, redirectionsBetween, type RedirectionRecord } from '../repos/redirectionsRepo.ts';
 import { requireClinician } from './clinicians.ts';
 import { requireDirectoryEntry } from './directory.ts';
-import { assertNotVoided, authorOf, occurredAtFor, voidedOf } from './recording.ts';
+import { withBoard } from './contacts.ts';
+import { assertNotVoided, authorOf, repeatedRequest, voidedOf, whenRecorded } from './recording.ts';
 import { readSettings } from './settings.ts';
 
 function toRedirection(record: RedirectionRecord): Redirection {
@@ -27,6 +28,7 @@ function toRedirection(record: RedirectionRecord): Redirection {
     nhsNumber: record.nhsNumber,
     occurredAt: new Date(record.occurredAt).toISOString(),
     practiceDay: record.practiceDay,
+    lateReason: record.lateReason,
     recordedBy: record.recordedBy,
     device: record.device,
     voided: voidedOf(record),
@@ -40,19 +42,26 @@ function requireRedirection(ctx: CoreContext, id: string): Redirection {
 }
 
 /** The NHS number rule (DOMAIN.md §7): none unless the practice turned it on; then a valid one. */
-function nhsNumberFor(ctx: CoreContext, input: string | undefined, warnings: string[]): string | null {
+function nhsNumberFor(ctx: CoreContext, input: string | undefined): string | null {
   if (input === undefined || input.trim() === '') return null;
   if (!readSettings(ctx).collectNhsNumber) {
     throw new DomainError('invalid_input', 'This practice does not record NHS numbers in ContactCap. Leave the NHS number empty.', 'nhsNumber');
   }
   const checked = checkNhsNumber(input);
   if (!checked.valid) throw new DomainError('invalid_input', checked.message, 'nhsNumber');
-  if (checked.testRange) warnings.push('NHS numbers starting 999 are test numbers that are never issued to patients. Check the number with the patient.');
   return checked.formatted;
 }
 
 export function recordRedirection(ctx: CoreContext, input: ParsedInputOf<'redirection.record'>): ResultOf<'redirection.record'> {
   return write(ctx, () => {
+    const repeated = repeatedRequest(ctx, input.requestId, 'redirection');
+    if (repeated !== null) {
+      const first = requireRedirection(ctx, repeated);
+      if (first.destinationId !== input.destinationId) {
+        throw new DomainError('conflict', 'This request id was already used to redirect a patient to another service. Nothing was recorded.', 'requestId');
+      }
+      return withBoard(ctx, input, { redirection: first, warnings: warningsFor(first) });
+    }
     const destination = requireDirectoryEntry(ctx, input.destinationId, 'destinationId');
     if (!destination.active) throw new DomainError('invalid_input', `${destination.name} is no longer in the directory. Choose another service.`, 'destinationId');
     if (input.fromClinicianId !== undefined) requireClinician(ctx, input.fromClinicianId, 'fromClinicianId');
@@ -63,9 +72,8 @@ export function recordRedirection(ctx: CoreContext, input: ParsedInputOf<'redire
     if (!isPharmacy && input.pharmacyFirst) throw new DomainError('invalid_input', 'Referred or signposted is only for Pharmacy First.', 'pharmacyFirst');
     const is111 = destination.kind === 'nhs_111';
     if (!is111 && input.icbInformed !== undefined) throw new DomainError('invalid_input', 'The “ICB informed” tick is only for NHS 111.', 'icbInformed');
-    const warnings: string[] = [];
-    const nhsNumber = nhsNumberFor(ctx, input.nhsNumber, warnings);
-    const occurredAt = occurredAtFor(ctx.clock.now(), input.occurredAt);
+    const nhsNumber = nhsNumberFor(ctx, input.nhsNumber);
+    const when = whenRecorded(ctx.clock.now(), input.occurredAt, input.lateReason, readSettings(ctx).lateEntryDays);
     const redirectionId = ctx.ids.newId();
     ctx.log.append('redirection.recorded', {
       redirectionId,
@@ -78,15 +86,28 @@ export function recordRedirection(ctx: CoreContext, input: ParsedInputOf<'redire
       icbInformed: is111 ? (input.icbInformed ?? false) : null,
       note: input.note ?? '',
       nhsNumber,
-      occurredAt,
-      practiceDay: practiceDayOf(occurredAt),
+      occurredAt: when.occurredAt,
+      practiceDay: when.practiceDay,
       ...authorOf(ctx),
+      requestId: input.requestId ?? null,
+      lateReason: when.lateReason,
     });
-    if (is111 && input.icbInformed !== true) {
-      warnings.push('NHS 111 is for exceptional circumstances only, and the ICB must be told. Tick “ICB informed” once it has been.');
-    }
-    return { redirection: requireRedirection(ctx, redirectionId), warnings };
+    const redirection = requireRedirection(ctx, redirectionId);
+    return withBoard(ctx, input, { redirection, warnings: warningsFor(redirection) });
   });
+}
+
+/** What the desk is reminded of after a redirection: the same each time it is asked for. */
+function warningsFor(redirection: Redirection): string[] {
+  const warnings: string[] = [];
+  const checked = redirection.nhsNumber === null ? null : checkNhsNumber(redirection.nhsNumber);
+  if (checked?.valid && checked.testRange) {
+    warnings.push('NHS numbers starting 999 are test numbers that are never issued to patients. Check the number with the patient.');
+  }
+  if (redirection.destinationKind === 'nhs_111' && redirection.icbInformed !== true) {
+    warnings.push('NHS 111 is for exceptional circumstances only, and the ICB must be told. Tick “ICB informed” once it has been.');
+  }
+  return warnings;
 }
 
 export function voidRedirection(ctx: CoreContext, input: ParsedInputOf<'redirection.void'>): Redirection {

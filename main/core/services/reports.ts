@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
-import { reachedCap } from '../../../shared/capacity.ts';
+import { capFor, isBeyondCap, reachedCap } from '../../../shared/capacity.ts';
 import type { ParsedInputOf } from '../../../shared/contract.ts';
+import type { CapMode } from '../../../shared/domain.ts';
 import { REDIRECTION_REASONS } from '../../../shared/directory.ts';
 import { addPracticeDays, daysBetween, practiceDayOf, practiceMinutesOf } from '../../../shared/practiceDay.ts';
 import { withoutTitle } from '../../../shared/text.ts';
@@ -14,7 +15,7 @@ import type {
   RangeReport,
   RedirectionSummary,
 } from '../../../shared/reports.ts';
-import { contactCountsBetween, reportContactsBetween, type ReportContact } from '../repos/contactsRepo.ts';
+import { contactCountsBetween, reasonedContactsBetween, reportContactsBetween, type ReasonedContact, type ReportContact } from '../repos/contactsRepo.ts';
 import { deferralsBetween, type DeferralRecord } from '../repos/deferralsRepo.ts';
 import { redirectionsBetween, type RedirectionRecord } from '../repos/redirectionsRepo.ts';
 import type { CoreContext } from '../context.ts';
@@ -195,12 +196,30 @@ export function dayReport(ctx: CoreContext, input: ParsedInputOf<'report.day'>):
 
 export const MAX_REPORT_DAYS = 400;
 
+/**
+ * A day's urgent over-cap contacts per clinician, by the rule the board and the
+ * day report use (isBeyondCap, against the cap when each was recorded), from
+ * only the contacts with an urgent reason and their places in the day.
+ */
+function urgentOverCapByClinician(db: Database.Database, day: string, plans: Map<string, ClinicianDayPlan>, capMode: CapMode, reasoned: ReasonedContact[]): Map<string, number> {
+  const urgent = new Map<string, number>();
+  for (const contact of withCapsWhenRecorded(db, day, reasoned, undefined)) {
+    const plan = plans.get(contact.clinicianId)?.plan;
+    const planned = plan?.capped ? capFor(plan, capMode, contact.session) : null;
+    const limit = contact.capWhenRecorded === undefined ? planned : contact.capWhenRecorded;
+    const position = capMode === 'session' ? contact.sessionPosition : contact.dayPosition;
+    if (isBeyondCap(position, limit)) urgent.set(contact.clinicianId, (urgent.get(contact.clinicianId) ?? 0) + 1);
+  }
+  return urgent;
+}
+
 /** A week, a month, a year: per clinician, redirections, and day-by-day figures for charts. */
 export function rangeReport(ctx: CoreContext, input: ParsedInputOf<'report.range'>): RangeReport {
   assertRange(input.from, input.to, MAX_REPORT_DAYS, 'A summary');
   const { db } = ctx;
   // Counts by day, clinician and type from one grouped query: a year is a few thousand rows, not every contact.
   const countsByDay = groupBy(contactCountsBetween(db, input.from, input.to), (row) => row.practiceDay);
+  const reasonedByDay = groupBy(reasonedContactsBetween(db, input.from, input.to), (row) => row.practiceDay);
   const redirectionsByDay = groupBy(redirectionsBetween(db, input.from, input.to), (record) => record.practiceDay);
   const deferrals = deferralsBetween(db, input.from, input.to);
   const byClinician = new Map<string, ClinicianRangeReport>();
@@ -217,6 +236,7 @@ export function rangeReport(ctx: CoreContext, input: ParsedInputOf<'report.range
     for (const destination of summary.byDestination) {
       entry.redirectionsByKind[destination.kind] = (entry.redirectionsByKind[destination.kind] ?? 0) + destination.count;
     }
+    const urgentByClinician = urgentOverCapByClinician(db, day, plans, snapshot.settings.capMode, reasonedByDay.get(day) ?? []);
     const clinicianIds = new Set([...plans.keys(), ...dayCounts.keys()]);
     for (const clinicianId of clinicianIds) {
       const plan = plans.get(clinicianId);
@@ -225,7 +245,7 @@ export function rangeReport(ctx: CoreContext, input: ParsedInputOf<'report.range
       if (plan && (!plan.working || !plan.clinician.active) && rows.length === 0) continue;
       const counted = rows.filter((row) => row.counts).reduce((sum, row) => sum + row.n, 0);
       const notCounted = rows.filter((row) => !row.counts).reduce((sum, row) => sum + row.n, 0);
-      const urgent = rows.reduce((sum, row) => sum + (row.counts ? row.urgent : 0), 0);
+      const urgent = urgentByClinician.get(clinicianId) ?? 0;
       const working = plan?.working ?? false;
       const capped = plan?.plan.capped ?? false;
       const cap = plan?.plan.dayCap ?? 0;

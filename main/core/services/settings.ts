@@ -1,5 +1,6 @@
 import type { ParsedInputOf } from '../../../shared/contract.ts';
 import { ROLE_LABELS, type RoleDefault } from '../../../shared/domain.ts';
+import { minutesOf } from '../../../shared/rota.ts';
 import type { PracticeSettings } from '../../../shared/settings.ts';
 import { write, type CoreContext } from '../context.ts';
 import { changedFields } from './changes.ts';
@@ -17,6 +18,14 @@ export function updateSettings(ctx: CoreContext, input: ParsedInputOf<'settings.
     if (plain.defaultContactType !== undefined && plain.defaultContactType !== 'auto') {
       const type = currentContactTypes(ctx.db).find((candidate) => candidate.id === plain.defaultContactType && candidate.active);
       if (!type) throw new DomainError('invalid_input', 'Choose the usual type of contact from the list, or “most common”.', 'defaultContactType');
+    }
+    const split = minutesOf(plain.sessionSplit ?? current.sessionSplit);
+    if (minutesOf(plain.dayEnd ?? current.dayEnd) <= split) {
+      throw new DomainError(
+        'invalid_input',
+        `The afternoon must end after it starts (${plain.sessionSplit ?? current.sessionSplit}). Enter a later end time, for example 18:30.`,
+        plain.dayEnd === undefined ? 'sessionSplit' : 'dayEnd',
+      );
     }
     const changes = changedFields(current, plain);
     for (const [role, patch] of Object.entries(roleDefaults ?? {})) {

@@ -10,7 +10,10 @@ export interface Transport {
 }
 
 const NOT_ANSWERING =
-  'ContactCap is not answering, so this was not saved. Check that ContactCap is still running on this PC, then try again.';
+  'ContactCap is not answering, so it is not known whether this was saved. Check that ContactCap is still running on this PC, then try again.';
+
+/** A call that has had no answer by then is given up on (and, for records, retried with the same request id). */
+const ANSWER_WITHIN_MS = 10_000;
 
 export function pickTransport(scope: Window & typeof globalThis = window): Transport {
   const bridge = (scope as unknown as Record<string, ContactCapBridge | undefined>)[BRIDGE_GLOBAL];
@@ -40,10 +43,12 @@ export function httpTransport(scope: Window & typeof globalThis): Transport {
           headers: { 'Content-Type': 'application/json' },
           body: JSON.stringify(input ?? {}),
           credentials: 'same-origin',
+          signal: AbortSignal.timeout(ANSWER_WITHIN_MS),
         });
         return (await response.json()) as Envelope<unknown>;
       } catch {
-        return fail('internal', NOT_ANSWERING);
+        // A dropped connection, a timeout or a half-sent answer: nothing is known about what happened.
+        return fail('unreachable', NOT_ANSWERING);
       }
     },
     on(event, listener) {

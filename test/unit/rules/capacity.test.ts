@@ -167,12 +167,19 @@ describe('capStateOf', () => {
 });
 
 describe('isAtCapacity', () => {
-  it('is true for a capped clinician at or over the cap, and never for an uncapped one', () => {
-    expect(isAtCapacity({ capped: true, used: 24, cap: 25 })).toBe(false);
-    expect(isAtCapacity({ capped: true, used: 25, cap: 25 })).toBe(true);
-    expect(isAtCapacity({ capped: true, used: 30, cap: 25 })).toBe(true);
-    expect(isAtCapacity({ capped: true, used: 0, cap: 0 })).toBe(true);
-    expect(isAtCapacity({ capped: false, used: 30, cap: 25 })).toBe(false);
+  it('is true for a working capped clinician at or over the cap, and never for a working uncapped one', () => {
+    expect(isAtCapacity({ status: 'working', capped: true, used: 24, cap: 25 })).toBe(false);
+    expect(isAtCapacity({ status: 'working', capped: true, used: 25, cap: 25 })).toBe(true);
+    expect(isAtCapacity({ status: 'working', capped: true, used: 30, cap: 25 })).toBe(true);
+    expect(isAtCapacity({ status: 'working', capped: true, used: 0, cap: 0 })).toBe(true);
+    expect(isAtCapacity({ status: 'working', capped: false, used: 30, cap: 25 })).toBe(false);
+  });
+
+  it('is true for a clinician who is finished, absent or not working, with room or without a cap', () => {
+    expect(isAtCapacity({ status: 'finished', capped: true, used: 12, cap: 25 })).toBe(true);
+    expect(isAtCapacity({ status: 'absent', capped: false, used: 0, cap: 0 })).toBe(true);
+    expect(isAtCapacity({ status: 'not_working', capped: false, used: 0, cap: 25 })).toBe(true);
+    expect(isAtCapacity({ status: 'finished', capped: false, used: 0, cap: 25 })).toBe(true);
   });
 });
 
@@ -242,9 +249,15 @@ describe('usageOf', () => {
     expect(usageOf(list, ten, 'day', 80, 'am', BOTH)).toMatchObject({ warnedAt: 8000, fullAt: 10_000, overCapIds: ['c11', 'c12'] });
   });
 
-  it('counts the urgent contacts, those with a reason, wherever they fall', () => {
+  it('counts as urgent over the cap only the contacts with a reason that are beyond the cap: a reason given with room to spare is not over the cap', () => {
     const usage = usageOf(contacts(['am', 'am', 'am', 'pm'], { 2: 'Chest pain', 4: 'Sepsis' }), cappedAt(3, 2, 1), 'day', 85, 'pm', BOTH);
-    expect(usage).toMatchObject({ urgentOverCap: 2, overCapIds: ['c4'] });
+    expect(usage).toMatchObject({ urgentOverCap: 1, overCapIds: ['c4'] });
+  });
+
+  it('counts no urgent over-cap contact for an uncapped clinician, whatever reasons were given', () => {
+    const uncapped = { ...cappedAt(3, 2, 1), capped: false };
+    const usage = usageOf(contacts(['am', 'am', 'am', 'pm'], { 2: 'Chest pain', 4: 'Sepsis' }), uncapped, 'day', 85, 'pm', BOTH);
+    expect(usage).toMatchObject({ urgentOverCap: 0, overCapIds: [] });
   });
 
   it('puts every counted contact over a cap of 0, such as on a day off', () => {

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { BoardRow } from '../../../shared/domain.ts';
+import type { BoardRow, ClinicianRole, ClinicianStatus } from '../../../shared/domain.ts';
 import { alternativesFor } from '../../../shared/routing.ts';
 
 /** Where a patient can go inside the practice when their clinician is full (shared/routing.ts). */
 
 /** A board row with the fields the routing looks at; the rest are filler. */
-function row(clinicianId: string, name: string, figures: { capped?: boolean; working?: boolean; cap?: number; used?: number }): BoardRow {
+function row(
+  clinicianId: string,
+  name: string,
+  figures: { capped?: boolean; working?: boolean; cap?: number; used?: number; status?: ClinicianStatus; role?: ClinicianRole },
+): BoardRow {
   const capped = figures.capped ?? true;
   const working = figures.working ?? true;
   const cap = figures.cap ?? 25;
@@ -16,7 +20,9 @@ function row(clinicianId: string, name: string, figures: { capped?: boolean; wor
     clinicianId,
     name,
     initials: '?',
-    role: capped ? 'salaried_gp' : 'practice_nurse',
+    role: figures.role ?? (capped ? 'salaried_gp' : 'practice_nurse'),
+    key: null,
+    status: figures.status ?? (working ? 'working' : 'not_working'),
     working,
     sessions: { am: working, pm: working },
     duty: false,
@@ -73,6 +79,38 @@ describe('alternativesFor', () => {
     const before = ids(rows);
     expect(alternativesFor(rows, 'full')).toEqual([]);
     expect(ids(rows)).toEqual(before);
+  });
+
+  it('never offers a clinician who has finished for today or is absent, however much room they had', () => {
+    const rows = [
+      row('full', 'Dr Full', { used: 25 }),
+      row('done', 'Dr Done', { used: 3, status: 'finished' }),
+      row('absent', 'Dr Absent', { used: 0, status: 'absent', working: false }),
+      row('here', 'Dr Here', { used: 20 }),
+    ];
+    expect(ids(alternativesFor(rows, 'full'))).toEqual(['here']);
+  });
+
+  it('offers clinicians of the same kind first: a full GP’s patient goes to a GP with less room before a nurse with more', () => {
+    const rows = [
+      row('fullGp', 'Dr Full', { used: 25, role: 'gp_partner' }),
+      row('anp', 'Ann Practitioner', { used: 0, role: 'advanced_nurse_practitioner' }), // 25 left, a nurse
+      row('locum', 'Dr Locum', { used: 22, role: 'locum_gp' }), // 3 left, a GP
+      row('registrar', 'Dr Registrar', { used: 15, role: 'gp_registrar' }), // 10 left, a GP
+      row('pharmacist', 'Phil Pharmacist', { used: 5, role: 'clinical_pharmacist' }), // 20 left
+      row('nurse', 'Nora Nurse', { capped: false, role: 'practice_nurse' }),
+    ];
+    expect(ids(alternativesFor(rows, 'fullGp'))).toEqual(['registrar', 'locum', 'anp', 'pharmacist', 'nurse']);
+  });
+
+  it('offers a full nurse’s patient to the other nurses first, capped before uncapped', () => {
+    const rows = [
+      row('fullAnp', 'Ann Full', { cap: 20, used: 20, role: 'advanced_nurse_practitioner' }),
+      row('gp', 'Dr Roomy', { used: 0, role: 'salaried_gp' }),
+      row('nurse', 'Nora Nurse', { capped: false, role: 'practice_nurse' }),
+      row('anp2', 'Ann Second', { cap: 20, used: 18, role: 'advanced_nurse_practitioner' }),
+    ];
+    expect(ids(alternativesFor(rows, 'fullAnp'))).toEqual(['anp2', 'nurse', 'gp']);
   });
 
   it('works for a clinician who is not on the board at all: everyone with room is offered', () => {

@@ -244,7 +244,7 @@ describe('desktop app lifecycle', () => {
       expect(fake.ipcMain.handle).toHaveBeenCalledWith('contactcap:invoke', expect.any(Function));
       const invoke = fake.ipcHandlers.get('contactcap:invoke');
       const status = invoke?.({ senderFrame: { url: 'app://contactcap/index.html' } }, 'system.status', {});
-      expect(status).toMatchObject({ ok: true, value: { appVersion: '7.8.9', databasePath: path.join(dataDir, 'contactcap.db'), schemaVersion: 2 } });
+      expect(status).toMatchObject({ ok: true, value: { appVersion: '7.8.9', databasePath: path.join(dataDir, 'contactcap.db'), schemaVersion: 3 } });
     });
 
     it('pushes data.changed to the window after a write through IPC', async () => {
@@ -253,7 +253,7 @@ describe('desktop app lifecycle', () => {
       const invoke = fake.ipcHandlers.get('contactcap:invoke');
       const created = invoke?.({ senderFrame: { url: 'app://contactcap/index.html' } }, 'clinician.create', { name: 'Dr Ada Okafor', role: 'gp_partner' });
       expect(created).toMatchObject({ ok: true, value: { name: 'Dr Ada Okafor', initials: 'AO', dailyCap: null } });
-      expect(fake.windows[0]?.webContents.send).toHaveBeenCalledWith('contactcap:event', 'data.changed', { topics: ['clinicians'] });
+      expect(fake.windows[0]?.webContents.send).toHaveBeenCalledWith('contactcap:event', 'data.changed', expect.objectContaining({ topics: ['clinicians'] }));
     });
 
     it('serves the built renderer from next to the main bundle over the app scheme', async () => {

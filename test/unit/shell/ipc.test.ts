@@ -81,6 +81,7 @@ describe('IPC wiring', () => {
         amCap: null,
         pmCap: null,
         active: true,
+        key: '1',
       },
     });
     const listed = must(core.call('clinician.list', {}));
@@ -131,7 +132,7 @@ describe('IPC wiring', () => {
     expect(EVENT_CHANNEL).toBe('contactcap:event');
     for (const window of [first, second]) {
       expect(window.webContents.send).toHaveBeenCalledTimes(1);
-      expect(window.webContents.send).toHaveBeenCalledWith('contactcap:event', 'data.changed', { topics: ['clinicians'] });
+      expect(window.webContents.send).toHaveBeenCalledWith('contactcap:event', 'data.changed', expect.objectContaining({ topics: ['clinicians'] }));
     }
     expect(destroyed.webContents.send).not.toHaveBeenCalled();
   });

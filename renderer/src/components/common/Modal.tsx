@@ -12,6 +12,8 @@ export function Modal({
   onKeyDown,
   wide = false,
   describedBy,
+  desk,
+  focusDialog = false,
 }: {
   title: string;
   onClose: () => void;
@@ -19,8 +21,17 @@ export function Modal({
   onKeyDown?: (event: KeyboardEvent<HTMLDialogElement>) => void;
   wide?: boolean;
   describedBy?: string;
+  /**
+   * A step of the reception desk: 'keys' when the desk's key handling
+   * (stores/deskFlow.ts) reads its keys, 'form' when the dialog's own form does.
+   */
+  desk?: 'keys' | 'form';
+  /** Focus the dialog itself, not a control: nothing in it acts on a stray Enter. */
+  focusDialog?: boolean;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  // Read once, when the dialog opens.
+  const focusSelf = useRef(focusDialog);
   const titleId = useId();
 
   // Layout effect: its clean-up runs while the dialog is still in the page, so
@@ -30,7 +41,10 @@ export function Modal({
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (element && !element.open) element.showModal();
     // showModal focuses the first control; the dialog's main action goes first instead when it asks to.
-    element?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    // A dialog may ask for nothing to be focused that acts on Enter: then the dialog itself has the focus.
+    const first = element?.querySelector<HTMLElement>('[data-autofocus]');
+    if (first) first.focus();
+    else if (focusSelf.current) element?.focus();
     return () => {
       element?.close();
       if (before?.isConnected) before.focus();
@@ -43,6 +57,9 @@ export function Modal({
       className={wide ? 'dialog dialog-wide' : 'dialog'}
       aria-labelledby={titleId}
       aria-describedby={describedBy}
+      data-desk-step={desk}
+      data-desk-own-keys={desk === 'form' ? '' : undefined}
+      tabIndex={focusDialog ? -1 : undefined}
       onCancel={(event) => {
         event.preventDefault();
         onClose();

@@ -1,4 +1,5 @@
 import { memo, useMemo, useState } from 'react';
+import type { Contact } from '../../../../shared/domain.ts';
 import { formatShortDate, formatTime, plural } from '../../format.ts';
 import { useCatalogueStore } from '../../stores/catalogueStore.ts';
 import { useDeskStore, type EntryKind } from '../../stores/deskStore.ts';
@@ -16,6 +17,14 @@ interface Entry {
 }
 
 const SHOWN = 60;
+
+/** Urgent over the cap, urgent with room to spare, over the cap, or a late entry: in words. */
+function contactFlag(contact: Contact): string | null {
+  const late = contact.lateReason !== null ? `Late entry: ${contact.lateReason}` : null;
+  const urgent =
+    contact.overCapReason === null ? (contact.overCap ? 'Over cap' : null) : contact.overCap ? `Urgent, over cap: ${contact.overCapReason}` : `Urgent: ${contact.overCapReason}`;
+  return [urgent, late].filter((part) => part !== null).join(' · ') || null;
+}
 
 /**
  * Everything recorded today, newest first. A voided entry stays, struck through and labelled.
@@ -40,7 +49,7 @@ export const ActivityPanel = memo(function ActivityPanel() {
         at: contact.occurredAt,
         who: nameOf.get(contact.clinicianId) ?? 'Unknown clinician',
         what: `${typeOf.get(contact.typeId) ?? contact.typeId}${contact.counts ? '' : ' (not counted)'}${contact.recordedBy ? ` · ${contact.recordedBy}` : ''}`,
-        flag: contact.overCapReason !== null ? `Urgent, over cap: ${contact.overCapReason}` : contact.overCap ? 'Over cap' : null,
+        flag: contactFlag(contact),
         voided: contact.voided?.reason ?? null,
       })),
       ...redirections.map((redirection) => ({

@@ -1,27 +1,31 @@
-import { ROLE_LABELS, type BoardRow, type CapMode } from '../../../../shared/domain.ts';
+import { spokenKey } from '../../../../shared/deskKeys.ts';
+import { CLINICIAN_STATUS_LABELS, ROLE_LABELS, type BoardRow, type CapMode } from '../../../../shared/domain.ts';
 import { formatTime } from '../../format.ts';
 import { CapMeter } from '../common/CapMeter.tsx';
 import { KeyCap } from '../common/fields.tsx';
 import { StateBadge } from '../common/StateBadge.tsx';
 import { sessionsText } from './usageText.ts';
 
-/** The board: one row per clinician, readable from a metre away. */
+/**
+ * The board: one row per clinician on the board, in the practice's order, each
+ * with their own key. Clinicians who are absent, off the rota or finished keep
+ * their row and key, greyed and labelled in words.
+ */
 export function BoardTable({
   rows,
-  keys,
   capMode,
-  caption,
+  savingFor,
   onChoose,
 }: {
   rows: BoardRow[];
-  keys: Map<string, string>;
   capMode: CapMode;
-  caption: string;
+  /** The clinician whose contact is being saved now, if any. */
+  savingFor: string | null;
   onChoose: (row: BoardRow) => void;
 }) {
   return (
     <table className="board-table">
-      <caption className="visually-hidden">{caption}</caption>
+      <caption className="visually-hidden">Clinicians on the board today, with their keys</caption>
       <thead>
         <tr>
           <th scope="col" className="key-col">
@@ -40,10 +44,11 @@ export function BoardTable({
       </thead>
       <tbody>
         {rows.map((row) => {
-          const key = keys.get(row.clinicianId);
+          const here = row.status === 'working';
+          const figures = row.capped && row.working;
           return (
-            <tr key={row.clinicianId} className={`board-row row-${row.state}`} data-clinician={row.name}>
-              <td className="key-col">{key && <KeyCap>{key}</KeyCap>}</td>
+            <tr key={row.clinicianId} className={`board-row row-${row.state}${here ? '' : ` row-away row-${row.status}`}`} data-clinician={row.name} data-status={row.status}>
+              <td className="key-col">{row.key ? <KeyCap>{row.key}</KeyCap> : <span className="no-key">No key</span>}</td>
               <th scope="row" className="who">
                 <span className="who-name">{row.name}</span>
                 {row.duty && <span className="badge-duty">Duty</span>}
@@ -59,20 +64,30 @@ export function BoardTable({
               </th>
               <td className="used">
                 <span className="used-figures" data-testid="used">
-                  {row.capped && row.working ? `${row.used} / ${row.cap}` : `${row.used}`}
+                  {figures ? `${row.used} / ${row.cap}` : `${row.used}`}
                 </span>
-                {row.capped && row.working && <CapMeter used={row.used} cap={row.cap} state={row.state} />}
+                {figures && here && <CapMeter used={row.used} cap={row.cap} state={row.state} />}
               </td>
               <td className="num left-count" data-testid="left">
-                {row.capped && row.working ? row.remaining : '—'}
+                {figures && here ? row.remaining : '—'}
+              </td>
+              <td className="state-cell">
+                {savingFor === row.clinicianId && (
+                  <span className="saving" role="status">
+                    Saving…
+                  </span>
+                )}
+                {here ? <StateBadge state={row.state} /> : <span className={`away away-${row.status}`}>{CLINICIAN_STATUS_LABELS[row.status]}</span>}
+                {here && row.fullAt && <span className="since">since {formatTime(row.fullAt)}</span>}
               </td>
               <td>
-                {row.working ? <StateBadge state={row.state} /> : <span className="not-working">Not on the rota</span>}
-                {row.working && row.fullAt && <span className="since">since {formatTime(row.fullAt)}</span>}
-              </td>
-              <td>
-                <button type="button" className="record" aria-label={`Record a contact for ${row.name}`} onClick={() => onChoose(row)}>
-                  Record
+                <button
+                  type="button"
+                  className="record"
+                  aria-label={`${here ? 'Record a contact for' : 'Options for'} ${row.name}${row.key ? `, key ${spokenKey(row.key)}` : ''}`}
+                  onClick={() => onChoose(row)}
+                >
+                  {here ? 'Record' : 'Options'}
                 </button>
               </td>
             </tr>

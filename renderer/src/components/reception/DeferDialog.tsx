@@ -1,7 +1,7 @@
 import { useState, type SyntheticEvent } from 'react';
 import { DEFERRAL_KINDS, type DeferralKind } from '../../../../shared/domain.ts';
 import { addPracticeDays, practiceDayOf } from '../../../../shared/practiceDay.ts';
-import { useAnnounceStore } from '../../stores/announceStore.ts';
+import { formatLongDate } from '../../format.ts';
 import { useDeskStore } from '../../stores/deskStore.ts';
 import { errorOf, type FormError } from '../../stores/result.ts';
 import { invalidIf } from '../common/fields.tsx';
@@ -18,12 +18,17 @@ export function DeferDialog({ clinician, onClose }: { clinician: { id: string; n
   const [told, setTold] = useState(false);
   const [note, setNote] = useState('');
   const [error, setError] = useState<FormError | null>(null);
-  const recordDeferral = useDeskStore((state) => state.recordDeferral);
-  const announce = useAnnounceStore((state) => state.announce);
+  const record = useDeskStore((state) => state.record);
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
-    const result = await recordDeferral(
+    const withWhom = clinician ? ` with ${clinician.name}` : '';
+    const sentence =
+      kind === 'later_date'
+        ? { saving: `a later date (${formatLongDate(untilDay)})${withWhom}`, done: `Patient booked for a later date, ${formatLongDate(untilDay)}${withWhom}.` }
+        : { saving: `the waiting list${clinician ? ` for ${clinician.name}` : ''}`, done: `Patient added to the practice waiting list${clinician ? ` for ${clinician.name}` : ''}.` };
+    const result = await record(
+      'deferral.record',
       {
         kind,
         patientTold: told as true,
@@ -31,18 +36,17 @@ export function DeferDialog({ clinician, onClose }: { clinician: { id: string; n
         ...(clinician ? { clinicianId: clinician.id } : {}),
         ...(note.trim() === '' ? {} : { note }),
       },
-      KIND_LABELS[kind].toLowerCase(),
+      sentence,
     );
     if (!result.ok) {
       setError(errorOf(result));
       return;
     }
-    announce(`Recorded: ${KIND_LABELS[kind].toLowerCase()}.`);
     onClose();
   }
 
   return (
-    <Modal title={clinician ? `Later, within the practice (instead of ${clinician.name} today)` : 'Later, within the practice'} onClose={onClose}>
+    <Modal title={clinician ? `Later, within the practice (instead of ${clinician.name} today)` : 'Later, within the practice'} onClose={onClose} desk="form">
       <form onSubmit={(event) => void submit(event)}>
         <fieldset className="inline-fieldset">
           <legend>What happens next</legend>

@@ -1,94 +1,97 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { isAtCapacity } from '../../../../shared/capacity.ts';
-import { FALLBACK_CONTACT_TYPE } from '../../../../shared/contactTypes.ts';
-import type { BoardRow } from '../../../../shared/domain.ts';
-import type { RedirectionReason } from '../../../../shared/directory.ts';
+import { CAP_STATE_LABELS, type BoardRow } from '../../../../shared/domain.ts';
 import { useCatalogueStore } from '../../stores/catalogueStore.ts';
+import { useDeskFlow } from '../../stores/deskFlow.ts';
 import { useDeskStore } from '../../stores/deskStore.ts';
 import { KeyCap } from '../common/fields.tsx';
 import { ActivityPanel } from './ActivityPanel.tsx';
 import { BoardTable } from './BoardTable.tsx';
 import { DeferDialog } from './DeferDialog.tsx';
+import { DeskStatus } from './DeskStatus.tsx';
 import { RecordPanel } from './RecordPanel.tsx';
 import { RedirectDialog } from './RedirectDialog.tsx';
 import { RoutingDialog } from './RoutingDialog.tsx';
-import { isTyping, plainKey, shortcutsFor } from './shortcuts.ts';
-import { UndoToast } from './UndoToast.tsx';
+import { isTyping } from './shortcuts.ts';
 import { UrgentDialog } from './UrgentDialog.tsx';
 
-type Step =
-  | { kind: 'record'; clinicianId: string }
-  | { kind: 'routing'; clinicianId: string; typeId: string }
-  | { kind: 'urgent'; clinicianId: string; typeId: string }
-  | { kind: 'redirect'; clinicianId: string | null; reason: RedirectionReason }
-  | { kind: 'defer'; clinicianId: string | null };
+const DENSE_KEY = 'contactcap.denseBoard';
 
 /** Where receptionists live all day: the board, two keys to record, and a way on for every patient. */
 export function ReceptionScreen() {
   const board = useDeskStore((state) => state.board);
   const loadError = useDeskStore((state) => state.loadError);
+  const saving = useDeskStore((state) => state.saving);
   const allTypes = useCatalogueStore((state) => state.contactTypes);
   const types = useMemo(() => allTypes.filter((type) => type.active), [allTypes]);
-  const [step, setStep] = useState<Step | null>(null);
+  const step = useDeskFlow((state) => state.step);
   const [find, setFind] = useState('');
+  const [dense, setDense] = useState(() => localStorage.getItem(DENSE_KEY) === '1');
   const findBox = useRef<HTMLInputElement>(null);
+  const boardArea = useRef<HTMLDivElement>(null);
+  const hadStep = useRef(false);
 
   const rows = useMemo(() => board?.rows ?? [], [board]);
-  const keys = useMemo(() => shortcutsFor(rows), [rows]);
-  const matches = (row: BoardRow) => {
-    const query = find.trim().toLowerCase();
-    return query === '' || row.name.toLowerCase().includes(query) || row.initials.toLowerCase().startsWith(query);
-  };
-  const working = rows.filter((row) => row.working && matches(row));
-  const offRota = rows.filter((row) => !row.working && matches(row));
-  const defaultTypeId = board?.defaultTypeId ?? FALLBACK_CONTACT_TYPE;
+  const query = find.trim().toLowerCase();
+  const shown = query === '' ? rows : rows.filter((row) => row.name.toLowerCase().includes(query) || row.initials.toLowerCase().startsWith(query));
   const rowOf = (clinicianId: string | null) => rows.find((row) => row.clinicianId === clinicianId) ?? null;
   const nameOf = (clinicianId: string | null) => {
     const row = rowOf(clinicianId);
     return row ? { id: row.clinicianId, name: row.name } : null;
   };
 
-  const choose = (row: BoardRow) => setStep(isAtCapacity(row) ? { kind: 'routing', clinicianId: row.clinicianId, typeId: defaultTypeId } : { kind: 'record', clinicianId: row.clinicianId });
+  useEffect(() => {
+    useDeskFlow.setState({ focusFind: () => findBox.current?.focus() });
+  }, []);
 
+  // Every key the desk uses goes to the desk's own handling, in the order typed, before any button sees it.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (step !== null || document.querySelector('dialog[open]') || isTyping(event.target)) return;
-      if (event.key === '/') {
+      const target = event.target instanceof HTMLElement ? event.target : null;
+      if (target?.closest('[data-desk-own-keys]')) return;
+      // Another screen's dialog (who is at the desk, a void) has the keys while it is open.
+      if (document.querySelector('dialog[open]:not([data-desk-step])')) return;
+      if (['Tab', 'Shift', 'Control', 'Alt', 'Meta', 'CapsLock'].includes(event.key)) return;
+      const inField = isTyping(target);
+      const onOtherButton = target instanceof HTMLButtonElement && !target.hasAttribute('data-desk-record');
+      const used = useDeskFlow.getState().press({
+        key: event.key,
+        code: event.code,
+        shiftKey: event.shiftKey,
+        ctrlKey: event.ctrlKey,
+        altKey: event.altKey,
+        metaKey: event.metaKey,
+        inField,
+        onOtherButton,
+      });
+      if (used) {
         event.preventDefault();
-        findBox.current?.focus();
-        return;
+        event.stopPropagation();
       }
-      if (event.key === 'F2') {
-        event.preventDefault();
-        setStep({ kind: 'redirect', clinicianId: null, reason: 'more_appropriate_service' });
-        return;
-      }
-      if (event.key === 'F4') {
-        event.preventDefault();
-        setStep({ kind: 'defer', clinicianId: null });
-        return;
-      }
-      const key = plainKey(event);
-      if (key === null) return;
-      const clinicianId = [...keys.entries()].find(([, shortcut]) => shortcut === key)?.[0];
-      const row = rowOf(clinicianId ?? null);
-      if (!row) return;
-      event.preventDefault();
-      choose(row);
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  });
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, []);
 
+  // When a step closes, the focus goes back to the board, never to the find box: the next key is for the board.
+  useEffect(() => {
+    if (step === null && hadStep.current) boardArea.current?.focus({ preventScroll: true });
+    hadStep.current = step !== null;
+  }, [step]);
+
+  const choose = (row: BoardRow) => {
+    setFind('');
+    useDeskFlow.getState().choose(row);
+  };
+  const close = () => useDeskFlow.getState().close();
   const current = step && 'clinicianId' in step ? rowOf(step.clinicianId) : null;
-  const close = () => setStep(null);
+  const counts = countStates(rows);
 
   return (
     <div className="reception">
-      <section className="board panel" aria-labelledby="board-heading">
+      <section className={`board panel${dense ? ' board-dense' : ''}`} aria-labelledby="board-heading">
         <div className="toolbar">
           <h2 id="board-heading">Today’s board</h2>
-          <label className="find">
+          <label className="find" data-desk-own-keys="">
             <span className="visually-hidden">Find a clinician</span>
             <input
               ref={findBox}
@@ -97,77 +100,73 @@ export function ReceptionScreen() {
               value={find}
               onChange={(event) => setFind(event.target.value)}
               onKeyDown={(event) => {
-                if (event.key === 'Enter' && working.length + offRota.length === 1) {
-                  const only = working[0] ?? offRota[0];
-                  if (only) {
-                    setFind('');
-                    choose(only);
-                  }
+                if (event.key === 'Enter') {
+                  // Enter picks the one clinician found; it never presses a button in the step that opens.
+                  event.preventDefault();
+                  const [only, ...others] = shown;
+                  if (only && others.length === 0) choose(only);
                 }
-                if (event.key === 'Escape') setFind('');
+                if (event.key === 'Escape') {
+                  event.preventDefault();
+                  setFind('');
+                  boardArea.current?.focus({ preventScroll: true });
+                }
               }}
             />
           </label>
-          <button type="button" onClick={() => setStep({ kind: 'redirect', clinicianId: null, reason: 'more_appropriate_service' })}>
+          <button type="button" onClick={() => useDeskFlow.getState().open({ kind: 'redirect', clinicianId: null, reason: 'more_appropriate_service' })}>
             Redirect a patient <KeyCap>F2</KeyCap>
           </button>
-          <button type="button" onClick={() => setStep({ kind: 'defer', clinicianId: null })}>
+          <button type="button" onClick={() => useDeskFlow.getState().open({ kind: 'defer', clinicianId: null })}>
             Later / waiting list <KeyCap>F4</KeyCap>
           </button>
+          <label className="dense-toggle">
+            <input
+              type="checkbox"
+              checked={dense}
+              onChange={(event) => {
+                setDense(event.target.checked);
+                localStorage.setItem(DENSE_KEY, event.target.checked ? '1' : '0');
+              }}
+            />{' '}
+            Compact rows
+          </label>
         </div>
+        <DeskStatus />
         {loadError && (
           <p role="alert" className="banner banner-error inline">
             {loadError}
           </p>
         )}
-        {board && rows.length === 0 && <p className="empty">No clinicians yet. Add them on the Clinicians screen, then set today’s rota.</p>}
-        {board && rows.length > 0 && working.length === 0 && find === '' && (
-          <p className="empty">Nobody is on the rota today. Set today’s rota on the Rota screen; urgent contacts can still be recorded below.</p>
-        )}
-        {working.length > 0 && (
-          <BoardTable rows={working} keys={keys} capMode={board?.capMode ?? 'day'} caption="Clinicians working today" onChoose={choose} />
-        )}
-        {offRota.length > 0 && (
-          <details className="off-rota">
-            <summary>Not on the rota today ({offRota.length})</summary>
-            <BoardTable rows={offRota} keys={new Map()} capMode={board?.capMode ?? 'day'} caption="Clinicians not on the rota today" onChoose={choose} />
-          </details>
-        )}
+        <div className="board-area" ref={boardArea} tabIndex={-1} aria-label="Board: press a clinician’s key">
+          {board && rows.length === 0 && <p className="empty">No clinicians yet. Add them on the Clinicians screen, then set today’s rota.</p>}
+          {board && rows.length > 0 && rows.every((row) => !row.working) && (
+            <p className="empty">Nobody is on the rota today. Set today’s rota on the Rota screen; an urgent contact can still be recorded with any clinician’s key.</p>
+          )}
+          {query !== '' && shown.length === 0 && <p className="empty">No clinician matches “{find}”. Press Esc to clear the search.</p>}
+          {shown.length > 0 && <BoardTable rows={shown} capMode={board?.capMode ?? 'day'} savingFor={saving?.clinicianId ?? null} onChoose={choose} />}
+        </div>
         <p className="hint">
-          Press a clinician’s key, then <KeyCap>Enter</KeyCap> to record. A letter changes the type of contact first.
+          Press a clinician’s key, then <KeyCap>Enter</KeyCap> to record. A letter changes the type of contact first. {counts}
         </p>
       </section>
       <ActivityPanel />
-      <UndoToast />
 
-      {step?.kind === 'record' && current && (
-        <RecordPanel
-          row={current}
-          types={types}
-          defaultTypeId={defaultTypeId}
-          onClose={close}
-          onFull={(typeId) => setStep({ kind: 'routing', clinicianId: current.clinicianId, typeId })}
-          onService={() => setStep({ kind: 'redirect', clinicianId: current.clinicianId, reason: 'more_appropriate_service' })}
-          onLater={() => setStep({ kind: 'defer', clinicianId: current.clinicianId })}
-        />
-      )}
-      {step?.kind === 'routing' && current && (
-        <RoutingDialog
-          row={current}
-          rows={rows}
-          types={types}
-          typeId={step.typeId}
-          onClose={close}
-          onService={() => setStep({ kind: 'redirect', clinicianId: current.clinicianId, reason: 'clinician_at_capacity' })}
-          onLater={() => setStep({ kind: 'defer', clinicianId: current.clinicianId })}
-          onUrgent={(typeId) => setStep({ kind: 'urgent', clinicianId: current.clinicianId, typeId })}
-        />
-      )}
-      {step?.kind === 'urgent' && current && (
-        <UrgentDialog row={current} type={types.find((type) => type.id === step.typeId)} onClose={close} />
-      )}
+      {step?.kind === 'record' && current && <RecordPanel step={step} row={current} insteadOf={rowOf(step.insteadOf)} types={types} />}
+      {step?.kind === 'routing' && current && <RoutingDialog step={step} row={current} rows={rows} types={types} />}
+      {step?.kind === 'urgent' && current && <UrgentDialog step={step} row={current} type={types.find((type) => type.id === step.typeId)} />}
       {step?.kind === 'redirect' && <RedirectDialog fromClinician={nameOf(step.clinicianId)} defaultReason={step.reason} onClose={close} />}
       {step?.kind === 'defer' && <DeferDialog clinician={nameOf(step.clinicianId)} onClose={close} />}
     </div>
   );
+}
+
+/** "3 full, 1 nearly full": the board at a glance, in words. */
+function countStates(rows: readonly BoardRow[]): string {
+  const working = rows.filter((row) => row.status === 'working');
+  const parts = (['full', 'over_cap', 'nearly_full'] as const)
+    .map((state) => [state, working.filter((row) => row.state === state).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([state, n]) => `${n} ${CAP_STATE_LABELS[state].toLowerCase()}`);
+  return parts.length === 0 ? '' : `Now: ${parts.join(', ')}.`;
 }

@@ -9,7 +9,6 @@ import {
 } from '../../../../shared/directory.ts';
 import type { Redirection } from '../../../../shared/domain.ts';
 import { checkNhsNumber } from '../../../../shared/nhsNumber.ts';
-import { useAnnounceStore } from '../../stores/announceStore.ts';
 import { useCatalogueStore } from '../../stores/catalogueStore.ts';
 import { useDeskStore } from '../../stores/deskStore.ts';
 import { errorOf, type FormError } from '../../stores/result.ts';
@@ -31,8 +30,7 @@ export function RedirectDialog({
 }) {
   const directory = useCatalogueStore((state) => state.directory).filter((entry) => entry.active);
   const collectNhsNumber = useSettingsStore((state) => state.settings?.collectNhsNumber ?? false);
-  const recordRedirection = useDeskStore((state) => state.recordRedirection);
-  const announce = useAnnounceStore((state) => state.announce);
+  const record = useDeskStore((state) => state.record);
   const [destinationId, setDestinationId] = useState('');
   const [reason, setReason] = useState<RedirectionReason>(defaultReason);
   const [route, setRoute] = useState<PharmacyFirstRoute | ''>('');
@@ -52,7 +50,8 @@ export function RedirectDialog({
       setError({ message: 'Choose the service the patient is going to.', field: 'destinationId' });
       return;
     }
-    const result = await recordRedirection(
+    const result = await record(
+      'redirection.record',
       {
         destinationId,
         reason,
@@ -63,19 +62,21 @@ export function RedirectDialog({
         ...(note.trim() === '' ? {} : { note }),
         ...(nhsNumber.trim() === '' ? {} : { nhsNumber }),
       },
-      `redirection to ${destination.name}`,
+      {
+        saving: `a redirection to ${destination.name}`,
+        done: destination.kind === 'emergency_999' ? `Emergency escalation recorded: ${destination.name}.` : `Patient redirected to ${destination.name}.`,
+      },
     );
     if (!result.ok) {
       setError(errorOf(result));
       return;
     }
-    announce(`Recorded: redirected to ${destination.name}.`);
     setDone(result.value);
   }
 
   if (done && destination) {
     return (
-      <Modal title={`Redirected to ${done.redirection.destinationName}`} onClose={onClose}>
+      <Modal title={`Redirected to ${done.redirection.destinationName}`} onClose={onClose} desk="form">
         {done.warnings.map((warning) => (
           <p key={warning} role="alert" className="banner banner-warning inline">
             {warning}
@@ -96,7 +97,7 @@ export function RedirectDialog({
   }
 
   return (
-    <Modal title={fromClinician ? `Redirect instead of ${fromClinician.name}` : 'Redirect a patient to another service'} onClose={onClose} wide>
+    <Modal title={fromClinician ? `Redirect instead of ${fromClinician.name}` : 'Redirect a patient to another service'} onClose={onClose} wide desk="form">
       <form onSubmit={(event) => void submit(event)} className="redirect-form">
         <label className="field">
           Service

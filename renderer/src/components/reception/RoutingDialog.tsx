@@ -1,86 +1,53 @@
-import { useState, type KeyboardEvent } from 'react';
+import { spokenKey } from '../../../../shared/deskKeys.ts';
 import { ROLE_LABELS, type BoardRow, type ContactType } from '../../../../shared/domain.ts';
 import { alternativesFor } from '../../../../shared/routing.ts';
-import { useAnnounceStore } from '../../stores/announceStore.ts';
-import { useDeskStore } from '../../stores/deskStore.ts';
+import { useDeskFlow, whyNoRoom, type Step } from '../../stores/deskFlow.ts';
 import { useSettingsStore } from '../../stores/settingsStore.ts';
-import { errorOf, type FormError } from '../../stores/result.ts';
-import { ErrorMessage, KeyCap } from '../common/fields.tsx';
+import { KeyCap } from '../common/fields.tsx';
 import { Modal } from '../common/Modal.tsx';
-import { plainKey } from './shortcuts.ts';
-import { typeForKey } from './TypePicker.tsx';
 import { describeUsage } from './usageText.ts';
 
 const MAX_ALTERNATIVES = 9;
 
+const TITLES: Record<BoardRow['status'], (name: string) => string> = {
+  working: (name) => `${name} is full`,
+  finished: (name) => `${name} has finished for today`,
+  absent: (name) => `${name} is absent today`,
+  not_working: (name) => `${name} is not on the rota today`,
+};
+
 /**
- * At capacity — never a dead end (DOMAIN.md §4). In this order: another
- * clinician with room (one key each), another service, later in the practice,
- * and, always, an urgent contact over the cap.
+ * At capacity — never a dead end (DOMAIN.md §4). Another clinician with room,
+ * chosen with their own key from the board; another service; later in the
+ * practice; and always an urgent contact. Nothing here has the focus or records
+ * on Enter: a "key, Enter" habit leaves the step open and records nothing.
  */
-export function RoutingDialog({
-  row,
-  rows,
-  types,
-  typeId,
-  onClose,
-  onService,
-  onLater,
-  onUrgent,
-}: {
-  row: BoardRow;
-  rows: BoardRow[];
-  types: ContactType[];
-  typeId: string;
-  onClose: () => void;
-  onService: () => void;
-  onLater: () => void;
-  onUrgent: (typeId: string) => void;
-}) {
-  const [chosenType, setChosenType] = useState(typeId);
-  const [error, setError] = useState<FormError | null>(null);
-  const recordContact = useDeskStore((state) => state.recordContact);
-  const announce = useAnnounceStore((state) => state.announce);
+export function RoutingDialog({ step, row, rows, types }: { step: Extract<Step, { kind: 'routing' }>; row: BoardRow; rows: BoardRow[]; types: ContactType[] }) {
+  const { open, close, choose, update } = useDeskFlow.getState();
   const script = useSettingsStore((state) => state.settings?.receptionScript ?? '');
   const alternatives = alternativesFor(rows, row.clinicianId).slice(0, MAX_ALTERNATIVES);
-  const type = types.find((candidate) => candidate.id === chosenType);
+  const type = types.find((candidate) => candidate.id === step.typeId);
+  const countedTypes = types.filter((candidate) => candidate.counts);
 
-  async function recordFor(other: BoardRow) {
-    const label = `${type?.name ?? 'Contact'} for ${other.name} (instead of ${row.name})`;
-    const result = await recordContact({ clinicianId: other.clinicianId, typeId: chosenType }, label);
-    if (result.ok) {
-      announce(`Recorded: ${label}.`);
-      onClose();
-    } else setError(errorOf(result));
-  }
-
-  function onKeyDown(event: KeyboardEvent<HTMLDialogElement>) {
-    const key = plainKey(event);
-    if (key === null) return;
-    const index = '123456789'.indexOf(key);
-    if (index >= 0) {
-      const other = alternatives[index];
-      if (other) void recordFor(other);
-    } else if (key === 'S') onService();
-    else if (key === 'L') onLater();
-    else if (key === 'U') onUrgent(chosenType);
-    else {
-      const picked = typeForKey(types, key);
-      if (!picked) return;
-      setChosenType(picked.id);
-    }
-    event.preventDefault();
-  }
-
-  const title = row.working ? `${row.name} is full` : `${row.name} is not on the rota today`;
   return (
-    <Modal title={title} onClose={onClose} onKeyDown={onKeyDown} describedBy="routing-usage" wide>
+    <Modal title={TITLES[row.status](row.name)} onClose={close} describedBy="routing-usage" wide desk="keys" focusDialog>
       <p id="routing-usage" className="dialog-lead">
-        {describeUsage(row)}. Choose where this patient goes. Nothing has been recorded yet.
+        {describeUsage(row)}. Choose where this patient goes. <strong>Nothing has been recorded yet.</strong>
       </p>
-      <p className="muted">
-        Type of contact: <strong>{type?.name}</strong> (a letter changes it)
+      <p className="routing-notice" role="status">
+        {step.notice}
       </p>
+      <label className="field narrow routing-type">
+        Type of contact
+        <select value={step.typeId} onChange={(event) => update({ typeId: event.target.value })}>
+          {countedTypes.map((candidate) => (
+            <option key={candidate.id} value={candidate.id}>
+              {candidate.name}
+            </option>
+          ))}
+          {type && !type.counts && <option value={type.id}>{type.name}</option>}
+        </select>
+      </label>
       {script && (
         <details className="routing-script">
           <summary>What to say</summary>
@@ -91,13 +58,18 @@ export function RoutingDialog({
         <li className="routing-clinicians">
           <h3>Another clinician with room</h3>
           {alternatives.length === 0 ? (
-            <p className="muted">Nobody working today has room.</p>
+            <p className="muted">Nobody working now has room.</p>
           ) : (
             <ul className="choice-list">
-              {alternatives.map((other, index) => (
+              {alternatives.map((other) => (
                 <li key={other.clinicianId}>
-                  <button type="button" className="choice" onClick={() => void recordFor(other)} data-autofocus={index === 0 ? '' : undefined}>
-                    <KeyCap>{String(index + 1)}</KeyCap>
+                  <button
+                    type="button"
+                    className="choice"
+                    aria-keyshortcuts={other.key ? spokenKey(other.key) : undefined}
+                    onClick={() => choose({ ...other })}
+                  >
+                    {other.key ? <KeyCap>{other.key}</KeyCap> : <span className="keycap keycap-none">—</span>}
                     <span className="choice-name">{other.name}</span>
                     <span className="choice-detail">
                       {ROLE_LABELS[other.role]} · {other.capped ? `${other.remaining} left` : 'no cap'}
@@ -107,10 +79,11 @@ export function RoutingDialog({
               ))}
             </ul>
           )}
+          <p className="muted small">Press their key from the board, then Enter to record.</p>
         </li>
         <li>
           <h3>Another service</h3>
-          <button type="button" className="choice" onClick={onService}>
+          <button type="button" className="choice" onClick={() => open({ kind: 'redirect', clinicianId: row.clinicianId, reason: 'clinician_at_capacity' })}>
             <KeyCap>S</KeyCap>
             <span className="choice-name">Redirect to another service</span>
             <span className="choice-detail">Pharmacy First, urgent treatment centre, hub, self-care…</span>
@@ -118,7 +91,7 @@ export function RoutingDialog({
         </li>
         <li>
           <h3>Later, within the practice</h3>
-          <button type="button" className="choice" onClick={onLater}>
+          <button type="button" className="choice" onClick={() => open({ kind: 'defer', clinicianId: row.clinicianId })}>
             <KeyCap>L</KeyCap>
             <span className="choice-name">Book a later date or add to the waiting list</span>
             <span className="choice-detail">Recorded as deferred, not diverted</span>
@@ -126,16 +99,29 @@ export function RoutingDialog({
         </li>
         <li>
           <h3>Urgent: see today anyway</h3>
-          <button type="button" className="choice choice-urgent" onClick={() => onUrgent(chosenType)} data-autofocus={alternatives.length === 0 ? '' : undefined}>
+          <button
+            type="button"
+            className="choice choice-urgent"
+            onClick={() => open({ kind: 'urgent', clinicianId: row.clinicianId, typeId: step.typeId, reason: '', error: null })}
+          >
             <KeyCap>U</KeyCap>
-            <span className="choice-name">Urgent contact with {row.name}, over the cap</span>
+            <span className="choice-name">
+              Urgent contact with {row.name}, {row.status === 'working' ? 'over the cap' : whyNoRoom(row)}
+            </span>
             <span className="choice-detail">Always possible · asks for a short reason</span>
           </button>
         </li>
       </ol>
-      <ErrorMessage error={error} id="routing-error" />
+      {row.status === 'finished' && (
+        <p className="muted">
+          Seen during their session and only being entered now?{' '}
+          <button type="button" className="link" onClick={() => open({ kind: 'record', clinicianId: row.clinicianId, typeId: step.typeId, time: '', insteadOf: null, error: null })}>
+            Enter the time it happened
+          </button>
+        </p>
+      )}
       <div className="actions">
-        <button type="button" onClick={onClose}>
+        <button type="button" onClick={close}>
           <KeyCap>Esc</KeyCap> Cancel, record nothing
         </button>
       </div>

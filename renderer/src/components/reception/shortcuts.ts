@@ -1,28 +1,12 @@
-import type { BoardRow } from '../../../../shared/domain.ts';
+const TEXT_INPUTS = new Set(['text', 'search', 'time', 'date', 'number', 'email', 'tel', 'url', 'password', 'datetime-local', 'month', 'week']);
 
-/** One key per clinician working today, in board order: the number row, then the letter rows. */
-const KEY_ORDER = '1234567890QWERTYUIOPASDFGHJKLZXCVBNM';
-export const SHORTCUT_KEYS: readonly string[] = Array.from({ length: KEY_ORDER.length }, (_, index) => KEY_ORDER.charAt(index));
-
-export function shortcutsFor(rows: readonly BoardRow[]): Map<string, string> {
-  const keys = new Map<string, string>();
-  rows
-    .filter((row) => row.working)
-    .forEach((row, index) => {
-      const key = SHORTCUT_KEYS[index];
-      if (key) keys.set(row.clinicianId, key);
-    });
-  return keys;
-}
-
-/** True when a key press belongs to a text field, not to the desk's shortcuts. */
+/**
+ * True when a key press belongs to a field being typed in, not to the desk's
+ * keys. Radio buttons and checkboxes are not typed in: on the type picker a
+ * letter still changes the type.
+ */
 export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
-
-/** The upper-case letter or digit of a plain key press (no Ctrl, Alt or Meta), or null. */
-export function plainKey(event: { key: string; ctrlKey: boolean; altKey: boolean; metaKey: boolean }): string | null {
-  if (event.ctrlKey || event.altKey || event.metaKey || event.key.length !== 1) return null;
-  return event.key.toUpperCase();
+  if (target.isContentEditable || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT') return true;
+  return target instanceof HTMLInputElement && TEXT_INPUTS.has(target.type);
 }
