@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { request, type IncomingHttpHeaders } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HostTokenError, startHost, type RunningHost } from '../../main/host/server.ts';
 import { MAX_CONNECTIONS, MAX_EVENT_STREAMS, MIN_TOKEN_LENGTH } from '../../main/host/requestGuard.ts';
 import { ROOT, tempDir } from '../helpers/fixtures.ts';
@@ -57,7 +57,11 @@ describe('the browser host’s guard', () => {
   beforeAll(async () => {
     opened = openCore();
     host = await startHost({ core: opened.core, rendererDir: RENDERER, port: 0, token: TOKEN });
+  });
+  // Each test against the database as it found it, so one rule that fails does not fail the others.
+  beforeEach(() => {
     before = snapshot(opened.core.db);
+    opened.pushes.length = 0;
   });
   afterAll(async () => {
     await host.close();
