@@ -1039,6 +1039,57 @@ describe('nested details', () => {
   });
 });
 
+describe('keys that could reach a prototype', () => {
+  const FORBIDDEN = ['__proto__', 'constructor', 'prototype'];
+  /** Every object or array inside a value, the value itself first: the places a key can be put. */
+  const placesIn = (value: unknown): object[] => {
+    if (typeof value !== 'object' || value === null) return [];
+    return [value, ...Object.values(value).flatMap(placesIn)];
+  };
+  const shared = sharedSeeded();
+
+  it.each(METHOD_NAMES)('%s refuses __proto__, constructor or prototype at any depth, naming it, and writes nothing', async (method) => {
+    const seeded = shared();
+    const valid = caseOf(method).valid(seeded.data);
+    const places = placesIn(valid).length;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...FORBIDDEN), fc.nat({ max: places - 1 }), json, async (key, where, value) => {
+        const input = structuredClone(valid);
+        const place = placesIn(input)[where];
+        if (place === undefined) throw new Error(`No place ${where} in ${method}’s input`);
+        Object.defineProperty(place, key, { value, enumerable: true, writable: true, configurable: true });
+        const result = await invoke(seeded.core, method, input);
+        expect(result).toEqual({
+          ok: false,
+          error: { code: 'invalid_input', message: `This request has a detail called “${key}”, which ContactCap never accepts. Nothing was changed.` },
+        });
+        expectRefusal(result, { code: 'invalid_input', field: null, phrase: key });
+        expectNoWrite(seeded);
+      }),
+      { numRuns: 20 },
+    );
+    expectNothingWritten(seeded);
+  });
+
+  it('refuses settings.update {"roleDefaults":{"__proto__":{}}}, which zod alone let through as a success', async () => {
+    const seeded = shared();
+    const input: unknown = JSON.parse('{"roleDefaults":{"__proto__":{}}}');
+    expectRefusal(await invoke(seeded.core, 'settings.update', input), { code: 'invalid_input', field: null, phrase: '“__proto__”, which ContactCap never accepts. Nothing was changed.' });
+    expectNothingWritten(seeded);
+  });
+
+  it('ends on an input that holds itself, and on one nested far deeper than any method takes', async () => {
+    const seeded = shared();
+    const cyclic: Record<string, unknown> = { roleDefaults: {} };
+    cyclic.self = cyclic;
+    expectRefusal(await invoke(seeded.core, 'settings.update', cyclic), { code: 'invalid_input', phrase: 'self' });
+    let deep: unknown = JSON.parse('{"__proto__":1}');
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expectRefusal(await invoke(seeded.core, 'settings.update', { roleDefaults: deep }), { code: 'invalid_input', field: null, phrase: '__proto__' });
+    expectNothingWritten(seeded);
+  });
+});
+
 describe('methods that answer later', () => {
   const ASYNC_METHODS: MethodName[] = ['export.build', 'export.runEndOfDay', 'desktop.saveExport', 'desktop.printToPdf'];
   const shared = sharedSeeded();
