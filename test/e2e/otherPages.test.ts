@@ -180,7 +180,7 @@ describe('another web page on the same PC', () => {
       const desk = await context.newPage();
       await desk.goto(host.url);
       await expect.poll(() => desk.url()).toBe(`${host.origin}/`);
-      await expect.poll(() => desk.evaluate(() => Object.values(sessionStorage))).toEqual([TOKEN]);
+      await expect.poll(() => desk.evaluate(() => Object.keys(sessionStorage).map((key) => sessionStorage.getItem(key)))).toEqual([TOKEN]);
       const before = await footprint(host, dataDir);
 
       const page = await context.newPage();

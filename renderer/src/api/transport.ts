@@ -9,7 +9,7 @@ export interface Transport {
   invoke(method: string, input?: unknown): Promise<Envelope<unknown>>;
   on<E extends PushEventName>(event: E, listener: (payload: PushEvents[E]) => void): () => void;
   /** Browser host only: a JSON POST to one of its paths with the token, answered as it comes (the export download). */
-  postToHost?(path: string, body: unknown): Promise<Response>;
+  postToHost?: (path: string, body: unknown) => Promise<Response>;
 }
 
 const NOT_ANSWERING =
