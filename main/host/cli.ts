@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { createCore } from '../core/createCore.ts';
 import { chooseDataDir } from '../core/db/dataDir.ts';
 import { StartupError } from '../core/errors.ts';
+import { tokenProblem } from './requestGuard.ts';
 import { startHost, TOKEN_ENV } from './server.ts';
 
 /** The browser host: `npm run web -- [--port N] [--data-dir DIR]`. */
@@ -14,7 +15,7 @@ export const DEFAULT_PORT = 4725;
 const USAGE = `Usage: npm run web -- [--port N] [--data-dir DIR]
   --port N        port on 127.0.0.1 (default ${DEFAULT_PORT}; 0 picks a free one)
   --data-dir DIR  data folder (default: CONTACTCAP_DATA_DIR, then the per-machine folder)
-  The token in the printed address can be fixed with ${TOKEN_ENV}.`;
+  The token in the printed address can be fixed with ${TOKEN_ENV} (at least 32 letters, digits, - _ . ~).`;
 
 function fatal(message: string, exitCode: number): never {
   process.stderr.write(`\nContactCap could not start.\n${message}\n\n`);
@@ -38,6 +39,10 @@ async function main(): Promise<void> {
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fatal(`--port must be a whole number from 0 to 65535.\n${USAGE}`, 64);
 
+  const token = process.env[TOKEN_ENV]?.trim() || undefined;
+  const problem = token === undefined ? null : tokenProblem(token, TOKEN_ENV);
+  if (problem) fatal(problem, 64);
+
   const dataDir = chooseDataDir(values['data-dir'], process.env, process.platform).dir;
   const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
   let core;
@@ -47,7 +52,6 @@ async function main(): Promise<void> {
     if (error instanceof StartupError) fatal(error.message, 2);
     throw error;
   }
-  const token = process.env[TOKEN_ENV]?.trim() || undefined;
   let host;
   try {
     host = await startHost({ core, rendererDir: path.join(ROOT, 'out', 'renderer'), port, ...(token ? { token } : {}) });

@@ -79,7 +79,12 @@ const FORMATS = ['csv', 'xlsx'];
 // ---------------------------------------------------------------------------
 // Values each kind of field must refuse.
 
-const json = fc.jsonValue({ maxDepth: 2 });
+/**
+ * Any JSON value, but none holding a key called __proto__, constructor or prototype
+ * (fast-check likes to make them): those are refused before anything else is
+ * looked at, and have tests of their own below ("keys that could reach a prototype").
+ */
+const json = fc.jsonValue({ maxDepth: 2 }).filter((value) => !/"(__proto__|constructor|prototype)":/.test(JSON.stringify(value)));
 const shapes = fc.constantFrom<unknown>(null, true, false, 0, 1, -1, 25, 3.5, '', 'text', [], [1], ['a'], {}, { value: 'x' }, { nested: { deeper: [1, 2] } });
 type JsType = 'string' | 'number' | 'boolean' | 'object';
 /** Any JSON value (and a few hand-picked ones) whose type is not the one the field takes. Arrays and null are not objects here. */
@@ -1107,6 +1112,57 @@ describe('nested details', () => {
     for (const roleDefaults of [5, null, [], 'gp_partner', true]) {
       expect(await invoke(seeded.core, 'settings.update', { roleDefaults })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'roleDefaults' } });
     }
+    expectNothingWritten(seeded);
+  });
+});
+
+describe('keys that could reach a prototype', () => {
+  const FORBIDDEN = ['__proto__', 'constructor', 'prototype'];
+  /** Every object or array inside a value, the value itself first: the places a key can be put. */
+  const placesIn = (value: unknown): object[] => {
+    if (typeof value !== 'object' || value === null) return [];
+    return [value, ...Object.values(value).flatMap(placesIn)];
+  };
+  const shared = sharedSeeded();
+
+  it.each(METHOD_NAMES)('%s refuses __proto__, constructor or prototype at any depth, naming it, and writes nothing', async (method) => {
+    const seeded = shared();
+    const valid = caseOf(method).valid(seeded.data);
+    const places = placesIn(valid).length;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...FORBIDDEN), fc.nat({ max: places - 1 }), json, async (key, where, value) => {
+        const input = structuredClone(valid);
+        const place = placesIn(input)[where];
+        if (place === undefined) throw new Error(`No place ${where} in ${method}’s input`);
+        Object.defineProperty(place, key, { value, enumerable: true, writable: true, configurable: true });
+        const result = await invoke(seeded.core, method, input);
+        expect(result).toEqual({
+          ok: false,
+          error: { code: 'invalid_input', message: `This request has a detail called “${key}”, which ContactCap never accepts. Nothing was changed.` },
+        });
+        expectRefusal(result, { code: 'invalid_input', field: null, phrase: key });
+        expectNoWrite(seeded);
+      }),
+      { numRuns: 20 },
+    );
+    expectNothingWritten(seeded);
+  });
+
+  it('refuses settings.update {"roleDefaults":{"__proto__":{}}}, which zod alone let through as a success', async () => {
+    const seeded = shared();
+    const input: unknown = JSON.parse('{"roleDefaults":{"__proto__":{}}}');
+    expectRefusal(await invoke(seeded.core, 'settings.update', input), { code: 'invalid_input', field: null, phrase: '“__proto__”, which ContactCap never accepts. Nothing was changed.' });
+    expectNothingWritten(seeded);
+  });
+
+  it('ends on an input that holds itself, and on one nested far deeper than any method takes', async () => {
+    const seeded = shared();
+    const cyclic: Record<string, unknown> = { roleDefaults: {} };
+    cyclic.self = cyclic;
+    expectRefusal(await invoke(seeded.core, 'settings.update', cyclic), { code: 'invalid_input', phrase: 'self' });
+    let deep: unknown = JSON.parse('{"__proto__":1}');
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expectRefusal(await invoke(seeded.core, 'settings.update', { roleDefaults: deep }), { code: 'invalid_input', field: null, phrase: '__proto__' });
     expectNothingWritten(seeded);
   });
 });

@@ -81,7 +81,7 @@ function peakRssOf(pid: number): number {
 }
 
 export async function measureOverHttp(dataDir: string): Promise<Row[]> {
-  const host = await spawnHost({ dataDir, token: 'bench-token' });
+  const host = await spawnHost({ dataDir, token: 'bench-token-0123456789abcdef-0123' });
   try {
     await waitForIntegrityCheck(host);
     const board = await callHost(host, 'board.today', {});

@@ -56,7 +56,7 @@ const PROBE = `(() => {
  * to the DOM change, so the test driver's own delays are not counted.
  */
 export async function measureKeypressToBoard(dataDir: string): Promise<Row[]> {
-  const host = await spawnHost({ dataDir, token: 'bench-token' });
+  const host = await spawnHost({ dataDir, token: 'bench-token-0123456789abcdef-0123' });
   const browser = await launchChromium();
   try {
     await waitForIntegrityCheck(host);

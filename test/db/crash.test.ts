@@ -18,7 +18,7 @@ describe('crash safety', () => {
     };
 
     for (let round = 0; round < ROUNDS; round++) {
-      const host = await spawnHost({ dataDir: data.dir, token: 'crash-test-token' });
+      const host = await spawnHost({ dataDir: data.dir, token: 'crash-test-token-0123456789abcdef' });
       if (clinicianId === '') {
         const created = await callHost(host, 'clinician.create', { name: 'Dr Ada Patel', role: 'gp_partner', capped: false });
         clinicianId = (created.body as { value: { id: string } }).value.id;

@@ -25,7 +25,7 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 describe('accessibility of every screen (axe-core in Chromium)', () => {
-  const session = useHostInChromium({ folderPrefix: 'contactcap-a11y-', token: 'a11y-token-0123456789abcdef' });
+  const session = useHostInChromium({ folderPrefix: 'contactcap-a11y-', token: 'a11y-token-0123456789abcdef-0123' });
   let page: Page;
 
   beforeAll(async () => {

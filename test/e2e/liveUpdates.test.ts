@@ -4,7 +4,7 @@ import { boardRow, recordByKeyboard, screen, usedText } from './deskPage.ts';
 import { useHostInChromium } from './session.ts';
 
 describe('live updates between windows', () => {
-  const session = useHostInChromium({ folderPrefix: 'contactcap-live-', token: 'live-token-0123456789abcdef' });
+  const session = useHostInChromium({ folderPrefix: 'contactcap-live-', token: 'live-token-0123456789abcdef-0123' });
   let clinicianId = '';
 
   beforeAll(async () => {

@@ -49,7 +49,7 @@ async function downloadExport(page: Page, choose: () => Promise<void>): Promise<
 }
 
 describe('the practice manager’s week, in Chromium through the browser host', () => {
-  const session = useHostInChromium({ folderPrefix: 'contactcap-week-', token: 'week-token-0123456789abcdef', prepare: seedLastWeek });
+  const session = useHostInChromium({ folderPrefix: 'contactcap-week-', token: 'week-token-0123456789abcdef-0123', prepare: seedLastWeek });
 
   it('shows last week’s summary, a chart with its table, and exports CSV and xlsx files that hold the same figures', async () => {
     const { host, browser } = session;

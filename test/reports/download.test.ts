@@ -9,8 +9,9 @@ import { closeAllCores, openCore, snapshot, type OpenedCore } from '../api/apiHa
 import { contactsIn, dayOf, seedWeek, type Week } from './week.ts';
 
 /**
- * The browser host's GET /download?input={…}: export.build answered as a file
- * the browser saves, on a test core with the seeded week behind it.
+ * The browser host's POST /download (export.build's input as the JSON body):
+ * export.build answered as a file the browser saves, on a test core with the
+ * seeded week behind it.
  */
 
 const TOKEN = 'download-test-token-0123456789abcdef';
@@ -35,21 +36,22 @@ interface Answer {
   body: Buffer;
 }
 
-/** GET /download with the export's details as JSON in the query, the token in a header unless told otherwise. */
-function download(input: unknown, headers: Record<string, string> = { 'X-ContactCap-Token': TOKEN }, rawQuery?: string): Promise<Answer> {
-  const query = rawQuery ?? `input=${encodeURIComponent(JSON.stringify(input))}`;
+/** POST /download with the export's details as the JSON body, the token in a header unless told otherwise. */
+function download(input: unknown, headers: Record<string, string> = { 'X-ContactCap-Token': TOKEN }, rawBody?: string): Promise<Answer> {
+  const body = rawBody ?? JSON.stringify(input);
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: host.port, path: `/download?${query}`, headers }, (res) => {
+    const options = { host: '127.0.0.1', port: host.port, method: 'POST', path: '/download', headers: { 'Content-Type': 'application/json', ...headers } };
+    const req = request(options, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
     });
     req.on('error', reject);
-    req.end();
+    req.end(body);
   });
 }
 
-describe('GET /download', () => {
+describe('POST /download', () => {
   it('answers a CSV export as an attachment with its file name, and bytes that parse back', async () => {
     const answer = await download({ format: 'csv', table: 'contacts', from: '2026-10-21', to: '2026-10-21' });
     expect(answer.status).toBe(200);
@@ -95,7 +97,7 @@ describe('GET /download', () => {
   });
 
   it('answers details that are not JSON with the envelope and 400', async () => {
-    const answer = await download(null, { 'X-ContactCap-Token': TOKEN }, 'input=%7Bnot%20json');
+    const answer = await download(null, { 'X-ContactCap-Token': TOKEN }, '{not json');
     expect(answer.status).toBe(400);
     expect(JSON.parse(answer.body.toString('utf8'))).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('Nothing was saved') as unknown } });
   });

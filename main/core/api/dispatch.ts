@@ -55,8 +55,36 @@ export function describeFailure(error: unknown): Envelope<never> {
   return fail('internal', 'Something went wrong and this was not saved. Nothing was changed. Try again; if it keeps happening, tell your IT support.');
 }
 
+/** Keys that could reach an object's prototype if anything ever copied them: refused wherever they appear. */
+const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * The first forbidden key anywhere in an input (its own keys, at any depth), or
+ * null. Walked without recursion, so a deeply nested body cannot exhaust the stack,
+ * and each object once, so a cycle (possible in-process) ends.
+ */
+export function forbiddenKeyIn(input: unknown): string | null {
+  const pending: unknown[] = [input];
+  const seen = new Set<object>();
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value !== 'object' || value === null || seen.has(value)) continue;
+    seen.add(value);
+    for (const key of Object.getOwnPropertyNames(value)) {
+      if (FORBIDDEN_KEYS.has(key)) return key;
+      pending.push((value as Record<string, unknown>)[key]);
+    }
+  }
+  return null;
+}
+
 /** A request's input checked against the contract: the parsed value, or the invalid_input answer for the desk. */
 export function parseInput<M extends MethodName>(method: M, input: unknown): { ok: true; data: z.output<(typeof contract)[M]['input']> } | { ok: false; answer: Envelope<never> } {
+  // Before the schema: zod drops or ignores some of these keys rather than refusing them.
+  const forbidden = forbiddenKeyIn(input);
+  if (forbidden !== null) {
+    return { ok: false, answer: fail('invalid_input', `This request has a detail called “${forbidden}”, which ContactCap never accepts. Nothing was changed.`) };
+  }
   const parsed = contract[method].input.safeParse(input === undefined ? {} : input);
   if (parsed.success) return { ok: true, data: parsed.data as z.output<(typeof contract)[M]['input']> };
   const first = parsed.error.issues[0];

@@ -8,6 +8,8 @@ export interface ApiClient {
   call<M extends MethodName>(method: M, input: InputOf<M>): Promise<Envelope<ResultOf<M>>>;
   on<E extends PushEventName>(event: E, listener: (payload: PushEvents[E]) => void): () => void;
   readonly kind: Transport['kind'];
+  /** Browser host only; see Transport.postToHost. */
+  readonly postToHost?: Transport['postToHost'];
 }
 
 export function createClient(transport: Transport): ApiClient {
@@ -15,6 +17,7 @@ export function createClient(transport: Transport): ApiClient {
     call: (method, input) => transport.invoke(method, input) as Promise<Envelope<never>>,
     on: (event, listener) => transport.on(event, listener),
     kind: transport.kind,
+    ...(transport.postToHost ? { postToHost: transport.postToHost } : {}),
   };
 }
 

@@ -62,14 +62,17 @@ function fileNameOf(response: Response): string {
 }
 
 /**
- * The browser host's download route (GET /download?input=…): the same export as
- * export.build, answered as a file, or as the core's error in JSON. Fetched
- * rather than opened, so an error shows in the page instead of being saved as a file.
+ * The browser host's download route (POST /download with the token header): the
+ * same export as export.build, answered as a file, or as the core's error in JSON.
+ * Fetched rather than opened, so an error shows in the page instead of being
+ * saved as a file; the bytes are saved through an object URL.
  */
 async function download(input: ExportInput): Promise<Envelope<ExportOutcome>> {
+  const post = api().postToHost;
+  if (!post) return fail('internal', DOWNLOAD_FAILED);
   let response: Response;
   try {
-    response = await fetch(`./download?input=${encodeURIComponent(JSON.stringify(input))}`, { credentials: 'same-origin' });
+    response = await post('./download', input);
   } catch {
     return fail('internal', DOWNLOAD_FAILED);
   }

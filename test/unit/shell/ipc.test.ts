@@ -168,6 +168,23 @@ describe('IPC wiring', () => {
     expect(setCompact).toHaveBeenCalledTimes(1);
   });
 
+  it('refuses __proto__, constructor and prototype in a core method’s input and in a desktop method’s, and does nothing', async () => {
+    const { call, setCompact, saveExport } = wire();
+    const refusal = (key: string) => ({
+      ok: false,
+      error: { code: 'invalid_input', message: `This request has a detail called “${key}”, which ContactCap never accepts. Nothing was changed.` },
+    });
+    // As the window's structured clone hands it over: an own key, not a prototype.
+    expect(call(APP_PAGE, 'settings.update', JSON.parse('{"roleDefaults":{"__proto__":{}}}'))).toEqual(refusal('__proto__'));
+    expect(call(APP_PAGE, 'clinician.create', JSON.parse('{"name":"Dr Ada Okafor","role":"gp_partner","constructor":{}}'))).toEqual(refusal('constructor'));
+    await expect(call(APP_PAGE, 'desktop.setCompact', JSON.parse('{"on":true,"__proto__":{"on":false}}'))).resolves.toEqual(refusal('__proto__'));
+    const exportInput = JSON.parse('{"format":"xlsx","from":"2026-11-23","to":"2026-11-23","prototype":1}') as unknown;
+    await expect(call(APP_PAGE, 'desktop.saveExport', exportInput)).resolves.toEqual(refusal('prototype'));
+    expect(setCompact).not.toHaveBeenCalled();
+    expect(saveExport).not.toHaveBeenCalled();
+    expect(must(core.call('clinician.list', {}))).toEqual([]);
+  });
+
   it('refuses desktop.setCompact from another origin', () => {
     const { call, setCompact } = wire();
     expect(call('https://evil.example/', 'desktop.setCompact', { on: true })).toMatchObject({ ok: false, error: { code: 'unauthorised' } });
