@@ -76,22 +76,27 @@ async function slipBlocks(page: Page, within: string): Promise<string[]> {
   return texts.map((text) => text.replace(/\s+/g, ' ').trim());
 }
 
-/** Each button is inside the viewport and is what a click at its centre would reach (nothing covers it). */
-async function expectButtonsOnScreen(page: Page, names: string[]): Promise<void> {
+/**
+ * The step's title and its buttons are all on screen together: the slip scrolls
+ * inside the dialog, the buttons do not scroll away (nor the title, as they would
+ * if the whole dialog scrolled to show a focused button), and nothing covers them.
+ */
+async function expectStepOnScreen(page: Page): Promise<void> {
   const viewport = page.viewportSize();
   if (!viewport) throw new Error('no viewport');
-  for (const name of names) {
-    const button = redirected(page).getByRole('button', { name, exact: true });
-    const box = await button.boundingBox();
+  const title = redirected(page).getByRole('heading', { level: 2 });
+  const buttons = ['Close', 'Copy as text', 'Print slip'].map((name) => [name, redirected(page).getByRole('button', { name, exact: true })] as const);
+  for (const [name, control] of [['the title', title] as const, ...buttons]) {
+    const box = await control.boundingBox();
     expect(box, name).not.toBeNull();
     if (!box) return;
-    expect(box.y, name).toBeGreaterThanOrEqual(0);
+    expect(box.y, `${name} is cut off at the top`).toBeGreaterThanOrEqual(0);
     expect(box.y + box.height, `${name} is cut off at the bottom`).toBeLessThanOrEqual(viewport.height);
     expect(box.x + box.width, name).toBeLessThanOrEqual(viewport.width);
     const reached = await page.evaluate<string | null>(
-      `document.elementFromPoint(${String(box.x + box.width / 2)}, ${String(box.y + box.height / 2)})?.closest('button')?.textContent ?? null`,
+      `document.elementFromPoint(${String(box.x + box.width / 2)}, ${String(box.y + box.height / 2)})?.closest('button, h2')?.textContent ?? null`,
     );
-    expect(reached, `${name} is covered`).toBe(name);
+    expect(reached, `${name} is covered`).toBe(name === 'the title' ? await title.textContent() : name);
   }
 }
 
@@ -150,7 +155,7 @@ describe('the signposting slip, in Chromium through the browser host', () => {
     const slipText = (await slip.textContent()) ?? '';
     for (const identifier of [NHS_NUMBER, NHS_NUMBER.replace(/ /g, ''), NOTE]) expect(slipText).not.toContain(identifier);
     expect(await violations(page)).toEqual([]);
-    await expectButtonsOnScreen(page, ['Close', 'Copy as text', 'Print slip']);
+    await expectStepOnScreen(page);
 
     // The same slip as text, to read out or send; copied to the clipboard with a visible confirmation.
     await redirected(page).getByRole('button', { name: 'Read out / text message' }).click();
@@ -164,7 +169,7 @@ describe('the signposting slip, in Chromium through the browser host', () => {
     await expect.poll(() => redirected(page).getByRole('status').textContent()).toBe('Copied. Paste it into the text message.');
     expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe(text);
     expect(await violations(page)).toEqual([]);
-    await expectButtonsOnScreen(page, ['Close', 'Copy as text', 'Print slip']);
+    await expectStepOnScreen(page);
 
     // Printed: the slip alone, every block kept whole, on one A4 page and on one A5 page.
     await page.emulateMedia({ media: 'print' });
@@ -207,7 +212,7 @@ describe('the signposting slip, in Chromium through the browser host', () => {
     await form.getByRole('button', { name: 'Record redirection' }).click();
     await redirected(page).waitFor();
     expect(await redirected(page).getByRole('alert').textContent()).toContain('test numbers');
-    await expectButtonsOnScreen(page, ['Close', 'Copy as text', 'Print slip']);
+    await expectStepOnScreen(page);
 
     // Copy from the printed view: the text view opens with all of it selected.
     await page.keyboard.press('Shift+Tab'); // from Print to Copy
@@ -219,7 +224,7 @@ describe('the signposting slip, in Chromium through the browser host', () => {
     expect(await redirected(page).getByRole('textbox', { name: 'Text to read out, or to paste into a text message' }).inputValue()).toBe(text);
     const selection = await page.evaluate<{ start: number; end: number }>(`({ start: document.activeElement.selectionStart, end: document.activeElement.selectionEnd })`);
     expect(selection).toEqual({ start: 0, end: text.length });
-    await expectButtonsOnScreen(page, ['Close', 'Copy as text', 'Print slip']);
+    await expectStepOnScreen(page);
     expect(await violations(page)).toEqual([]);
     await page.close();
   }, 60_000);
