@@ -11,7 +11,7 @@ export function SlipText({ text, textRef }: { text: string; textRef: Ref<HTMLTex
       <label htmlFor={id} className="slip-text-label">
         Text to read out, or to paste into a text message
       </label>
-      <textarea id={id} ref={textRef} readOnly value={text} rows={text.split('\n').length + 3} aria-describedby={`${id}-size`} spellCheck={false} />
+      <textarea id={id} ref={textRef} readOnly value={text} rows={text.split('\n').length + 1} aria-describedby={`${id}-size`} spellCheck={false} />
       <p id={`${id}-size`} className="field-note">
         {plural(size.units, 'character')}: {plural(size.parts, 'text message')}.
       </p>
