@@ -16,7 +16,7 @@ import { useSettingsStore } from '../../stores/settingsStore.ts';
 import { invalidIf } from '../common/fields.tsx';
 import { RoutingFooter } from './RoutingFooter.tsx';
 import { Modal } from '../common/Modal.tsx';
-import { SignpostSlip } from './SignpostSlip.tsx';
+import { RedirectedStep } from './RedirectedStep.tsx';
 
 /** Redirect a patient to another service: at capacity, or because another service suits them better. */
 export function RedirectDialog({
@@ -75,25 +75,7 @@ export function RedirectDialog({
   }
 
   if (done && destination) {
-    return (
-      <Modal title={`Redirected to ${done.redirection.destinationName}`} onClose={onClose} desk="form">
-        {done.warnings.map((warning) => (
-          <p key={warning} role="alert" className="banner banner-warning inline">
-            {warning}
-          </p>
-        ))}
-        <p className="dialog-lead">Give the patient a slip with the service’s details and what to do if they get worse.</p>
-        <SignpostSlip entry={destination} />
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            Close
-          </button>
-          <button type="button" className="primary" data-autofocus onClick={() => window.print()}>
-            Print slip
-          </button>
-        </div>
-      </Modal>
-    );
+    return <RedirectedStep redirection={done.redirection} warnings={done.warnings} entry={destination} onClose={onClose} />;
   }
 
   return (

@@ -1,37 +1,44 @@
-import type { DirectoryEntry } from '../../../../shared/directory.ts';
-import { SAFETY_NET_ADVICE } from '../../../../shared/directory.ts';
-import { useSettingsStore } from '../../stores/settingsStore.ts';
+import type { SlipLine } from '../../../../shared/signpostSlip.ts';
 
-/** The patient's slip: where to go, how to reach it, when it is open, and what to do if worse. Printed alone. */
-export function SignpostSlip({ entry }: { entry: DirectoryEntry }) {
-  const practiceName = useSettingsStore((state) => state.settings?.practiceName ?? '');
+/**
+ * The patient's slip: who it is from and when, the service, how to reach it,
+ * when it is open, and what to do if worse. Every line comes from
+ * signpostSlipLines, the same lines the text version is made of.
+ */
+export function SignpostSlip({ lines }: { lines: readonly SlipLine[] }) {
   return (
-    <section className="slip printable" aria-label="Signposting slip">
-      <p className="slip-from">From {practiceName}</p>
-      <h3 className="slip-service">{entry.name}</h3>
-      <dl>
-        {entry.phone && (
-          <>
-            <dt>Phone</dt>
-            <dd>{entry.phone}</dd>
-          </>
-        )}
-        {entry.address && (
-          <>
-            <dt>Where</dt>
-            <dd>{entry.address}</dd>
-          </>
-        )}
-        {entry.hours && (
-          <>
-            <dt>Open</dt>
-            <dd>{entry.hours}</dd>
-          </>
-        )}
-      </dl>
-      <p className="slip-safety">
-        <strong>{SAFETY_NET_ADVICE}</strong>
-      </p>
+    <section className="slip" aria-label="Signposting slip">
+      {lines.map((line) => {
+        switch (line.part) {
+          case 'service':
+            return (
+              <h3 key={line.part} className="slip-block slip-service">
+                <span className="slip-caption">{line.label}</span> {line.text}
+              </h3>
+            );
+          case 'safetyNet':
+            return (
+              <p key={line.part} className="slip-block slip-safety">
+                <strong>{line.text}</strong>
+              </p>
+            );
+          case 'practice':
+          case 'date':
+            return (
+              <p key={line.part} className={`slip-block slip-${line.part}`}>
+                {line.text}
+              </p>
+            );
+          case 'phone':
+          case 'address':
+          case 'hours':
+            return (
+              <p key={line.part} className="slip-block slip-detail">
+                <span className="slip-label">{line.label}</span> <span>{line.text}</span>
+              </p>
+            );
+        }
+      })}
     </section>
   );
 }
