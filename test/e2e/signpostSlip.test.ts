@@ -109,7 +109,7 @@ async function latestRedirectionTime(session: { host: { origin: string; token: s
 }
 
 describe('the signposting slip, in Chromium through the browser host', () => {
-  const session = useHostInChromium({ folderPrefix: 'contactcap-slip-', token: 'slip-token-0123456789abcdef' });
+  const session = useHostInChromium({ folderPrefix: 'contactcap-slip-', token: 'slip-token-0123456789abcdef-0123456' });
 
   beforeAll(async () => {
     const { host } = session;
