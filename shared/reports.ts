@@ -76,6 +76,8 @@ export interface DayReport {
     /** Their counted contacts as a percentage of that, to one decimal; null when it is 0. */
     percentOfCap: number | null;
     byType: Record<string, number>;
+    /** Contacts, redirections and deferrals (voided ones left out) entered on a later day than they happened. */
+    lateEntries: number;
   };
   redirections: RedirectionSummary;
   deferrals: DeferralSummary;

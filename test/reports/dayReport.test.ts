@@ -98,6 +98,8 @@ describe('report.day over a seeded week', () => {
       cap: capTotal,
       percentOfCap: capTotal > 0 ? oneDecimal((cappedCounted / capTotal) * 100) : null,
       byType: tally(live, (contact) => contact.typeId),
+      // The seeded week has no late entries.
+      lateEntries: 0,
     });
   });
 

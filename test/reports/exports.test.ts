@@ -107,6 +107,13 @@ const COLUMNS = {
   ],
   deferrals: ['deferral_id', 'day', 'occurred_at', 'kind', 'until_day', 'clinician_id', 'clinician', 'voided', 'void_reason', 'recorded_by', 'device'],
 } as const;
+/** Added after the first release: at the very end, after any identifier columns, so no column moves. */
+const LATE = ['late_entry', 'late_reason'] as const;
+const WITH_LATE: ReadonlySet<string> = new Set(['contacts', 'redirections', 'deferrals']);
+/** A table's header as written: its columns, any identifier columns, then the late-entry ones. */
+const header = (table: keyof typeof COLUMNS, identifiers: readonly string[] = []) => [...COLUMNS[table], ...identifiers, ...(WITH_LATE.has(table) ? LATE : [])];
+/** None of the week's records is a late entry. */
+const NOT_LATE = { late_entry: 'false', late_reason: '' };
 type TableName = keyof typeof COLUMNS;
 const TABLES = Object.keys(COLUMNS) as TableName[];
 
@@ -248,6 +255,7 @@ function expectedContacts(): Record<string, string>[] {
       void_reason: voidReasonOf(contact),
       recorded_by: STAFF.staffName,
       device: STAFF.deviceName,
+      ...NOT_LATE,
     }));
 }
 
@@ -273,6 +281,7 @@ function expectedRedirections(withIdentifiers: boolean): Record<string, string>[
       recorded_by: STAFF.staffName,
       device: STAFF.deviceName,
       ...(withIdentifiers ? { note: safe(record.note ?? ''), nhs_number: record.nhsNumber ?? '' } : {}),
+      ...NOT_LATE,
     }));
 }
 
@@ -292,6 +301,7 @@ function expectedDeferrals(withIdentifiers: boolean): Record<string, string>[] {
       recorded_by: STAFF.staffName,
       device: STAFF.deviceName,
       ...(withIdentifiers ? { note: safe(record.note ?? '') } : {}),
+      ...NOT_LATE,
     }));
 }
 
@@ -312,7 +322,7 @@ describe('export.build: CSV', () => {
     expect(file.fileName).toBe(`contactcap-${table}-2026-10-19-to-2026-10-25.csv`);
     expect(file.mimeType).toBe('text/csv; charset=utf-8');
     const records = readCsv(text);
-    expect(records[0]).toEqual([...COLUMNS[table]]);
+    expect(records[0]).toEqual(header(table));
     const rows = readTable(text);
     const expected = EXPECTED[table]();
     expect(file.rows).toBe(expected.length);
@@ -390,19 +400,19 @@ describe('export.build: CSV', () => {
     const records = readCsv(redirections.text);
     expect(records[0]).toHaveLength(1);
     expect(records[0]?.[0]).toMatch(/^CONTAINS PATIENT IDENTIFIERS/);
-    expect(records[1]).toEqual([...COLUMNS.redirections, 'note', 'nhs_number']);
+    expect(records[1]).toEqual(header('redirections', ['note', 'nhs_number']));
     expect(sorted(readTable(redirections.text, 1))).toEqual(sorted(expectedRedirections(true)));
     expect(readTable(redirections.text, 1).find((row) => row.nhs_number !== '')).toMatchObject({ note: "'=1+1 patient note", nhs_number: NHS_NUMBER, day: '2026-10-19' });
 
     const deferrals = await build({ format: 'csv', table: 'deferrals', from: FROM, to: TO, includeIdentifiers: true });
-    expect(readCsv(deferrals.text)[1]).toEqual([...COLUMNS.deferrals, 'note']);
+    expect(readCsv(deferrals.text)[1]).toEqual(header('deferrals', ['note']));
     expect(sorted(readTable(deferrals.text, 1))).toEqual(sorted(expectedDeferrals(true)));
 
     // A table with nothing identifying still carries the warning and the name.
     const contacts = await build({ format: 'csv', table: 'contacts', from: FROM, to: TO, includeIdentifiers: true });
     expect(contacts.file.fileName).toContain('WITH-PATIENT-IDENTIFIERS');
     expect(readCsv(contacts.text)[0]?.[0]).toMatch(/^CONTAINS PATIENT IDENTIFIERS/);
-    expect(readCsv(contacts.text)[1]).toEqual([...COLUMNS.contacts]);
+    expect(readCsv(contacts.text)[1]).toEqual(header('contacts'));
   });
 
   it('names a one-day file by its day', async () => {
@@ -415,7 +425,7 @@ describe('export.build: CSV', () => {
   it('counts no rows for a range with nothing in it, and still writes the header', async () => {
     const { file, text } = await build({ format: 'csv', table: 'redirections', from: '2026-09-01', to: '2026-09-07' });
     expect(file.rows).toBe(0);
-    expect(readCsv(text)[0]).toEqual([...COLUMNS.redirections]);
+    expect(readCsv(text)[0]).toEqual(header('redirections'));
   });
 
   // Bug (main/core/exports/writers.ts, toCsv): Papa.unparse already ends a header-only
@@ -425,8 +435,8 @@ describe('export.build: CSV', () => {
   // Fix: add the final "\r\n" only when the body does not already end with one. Flip to `it` once fixed.
   it('writes just the header, and nothing after it, for a range with nothing in it', async () => {
     const { text } = await build({ format: 'csv', table: 'redirections', from: '2026-09-01', to: '2026-09-07' });
-    expect(text).toBe(`\uFEFF${COLUMNS.redirections.join(',')}\r\n`);
-    expect(parse(text, { bom: true })).toEqual([[...COLUMNS.redirections]]);
+    expect(text).toBe(`\uFEFF${header('redirections').join(',')}\r\n`);
+    expect(parse(text, { bom: true })).toEqual([header('redirections')]);
   });
 });
 
@@ -464,9 +474,9 @@ describe('export.build: the .xlsx workbook', () => {
       Summary: SUMMARY_COLUMNS,
       'Clinician days': COLUMNS['clinician-days'],
       'Contacts by type': COLUMNS['clinician-day-types'],
-      Contacts: COLUMNS.contacts,
-      Redirections: COLUMNS.redirections,
-      Deferrals: COLUMNS.deferrals,
+      Contacts: header('contacts'),
+      Redirections: header('redirections'),
+      Deferrals: header('deferrals'),
     };
     for (const name of SHEETS) {
       const worksheet = sheet(book, name);
@@ -561,7 +571,7 @@ describe('export.build: the .xlsx workbook', () => {
       expect(worksheet.getRow(2).getCell(1).font.bold, worksheet.name).toBe(true);
     }
     const redirections = sheet(withIds, 'Redirections');
-    expect(rowValues(redirections, 2)).toEqual([...COLUMNS.redirections, 'note', 'nhs_number']);
+    expect(rowValues(redirections, 2)).toEqual(header('redirections', ['note', 'nhs_number']));
     const noteColumn = COLUMNS.redirections.length + 1;
     const notes: unknown[] = [];
     redirections.eachRow((row, number) => {
@@ -569,7 +579,7 @@ describe('export.build: the .xlsx workbook', () => {
     });
     // In the workbook the note is stored as text, so it needs no apostrophe.
     expect(notes).toEqual([['=1+1 patient note', NHS_NUMBER]]);
-    expect(rowValues(sheet(withIds, 'Deferrals'), 2)).toEqual([...COLUMNS.deferrals, 'note']);
+    expect(rowValues(sheet(withIds, 'Deferrals'), 2)).toEqual(header('deferrals', ['note']));
   });
 });
 

@@ -112,6 +112,8 @@ export function buildTable(name: ExportTable, details: readonly DayDetail[], opt
           'void_reason',
           'recorded_by',
           'device',
+          'late_entry',
+          'late_reason',
         ],
         rows: details.flatMap((detail) =>
           detail.contacts.map((contact) => [
@@ -131,6 +133,8 @@ export function buildTable(name: ExportTable, details: readonly DayDetail[], opt
             contact.voidReason,
             contact.recordedBy,
             contact.device,
+            contact.lateReason !== null,
+            contact.lateReason,
           ]),
         ),
       };
@@ -156,6 +160,8 @@ export function buildTable(name: ExportTable, details: readonly DayDetail[], opt
           'recorded_by',
           'device',
           ...(options.includeIdentifiers ? ['note', 'nhs_number'] : []),
+          'late_entry',
+          'late_reason',
         ],
         rows: details.flatMap((detail) =>
           detail.redirections.map((record) => [
@@ -177,6 +183,8 @@ export function buildTable(name: ExportTable, details: readonly DayDetail[], opt
             record.recordedBy,
             record.device,
             ...(options.includeIdentifiers ? [record.note, record.nhsNumber] : []),
+            record.lateReason !== null,
+            record.lateReason,
           ]),
         ),
       };
@@ -196,6 +204,8 @@ export function buildTable(name: ExportTable, details: readonly DayDetail[], opt
           'recorded_by',
           'device',
           ...(options.includeIdentifiers ? ['note'] : []),
+          'late_entry',
+          'late_reason',
         ],
         rows: details.flatMap((detail) =>
           detail.deferrals.map((record) => [
@@ -211,6 +221,8 @@ export function buildTable(name: ExportTable, details: readonly DayDetail[], opt
             record.recordedBy,
             record.device,
             ...(options.includeIdentifiers ? [record.note] : []),
+            record.lateReason !== null,
+            record.lateReason,
           ]),
         ),
       };

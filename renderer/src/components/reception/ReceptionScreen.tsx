@@ -8,6 +8,7 @@ import { ActivityPanel } from './ActivityPanel.tsx';
 import { BoardTable } from './BoardTable.tsx';
 import { DeferDialog } from './DeferDialog.tsx';
 import { DeskStatus } from './DeskStatus.tsx';
+import { LateEntryDialog } from './LateEntryDialog.tsx';
 import { RecordPanel } from './RecordPanel.tsx';
 import { RedirectDialog } from './RedirectDialog.tsx';
 import { RoutingDialog } from './RoutingDialog.tsx';
@@ -120,6 +121,9 @@ export function ReceptionScreen() {
           <button type="button" onClick={() => useDeskFlow.getState().open({ kind: 'defer', clinicianId: null })}>
             Later / waiting list <KeyCap>F4</KeyCap>
           </button>
+          <button type="button" onClick={() => useDeskFlow.getState().open({ kind: 'late' })}>
+            Late entry
+          </button>
           <label className="dense-toggle">
             <input
               type="checkbox"
@@ -157,6 +161,7 @@ export function ReceptionScreen() {
       {step?.kind === 'urgent' && current && <UrgentDialog step={step} row={current} type={types.find((type) => type.id === step.typeId)} />}
       {step?.kind === 'redirect' && <RedirectDialog fromClinician={nameOf(step.clinicianId)} defaultReason={step.reason} onClose={close} />}
       {step?.kind === 'defer' && <DeferDialog clinician={nameOf(step.clinicianId)} onClose={close} />}
+      {step?.kind === 'late' && <LateEntryDialog onClose={close} />}
     </div>
   );
 }

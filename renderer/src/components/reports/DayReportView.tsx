@@ -124,6 +124,12 @@ function ClinicianTable({ report }: { report: DayReport }) {
       {report.clinicians.some((row) => !row.working) && (
         <p className="hint">“Not on the rota”: contacts were recorded for a clinician the rota had off that day.</p>
       )}
+      {report.totals.lateEntries > 0 && (
+        <p className="hint">
+          Includes {report.totals.lateEntries === 1 ? '1 late entry' : `${report.totals.lateEntries} late entries`}: recorded on a later day, each with a reason (see the contacts
+          export).
+        </p>
+      )}
     </section>
   );
 }

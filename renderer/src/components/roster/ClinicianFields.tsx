@@ -1,7 +1,9 @@
 import { useId, type ChangeEvent, type ReactNode, type Ref } from 'react';
 import { splitDailyCap } from '../../../../shared/capacity.ts';
 import { CLINICIAN_ROLES, DEFAULT_DAILY_CAP, MAX_DAILY_CAP, ROLE_LABELS, type Clinician, type ClinicianRole } from '../../../../shared/domain.ts';
+import { nextFreeKey, parseDeskKey, spokenKey } from '../../../../shared/deskKeys.ts';
 import { deriveInitials } from '../../../../shared/text.ts';
+import { useRosterStore } from '../../stores/rosterStore.ts';
 import type { FormError } from '../../stores/result.ts';
 import { useSettingsStore } from '../../stores/settingsStore.ts';
 import { invalidIf } from '../common/fields.tsx';
@@ -19,9 +21,11 @@ export interface ClinicianDraft {
   dailyCap: string;
   amCap: string;
   pmCap: string;
+  /** The desk key as typed: "3", "q", "Shift+Q"; blank for the next free one (adding) or none (editing). */
+  key: string;
 }
 
-export const EMPTY_DRAFT: ClinicianDraft = { name: '', initials: '', role: '', capChoice: 'default', dailyCap: '', amCap: '', pmCap: '' };
+export const EMPTY_DRAFT: ClinicianDraft = { name: '', initials: '', role: '', capChoice: 'default', dailyCap: '', amCap: '', pmCap: '', key: '' };
 
 export function draftOf(clinician: Clinician): ClinicianDraft {
   return {
@@ -32,6 +36,7 @@ export function draftOf(clinician: Clinician): ClinicianDraft {
     dailyCap: clinician.dailyCap === null ? '' : String(clinician.dailyCap),
     amCap: clinician.amCap === null ? '' : String(clinician.amCap),
     pmCap: clinician.pmCap === null ? '' : String(clinician.pmCap),
+    key: clinician.key === null ? '' : spokenKey(clinician.key),
   };
 }
 
@@ -43,6 +48,8 @@ export interface ClinicianFieldValues {
   dailyCap: number | null;
   amCap: number | null;
   pmCap: number | null;
+  /** Left out when adding with a blank key: the core gives the next free one. */
+  key?: string | null;
 }
 
 const CAP_FIELDS = [
@@ -66,6 +73,20 @@ export function valuesOf(draft: ClinicianDraft, editing: boolean): { ok: true; v
     caps[key] = value;
   }
   const initials = draft.initials.trim();
+  const typedKey = draft.key.trim();
+  const key = typedKey === '' ? null : parseDeskKey(typedKey);
+  if (typedKey !== '' && key === null) {
+    const reserved = /^(shift\+?|⇧)?\s*[slu]$/i.test(typedKey);
+    return {
+      ok: false,
+      error: {
+        message: reserved
+          ? 'S, L and U cannot be a clinician’s key: the desk uses them for another service, later and urgent. Choose another letter or a number.'
+          : 'A desk key is one number or letter, optionally with Shift, for example 3, Q or Shift+Q.',
+        field: 'key',
+      },
+    };
+  }
   return {
     ok: true,
     values: {
@@ -74,6 +95,7 @@ export function valuesOf(draft: ClinicianDraft, editing: boolean): { ok: true; v
       ...(initials !== '' ? { initials } : editing ? { initials: deriveInitials(draft.name) } : {}),
       capped: draft.capChoice === 'default' ? null : draft.capChoice === 'capped',
       ...caps,
+      ...(key !== null ? { key } : editing ? { key: null } : {}),
     },
   };
 }
@@ -107,6 +129,8 @@ export function ClinicianFields({
   submit?: ReactNode;
 }) {
   const id = useId();
+  const nextKey = useRosterStore((state) => nextFreeKey(state.clinicians.filter((clinician) => clinician.active).map((clinician) => clinician.key)));
+  const keyHint = `${id}-key-hint`;
   const capMode = useSettingsStore((state) => state.settings?.capMode ?? 'day');
   const roleDefault = draft.role === '' ? null : defaults[draft.role];
   const typedDaily = Number(draft.dailyCap.trim());
@@ -157,6 +181,21 @@ export function ClinicianFields({
           />
           <span id={initialsHint} className="field-hint">
             {draft.name.trim() === '' ? 'Blank: from the name' : `Blank: ${deriveInitials(draft.name)}`}
+          </span>
+        </div>
+        <div className="field roster-key">
+          <label htmlFor={`${id}-key`}>Desk key{editing ? '' : ' (optional)'}</label>
+          <input
+            id={`${id}-key`}
+            autoComplete="off"
+            maxLength={8}
+            value={draft.key}
+            onChange={(event) => onChange({ key: event.target.value })}
+            aria-invalid={invalidIf(error, 'key', errorId)['aria-invalid']}
+            aria-describedby={describedBy(invalidIf(error, 'key', errorId)['aria-describedby'], keyHint)}
+          />
+          <span id={keyHint} className="field-hint">
+            {editing ? 'Blank: no key' : `Blank: the next free one${nextKey ? ` (${spokenKey(nextKey)})` : ''}`}
           </span>
         </div>
         <label className="field">

@@ -3,7 +3,7 @@ import { ROLE_LABELS, type Clinician } from '../../../../shared/domain.ts';
 import { useAnnounceStore } from '../../stores/announceStore.ts';
 import { errorOf, type FormError } from '../../stores/result.ts';
 import { useRosterStore } from '../../stores/rosterStore.ts';
-import { ErrorMessage } from '../common/fields.tsx';
+import { ErrorMessage, KeyCap } from '../common/fields.tsx';
 import { ClinicianFields, EMPTY_DRAFT, valuesOf, type ClinicianDraft } from './ClinicianFields.tsx';
 import { addedText, capText, sessionCapsText, useRoleDefaults } from './clinicianText.ts';
 import { EditClinicianDialog } from './EditClinicianDialog.tsx';
@@ -49,7 +49,8 @@ export function CliniciansScreen() {
       return;
     }
     setAdding(true);
-    const result = await createClinician(parsed.values);
+    const { key, ...values } = parsed.values;
+    const result = await createClinician({ ...values, ...(typeof key === 'string' ? { key } : {}) });
     setAdding(false);
     if (!result.ok) {
       setError(errorOf(result));
@@ -82,6 +83,7 @@ export function CliniciansScreen() {
           {clinician.name}
         </th>
         <td>{clinician.initials}</td>
+        <td className="roster-nowrap">{clinician.key ? <KeyCap>{clinician.key}</KeyCap> : <span className="muted">{clinician.active ? 'None' : '—'}</span>}</td>
         <td>{ROLE_LABELS[clinician.role]}</td>
         <td className="roster-nowrap">{capText(clinician, defaults)}</td>
         <td className="roster-nowrap">
@@ -152,6 +154,7 @@ export function CliniciansScreen() {
               <tr>
                 <th scope="col">Name</th>
                 <th scope="col">Initials</th>
+                <th scope="col">Desk key</th>
                 <th scope="col">Role</th>
                 <th scope="col">Daily cap</th>
                 <th scope="col">Session caps (AM + PM)</th>
@@ -165,7 +168,7 @@ export function CliniciansScreen() {
             {offBoard.length > 0 && (
               <tbody>
                 <tr className="roster-group">
-                  <th scope="colgroup" colSpan={7}>
+                  <th scope="colgroup" colSpan={8}>
                     Off the board ({offBoard.length}) <span className="roster-group-note">Reception does not see these. Their contacts stay in the history.</span>
                   </th>
                 </tr>

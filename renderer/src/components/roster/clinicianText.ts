@@ -1,3 +1,4 @@
+import { spokenKey } from '../../../../shared/deskKeys.ts';
 import { resolveCap, splitDailyCap } from '../../../../shared/capacity.ts';
 import { DEFAULT_ROLE_DEFAULTS, type Clinician, type ClinicianRole, type RoleDefault } from '../../../../shared/domain.ts';
 import { useSettingsStore } from '../../stores/settingsStore.ts';
@@ -31,5 +32,6 @@ export function sessionCapsText(clinician: CapFields, defaults: RoleDefaults): s
 export function addedText(clinician: Clinician, defaults: RoleDefaults): string {
   const { capped, daily } = resolveCap(clinician, defaults);
   const cap = capped ? `with a daily cap of ${daily}` : 'with contacts counted but not capped';
-  return `Added ${clinician.name} ${cap}. They work Monday to Friday until the rota says otherwise.`;
+  const key = clinician.key ? ` Their desk key is ${spokenKey(clinician.key)}.` : ' No desk key was free: give them one with Edit.';
+  return `Added ${clinician.name} ${cap}.${key} They work Monday to Friday until the rota says otherwise.`;
 }

@@ -1,6 +1,7 @@
 import { useSettingsStore } from '../../stores/settingsStore.ts';
 import { CapsSection } from './CapsSection.tsx';
 import { ContactTypesSection } from './ContactTypesSection.tsx';
+import { DeskSection } from './DeskSection.tsx';
 import { DeviceSection } from './DeviceSection.tsx';
 import { IdentifiersSection } from './IdentifiersSection.tsx';
 import { PracticeSection } from './PracticeSection.tsx';
@@ -20,6 +21,7 @@ export function SettingsScreen() {
       <div className="settings-column">
         <PracticeSection settings={settings} />
         <CapsSection settings={settings} />
+        <DeskSection settings={settings} />
       </div>
       <div className="settings-column">
         <ContactTypesSection settings={settings} />
