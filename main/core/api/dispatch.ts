@@ -80,8 +80,9 @@ export function createDispatcher(ctx: CoreContext, handlers: Handlers, push: Pus
     const parsed = parseInput(method, input);
     if (!parsed.ok) return answer(parsed.answer);
     const handler = handlers[method] as Handler<MethodName>;
+    const changes = typeof handler.changes === 'function' ? handler.changes(parsed.data) : handler.changes;
     const done = (value: unknown): Envelope<unknown> => {
-      if (handler.changes.length > 0) push('data.changed', { topics: [...handler.changes] as Topic[] });
+      if (changes.length > 0) push('data.changed', { topics: [...changes] as Topic[] });
       return ok(value);
     };
     let value: unknown;

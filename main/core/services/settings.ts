@@ -18,6 +18,8 @@ export function updateSettings(ctx: CoreContext, input: ParsedInputOf<'settings.
       const type = currentContactTypes(ctx.db).find((candidate) => candidate.id === plain.defaultContactType && candidate.active);
       if (!type) throw new DomainError('invalid_input', 'Choose the usual type of contact from the list, or “most common”.', 'defaultContactType');
     }
+    // Skipping the setup again after it was done leaves it done.
+    if (plain.setup === 'skipped' && current.setup === 'done') delete plain.setup;
     const changes = changedFields(current, plain);
     for (const [role, patch] of Object.entries(roleDefaults ?? {})) {
       const existing = current.roleDefaults[role as keyof PracticeSettings['roleDefaults']];
