@@ -132,7 +132,7 @@ export interface CheckedRow {
   /** null: the role's default (what clinician.create takes). */
   capped: boolean | null;
   dailyCap: number | null;
-  /** How the cap will read, for example "25 a day (usual for GP partner)". */
+  /** How the cap will read, for example "25 a day (the role’s usual)". */
   cap: string;
   /** Full sentences; empty when the row is ready to add. */
   problems: string[];
@@ -152,12 +152,13 @@ function nameProblems(name: string): string[] {
   return [];
 }
 
-function capOf(cap: CapCell, role: ClinicianRole | null, defaults: Record<ClinicianRole, RoleDefault>): Pick<CheckedRow, 'capped' | 'dailyCap' | 'cap'> {
+/** What a cap cell gives clinician.create, and how to say it: also used when a clinician is typed in during the setup. */
+export function capFieldsOf(cap: CapCell, role: ClinicianRole | null, defaults: Record<ClinicianRole, RoleDefault>): Pick<CheckedRow, 'capped' | 'dailyCap' | 'cap'> {
   const usual = role === null ? null : defaults[role];
   switch (cap.kind) {
     case 'role_default': {
       if (usual === null || role === null) return { capped: null, dailyCap: null, cap: 'The role’s usual cap' };
-      return { capped: null, dailyCap: null, cap: usual.capped ? `${usual.dailyCap} a day (usual for ${ROLE_LABELS[role]})` : `No cap (usual for ${ROLE_LABELS[role]})` };
+      return { capped: null, dailyCap: null, cap: usual.capped ? `${usual.dailyCap} a day (the role’s usual)` : 'No cap (the role’s usual)' };
     }
     case 'no_cap':
       return { capped: false, dailyCap: null, cap: 'No cap' };
@@ -224,7 +225,7 @@ export function checkRows(
       roleText,
       role,
       initials: initialsText !== '' ? initialsText : name === '' ? '' : deriveInitials(name),
-      ...capOf(capCell.ok ? capCell.value : { kind: 'role_default' }, role, defaults),
+      ...capFieldsOf(capCell.ok ? capCell.value : { kind: 'role_default' }, role, defaults),
       problems,
     };
   });

@@ -26,7 +26,7 @@ describe('clinician.import: a file that is right', () => {
     const preview = must(opened.core.call('clinician.import', { csv: GOOD_FILE, apply: false }));
     expect(preview).toMatchObject({ applied: false, ready: 4, problems: 0, ignoredColumns: [], added: [] });
     expect(brief(preview.rows)).toEqual([
-      { row: 2, name: 'Dr Ada Patel', role: 'gp_partner', initials: 'AP', capped: null, dailyCap: null, cap: '25 a day (usual for GP partner)', outcome: 'will_be_added', message: 'Will be added.' },
+      { row: 2, name: 'Dr Ada Patel', role: 'gp_partner', initials: 'AP', capped: null, dailyCap: null, cap: '25 a day (the role’s usual)', outcome: 'will_be_added', message: 'Will be added.' },
       { row: 3, name: 'Eve Morgan', role: 'practice_nurse', initials: 'EM', capped: true, dailyCap: 30, cap: '30 a day', outcome: 'will_be_added', message: 'Will be added.' },
       { row: 4, name: 'Dr Sam Lee', role: 'locum_gp', initials: 'SL', capped: null, dailyCap: 20, cap: '20 a day', outcome: 'will_be_added', message: 'Will be added.' },
       { row: 5, name: 'Dana Shah', role: 'advanced_nurse_practitioner', initials: 'DSH', capped: false, dailyCap: null, cap: 'No cap', outcome: 'will_be_added', message: 'Will be added.' },
@@ -89,8 +89,8 @@ describe('clinician.import: a file that is right', () => {
     const preview = must(opened.core.call('clinician.import', { csv, apply: false }));
     expect(preview.ignoredColumns).toEqual(['Email']);
     expect(brief(preview.rows)).toEqual([
-      { row: 2, name: 'Patel, Ada', role: 'gp_partner', initials: 'PA', capped: null, dailyCap: null, cap: '25 a day (usual for GP partner)', outcome: 'will_be_added', message: 'Will be added.' },
-      { row: 5, name: 'Ben Hale', role: 'practice_nurse', initials: 'BH', capped: null, dailyCap: null, cap: 'No cap (usual for Practice nurse)', outcome: 'will_be_added', message: 'Will be added.' },
+      { row: 2, name: 'Patel, Ada', role: 'gp_partner', initials: 'PA', capped: null, dailyCap: null, cap: '25 a day (the role’s usual)', outcome: 'will_be_added', message: 'Will be added.' },
+      { row: 5, name: 'Ben Hale', role: 'practice_nurse', initials: 'BH', capped: null, dailyCap: null, cap: 'No cap (the role’s usual)', outcome: 'will_be_added', message: 'Will be added.' },
       { row: 6, name: 'Cleo Nash', role: 'advanced_nurse_practitioner', initials: 'CN', capped: null, dailyCap: 22, cap: '22 a day', outcome: 'will_be_added', message: 'Will be added.' },
     ]);
   });

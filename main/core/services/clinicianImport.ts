@@ -36,13 +36,13 @@ const SAVE_AS_CSV = 'In Excel, choose File, Save a copy, and the type “CSV UTF
 const refuse = (message: string): DomainError => new DomainError('invalid_input', message, 'csv');
 
 /**
- * Control characters (other than tab and line ends) and undecodable bytes, which
- * a text file of names never has: the file is a spreadsheet, a document or a picture.
+ * Control characters other than tab and line ends, which a text file of names
+ * never has: the file is a spreadsheet, a document or a picture.
  */
 function looksBinary(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f || code === 0xfffd) return true;
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f) return true;
   }
   return false;
 }

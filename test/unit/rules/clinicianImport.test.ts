@@ -99,8 +99,8 @@ describe('checkRows', () => {
       3,
     );
     expect(checked.map(({ capped, dailyCap, cap }) => ({ capped, dailyCap, cap }))).toEqual([
-      { capped: null, dailyCap: null, cap: '25 a day (usual for GP partner)' },
-      { capped: null, dailyCap: null, cap: 'No cap (usual for Practice nurse)' },
+      { capped: null, dailyCap: null, cap: '25 a day (the role’s usual)' },
+      { capped: null, dailyCap: null, cap: 'No cap (the role’s usual)' },
       // A nurse is not capped by default: a number in the file caps her.
       { capped: true, dailyCap: 30, cap: '30 a day' },
       { capped: null, dailyCap: 20, cap: '20 a day' },

@@ -6,6 +6,7 @@ import type { RedirectionReason } from '../../../../shared/directory.ts';
 import { useCatalogueStore } from '../../stores/catalogueStore.ts';
 import { useDeskStore } from '../../stores/deskStore.ts';
 import { KeyCap } from '../common/fields.tsx';
+import { EmptyBoardSetupLink } from '../setup/EmptyBoardSetupLink.tsx';
 import { ActivityPanel } from './ActivityPanel.tsx';
 import { BoardTable } from './BoardTable.tsx';
 import { DeferDialog } from './DeferDialog.tsx';
@@ -120,7 +121,7 @@ export function ReceptionScreen() {
             {loadError}
           </p>
         )}
-        {board && rows.length === 0 && <p className="empty">No clinicians yet. Add them on the Clinicians screen, then set today’s rota.</p>}
+        {board && rows.length === 0 && <EmptyBoardSetupLink />}
         {board && rows.length > 0 && working.length === 0 && find === '' && (
           <p className="empty">Nobody is on the rota today. Set today’s rota on the Rota screen; urgent contacts can still be recorded below.</p>
         )}

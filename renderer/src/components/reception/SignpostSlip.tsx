@@ -7,7 +7,7 @@ export function SignpostSlip({ entry }: { entry: DirectoryEntry }) {
   const practiceName = useSettingsStore((state) => state.settings?.practiceName ?? '');
   return (
     <section className="slip printable" aria-label="Signposting slip">
-      <p className="slip-from">From {practiceName}</p>
+      {practiceName !== '' && <p className="slip-from">From {practiceName}</p>}
       <h3 className="slip-service">{entry.name}</h3>
       <dl>
         {entry.phone && (

@@ -4,6 +4,7 @@ import { ContactTypesSection } from './ContactTypesSection.tsx';
 import { DeviceSection } from './DeviceSection.tsx';
 import { IdentifiersSection } from './IdentifiersSection.tsx';
 import { PracticeSection } from './PracticeSection.tsx';
+import { SetupSection } from '../setup/SetupSection.tsx';
 
 /**
  * The practice's settings, section by section. Each section saves on its own,
@@ -18,6 +19,7 @@ export function SettingsScreen() {
   return (
     <div className="settings">
       <div className="settings-column">
+        <SetupSection state={settings.setup} />
         <PracticeSection settings={settings} />
         <CapsSection settings={settings} />
       </div>
