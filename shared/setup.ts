@@ -20,11 +20,6 @@ export function setupOpensByItself(setup: SetupState, clinicianCount: number): b
   return setup === 'not_done' && clinicianCount === 0;
 }
 
-/** The step after this one, or null after the last. */
-export function nextStep(step: SetupStep): SetupStep | null {
-  return SETUP_STEPS[SETUP_STEPS.indexOf(step) + 1] ?? null;
-}
-
 /** The step before this one, or null before the first. */
 export function previousStep(step: SetupStep): SetupStep | null {
   const index = SETUP_STEPS.indexOf(step);

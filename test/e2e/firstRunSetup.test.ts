@@ -71,6 +71,39 @@ describe('the first-run setup, in Chromium through the browser host', () => {
     expect(await focusedName(page)).toBe('setup-practiceName');
   });
 
+  it('leaves the practice’s name out while it is unset, never printing a stand-in: the slip, the patient notice and the GPAS text', async () => {
+    await screen(page, 'Reception');
+    await page.getByRole('button', { name: /^Redirect a patient/ }).click();
+    const redirect = page.getByRole('dialog', { name: 'Redirect a patient to another service' });
+    await redirect.getByRole('combobox', { name: 'Service' }).selectOption({ label: 'Urgent treatment centre' });
+    await redirect.getByRole('checkbox', { name: /The patient has been told/ }).check();
+    await redirect.getByRole('button', { name: 'Record redirection' }).click();
+    const slip = page.getByRole('region', { name: 'Signposting slip' });
+    await expect.poll(() => slip.isVisible()).toBe(true);
+    const slipText = (await slip.textContent()) ?? '';
+    expect(slipText.startsWith('Urgent treatment centre')).toBe(true);
+    expect(slipText).not.toContain('From');
+    expect(slipText).not.toContain('Our practice');
+    await page.getByRole('dialog', { name: /^Redirected to/ }).getByRole('button', { name: 'Close' }).click();
+
+    await screen(page, 'Collective action');
+    const notice = page.getByRole('article', { name: 'Information for our patients' });
+    await expect.poll(() => notice.isVisible()).toBe(true);
+    expect(await notice.textContent()).not.toContain('Our practice');
+    expect(await page.getByText('The practice’s name is not set yet, so the notice leaves it out.').count()).toBe(1);
+
+    await screen(page, 'Reports');
+    await page.getByRole('tab', { name: 'GPAS return' }).click();
+    const text = page.getByRole('textbox', { name: 'Ready to copy into the LMC’s return' });
+    await expect.poll(() => text.inputValue()).toMatch(/^GPAS weekly return\n/);
+    expect(await text.inputValue()).not.toContain('Our practice');
+    expect(await page.getByText('The practice’s name is not set yet, so the return leaves it out.').count()).toBe(1);
+    await screenshot(page, 'gpas-without-practice-name');
+    // The prompt leads to the setup's first step.
+    await page.getByRole('button', { name: 'Add the practice’s name' }).click();
+    await expectSetupStep(page, 'Step 1 of 3: Your practice');
+  });
+
   it('is reached from the empty board too', async () => {
     await screen(page, 'Reception');
     await expect.poll(() => setupScreen(page).isVisible()).toBe(false);
