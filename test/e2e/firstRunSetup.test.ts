@@ -35,7 +35,7 @@ describe('the first-run setup, in Chromium through the browser host', () => {
     expect(await setupScreen(page).getByRole('textbox', { name: 'Your name or initials' }).count()).toBe(1);
     await screenshot(page, 'setup-1-practice');
     expect(await axeViolations(page)).toEqual([]);
-    await expectButtonsFit(page);
+    await expectButtonsFit(page, 'setup-1-practice');
   });
 
   it('refuses an empty practice name with a message, and saves nothing, not even the name at the desk', async () => {
@@ -141,7 +141,7 @@ describe('the first-run setup, in Chromium through the browser host', () => {
     expect(await api<unknown[]>('clinician.list', { includeInactive: true })).toEqual([]);
     await screenshot(page, 'setup-2-clinicians-bad-row');
     expect(await axeViolations(page)).toEqual([]);
-    await expectButtonsFit(page);
+    await expectButtonsFit(page, 'setup-2-clinicians-bad-row');
   });
 
   it('adds every clinician of a good file at once', async () => {
@@ -170,6 +170,7 @@ describe('the first-run setup, in Chromium through the browser host', () => {
     await expect.poll(() => setupScreen(page).getByRole('checkbox', { name: 'Saturday morning for Eve Morgan' }).isChecked()).toBe(true);
     await screenshot(page, 'setup-2-clinicians-week');
     expect(await axeViolations(page)).toEqual([]);
+    await expectButtonsFit(page, 'setup-2-clinicians-week');
     await page.keyboard.press('Control+Enter');
     await expectSetupStep(page, 'Step 3 of 3: Local services');
     const eve = (await api<{ id: string; name: string }[]>('clinician.list')).find((clinician) => clinician.name === 'Eve Morgan');
@@ -187,9 +188,17 @@ describe('the first-run setup, in Chromium through the browser host', () => {
   });
 
   it('fills in the local services’ numbers and finishes on the board', async () => {
-    await screenshot(page, 'setup-4-services');
+    await screenshot(page, 'setup-3-services');
     expect(await axeViolations(page)).toEqual([]);
-    await expectButtonsFit(page);
+    await expectButtonsFit(page, 'setup-3-services');
+    // Going Back keeps what was typed: it is saved on the way.
+    await setupScreen(page).getByRole('textbox', { name: 'Phone for PCN enhanced-access hub' }).fill('01632 960 456');
+    await setupScreen(page).getByRole('button', { name: 'Back' }).click();
+    await expectSetupStep(page, 'Step 2 of 3: Clinicians and their week');
+    expect((await api<{ id: string; phone: string }[]>('directory.list')).find((entry) => entry.id === 'builtin-hub')?.phone).toBe('01632 960 456');
+    await page.keyboard.press('Control+Enter');
+    await expectSetupStep(page, 'Step 3 of 3: Local services');
+    expect(await setupScreen(page).getByRole('textbox', { name: 'Phone for PCN enhanced-access hub' }).inputValue()).toBe('01632 960 456');
     await setupScreen(page).getByRole('textbox', { name: 'Phone for Urgent treatment centre' }).fill('01632 960 123');
     await setupScreen(page).getByRole('textbox', { name: 'Address for Urgent treatment centre' }).fill('Riverside Hospital, Mill Lane');
     await setupScreen(page).getByRole('button', { name: /^Finish setup/ }).click();

@@ -53,8 +53,8 @@ export async function expectInView(page: Page, locator: Locator, what: string): 
   expect(box.x >= 0 && box.y >= 0 && box.x + box.width <= size.width && box.y + box.height <= size.height, `${what} is outside the ${size.width}×${size.height} window`).toBe(true);
 }
 
-/** The step's buttons fit at both laptop sizes a practice has: 1366×768 and 1280×720. */
-export async function expectButtonsFit(page: Page): Promise<void> {
+/** The step's buttons fit at both laptop sizes a practice has: 1366×768 and 1280×720 (with a screenshot of the smaller, when asked for). */
+export async function expectButtonsFit(page: Page, name?: string): Promise<void> {
   const original = page.viewportSize();
   for (const size of [
     { width: 1366, height: 768 },
@@ -65,6 +65,7 @@ export async function expectButtonsFit(page: Page): Promise<void> {
     const count = await buttons.count();
     expect(count).toBeGreaterThanOrEqual(2);
     for (let i = 0; i < count; i++) await expectInView(page, buttons.nth(i), `“${(await buttons.nth(i).textContent()) ?? ''}”`);
+    if (name && size.width === 1280) await screenshot(page, `${name}-1280x720`);
   }
   if (original) await page.setViewportSize(original);
 }

@@ -92,10 +92,7 @@ export function App() {
               key={name}
               type="button"
               aria-current={!setupOpen && screen === name ? 'page' : undefined}
-              onClick={() => {
-                leaveSetup();
-                show(name);
-              }}
+              onClick={() => void leaveSetup(() => show(name))}
             >
               {SCREEN_LABELS[name]}
             </button>

@@ -6,6 +6,23 @@ import { api } from '../api/client.ts';
 import { useSettingsStore } from './settingsStore.ts';
 import { useUiStore } from './uiStore.ts';
 
+type StepSave = () => Promise<boolean>;
+
+/**
+ * What the showing step has typed but not saved: saved before the setup moves
+ * anywhere else (Back, Skip, another step, another screen), so nothing typed is
+ * lost on the way. A step that cannot save (bad input) shows why and stays.
+ */
+let stepSave: StepSave | null = null;
+
+/** The showing step's save-on-leave; returns the clean-up that forgets it. */
+export function registerStepSave(save: StepSave): () => void {
+  stepSave = save;
+  return () => {
+    if (stepSave === save) stepSave = null;
+  };
+}
+
 interface SetupStoreState {
   /** The start-up check has answered: until then neither the setup nor the desk's "Who is at this desk?" opens. */
   checked: boolean;
@@ -14,14 +31,19 @@ interface SetupStoreState {
   /** Opens the setup by itself on a new install (shared/setup.ts says when). */
   checkFirstRun: () => Promise<void>;
   openSetup: (step?: SetupStep) => void;
-  goTo: (step: SetupStep) => void;
-  /** Leaves the setup without saying it was done or skipped (another screen was chosen). */
-  leave: () => void;
-  /** Records that the practice skipped the setup (it stays done if it was), and shows the board. */
-  skip: () => Promise<Envelope<PracticeSettings>>;
+  /** Saves the showing step, then shows another; false (and it stays) if the step could not save. */
+  goTo: (step: SetupStep) => Promise<boolean>;
+  /** Shows the next step once the showing one has saved itself (its Continue). */
+  continueTo: (step: SetupStep) => void;
+  /** Saves the showing step, then leaves the setup without saying it was done or skipped (another screen was chosen). */
+  leave: (then: () => void) => Promise<boolean>;
+  /** Saves the showing step, records that the practice skipped the setup (it stays done if it was), and shows the board. */
+  skip: () => Promise<Envelope<PracticeSettings> | null>;
   /** Records that the setup is done, and shows the board. */
   finish: () => Promise<Envelope<PracticeSettings>>;
 }
+
+const saveStep = (): Promise<boolean> => (stepSave ? stepSave() : Promise.resolve(true));
 
 /** The first-run setup: whether it is showing and at which step. What it saves goes through the domain stores. */
 export const useSetupStore = create<SetupStoreState>()((set, get) => {
@@ -45,9 +67,22 @@ export const useSetupStore = create<SetupStoreState>()((set, get) => {
       set({ checked: true, ...(opens ? { open: true, step: 'practice' } : {}) });
     },
     openSetup: (step = 'practice') => set({ open: true, step }),
-    goTo: (step) => set({ step }),
-    leave: () => set({ open: false }),
-    skip: () => end('skipped'),
+    async goTo(step) {
+      if (!(await saveStep())) return false;
+      set({ step });
+      return true;
+    },
+    continueTo: (step) => set({ step }),
+    async leave(then) {
+      if (get().open && !(await saveStep())) return false;
+      set({ open: false });
+      then();
+      return true;
+    },
+    async skip() {
+      if (!(await saveStep())) return null;
+      return end('skipped');
+    },
     finish: () => end('done'),
   };
 });

@@ -17,7 +17,7 @@ const ERROR_ID = 'setup-clinicians-error';
 /** Step 2: the clinicians, typed one by one or imported from a CSV file, and the sessions each usually works. */
 export function CliniciansStep() {
   const clinicians = useRosterStore((state) => state.clinicians);
-  const goTo = useSetupStore((state) => state.goTo);
+  const continueTo = useSetupStore((state) => state.continueTo);
   const announce = useAnnounceStore((state) => state.announce);
   const onBoard = clinicians.filter((clinician) => clinician.active);
   const week = useWeekDrafts();
@@ -54,7 +54,7 @@ export function CliniciansStep() {
     }
     if (await run(saveWeek)) {
       setError(null);
-      goTo('services');
+      continueTo('services');
     }
   }
 

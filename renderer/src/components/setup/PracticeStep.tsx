@@ -24,7 +24,7 @@ export function PracticeStep() {
 function PracticeForm({ settings, device }: { settings: PracticeSettings; device: DeviceSettings }) {
   const updateSettings = useSettingsStore((state) => state.updateSettings);
   const updateDevice = useSettingsStore((state) => state.updateDevice);
-  const goTo = useSetupStore((state) => state.goTo);
+  const continueTo = useSetupStore((state) => state.continueTo);
   // Asked here on a PC whose desk nobody has named yet, so a new receptionist meets one form, not two dialogs.
   const [askStaff] = useState(device.staffName === '');
   const [staffName, setStaffName] = useState(device.staffName);
@@ -75,7 +75,7 @@ function PracticeForm({ settings, device }: { settings: PracticeSettings; device
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
-    if (await persist(true)) goTo('clinicians');
+    if (await persist(true)) continueTo('clinicians');
   }
 
   const ownError = footerError(error, FIELDS);

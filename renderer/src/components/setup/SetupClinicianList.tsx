@@ -64,7 +64,7 @@ export function SetupClinicianList({
             <tr key={clinician.id}>
               <th scope="row">
                 {clinician.name}
-                <span className="who-detail setup-who">
+                <span className="who-detail">
                   {ROLE_LABELS[clinician.role]} · {capPhrase(capText(clinician, defaults))}
                 </span>
               </th>

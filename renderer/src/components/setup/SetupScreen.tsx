@@ -1,10 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { SETUP_STEP_LABELS, SETUP_STEPS } from '../../../../shared/setup.ts';
 import { useSetupStore } from '../../stores/setupStore.ts';
 import { CliniciansStep } from './CliniciansStep.tsx';
 import { PracticeStep } from './PracticeStep.tsx';
 import { ServicesStep } from './ServicesStep.tsx';
-import { createStepSave, StepSaveContext, useLeaveStep, type StepSave } from './stepSave.ts';
 import '../../styles/setup.css';
 
 const STEP_COMPONENTS = { practice: PracticeStep, clinicians: CliniciansStep, services: ServicesStep } as const;
@@ -17,7 +16,6 @@ const STEP_COMPONENTS = { practice: PracticeStep, clinicians: CliniciansStep, se
 export function SetupScreen() {
   const step = useSetupStore((state) => state.step);
   const root = useRef<HTMLElement>(null);
-  const [stepSave] = useState<StepSave>(createStepSave);
   const Step = STEP_COMPONENTS[step];
   const index = SETUP_STEPS.indexOf(step);
 
@@ -40,7 +38,6 @@ export function SetupScreen() {
   }, []);
 
   return (
-    <StepSaveContext.Provider value={stepSave}>
       <section ref={root} className="setup" aria-labelledby="setup-title">
         <header className="setup-head">
           <h2 id="setup-title">Set up ContactCap</h2>
@@ -53,7 +50,6 @@ export function SetupScreen() {
           <Step key={step} />
         </div>
       </section>
-    </StepSaveContext.Provider>
   );
 }
 
@@ -61,7 +57,6 @@ export function SetupScreen() {
 function StepList() {
   const step = useSetupStore((state) => state.step);
   const goTo = useSetupStore((state) => state.goTo);
-  const leave = useLeaveStep();
   return (
     <nav aria-label="Setup steps">
       <ol className="setup-steps">
@@ -71,7 +66,7 @@ function StepList() {
               type="button"
               className="setup-step-link"
               aria-current={name === step ? 'step' : undefined}
-              onClick={() => void (name === step ? undefined : leave(() => goTo(name)))}
+              onClick={() => void (name === step ? undefined : goTo(name))}
             >
               <span className="setup-step-number">{position + 1}</span> {SETUP_STEP_LABELS[name]}
             </button>

@@ -4,7 +4,6 @@ import { useSetupStore } from '../../stores/setupStore.ts';
 import { ErrorMessage, KeyCap } from '../common/fields.tsx';
 import type { FormError } from '../../stores/result.ts';
 import { useOneAtATime } from '../settings/sectionSave.tsx';
-import { useLeaveStep } from './stepSave.ts';
 
 /**
  * The end of every step: back, skip the setup, and go on. It sits inside the
@@ -22,13 +21,13 @@ export function StepFooter({ step, error, errorId, busy, continueLabel = 'Save a
   const skip = useSetupStore((state) => state.skip);
   const announce = useAnnounceStore((state) => state.announce);
   const skipping = useOneAtATime();
-  const leave = useLeaveStep();
   const back = previousStep(step);
 
   async function skipSetup() {
-    const result = await skipping.run(() => leave(skip));
-    if (result?.ok) announce('Setup skipped. Open it again from Settings whenever you are ready.');
-    else if (result) announce(result.error.message, 'error');
+    const result = await skipping.run(skip);
+    if (!result) return;
+    if (result.ok) announce('Setup skipped. Open it again from Settings whenever you are ready.');
+    else announce(result.error.message, 'error');
   }
 
   return (
@@ -36,7 +35,7 @@ export function StepFooter({ step, error, errorId, busy, continueLabel = 'Save a
       <ErrorMessage error={error} id={errorId} />
       <div className="setup-footer-buttons">
         {back && (
-          <button type="button" onClick={() => void leave(() => goTo(back))}>
+          <button type="button" onClick={() => void goTo(back)}>
             Back
           </button>
         )}
