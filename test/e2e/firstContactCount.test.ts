@@ -59,7 +59,7 @@ describe('keys and clicks from a fresh install to the first recorded contact', (
     const focusedLabel = () => focusedName(page);
 
     await page.goto(host.url);
-    await expect.poll(() => setupScreen(page).isVisible()).toBe(true);
+    await setupScreen(page).waitFor();
     await expect.poll(focusedLabel).toBe('setup-staffName');
 
     // Step 1: who is at the desk, and the practice.

@@ -28,7 +28,7 @@ describe('the first-run setup, in Chromium through the browser host', () => {
   });
 
   it('opens by itself on a new install, asking who is at the desk inside it rather than in a second dialog', async () => {
-    await expect.poll(() => setupScreen(page).isVisible()).toBe(true);
+    await setupScreen(page).waitFor();
     await expectSetupStep(page, 'Step 1 of 3: Your practice');
     expect(await focusedName(page)).toBe('setup-staffName');
     expect(await page.getByRole('dialog').count()).toBe(0);
@@ -151,6 +151,7 @@ describe('the first-run setup, in Chromium through the browser host', () => {
     const preview = setupScreen(page).getByRole('table', { name: /^clinicians-fixed\.csv: 3 rows, all ready/ });
     await expect.poll(() => preview.isVisible()).toBe(true);
     await screenshot(page, 'setup-2-clinicians-good-file');
+    expect(await axeViolations(page)).toEqual([]);
     await setupScreen(page).getByRole('button', { name: 'Add these 3 clinicians' }).click();
     const onBoard = setupScreen(page).getByRole('table', { name: 'On the board (3)' });
     await expect.poll(() => onBoard.isVisible()).toBe(true);
