@@ -5,6 +5,7 @@ import type { DirectoryEntry } from './directory.ts';
 import type { DayOverride, WeekPattern } from './rota.ts';
 import { BOARD_ORDERS, type PracticeSettings } from './settings.ts';
 import type { CollectiveAction } from './actions.ts';
+import type { ClinicianImport } from './clinicianImport.ts';
 import { EXPORT_TABLES, GPAS_STATUSES, type DayReport, type EndOfDayStatus, type ExportFile, type GpasReport, type RangeReport } from './reports.ts';
 import type { Envelope } from './result.ts';
 import * as f from './schemas.ts';
@@ -111,6 +112,7 @@ export const contract = {
           error: 'Give role defaults as each role’s cap, for example gp_partner: capped, 25.',
         })
         .optional(),
+      setup: f.setupOutcome.optional(),
     }),
     'Change practice settings. Only the fields given change.',
   )<PracticeSettings>(),
@@ -146,6 +148,10 @@ export const contract = {
   'clinician.rename': method(z.strictObject({ clinicianId: f.entityId('clinician'), name: f.clinicianName }), 'Change a clinician’s name.')<Clinician>(),
   'clinician.deactivate': method(z.strictObject({ clinicianId: f.entityId('clinician') }), 'Take a clinician off the board. Their contacts stay.')<Clinician>(),
   'clinician.reactivate': method(z.strictObject({ clinicianId: f.entityId('clinician') }), 'Put a clinician back on the board.')<Clinician>(),
+  'clinician.import': method(
+    z.strictObject({ csv: f.clinicianCsv, apply: f.flag('Apply') }),
+    'Read a CSV file of clinicians (Name, Role, Daily cap, Initials): each row’s preview, or with apply true, add them all at once if every row is right.',
+  )<ClinicianImport>(),
 
   'rota.get': method(
     z.strictObject({ from: f.practiceDay, to: f.practiceDay }),

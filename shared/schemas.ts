@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_IMPORT_CHARACTERS } from './clinicianImport.ts';
 import { CLINICIAN_ROLES, DEFERRAL_KINDS, MAX_DAILY_CAP } from './domain.ts';
 import { DESTINATION_KINDS, PHARMACY_FIRST_CONDITIONS, PHARMACY_FIRST_ROUTES, REDIRECTION_REASONS } from './directory.ts';
 import { parseDeskKey } from './deskKeys.ts';
@@ -67,6 +68,11 @@ export const deskKey = z
   });
 
 export const clinicianRole = z.enum(CLINICIAN_ROLES, { error: 'Choose the clinician’s role from the list.' });
+
+/** A CSV file of clinicians, as text: read row by row in the core (shared/clinicianImport.ts). */
+export const clinicianCsv = z
+  .string({ error: 'Give the CSV file’s contents as text.' })
+  .max(MAX_IMPORT_CHARACTERS, { error: `That file is too big for a list of clinicians (more than ${MAX_IMPORT_CHARACTERS.toLocaleString('en-GB')} characters). Check it is the right file.` });
 
 const cap = (what: string, example: number) =>
   z
@@ -185,6 +191,7 @@ export const deferralKind = z.enum(DEFERRAL_KINDS, { error: 'Choose a later date
 export const staffName = words(1, 40, 'Enter your name or initials.', 'Keep your name to 40 characters or fewer.');
 export const deviceName = words(1, 40, 'Enter a name for this PC, for example Reception 1.', 'Keep the PC’s name to 40 characters or fewer.');
 export const practiceName = words(2, 100, 'Enter the practice’s name.', 'Keep the practice’s name to 100 characters or fewer.');
+export const setupOutcome = z.enum(['done', 'skipped'], { error: 'Say whether the setup was done or skipped.' });
 export const capBasis = words(5, 300, 'Say what the cap is based on, for example practice policy.', 'Keep the basis to 300 characters or fewer.');
 export const listSize = z
   .number({ error: 'Enter the list size as a whole number, for example 9500.' })

@@ -14,7 +14,16 @@ export const BOARD_ORDER_LABELS: Record<BoardOrder, string> = {
 export const MAX_LATE_ENTRY_DAYS = 31;
 
 /** Settings the whole practice shares (they travel with the event log). */
+/**
+ * Whether the practice has been through the first-run setup. It is a practice
+ * setting, not this PC's: it travels with the practice's settings, so a second
+ * PC of a practice that is set up never offers the setup again by itself.
+ */
+export const SETUP_STATES = ['not_done', 'skipped', 'done'] as const;
+export type SetupState = (typeof SETUP_STATES)[number];
+
 export interface PracticeSettings {
+  /** '' until the practice gives its name: slips, notices and returns then leave the name out. */
   practiceName: string;
   /** Why the cap is what it is, shown beside it (NHS England calls 25 "arbitrary"; DOMAIN.md §1). */
   capBasis: string;
@@ -43,10 +52,12 @@ export interface PracticeSettings {
   noticeWhy: string;
   /** What reception says when a clinician is full (editable by the practice). */
   receptionScript: string;
+  /** The first-run setup: not done yet, skipped, or done. */
+  setup: SetupState;
 }
 
 export const DEFAULT_SETTINGS: PracticeSettings = {
-  practiceName: 'Our practice',
+  practiceName: '',
   capBasis: 'Practice policy, following the BMA’s safe-working guidance (UEMO safe maximum of 25 contacts a day).',
   capMode: 'day',
   warningPercent: 85,
@@ -60,5 +71,6 @@ export const DEFAULT_SETTINGS: PracticeSettings = {
   listSize: null,
   noticeWhy: DEFAULT_NOTICE_WHY,
   receptionScript: DEFAULT_RECEPTION_SCRIPT,
+  setup: 'not_done',
 };
 

@@ -380,6 +380,8 @@ const KINDS = {
   practiceDay,
   nullablePracticeDay: notNull(practiceDay),
   noticeText: words(10, 1500),
+  setupOutcome: notOneOf(['done', 'skipped'], ['Done', 'SKIPPED', ' done', 'skip', 'not_done', 'finished', '']),
+  csv: fc.oneof(otherThan('string'), fc.integer({ min: 100_001, max: 100_200 }).map((length) => 'Name,Role\n'.padEnd(length, 'a'))),
   actionTitle: words(3, 200),
   forPatients: optionalText(600),
   gpasStatus: notOneOf(GPAS, ['Green', 'AMBER', 'Red ', ' black', 'grey', 'yellow', 'g', '']),
@@ -468,6 +470,7 @@ const CASES: { [M in MethodName]: MethodCase<M> } = {
       noticeWhy: optional('noticeText', /at least a sentence|1,500 characters/),
       receptionScript: optional('noticeText', /at least a sentence|1,500 characters/),
       roleDefaults: optional('roleDefaults', /role’s cap|Capped|daily cap/),
+      setup: optional('setupOutcome', /setup/),
     },
     valid: () => ({
       practiceName: 'Riverside Surgery',
@@ -484,6 +487,7 @@ const CASES: { [M in MethodName]: MethodCase<M> } = {
       noticeWhy: 'We limit each clinician’s contacts so that care stays safe.',
       receptionScript: 'I’m sorry, Dr [name] is full today. I can offer you the pharmacy or a later appointment.',
       roleDefaults: { salaried_gp: { capped: true, dailyCap: 22 } },
+      setup: 'done',
     }),
     writes: true,
   },
@@ -524,6 +528,11 @@ const CASES: { [M in MethodName]: MethodCase<M> } = {
   },
   'clinician.deactivate': { fields: { clinicianId: clinicianId(true) }, valid: (s) => ({ clinicianId: s.benId }), writes: true },
   'clinician.reactivate': { fields: { clinicianId: clinicianId(true) }, valid: (s) => ({ clinicianId: s.caraId }), writes: true },
+  'clinician.import': {
+    fields: { csv: required('csv', /CSV|too big/), apply: required('flag', /Apply/) },
+    valid: () => ({ csv: 'Name,Role,Daily cap\nDr Priya Nair,Salaried GP,20\n', apply: true }),
+    writes: true,
+  },
   'rota.get': {
     fields: { from: required('practiceDay', /YYYY-MM-DD/), to: required('practiceDay', /YYYY-MM-DD/) },
     valid: () => ({ from: '2026-11-01', to: '2026-12-31' }),

@@ -648,7 +648,7 @@ describe('settings and this PC', () => {
     const capped = { capped: true, dailyCap: 25 };
     const counted = { capped: false, dailyCap: 25 };
     expect(settings).toEqual({
-      practiceName: 'Our practice',
+      practiceName: '',
       capBasis: expect.stringContaining('25') as unknown,
       capMode: 'day',
       warningPercent: 85,
@@ -674,6 +674,7 @@ describe('settings and this PC', () => {
       listSize: null,
       noticeWhy: expect.stringContaining('safe-working guidance') as unknown,
       receptionScript: expect.stringContaining('If you think this is urgent, tell me now') as unknown,
+      setup: 'not_done',
     });
   });
 
@@ -685,6 +686,7 @@ describe('settings and this PC', () => {
 
   it('changes the notice’s “why” and the reception script, tidied, leaving the rest as it was', () => {
     const { core } = openCore();
+    must(core.call('settings.update', { practiceName: 'Our practice' }));
     const why = 'We limit each clinician’s patients so that care stays safe.';
     const script = 'I’m sorry, Dr [name] is full today. I can offer you the pharmacy or a later appointment.';
     const changed = must(core.call('settings.update', { noticeWhy: `  ${why.replace(' so ', '   so ')} `, receptionScript: script }));

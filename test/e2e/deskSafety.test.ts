@@ -113,9 +113,9 @@ describe('desk keys that never move, in Chromium', () => {
         await expect.poll(() => routing.isVisible()).toBe(false);
         continue;
       }
-      await expect.poll(() => recordDialog(page, name).isVisible(), `key ${key}`).toBe(true);
+      await expect.poll(() => recordDialog(page, name).isVisible(), { message: `key ${key}` }).toBe(true);
       await page.keyboard.press('Enter');
-      await expect.poll(() => usedText(page, name), `key ${key}`).toBe('1 / 25');
+      await expect.poll(() => usedText(page, name), { message: `key ${key}` }).toBe('1 / 25');
     }
     const idOf = (name: string) => (name === 'Dr Ann Baker' ? locum.id : (team.find((member) => member.name === name)?.id ?? ''));
     expect(await recordedFor(session)).toEqual(['Dr Will Raman', 'Dr Vic Fielding', 'Dr Zoe Adams', 'Dr Yusuf Brown', 'Dr Xena Clarke', 'Dr Ann Baker'].map(idOf));

@@ -34,6 +34,7 @@ let week: Week;
 
 beforeAll(() => {
   opened = openCore('2026-10-19T06:00:00Z');
+  must(opened.core.call('settings.update', { practiceName: 'Our practice' }));
   week = seedWeek(opened.core, opened.clock);
 });
 afterAll(closeAllCores);

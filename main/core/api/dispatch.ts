@@ -109,10 +109,10 @@ export function createDispatcher(ctx: CoreContext, handlers: Handlers, push: Pus
     const parsed = parseInput(method, input);
     if (!parsed.ok) return answer(parsed.answer);
     const handler = handlers[method] as Handler<MethodName>;
-    const changes = handler.changes.length > 0;
-    const previous = changes ? (latestHlc(ctx.db) ?? '') : '';
+    const changes = typeof handler.changes === 'function' ? handler.changes(parsed.data) : handler.changes;
+    const previous = changes.length > 0 ? (latestHlc(ctx.db) ?? '') : '';
     const done = (value: unknown): Envelope<unknown> => {
-      if (changes) push('data.changed', { topics: [...handler.changes] as Topic[], version: latestHlc(ctx.db) ?? '', previous });
+      if (changes.length > 0) push('data.changed', { topics: [...changes] as Topic[], version: latestHlc(ctx.db) ?? '', previous });
       return ok(value);
     };
     let value: unknown;

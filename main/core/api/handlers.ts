@@ -4,6 +4,7 @@ import type { Topic } from '../../../shared/events.ts';
 import type { CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { todayBoard } from '../services/board.ts';
+import { importClinicians } from '../services/clinicianImport.ts';
 import { createClinician, deactivateClinician, listCliniciansFor, reactivateClinician, renameClinician, updateClinician } from '../services/clinicians.ts';
 import { createContactType, listContactTypes, updateContactType } from '../services/contactTypes.ts';
 import { listContactsFor, recordContact, voidContact } from '../services/contacts.ts';
@@ -20,8 +21,8 @@ import { getRota, setDay, setPattern } from '../services/rota.ts';
 import { readSettings, updateSettings } from '../services/settings.ts';
 
 export interface Handler<M extends MethodName> {
-  /** What a successful call changes; windows showing these are told to refresh. */
-  changes: readonly Topic[];
+  /** What a successful call changes; windows showing these are told to refresh. A function when it depends on the input. */
+  changes: readonly Topic[] | ((input: ParsedInputOf<M>) => readonly Topic[]);
   run(ctx: CoreContext, input: ParsedInputOf<M>): IsAsync<M> extends true ? Promise<ResultOf<M>> : ResultOf<M>;
 }
 
@@ -43,6 +44,8 @@ export function createHandlers(status: (ctx: CoreContext) => SystemStatus): Hand
     'clinician.rename': { changes: roster, run: renameClinician },
     'clinician.deactivate': { changes: roster, run: deactivateClinician },
     'clinician.reactivate': { changes: roster, run: reactivateClinician },
+    // A preview writes nothing, so it tells no window to refresh.
+    'clinician.import': { changes: (input) => (input.apply ? roster : reads), run: importClinicians },
     'rota.get': { changes: reads, run: getRota },
     'rota.setPattern': { changes: ['rota'], run: setPattern },
     'rota.setDay': { changes: ['rota'], run: setDay },

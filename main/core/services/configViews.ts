@@ -3,7 +3,7 @@ import { isDeskKey } from '../../../shared/deskKeys.ts';
 import { CLINICIAN_ROLES, type Clinician, type ContactType, type RoleDefault } from '../../../shared/domain.ts';
 import { DESTINATION_KINDS, type DirectoryEntry } from '../../../shared/directory.ts';
 import { DEFAULT_PATTERN, WEEKDAYS, type DayOverride, type WeekPattern } from '../../../shared/rota.ts';
-import { BOARD_ORDERS, DEFAULT_SETTINGS, type PracticeSettings } from '../../../shared/settings.ts';
+import { BOARD_ORDERS, DEFAULT_SETTINGS, SETUP_STATES, type PracticeSettings } from '../../../shared/settings.ts';
 import { withoutTitle } from '../../../shared/text.ts';
 import { configVersion, fieldHistory, listConfig, type ConfigEntity, type HistoryRow } from '../repos/configRepo.ts';
 
@@ -59,6 +59,7 @@ export function settingsFrom(data: Fields): PracticeSettings {
     listSize: intOrNull(data.listSize),
     noticeWhy: text(data.noticeWhy, DEFAULT_SETTINGS.noticeWhy),
     receptionScript: text(data.receptionScript, DEFAULT_SETTINGS.receptionScript),
+    setup: SETUP_STATES.find((state) => state === data.setup) ?? DEFAULT_SETTINGS.setup,
   };
 }
 

@@ -27,6 +27,8 @@ export function updateSettings(ctx: CoreContext, input: ParsedInputOf<'settings.
         plain.dayEnd === undefined ? 'sessionSplit' : 'dayEnd',
       );
     }
+    // Skipping the setup again after it was done leaves it done.
+    if (plain.setup === 'skipped' && current.setup === 'done') delete plain.setup;
     const changes = changedFields(current, plain);
     for (const [role, patch] of Object.entries(roleDefaults ?? {})) {
       const existing = current.roleDefaults[role as keyof PracticeSettings['roleDefaults']];

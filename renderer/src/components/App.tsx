@@ -4,6 +4,7 @@ import { watchPracticeDay } from '../stores/dayWatcher.ts';
 import { connectLiveUpdates, loadEverything } from '../stores/liveUpdates.ts';
 import { useDeskStore } from '../stores/deskStore.ts';
 import { useSettingsStore } from '../stores/settingsStore.ts';
+import { useSetupStore } from '../stores/setupStore.ts';
 import { useSystemStore } from '../stores/systemStore.ts';
 import { SCREEN_LABELS, SCREENS, useUiStore, type Screen } from '../stores/uiStore.ts';
 import { ActionScreen } from './action/ActionScreen.tsx';
@@ -16,6 +17,7 @@ import { CliniciansScreen } from './roster/CliniciansScreen.tsx';
 import { RotaScreen } from './rota/RotaScreen.tsx';
 import { ServicesScreen } from './services/ServicesScreen.tsx';
 import { SettingsScreen } from './settings/SettingsScreen.tsx';
+import { SetupScreen } from './setup/SetupScreen.tsx';
 import { StaffDialog } from './StaffDialog.tsx';
 
 const SCREEN_COMPONENTS: Record<Screen, () => React.JSX.Element | null> = {
@@ -46,11 +48,15 @@ export function App() {
   const unreachable = useSystemStore((state) => state.unreachable);
   const device = useSettingsStore((state) => state.device);
   const day = useDeskStore((state) => state.board?.day ?? status?.today ?? null);
+  const setupOpen = useSetupStore((state) => state.open);
+  const setupChecked = useSetupStore((state) => state.checked);
+  const leaveSetup = useSetupStore((state) => state.leave);
   const [changingDesk, setChangingDesk] = useState(false);
   const now = useClock();
 
   useEffect(() => {
     loadEverything();
+    void useSetupStore.getState().checkFirstRun();
     const disconnect = connectLiveUpdates();
     const stopWatching = watchPracticeDay(
       () => Date.now(),
@@ -70,10 +76,11 @@ export function App() {
 
   if (compact) return <CompactView />;
   const Current = SCREEN_COMPONENTS[screen];
-  const needsStaff = device !== null && device.staffName === '';
+  // A new install asks who is at the desk inside the setup; the dialog asks only when the setup is not showing.
+  const needsStaff = device !== null && device.staffName === '' && setupChecked && !setupOpen;
 
   return (
-    <div className="app">
+    <div className={setupOpen ? 'app app-setup' : 'app'}>
       <header className="app-header">
         <h1 className="brand">ContactCap</h1>
         <p className="today-date">
@@ -81,7 +88,12 @@ export function App() {
         </p>
         <nav aria-label="Screens" className="screens">
           {SCREENS.map((name) => (
-            <button key={name} type="button" aria-current={screen === name ? 'page' : undefined} onClick={() => show(name)}>
+            <button
+              key={name}
+              type="button"
+              aria-current={!setupOpen && screen === name ? 'page' : undefined}
+              onClick={() => void leaveSetup(() => show(name))}
+            >
               {SCREEN_LABELS[name]}
             </button>
           ))}
@@ -105,7 +117,7 @@ export function App() {
         </p>
       ))}
       <main className="app-main">
-        <Current />
+        {setupOpen ? <SetupScreen /> : <Current />}
       </main>
       <Announcer />
       {(needsStaff || changingDesk) && device && <StaffDialog device={device} onClose={() => setChangingDesk(false)} required={needsStaff} />}

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { ClinicianImport } from '../../../shared/clinicianImport.ts';
 import type { InputOf } from '../../../shared/contract.ts';
 import type { Clinician } from '../../../shared/domain.ts';
 import type { Envelope } from '../../../shared/result.ts';
@@ -11,6 +12,8 @@ interface RosterState {
   createClinician: (input: InputOf<'clinician.create'>) => Promise<Envelope<Clinician>>;
   updateClinician: (input: InputOf<'clinician.update'>) => Promise<Envelope<Clinician>>;
   setActive: (clinicianId: string, active: boolean) => Promise<Envelope<Clinician>>;
+  /** A CSV file of clinicians: a preview, or with apply, all of them added at once. */
+  importClinicians: (csv: string, apply: boolean) => Promise<Envelope<ClinicianImport>>;
 }
 
 /** Every clinician, on the board or not. */
@@ -29,5 +32,9 @@ export const useRosterStore = create<RosterState>()((set, get) => {
     createClinician: async (input) => after(await api().call('clinician.create', input)),
     updateClinician: async (input) => after(await api().call('clinician.update', input)),
     setActive: async (clinicianId, active) => after(await api().call(active ? 'clinician.reactivate' : 'clinician.deactivate', { clinicianId })),
+    importClinicians: async (csv, apply) => {
+      const result = await api().call('clinician.import', { csv, apply });
+      return apply ? after(result) : result;
+    },
   };
 });

@@ -5,6 +5,7 @@ import { useCatalogueStore } from '../../stores/catalogueStore.ts';
 import { useReportsStore } from '../../stores/reportsStore.ts';
 import { useSettingsStore } from '../../stores/settingsStore.ts';
 import { useToday } from '../../stores/deskStore.ts';
+import { PracticeNameMissing } from '../setup/PracticeNameMissing.tsx';
 import { ActionItem } from './ActionItem.tsx';
 import { takenOn } from './actionDates.ts';
 import { AddActionForm } from './AddActionForm.tsx';
@@ -83,6 +84,7 @@ export function ActionScreen() {
             </button>
           </div>
           <p className="muted no-print">For the waiting room, the door and the website. It changes as the register and the services change.</p>
+          {settings?.practiceName === '' && <PracticeNameMissing what="the notice" />}
           {settings && actions !== null ? (
             <PatientNotice practiceName={settings.practiceName} why={settings.noticeWhy} actions={actions} directory={directory} today={today} />
           ) : (

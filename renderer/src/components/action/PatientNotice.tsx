@@ -29,7 +29,7 @@ export function PatientNotice({
   const services = directory.filter((entry) => entry.active);
   return (
     <article className="notice printable" aria-labelledby="notice-title">
-      <p className="notice-practice">{practiceName}</p>
+      {practiceName !== '' && <p className="notice-practice">{practiceName}</p>}
       <h3 id="notice-title" className="notice-title">
         Information for our patients
       </h3>

@@ -4,6 +4,7 @@ import { useCatalogueStore } from '../../stores/catalogueStore.ts';
 import { useDeskFlow } from '../../stores/deskFlow.ts';
 import { useDeskStore } from '../../stores/deskStore.ts';
 import { KeyCap } from '../common/fields.tsx';
+import { EmptyBoardSetupLink } from '../setup/EmptyBoardSetupLink.tsx';
 import { ActivityPanel } from './ActivityPanel.tsx';
 import { BoardTable } from './BoardTable.tsx';
 import { DeferDialog } from './DeferDialog.tsx';
@@ -143,7 +144,7 @@ export function ReceptionScreen() {
           </p>
         )}
         <div className="board-area" ref={boardArea} tabIndex={-1} aria-label="Board: press a clinician’s key">
-          {board && rows.length === 0 && <p className="empty">No clinicians yet. Add them on the Clinicians screen, then set today’s rota.</p>}
+          {board && rows.length === 0 && <EmptyBoardSetupLink />}
           {board && rows.length > 0 && rows.every((row) => !row.working) && (
             <p className="empty">Nobody is on the rota today. Set today’s rota on the Rota screen; an urgent contact can still be recorded with any clinician’s key.</p>
           )}

@@ -181,7 +181,7 @@ export function DayReportView() {
             Daily summary: {longDate}
             {shown === today && <span className="muted"> (today, so far)</span>}
           </h2>
-          {report && <p className="report-practice">{report.practiceName}</p>}
+          {report && report.practiceName !== '' && <p className="report-practice">{report.practiceName}</p>}
         </header>
         {error && (
           <p role="alert" className="banner banner-error inline">

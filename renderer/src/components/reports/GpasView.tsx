@@ -10,6 +10,7 @@ import { useUiStore } from '../../stores/uiStore.ts';
 import { invalidIf } from '../common/fields.tsx';
 import { SaveFooter, useOneAtATime } from '../settings/sectionSave.tsx';
 import { useToday } from '../../stores/deskStore.ts';
+import { PracticeNameMissing } from '../setup/PracticeNameMissing.tsx';
 import { mondayOf } from './dates.ts';
 import { decimalText, wholeText } from './reportText.ts';
 
@@ -18,7 +19,7 @@ const ERROR_ID = 'gpas-error';
 /** The return as the LMC's weekly form asks for it, ready to paste. */
 function returnText(practiceName: string, gpas: GpasReport, status: GpasStatus | null, note: string): string {
   return [
-    `GPAS weekly return: ${practiceName}`,
+    practiceName === '' ? 'GPAS weekly return' : `GPAS weekly return: ${practiceName}`,
     formatLongDate(gpas.monday),
     `Total patient contacts (all clinicians): ${wholeText(gpas.totalContacts)}`,
     `List size: ${gpas.listSize === null ? 'not given' : wholeText(gpas.listSize)}`,
@@ -117,6 +118,7 @@ function GpasForm({ gpas }: { gpas: GpasReport }) {
       </section>
       <section className="panel" aria-labelledby="gpas-copy-heading">
         <h2 id="gpas-copy-heading">Ready to copy into the LMC’s return</h2>
+        {practiceName === '' && <PracticeNameMissing what="the return" />}
         <textarea ref={copyBox} className="gpas-text" readOnly rows={8} value={text} aria-labelledby="gpas-copy-heading" />
         <div className="actions actions-start">
           <button type="button" className="primary" onClick={() => void copy()}>

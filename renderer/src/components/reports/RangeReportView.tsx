@@ -185,7 +185,7 @@ export function RangeReportView() {
           <h2 id="range-title">
             Summary: {title} <span className="muted">({plural(daysIn(range), 'day')})</span>
           </h2>
-          {report && <p className="report-practice">{report.practiceName}</p>}
+          {report && report.practiceName !== '' && <p className="report-practice">{report.practiceName}</p>}
         </header>
         {error && (
           <p role="alert" className="banner banner-error inline">

@@ -5,6 +5,7 @@ import { DeskSection } from './DeskSection.tsx';
 import { DeviceSection } from './DeviceSection.tsx';
 import { IdentifiersSection } from './IdentifiersSection.tsx';
 import { PracticeSection } from './PracticeSection.tsx';
+import { SetupSection } from '../setup/SetupSection.tsx';
 
 /**
  * The practice's settings, section by section. Each section saves on its own,
@@ -19,6 +20,7 @@ export function SettingsScreen() {
   return (
     <div className="settings">
       <div className="settings-column">
+        <SetupSection state={settings.setup} />
         <PracticeSection settings={settings} />
         <CapsSection settings={settings} />
         <DeskSection settings={settings} />

@@ -1,0 +1,125 @@
+import { useState, type SyntheticEvent } from 'react';
+import type { DeviceSettings } from '../../../../shared/domain.ts';
+import type { PracticeSettings } from '../../../../shared/settings.ts';
+import { useSetupStore } from '../../stores/setupStore.ts';
+import { errorOf, type FormError } from '../../stores/result.ts';
+import { useSettingsStore } from '../../stores/settingsStore.ts';
+import { parseWhole, useOneAtATime, type SettingsPatch } from '../settings/sectionSave.tsx';
+import { describedInput, FieldError, fieldIds, footerError, useFocusOnError } from './fieldErrors.tsx';
+import { StepFooter } from './StepFooter.tsx';
+import { useSaveOnLeave } from './stepSave.ts';
+
+const PREFIX = 'setup';
+const ERROR_ID = 'setup-practice-error';
+const FIELDS = ['staffName', 'practiceName', 'listSize'] as const;
+
+/** Step 1: who is at this desk (on a PC that does not know yet), the practice's name and its list size. */
+export function PracticeStep() {
+  const settings = useSettingsStore((state) => state.settings);
+  const device = useSettingsStore((state) => state.device);
+  if (!settings || !device) return <p className="muted">Loading the practice’s details…</p>;
+  return <PracticeForm settings={settings} device={device} />;
+}
+
+function PracticeForm({ settings, device }: { settings: PracticeSettings; device: DeviceSettings }) {
+  const updateSettings = useSettingsStore((state) => state.updateSettings);
+  const updateDevice = useSettingsStore((state) => state.updateDevice);
+  const continueTo = useSetupStore((state) => state.continueTo);
+  // Asked here on a PC whose desk nobody has named yet, so a new receptionist meets one form, not two dialogs.
+  const [askStaff] = useState(device.staffName === '');
+  const [staffName, setStaffName] = useState(device.staffName);
+  const [practiceName, setPracticeName] = useState(settings.practiceName);
+  const [listSize, setListSize] = useState(settings.listSize === null ? '' : String(settings.listSize));
+  const [error, setError] = useState<FormError | null>(null);
+  const { busy, run } = useOneAtATime();
+  useFocusOnError(error, PREFIX, FIELDS);
+
+  /**
+   * Saves the step. Going on (strict), the name at the desk and the practice's
+   * name are needed: an empty one is refused and nothing is saved. Leaving by
+   * Back, Skip or another step (lenient), whatever has been typed is kept and
+   * empty fields are left as they are.
+   */
+  async function persist(strict: boolean): Promise<boolean> {
+    if (strict && askStaff && staffName.trim() === '') {
+      setError({ message: 'Enter your name or initials: every contact you record says who recorded it.', field: 'staffName' });
+      return false;
+    }
+    const size = parseWhole(listSize);
+    if (size !== null && Number.isNaN(size)) {
+      setError({ message: 'Enter the list size as a whole number, for example 9500, or leave it blank.', field: 'listSize' });
+      return false;
+    }
+    const patch: SettingsPatch = {};
+    const nameTyped = practiceName.trim() !== '';
+    // Going on with an empty name sends it, so the core refuses it with its own message and nothing is saved.
+    if ((strict && !nameTyped) || (nameTyped && practiceName !== settings.practiceName)) patch.practiceName = practiceName;
+    if (size !== settings.listSize) patch.listSize = size;
+    const saved = await run(async () => {
+      if (Object.keys(patch).length > 0) {
+        const result = await updateSettings(patch);
+        if (!result.ok) return errorOf(result);
+      }
+      if (askStaff && staffName.trim() !== '' && staffName !== device.staffName) {
+        const result = await updateDevice({ staffName });
+        if (!result.ok) return errorOf(result);
+      }
+      return null;
+    });
+    if (saved === undefined) return false;
+    setError(saved);
+    return saved === null;
+  }
+
+  useSaveOnLeave(() => persist(false));
+
+  async function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    if (await persist(true)) continueTo('clinicians');
+  }
+
+  const ownError = footerError(error, FIELDS);
+  return (
+    <form noValidate className="setup-form" onSubmit={(event) => void submit(event)}>
+      <div className="setup-body">
+        <p className="setup-lead">
+          Welcome to ContactCap. Three short steps get the board ready: your practice, its clinicians and their usual week, and the local services. Nothing here is final —
+          all of it can be changed later — and you can skip the setup and come back to it from Settings.
+        </p>
+        {askStaff && (
+          <div className="field">
+            <label htmlFor={fieldIds(PREFIX, 'staffName').input}>Your name or initials</label>
+            <input autoFocus autoComplete="off" value={staffName} onChange={(event) => setStaffName(event.target.value)} {...describedInput(error, PREFIX, 'staffName')} />
+            <span id={fieldIds(PREFIX, 'staffName').note} className="field-note">
+              For this PC only: every contact you record says who recorded it.
+            </span>
+            <FieldError error={error} prefix={PREFIX} field="staffName" />
+          </div>
+        )}
+        <div className="field">
+          <label htmlFor={fieldIds(PREFIX, 'practiceName').input}>Practice name</label>
+          <input
+            autoFocus={!askStaff}
+            autoComplete="organization"
+            value={practiceName}
+            onChange={(event) => setPracticeName(event.target.value)}
+            {...describedInput(error, PREFIX, 'practiceName')}
+          />
+          <span id={fieldIds(PREFIX, 'practiceName').note} className="field-note">
+            As patients know it, for example Riverside Surgery. It goes on slips, the patient notice and the GPAS return.
+          </span>
+          <FieldError error={error} prefix={PREFIX} field="practiceName" />
+        </div>
+        <div className="field narrow">
+          <label htmlFor={fieldIds(PREFIX, 'listSize').input}>List size (optional)</label>
+          <input inputMode="numeric" autoComplete="off" value={listSize} onChange={(event) => setListSize(event.target.value)} {...describedInput(error, PREFIX, 'listSize')} />
+          <span id={fieldIds(PREFIX, 'listSize').note} className="field-note">
+            Registered patients, for the LMC’s weekly GPAS return. Leave it blank if you would rather not say.
+          </span>
+          <FieldError error={error} prefix={PREFIX} field="listSize" />
+        </div>
+      </div>
+      <StepFooter step="practice" error={ownError} errorId={ERROR_ID} busy={busy} />
+    </form>
+  );
+}
