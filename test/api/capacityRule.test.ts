@@ -200,6 +200,17 @@ describe('a late entry takes its place in its day by when it happened', () => {
     expect(Object.entries(csv).filter(([, over]) => over === 'true')).toEqual([[late.id, 'true']]);
   });
 
+  it('gives the time the cap was reached as when a late 25th contact happened, not when it was entered', async () => {
+    const { core, clock, amara, ids } = fullMonday('day');
+    must(core.call('contact.void', { contactId: ids[24] ?? '', reason: 'Recorded twice' }));
+    // 24 left, 08:36 to 10:54. The forgotten one at 11:30 is the 25th.
+    clock.set('2026-11-23T09:00:00Z');
+    must(core.call('contact.record', { clinicianId: amara.id, occurredAt: '2026-11-16T11:30:00Z', lateReason: 'Tally sheet found' }));
+    expect(dayRow(core, LAST_MONDAY, amara.id)).toMatchObject({ counted: 25, overCap: 0, fullAt: '2026-11-16T11:30:00.000Z', warnedAt: '2026-11-16T10:42:00.000Z' });
+    const [days] = await csvRows(core, 'clinician-days', LAST_MONDAY, LAST_MONDAY);
+    expect(days).toMatchObject({ contacts_counted: '25', cap_reached_at: '2026-11-16T11:30:00+00:00' });
+  });
+
   it('does the same in session mode: a late 09:03 contact pushes the morning’s 11:00 one over, and a late 14:00 one changes nothing in the morning', async () => {
     // 13 morning contacts, 08:36 to 11:00, twelve minutes apart: the morning's cap of 13, full.
     const { core, clock, amara, ids } = fullMonday('session');

@@ -138,16 +138,16 @@ describe('alternatives when a clinician is full', () => {
     const gus = addClinician(core, 'Dr Gus Reid', 'salaried_gp');
     must(core.call('rota.setDay', { clinicianId: fay.id, day: TODAY, override: { am: true, pm: false } }));
     must(core.call('rota.setDay', { clinicianId: gus.id, day: TODAY, override: { absent: true } }));
-    // Amara 2 of 2 (full); Dev 2 of 10 (8 left); Eve 1 of 10 (9 left); Nia 3 of 3 (full); Oli 25 of 30 (5 left).
+    // Amara 2 of 2 (full); Dev 2 of 10 (8 left); Eve 1 of 10 (9 left); Nia 3 of 3 (full); Oli 5 of 30 (25 left, more than any GP).
     recordSeries(core, clock, amara.id, 2, MINUTE);
     recordSeries(core, clock, dev.id, 2, MINUTE);
     recordSeries(core, clock, eve.id, 1, MINUTE);
     recordSeries(core, clock, nia.id, 3, MINUTE);
-    recordSeries(core, clock, oli.id, 25, 0);
+    recordSeries(core, clock, oli.id, 5, 0);
     return { amara, nia };
   }
 
-  it('offers GPs for a GP’s patient first, most room first, then the nurses; never the finished, the absent or the full', () => {
+  it('offers GPs for a GP’s patient first, most room first, then the nurses even with more room; never the finished, the absent or the full', () => {
     const { core, clock } = openCore('2026-11-23T14:00:00Z');
     const { amara } = afternoon(core, clock);
     expect(names(core, alternativesFor(board(core).rows, amara.id))).toEqual(['Dr Eve Ward', 'Dr Dev Shah', 'Oli Grant ANP', 'Nurse Ben Hale']);
