@@ -173,8 +173,8 @@ export function reportContactsBetween(db: Database.Database, from: string, to: s
       practiceDay,
       session,
       occurredAt,
-      // A late entry takes its place in the day when it happened.
-      recordedAt: lateReason === null ? recordedAt : occurredAt,
+      // When it was recorded, late entries too (the exports' recorded_at); the cap rules place a late entry by occurredAt.
+      recordedAt,
       overCapReason,
       lateReason,
       hlc,

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { capFor, isBeyondCap, reachedCap } from '../../../shared/capacity.ts';
 import type { ParsedInputOf } from '../../../shared/contract.ts';
-import type { CapMode } from '../../../shared/domain.ts';
+import type { CapMode, Clinician } from '../../../shared/domain.ts';
 import { REDIRECTION_REASONS } from '../../../shared/directory.ts';
 import { addPracticeDays, daysBetween, practiceDayOf, practiceMinutesOf } from '../../../shared/practiceDay.ts';
 import { withoutTitle } from '../../../shared/text.ts';
@@ -21,7 +21,7 @@ import { redirectionsBetween, type RedirectionRecord } from '../repos/redirectio
 import type { CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { configFor, overridesFor, planClinicians, usageFor, withCapsWhenRecorded, type ClinicianDayPlan } from './dayPlan.ts';
-import { currentContactTypes } from './configViews.ts';
+import { currentConfig, currentContactTypes } from './configViews.ts';
 import { isoOrNull } from './recording.ts';
 
 /** Every practice day from `from` to `to`, both included. */
@@ -88,13 +88,31 @@ export function summariseDeferrals(records: readonly DeferralRecord[]): Deferral
   return { total: live.length, laterDate: live.filter((record) => record.kind === 'later_date').length, waitingList: live.filter((record) => record.kind === 'waiting_list').length };
 }
 
+/**
+ * A clinician added to ContactCap after the day (say, a locum whose tally sheet is entered late): on no
+ * rota that day and under no cap, so their late entries still count in that day's figures.
+ */
+function notPlanned(clinician: Clinician): ClinicianDayPlan {
+  return {
+    clinician,
+    sessions: { am: false, pm: false },
+    working: false,
+    absent: false,
+    duty: false,
+    overrideCap: null,
+    plan: { capped: false, dayCap: 0, sessionCaps: { am: 0, pm: 0 } },
+  };
+}
+
 /** Each day's configuration and plans: caps and rota as they stood that day. Days still to come have no plans. */
 function planDays(db: Database.Database, from: string, to: string, nowMs: number) {
   const today = practiceDayOf(nowMs);
+  const known = currentConfig(db).clinicians;
   return daysBetween(from, to).map((day) => {
     const snapshot = configFor(db, day, nowMs);
     // A day still to come has a rota but nothing has happened yet: nobody has worked it.
     const plans = day > today ? new Map<string, ClinicianDayPlan>() : planClinicians(snapshot, overridesFor(db, day, nowMs), day);
+    if (day <= today) for (const clinician of known) if (!plans.has(clinician.id)) plans.set(clinician.id, notPlanned(clinician));
     return { day, snapshot, plans };
   });
 }
@@ -116,7 +134,8 @@ export function loadDayDetails(db: Database.Database, from: string, to: string, 
     const counted = withCapsWhenRecorded(
       db,
       day,
-      live.filter((contact) => contact.counts),
+      // A late entry takes its place in the day when it happened, as on the board (countedContactsOnDay).
+      live.filter((contact) => contact.counts).map((contact) => (contact.lateReason === null ? contact : { ...contact, recordedAt: contact.occurredAt })),
       undefined,
     );
     const { usage, overCapIds } = usageFor(plans, counted, snapshot.settings, 'pm');
