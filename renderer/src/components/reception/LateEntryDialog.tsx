@@ -120,7 +120,7 @@ export function LateEntryDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <Modal title="Late entry for an earlier day" onClose={onClose} wide desk="form">
-      <form onSubmit={(event) => void submit(event)} className="late-form">
+      <form noValidate onSubmit={(event) => void submit(event)} className="late-form">
         <p className="dialog-lead">
           For something forgotten on an earlier day (up to {lateDays} {lateDays === 1 ? 'day' : 'days'} back). It counts on that day, at the time it happened, and is marked as a late entry.
         </p>
