@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { callHost, stopHost } from '../helpers/host.ts';
-import { boardRow, keyOf, usedText } from './deskPage.ts';
+import { boardRow, keyOf, screen, usedText } from './deskPage.ts';
 import { useHostInChromium } from './session.ts';
 
 /**
@@ -119,6 +119,32 @@ describe('desk keys that never move, in Chromium', () => {
     }
     const idOf = (name: string) => (name === 'Dr Ann Baker' ? locum.id : (team.find((member) => member.name === name)?.id ?? ''));
     expect(await recordedFor(session)).toEqual(['Dr Will Raman', 'Dr Vic Fielding', 'Dr Zoe Adams', 'Dr Yusuf Brown', 'Dr Xena Clarke', 'Dr Ann Baker'].map(idOf));
+    await page.close();
+  });
+  it('changes a key on the Clinicians screen, refusing one that is taken with a message naming its holder and changing nothing', async () => {
+    const page = await openDesk(session);
+    await screen(page, 'Clinicians');
+    await page.getByRole('button', { name: 'Edit Dr Zoe Adams' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit Dr Zoe Adams' });
+    const keyBox = dialog.getByRole('textbox', { name: 'Desk key' });
+    expect(await keyBox.inputValue()).toBe('4');
+    await keyBox.fill('1');
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('Key 1 is already Dr Will Raman’s');
+    await keyBox.fill('s');
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('S, L and U cannot be a clinician’s key');
+    await keyBox.fill('shift+z');
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await screen(page, 'Reception');
+    expect(await keyOf(page, 'Dr Zoe Adams')).toBe('⇧Z');
+    expect(await keyOf(page, 'Dr Will Raman')).toBe('1');
+    // Shift and Z, as the board shows it, now opens her record step.
+    await page.locator('.board-area').focus();
+    await page.keyboard.press('Shift+Z');
+    await expect.poll(() => recordDialog(page, 'Dr Zoe Adams').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
     await page.close();
   });
 });
