@@ -5,12 +5,13 @@ import { connectLiveUpdates, loadEverything } from '../stores/liveUpdates.ts';
 import { useDeskStore } from '../stores/deskStore.ts';
 import { useSettingsStore } from '../stores/settingsStore.ts';
 import { useSystemStore } from '../stores/systemStore.ts';
-import { SCREEN_LABELS, SCREENS, useUiStore, type Screen } from '../stores/uiStore.ts';
+import { useUiStore, type Screen } from '../stores/uiStore.ts';
 import { ActionScreen } from './action/ActionScreen.tsx';
 import { Announcer } from './Announcer.tsx';
 import { ClinicianView } from './clinician/ClinicianView.tsx';
 import { CompactView } from './clinician/CompactView.tsx';
 import { ReceptionScreen } from './reception/ReceptionScreen.tsx';
+import { ScreensNav } from './ScreensNav.tsx';
 import { ReportsScreen } from './reports/ReportsScreen.tsx';
 import { CliniciansScreen } from './roster/CliniciansScreen.tsx';
 import { RotaScreen } from './rota/RotaScreen.tsx';
@@ -40,7 +41,6 @@ function useClock(): number {
 
 export function App() {
   const screen = useUiStore((state) => state.screen);
-  const show = useUiStore((state) => state.show);
   const compact = useUiStore((state) => state.compact);
   const status = useSystemStore((state) => state.status);
   const unreachable = useSystemStore((state) => state.unreachable);
@@ -79,13 +79,7 @@ export function App() {
         <p className="today-date">
           {day ? formatLongDate(day) : ''} <span className="clock">{formatTime(now)}</span>
         </p>
-        <nav aria-label="Screens" className="screens">
-          {SCREENS.map((name) => (
-            <button key={name} type="button" aria-current={screen === name ? 'page' : undefined} onClick={() => show(name)}>
-              {SCREEN_LABELS[name]}
-            </button>
-          ))}
-        </nav>
+        <ScreensNav />
         {device && (
           <button type="button" className="desk-id" onClick={() => setChangingDesk(true)}>
             <span className="visually-hidden">At the desk: </span>

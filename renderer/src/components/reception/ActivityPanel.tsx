@@ -28,9 +28,9 @@ function contactFlag(contact: Contact): string | null {
 
 /**
  * Everything recorded today, newest first. A voided entry stays, struck through and labelled.
- * Memoised: it takes no props and reads the stores itself, so a board update leaves it alone.
+ * Memoised: its one prop is a stable callback and it reads the stores itself, so a board update leaves it alone.
  */
-export const ActivityPanel = memo(function ActivityPanel() {
+export const ActivityPanel = memo(function ActivityPanel({ onVoided }: { onVoided: (sentence: string) => void }) {
   const contacts = useDeskStore((state) => state.contacts);
   const redirections = useDeskStore((state) => state.redirections);
   const deferrals = useDeskStore((state) => state.deferrals);
@@ -129,6 +129,7 @@ export const ActivityPanel = memo(function ActivityPanel() {
           id={voiding.id}
           summary={`${formatTime(voiding.at)} · ${voiding.who} · ${voiding.what}`}
           onClose={() => setVoiding(null)}
+          onVoided={onVoided}
         />
       )}
     </section>
