@@ -28,25 +28,15 @@ export function ScreensNav() {
       const names = list.current;
       const inline = names !== null && !names.classList.contains('screens-menu');
       if (inline) needed.current = names.scrollWidth;
-      const room = element.clientWidth;
-      setFolded(needed.current > room);
+      const fold = needed.current > element.clientWidth;
+      setFolded(fold);
+      if (!fold) setOpen(false);
     };
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
-
-  // Once folded or unfolded, measure again: the names' own width is only known on one line.
-  useLayoutEffect(() => {
-    if (!folded) setOpen(false);
-    const element = nav.current;
-    const names = list.current;
-    if (!folded && element && names) {
-      needed.current = names.scrollWidth;
-      if (needed.current > element.clientWidth) setFolded(true);
-    }
-  }, [folded]);
 
   const close = (focusButton: boolean) => {
     setOpen(false);
@@ -88,7 +78,7 @@ export function ScreensNav() {
       }}
       onBlur={(event) => {
         // Tabbing out of the open menu, or clicking elsewhere, closes it.
-        if (open && !event.currentTarget.contains(event.relatedTarget as Node | null)) setOpen(false);
+        if (open && !event.currentTarget.contains(event.relatedTarget)) setOpen(false);
       }}
     >
       {folded && (
@@ -98,7 +88,10 @@ export function ScreensNav() {
           className="menu-button"
           aria-expanded={open}
           aria-controls={listId}
-          onClick={() => setOpen(!open)}
+          onClick={() => {
+            if (list.current) list.current.scrollTop = 0;
+            setOpen(!open);
+          }}
           onKeyDown={(event) => {
             if (event.key === 'ArrowDown' && !open) {
               event.preventDefault();

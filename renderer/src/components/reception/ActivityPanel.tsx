@@ -14,6 +14,8 @@ interface Entry {
   what: string;
   flag: string | null;
   voided: string | null;
+  /** What it is, for the sentence once it is voided: "the telephone contact for Dr Ada Patel at 09:12". */
+  named: string;
 }
 
 const SHOWN = 60;
@@ -51,6 +53,7 @@ export const ActivityPanel = memo(function ActivityPanel({ onVoided }: { onVoide
         what: `${typeOf.get(contact.typeId) ?? contact.typeId}${contact.counts ? '' : ' (not counted)'}${contact.recordedBy ? ` · ${contact.recordedBy}` : ''}`,
         flag: contactFlag(contact),
         voided: contact.voided?.reason ?? null,
+        named: `the ${(typeOf.get(contact.typeId) ?? 'contact').toLowerCase()} contact for ${nameOf.get(contact.clinicianId) ?? 'an unknown clinician'} at ${formatTime(contact.occurredAt)}`,
       })),
       ...redirections.map((redirection) => ({
         kind: 'redirection' as const,
@@ -60,6 +63,7 @@ export const ActivityPanel = memo(function ActivityPanel({ onVoided }: { onVoide
         what: `${redirection.emergency ? 'Emergency escalation' : 'Redirected'}${redirection.recordedBy ? ` · ${redirection.recordedBy}` : ''}`,
         flag: redirection.destinationKind === 'nhs_111' && redirection.icbInformed !== true ? '111: ICB not yet informed' : null,
         voided: redirection.voided?.reason ?? null,
+        named: `the ${redirection.emergency ? 'emergency escalation' : 'redirection'} to ${redirection.destinationName} at ${formatTime(redirection.occurredAt)}`,
       })),
       ...deferrals.map((deferral) => ({
         kind: 'deferral' as const,
@@ -69,6 +73,7 @@ export const ActivityPanel = memo(function ActivityPanel({ onVoided }: { onVoide
         what: deferral.kind === 'waiting_list' ? 'Waiting list' : `Later date: ${deferral.untilDay ? formatShortDate(deferral.untilDay) : ''}`,
         flag: null,
         voided: deferral.voided?.reason ?? null,
+        named: `the ${deferral.kind === 'waiting_list' ? 'waiting list entry' : 'later date'}${deferral.clinicianId ? ` for ${nameOf.get(deferral.clinicianId) ?? 'a clinician'}` : ''} at ${formatTime(deferral.occurredAt)}`,
       })),
     ];
     return list.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
@@ -129,7 +134,7 @@ export const ActivityPanel = memo(function ActivityPanel({ onVoided }: { onVoide
           id={voiding.id}
           summary={`${formatTime(voiding.at)} · ${voiding.who} · ${voiding.what}`}
           onClose={() => setVoiding(null)}
-          onVoided={onVoided}
+          onVoided={() => onVoided(`Voided ${voiding.named}${voiding.kind === 'contact' ? '. It no longer counts toward the cap' : ''}. It stays in today’s list, crossed out.`)}
         />
       )}
     </section>

@@ -26,6 +26,7 @@ export function BoardTable({
   savingFor,
   onChoose,
   compact = false,
+  tight = false,
   caption = 'Clinicians on the board today, with their keys',
 }: {
   rows: BoardRow[];
@@ -34,11 +35,13 @@ export function BoardTable({
   savingFor: string | null;
   onChoose: (row: BoardRow) => void;
   compact?: boolean;
+  /** Compact rows with little width (two tables side by side, or a narrow window): the figures and the state only. */
+  tight?: boolean;
   caption?: string;
 }) {
   const statusLabels = compact ? SHORT_STATUS_LABELS : CLINICIAN_STATUS_LABELS;
   return (
-    <table className="board-table">
+    <table className={tight ? 'board-table board-tight' : 'board-table'}>
       <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>

@@ -19,6 +19,8 @@ const DENSE_KEY = 'contactcap.denseBoard';
 export const AUTO_COMPACT_ABOVE = 20;
 /** Compact rows go side by side, in two tables, when the board has this much room (CSS pixels). */
 const TWO_COLUMNS_FROM = 980;
+/** Below this width compact rows leave out the role, the sessions and the bar (CSS pixels). */
+const ROOM_FOR_DETAIL = 760;
 
 /** The board's stored choice: compact, full-size, or never chosen on this PC (null). */
 function storedDense(): boolean | null {
@@ -130,7 +132,7 @@ export function ReceptionScreen() {
             <input
               ref={findBox}
               type="search"
-              placeholder="Find a clinician  ( / )"
+              placeholder="Find a clinician (/)"
               value={find}
               onChange={(event) => setFind(event.target.value)}
               onKeyDown={(event) => {
@@ -186,6 +188,7 @@ export function ReceptionScreen() {
               onChoose={choose}
               dense={dense}
               twoColumns={dense && boardWidth >= TWO_COLUMNS_FROM && shown.length > 12}
+              tight={boardWidth < ROOM_FOR_DETAIL}
             />
           )}
         </div>
@@ -212,21 +215,23 @@ function BoardTables({
   rows,
   dense,
   twoColumns,
+  tight,
   ...table
 }: {
   rows: BoardRow[];
   dense: boolean;
   twoColumns: boolean;
+  tight: boolean;
   capMode: CapMode;
   savingFor: string | null;
   onChoose: (row: BoardRow) => void;
 }) {
-  if (!twoColumns) return <BoardTable rows={rows} compact={dense} {...table} />;
+  if (!twoColumns) return <BoardTable rows={rows} compact={dense} tight={dense && tight} {...table} />;
   const half = Math.ceil(rows.length / 2);
   return (
     <div className="board-columns">
-      <BoardTable rows={rows.slice(0, half)} compact caption={`Clinicians on the board today, with their keys: 1 to ${half} of ${rows.length}`} {...table} />
-      <BoardTable rows={rows.slice(half)} compact caption={`Clinicians on the board today, with their keys: ${half + 1} to ${rows.length} of ${rows.length}`} {...table} />
+      <BoardTable rows={rows.slice(0, half)} compact tight caption={`Clinicians on the board today, with their keys: 1 to ${half} of ${rows.length}`} {...table} />
+      <BoardTable rows={rows.slice(half)} compact tight caption={`Clinicians on the board today, with their keys: ${half + 1} to ${rows.length} of ${rows.length}`} {...table} />
     </div>
   );
 }

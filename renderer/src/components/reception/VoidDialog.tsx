@@ -21,7 +21,7 @@ export function VoidDialog({
   id: string;
   summary: string;
   onClose: () => void;
-  onVoided: (sentence: string) => void;
+  onVoided: () => void;
 }) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<FormError | null>(null);
@@ -34,7 +34,7 @@ export function VoidDialog({
       setError(errorOf(result));
       return;
     }
-    onVoided(`Voided: ${summary}.`);
+    onVoided();
     onClose();
   }
 
