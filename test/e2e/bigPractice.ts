@@ -18,6 +18,8 @@ export interface BigPractice {
   /** The first clinician, with room: the tests record with them. */
   withRoom: string;
   full: string;
+  /** Working all day with room, far down the board. */
+  lowerDown: string;
 }
 
 export async function seedBigPractice(host: Host, count = 40): Promise<BigPractice> {
@@ -44,5 +46,5 @@ export async function seedBigPractice(host: Host, count = 40): Promise<BigPracti
     if (i === 2) await callHost(host, 'contact.record', { clinicianId: id, overCapReason: 'Chest pain, needs seeing today' });
   }
   await callHost(host, 'redirection.record', { destinationId: 'builtin-111', reason: 'clinician_at_capacity', patientTold: true });
-  return { names, withRoom: names[1] ?? '', full: names[21] ?? '' };
+  return { names, withRoom: names[1] ?? '', full: names[21] ?? '', lowerDown: names[35] ?? '' };
 }

@@ -1,4 +1,5 @@
 import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { useAnnounceStore } from '../stores/announceStore.ts';
 import { SCREEN_LABELS, SCREENS, useUiStore, type Screen } from '../stores/uiStore.ts';
 
@@ -93,11 +94,12 @@ export function ScreensNav() {
             setOpen(!open);
           }}
           onKeyDown={(event) => {
-            if (event.key === 'ArrowDown' && !open) {
-              event.preventDefault();
-              setOpen(true);
-              requestAnimationFrame(() => list.current?.querySelector('button')?.focus());
-            }
+            // Down goes into the list (opening it if need be) at the first screen, Up at the last.
+            if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+            event.preventDefault();
+            const pick = event.key === 'ArrowDown' ? 'li:first-child button' : 'li:last-child button';
+            flushSync(() => setOpen(true));
+            list.current?.querySelector<HTMLButtonElement>(pick)?.focus();
           }}
         >
           <span className="menu-icon" aria-hidden="true" />
