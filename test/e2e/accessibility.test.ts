@@ -47,6 +47,40 @@ describe('accessibility of every screen (axe-core in Chromium)', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('has no violations while a contact is being saved, nor while the line above the board offers Undo', async () => {
+    // The host's answer is held back, so "Saving…" stays on screen while axe looks.
+    let answer = () => {};
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    let sent: Promise<void> = Promise.resolve();
+    await page.route('**/api/contact.record', (route) => {
+      sent = held.then(() => route.continue());
+      return sent;
+    });
+    try {
+      await page.locator('body').focus();
+      await page.keyboard.press(await keyOf(page, 'Eve Morgan'));
+      await page.getByRole('dialog', { name: 'Record a contact for Eve Morgan' }).waitFor();
+      await page.keyboard.press('Enter');
+      const saving = page.locator('.desk-status-saving');
+      await saving.waitFor();
+      expect(await saving.textContent()).toContain('Saving: Face to face contact for Eve Morgan');
+      expect(await violations(page)).toEqual([]);
+      expect(await saving.isVisible()).toBe(true);
+    } finally {
+      answer();
+      await sent;
+      await page.unroute('**/api/contact.record');
+    }
+    // The undo strip lasts ten seconds: axe runs well inside them, and the strip is still there after.
+    const undo = page.getByRole('button', { name: /^Undo/ });
+    await undo.waitFor();
+    const shownAt = Date.now();
+    expect(await page.locator('.desk-status').textContent()).toContain('Face to face contact recorded for Eve Morgan.');
+    expect(await violations(page)).toEqual([]);
+    expect(await undo.isVisible()).toBe(true);
+    expect(Date.now() - shownAt).toBeLessThan(10_000);
+  });
+
   for (const name of ['My day', 'Rota', 'Clinicians', 'Services', 'Reports', 'Collective action', 'Settings'] as const) {
     it(`has no violations on the ${name} screen`, async () => {
       await screen(page, name);

@@ -3,8 +3,16 @@ import { expect } from 'vitest';
 
 /** Steps a person takes in ContactCap, by role and accessible name, as the end-to-end tests need them. */
 
-export async function screen(page: Page, name: 'Reception' | 'My day' | 'Rota' | 'Clinicians' | 'Services' | 'Reports' | 'Collective action' | 'Settings'): Promise<void> {
-  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name, exact: true }).click();
+export type ScreenName = 'Reception' | 'My day' | 'Rota' | 'Clinicians' | 'Services' | 'Reports' | 'Collective action' | 'Settings';
+
+export const SCREEN_NAMES: readonly ScreenName[] = ['Reception', 'My day', 'Rota', 'Clinicians', 'Services', 'Reports', 'Collective action', 'Settings'];
+
+/** Goes to a screen from the header, through the Menu button when the screens are folded into it. */
+export async function screen(page: Page, name: ScreenName): Promise<void> {
+  const nav = page.getByRole('navigation', { name: 'Screens' });
+  const menu = nav.getByRole('button', { name: 'Menu', exact: true });
+  if ((await menu.count()) > 0 && (await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+  await nav.getByRole('button', { name, exact: true }).click();
 }
 
 /** The first start on a PC asks who is at the desk. */

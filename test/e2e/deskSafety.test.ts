@@ -179,7 +179,7 @@ describe('nothing records for someone the receptionist did not choose, in Chromi
     expect(await page.evaluate('document.activeElement?.tagName')).toBe('DIALOG');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
-    await expect.poll(() => routing.locator('.routing-notice').textContent()).toContain('Nothing recorded yet');
+    await expect.poll(() => routing.locator('.routing-notice').textContent()).toContain('Nothing has been recorded yet');
     expect(await routing.isVisible()).toBe(true);
     expect(await recordedFor(session)).toEqual(before);
 
@@ -314,7 +314,7 @@ describe('no keystroke lost, and a retry never counts twice, in Chromium', () =>
     await expect.poll(() => recordDialog(page, nurse.name).isVisible()).toBe(true);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.desk-status').textContent()).toMatch(/Saving: .* contact for Nurse Nia Quick/);
-    const alert = page.getByRole('alert').filter({ hasText: 'Not confirmed as saved' });
+    const alert = page.getByRole('alert').filter({ hasText: 'Could not confirm it was saved' });
     await expect.poll(() => alert.isVisible(), { timeout: 30_000 }).toBe(true);
     expect(await alert.textContent()).toMatch(/contact for Nurse Nia Quick/);
     expect(refused).toBe(7);

@@ -6,12 +6,13 @@ import { useDeskStore } from '../stores/deskStore.ts';
 import { useSettingsStore } from '../stores/settingsStore.ts';
 import { useSetupStore } from '../stores/setupStore.ts';
 import { useSystemStore } from '../stores/systemStore.ts';
-import { SCREEN_LABELS, SCREENS, useUiStore, type Screen } from '../stores/uiStore.ts';
+import { useUiStore, type Screen } from '../stores/uiStore.ts';
 import { ActionScreen } from './action/ActionScreen.tsx';
 import { Announcer } from './Announcer.tsx';
 import { ClinicianView } from './clinician/ClinicianView.tsx';
 import { CompactView } from './clinician/CompactView.tsx';
 import { ReceptionScreen } from './reception/ReceptionScreen.tsx';
+import { ScreensNav } from './ScreensNav.tsx';
 import { ReportsScreen } from './reports/ReportsScreen.tsx';
 import { CliniciansScreen } from './roster/CliniciansScreen.tsx';
 import { RotaScreen } from './rota/RotaScreen.tsx';
@@ -86,18 +87,7 @@ export function App() {
         <p className="today-date">
           {day ? formatLongDate(day) : ''} <span className="clock">{formatTime(now)}</span>
         </p>
-        <nav aria-label="Screens" className="screens">
-          {SCREENS.map((name) => (
-            <button
-              key={name}
-              type="button"
-              aria-current={!setupOpen && screen === name ? 'page' : undefined}
-              onClick={() => void leaveSetup(() => show(name))}
-            >
-              {SCREEN_LABELS[name]}
-            </button>
-          ))}
-        </nav>
+        <ScreensNav current={setupOpen ? null : screen} onShow={(name) => void leaveSetup(() => show(name))} />
         {device && (
           <button type="button" className="desk-id" onClick={() => setChangingDesk(true)}>
             <span className="visually-hidden">At the desk: </span>

@@ -102,7 +102,7 @@ export const useDeskFlow = create<FlowState>()((set, get) => {
       queue.length = 0;
       const failed = get().failed;
       if (failed) set({ failed: { ...failed, keysNotUsed: failed.keysNotUsed + dropped } });
-      else set({ hint: `${dropped} ${dropped === 1 ? 'key' : 'keys'} pressed after it ${dropped === 1 ? 'was' : 'were'} not used. Check the board and carry on.` });
+      else set({ hint: `${dropped === 1 ? 'The key' : `The ${dropped} keys`} you pressed after that ${dropped === 1 ? 'was' : 'were'} not used. Check the board, then carry on.` });
     }
     set({ queued: queue.length });
     while (!busy() && queue.length > 0) {
@@ -128,7 +128,7 @@ export const useDeskFlow = create<FlowState>()((set, get) => {
       if (result.error.code === 'at_capacity' && whenFull) {
         // Another desk filled the last place first: nothing was recorded; the patient still needs a way on.
         const row = rowOf(input.clinicianId);
-        setStep(whenFull.kind === 'routing' ? { ...whenFull, notice: `${row?.name ?? 'This clinician'} became full before this was saved. Nothing was recorded: choose where this patient goes.` } : whenFull);
+        setStep(whenFull.kind === 'routing' ? { ...whenFull, notice: `${row?.name ?? 'This clinician'} became full just before this was saved, so nothing was recorded. Choose where this patient goes.` } : whenFull);
         await useDeskStore.getState().refresh();
         return 'stop';
       }
@@ -155,7 +155,7 @@ export const useDeskFlow = create<FlowState>()((set, get) => {
     if (step.time !== '') {
       const at = instantAt(practiceDayOf(Date.now()), step.time);
       if (at === null) {
-        set({ step: { ...step, error: { message: 'That time does not exist today: the clocks changed. Enter another time.', field: 'occurredAt' } } });
+        set({ step: { ...step, error: { message: `There was no ${step.time} today: the clocks went forward. Enter another time.`, field: 'occurredAt' } } });
         return;
       }
       occurredAt = new Date(at).toISOString();
@@ -265,7 +265,7 @@ export const useDeskFlow = create<FlowState>()((set, get) => {
     else {
       const type = activeTypes().find((candidate) => candidate.key === key);
       if (type) set({ step: { ...step, typeId: type.id, error: null } });
-      else if (rowForKey(key)) set({ hint: `Press Esc first to choose another clinician: this is ${rowOf(step.clinicianId)?.name ?? 'the chosen clinician'}’s contact.` });
+      else if (rowForKey(key)) set({ hint: `This contact is for ${rowOf(step.clinicianId)?.name ?? 'the clinician you chose'}. To choose someone else, press Esc first.` });
       else return false;
     }
     return true;
@@ -276,7 +276,7 @@ export const useDeskFlow = create<FlowState>()((set, get) => {
     if (press.key === 'Enter') {
       if (press.onOtherButton) return false;
       // The "key, Enter" habit: nothing records here on Enter.
-      set({ step: { ...step, notice: 'Nothing recorded yet. Press another clinician’s key, S for another service, L for later, or U for urgent.' } });
+      set({ step: { ...step, notice: 'Nothing has been recorded yet. Press another clinician’s key, S for another service, L for later or U for urgent.' } });
       return true;
     }
     if (press.inField || key === null) return false;
@@ -287,11 +287,11 @@ export const useDeskFlow = create<FlowState>()((set, get) => {
       const other = rowForKey(key);
       if (!other) return false;
       if (other.clinicianId === step.clinicianId) {
-        set({ step: { ...step, notice: `That is ${other.name}, who is ${full ? whyNoRoom(full) : 'full'}. Choose someone else, S, L or U.` } });
+        set({ step: { ...step, notice: `${other.name} is ${full ? whyNoRoom(full) : 'full'}. Press another clinician’s key, S for another service, L for later or U for urgent.` } });
       } else if (alternativesFor(rows(), step.clinicianId).some((row) => row.clinicianId === other.clinicianId)) {
         choose(other, step.typeId, step.clinicianId);
       } else {
-        set({ step: { ...step, notice: `${other.name} has no room either (${whyNoRoom(other)}). Choose someone listed, S, L or U.` } });
+        set({ step: { ...step, notice: `${other.name} has no room either (${whyNoRoom(other)}). Press the key of someone listed here, S for another service, L for later or U for urgent.` } });
       }
     }
     return true;

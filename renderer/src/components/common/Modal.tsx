@@ -3,7 +3,9 @@ import { useId, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } fr
 /**
  * A modal dialog on the native <dialog> element: focus is trapped inside, Esc
  * closes it, and the page behind cannot be used until it is closed. The element
- * marked data-autofocus gets the focus when it opens.
+ * marked data-autofocus gets the focus when it opens. However small the window,
+ * the title and the buttons (the last `.actions` in it) stay on screen and what
+ * lies between scrolls (app.css, "Dialogs").
  */
 export function Modal({
   title,
@@ -43,8 +45,18 @@ export function Modal({
     // showModal focuses the first control; the dialog's main action goes first instead when it asks to.
     // A dialog may ask for nothing to be focused that acts on Enter: then the dialog itself has the focus.
     const first = element?.querySelector<HTMLElement>('[data-autofocus]');
-    if (first) first.focus();
-    else if (focusSelf.current) element?.focus();
+    if (first) first.focus({ preventScroll: true });
+    else if (focusSelf.current) element?.focus({ preventScroll: true });
+    // A dialog taller than the window opens at its top, its title and what it says in view, even when the
+    // focus is on a button pinned to its bottom (Record); a field further down is scrolled to.
+    if (element) {
+      element.scrollTop = 0;
+      if (first && !first.closest('.actions')) {
+        const footer = Array.from(element.querySelectorAll('.actions')).at(-1)?.getBoundingClientRect().height ?? 0;
+        const hidden = first.getBoundingClientRect().bottom - (element.getBoundingClientRect().bottom - footer);
+        if (hidden > 0) element.scrollTop = hidden + 8;
+      }
+    }
     return () => {
       element?.close();
       if (before?.isConnected) before.focus();

@@ -2,6 +2,7 @@ import { memo, useMemo, useState } from 'react';
 import type { Contact } from '../../../../shared/domain.ts';
 import { formatShortDate, formatTime, plural } from '../../format.ts';
 import { useCatalogueStore } from '../../stores/catalogueStore.ts';
+import { useDeskFlow } from '../../stores/deskFlow.ts';
 import { useDeskStore, type EntryKind } from '../../stores/deskStore.ts';
 import { useRosterStore } from '../../stores/rosterStore.ts';
 import { VoidDialog } from './VoidDialog.tsx';
@@ -14,6 +15,8 @@ interface Entry {
   what: string;
   flag: string | null;
   voided: string | null;
+  /** What it is, for the sentence once it is voided: "the telephone contact for Dr Ada Patel at 09:12". */
+  named: string;
 }
 
 const SHOWN = 60;
@@ -28,9 +31,9 @@ function contactFlag(contact: Contact): string | null {
 
 /**
  * Everything recorded today, newest first. A voided entry stays, struck through and labelled.
- * Memoised: it takes no props and reads the stores itself, so a board update leaves it alone.
+ * Memoised: its one prop is a stable callback and it reads the stores itself, so a board update leaves it alone.
  */
-export const ActivityPanel = memo(function ActivityPanel() {
+export const ActivityPanel = memo(function ActivityPanel({ onVoided }: { onVoided: (sentence: string) => void }) {
   const contacts = useDeskStore((state) => state.contacts);
   const redirections = useDeskStore((state) => state.redirections);
   const deferrals = useDeskStore((state) => state.deferrals);
@@ -51,6 +54,7 @@ export const ActivityPanel = memo(function ActivityPanel() {
         what: `${typeOf.get(contact.typeId) ?? contact.typeId}${contact.counts ? '' : ' (not counted)'}${contact.recordedBy ? ` · ${contact.recordedBy}` : ''}`,
         flag: contactFlag(contact),
         voided: contact.voided?.reason ?? null,
+        named: `the ${(typeOf.get(contact.typeId) ?? 'contact').toLowerCase()} contact for ${nameOf.get(contact.clinicianId) ?? 'an unknown clinician'} at ${formatTime(contact.occurredAt)}`,
       })),
       ...redirections.map((redirection) => ({
         kind: 'redirection' as const,
@@ -60,6 +64,7 @@ export const ActivityPanel = memo(function ActivityPanel() {
         what: `${redirection.emergency ? 'Emergency escalation' : 'Redirected'}${redirection.recordedBy ? ` · ${redirection.recordedBy}` : ''}`,
         flag: redirection.destinationKind === 'nhs_111' && redirection.icbInformed !== true ? '111: ICB not yet informed' : null,
         voided: redirection.voided?.reason ?? null,
+        named: `the ${redirection.emergency ? 'emergency escalation' : 'redirection'} to ${redirection.destinationName} at ${formatTime(redirection.occurredAt)}`,
       })),
       ...deferrals.map((deferral) => ({
         kind: 'deferral' as const,
@@ -69,6 +74,7 @@ export const ActivityPanel = memo(function ActivityPanel() {
         what: deferral.kind === 'waiting_list' ? 'Waiting list' : `Later date: ${deferral.untilDay ? formatShortDate(deferral.untilDay) : ''}`,
         flag: null,
         voided: deferral.voided?.reason ?? null,
+        named: `the ${deferral.kind === 'waiting_list' ? 'waiting list entry' : 'later date'}${deferral.clinicianId ? ` for ${nameOf.get(deferral.clinicianId) ?? 'a clinician'}` : ''} at ${formatTime(deferral.occurredAt)}`,
       })),
     ];
     return list.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
@@ -84,7 +90,12 @@ export const ActivityPanel = memo(function ActivityPanel() {
 
   return (
     <section className="panel activity" aria-labelledby="activity-heading">
-      <h2 id="activity-heading">Today at the desk</h2>
+      <div className="activity-head">
+        <h2 id="activity-heading">Today at the desk</h2>
+        <button type="button" onClick={() => useDeskFlow.getState().open({ kind: 'late' })}>
+          Late entry…
+        </button>
+      </div>
       <p className="activity-summary">
         {plural(counted, 'contact')} · {redirected} redirected{escalated > 0 && ` · ${plural(escalated, 'emergency escalation')}`} · {deferred} kept for later
       </p>
@@ -129,6 +140,7 @@ export const ActivityPanel = memo(function ActivityPanel() {
           id={voiding.id}
           summary={`${formatTime(voiding.at)} · ${voiding.who} · ${voiding.what}`}
           onClose={() => setVoiding(null)}
+          onVoided={() => onVoided(`Voided ${voiding.named}${voiding.kind === 'contact' ? '. It no longer counts toward the cap' : ''}. It stays in today’s list, crossed out.`)}
         />
       )}
     </section>

@@ -1,43 +1,66 @@
 import { spokenKey } from '../../../../shared/deskKeys.ts';
-import { CLINICIAN_STATUS_LABELS, ROLE_LABELS, type BoardRow, type CapMode } from '../../../../shared/domain.ts';
+import { CLINICIAN_STATUS_LABELS, ROLE_LABELS, type BoardRow, type CapMode, type ClinicianStatus } from '../../../../shared/domain.ts';
 import { formatTime } from '../../format.ts';
 import { CapMeter } from '../common/CapMeter.tsx';
 import { KeyCap } from '../common/fields.tsx';
 import { StateBadge } from '../common/StateBadge.tsx';
 import { sessionsText } from './usageText.ts';
 
+/** In compact rows the same words, shorter: the row has no room for "for today". */
+const SHORT_STATUS_LABELS: Record<ClinicianStatus, string> = {
+  working: 'Working',
+  finished: 'Finished',
+  absent: 'Absent',
+  not_working: 'Not working',
+};
+
 /**
  * The board: one row per clinician on the board, in the practice's order, each
  * with their own key. Clinicians who are absent, off the rota or finished keep
- * their row and key, greyed and labelled in words.
+ * their row and key, greyed and labelled in words. In compact rows every row
+ * still shows its key, name, used of cap, what is left and its state in words.
  */
 export function BoardTable({
   rows,
   capMode,
   savingFor,
   onChoose,
+  compact = false,
+  tight = false,
+  caption = 'Clinicians on the board today, with their keys',
 }: {
   rows: BoardRow[];
   capMode: CapMode;
   /** The clinician whose contact is being saved now, if any. */
   savingFor: string | null;
   onChoose: (row: BoardRow) => void;
+  compact?: boolean;
+  /** Compact rows with little width (two tables side by side, or a narrow window): the figures and the state only. */
+  tight?: boolean;
+  caption?: string;
 }) {
+  const statusLabels = compact ? SHORT_STATUS_LABELS : CLINICIAN_STATUS_LABELS;
   return (
-    <table className="board-table">
-      <caption className="visually-hidden">Clinicians on the board today, with their keys</caption>
+    <table className={tight ? 'board-table board-tight' : 'board-table'}>
+      <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
           <th scope="col" className="key-col">
             Key
           </th>
-          <th scope="col">Clinician</th>
-          <th scope="col">Used {capMode === 'session' ? 'this session' : 'today'}</th>
-          <th scope="col" className="num">
+          <th scope="col" className="col-who">
+            Clinician
+          </th>
+          <th scope="col" className="col-used">
+            Used <span className={compact ? 'visually-hidden' : undefined}>{capMode === 'session' ? 'this session' : 'today'}</span>
+          </th>
+          <th scope="col" className="num col-left">
             Left
           </th>
-          <th scope="col">State</th>
-          <th scope="col">
+          <th scope="col" className="col-state">
+            State
+          </th>
+          <th scope="col" className="col-record">
             <span className="visually-hidden">Record</span>
           </th>
         </tr>
@@ -50,7 +73,9 @@ export function BoardTable({
             <tr key={row.clinicianId} className={`board-row row-${row.state}${here ? '' : ` row-away row-${row.status}`}`} data-clinician={row.name} data-status={row.status}>
               <td className="key-col">{row.key ? <KeyCap>{row.key}</KeyCap> : <span className="no-key">No key</span>}</td>
               <th scope="row" className="who">
-                <span className="who-name">{row.name}</span>
+                <span className="who-name" title={row.name}>
+                  {row.name}
+                </span>
                 {row.duty && <span className="badge-duty">Duty</span>}
                 <span className="who-detail">
                   {ROLE_LABELS[row.role]} · {sessionsText(row)}
@@ -72,12 +97,9 @@ export function BoardTable({
                 {figures && here ? row.remaining : '—'}
               </td>
               <td className="state-cell">
-                {savingFor === row.clinicianId && (
-                  <span className="saving" role="status">
-                    Saving…
-                  </span>
-                )}
-                {here ? <StateBadge state={row.state} /> : <span className={`away away-${row.status}`}>{CLINICIAN_STATUS_LABELS[row.status]}</span>}
+                {/* Not a live region: the line above the board says what is being saved, once. */}
+                {savingFor === row.clinicianId && <span className="saving">Saving…</span>}
+                {here ? <StateBadge state={row.state} /> : <span className={`away away-${row.status}`}>{statusLabels[row.status]}</span>}
                 {here && row.fullAt && <span className="since">since {formatTime(row.fullAt)}</span>}
               </td>
               <td>

@@ -23,10 +23,11 @@ export function DeferDialog({ clinician, onClose }: { clinician: { id: string; n
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
     const withWhom = clinician ? ` with ${clinician.name}` : '';
+    const forWhom = clinician ? ` for ${clinician.name}` : '';
     const sentence =
       kind === 'later_date'
-        ? { saving: `a later date (${formatLongDate(untilDay)})${withWhom}`, done: `Patient booked for a later date, ${formatLongDate(untilDay)}${withWhom}.` }
-        : { saving: `the waiting list${clinician ? ` for ${clinician.name}` : ''}`, done: `Patient added to the practice waiting list${clinician ? ` for ${clinician.name}` : ''}.` };
+        ? { saving: `patient booked for ${formatLongDate(untilDay)}${withWhom}`, done: `Patient booked for ${formatLongDate(untilDay)}${withWhom}.` }
+        : { saving: `patient added to the waiting list${forWhom}`, done: `Patient added to the practice waiting list${forWhom}.` };
     const result = await record(
       'deferral.record',
       {
@@ -62,7 +63,16 @@ export function DeferDialog({ clinician, onClose }: { clinician: { id: string; n
             <input type="date" min={tomorrow} value={untilDay} onChange={(event) => setUntilDay(event.target.value)} {...invalidIf(error, 'untilDay', 'defer-error')} />
           </label>
         )}
-        <RoutingFooter note={note} onNote={setNote} told={told} onTold={setTold} error={error} errorId="defer-error" submitLabel="Record" onCancel={onClose} />
+        <RoutingFooter
+          note={note}
+          onNote={setNote}
+          told={told}
+          onTold={setTold}
+          error={error}
+          errorId="defer-error"
+          submitLabel={kind === 'later_date' ? 'Record the later date' : 'Record the waiting list'}
+          onCancel={onClose}
+        />
       </form>
     </Modal>
   );

@@ -6,10 +6,11 @@ import { KeyCap } from '../common/fields.tsx';
 /**
  * The desk's one line about its last action, always in the same place above the
  * board so it never covers a button: a record being saved, a record that could
- * not be saved (until it is tried again or put aside), or what was just
- * recorded, with Undo for ten seconds.
+ * not be saved (until it is tried again or put aside), what was just voided, or
+ * what was just recorded, with Undo for ten seconds. Every desk action says what
+ * it did here, and only here.
  */
-export function DeskStatus() {
+export function DeskStatus({ notice = null }: { notice?: string | null }) {
   const saving = useDeskStore((state) => state.saving);
   const lastAction = useDeskStore((state) => state.lastAction);
   const undo = useDeskStore((state) => state.undo);
@@ -30,15 +31,16 @@ export function DeskStatus() {
     return (
       <div className="desk-status desk-status-failed" role="alert">
         <p>
-          <strong>Not confirmed as saved: {failed.sentence}.</strong> {failed.message}
-          {failed.keysNotUsed > 0 && ` ${failed.keysNotUsed} ${failed.keysNotUsed === 1 ? 'key' : 'keys'} pressed after it ${failed.keysNotUsed === 1 ? 'was' : 'were'} not used.`}
+          <strong>Could not confirm it was saved: {failed.sentence}.</strong> {failed.message}
+          {failed.keysNotUsed > 0 &&
+            ` ${failed.keysNotUsed === 1 ? 'The key' : `The ${failed.keysNotUsed} keys`} you pressed after it ${failed.keysNotUsed === 1 ? 'was' : 'were'} not used.`}
         </p>
         <div className="desk-status-actions">
           <button type="button" className="primary" onClick={() => void failed.retry()}>
             Try again
           </button>
           <button type="button" onClick={() => useDeskFlow.getState().dismissFailure()}>
-            Put aside (I will record it again)
+            Leave it (I will record it again)
           </button>
         </div>
       </div>
@@ -59,11 +61,13 @@ export function DeskStatus() {
     <div className="desk-status" role="status">
       {hint ? (
         <p className="desk-hint">{hint}</p>
+      ) : notice ? (
+        <p>{notice}</p>
       ) : undone ? (
         <p>{undone}</p>
       ) : recent ? (
         <>
-          <p>{lastAction.sentence}</p>
+          <p className="desk-done">{lastAction.sentence}</p>
           <button type="button" className="undo-button" onClick={() => void undo(Date.now())}>
             Undo <KeyCap>Ctrl+Z</KeyCap>
           </button>

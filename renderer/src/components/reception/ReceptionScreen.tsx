@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { CAP_STATE_LABELS, type BoardRow } from '../../../../shared/domain.ts';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { CAP_STATE_LABELS, type BoardRow, type CapMode } from '../../../../shared/domain.ts';
 import { useCatalogueStore } from '../../stores/catalogueStore.ts';
 import { useDeskFlow } from '../../stores/deskFlow.ts';
 import { useDeskStore } from '../../stores/deskStore.ts';
@@ -17,6 +17,31 @@ import { isTyping } from './shortcuts.ts';
 import { UrgentDialog } from './UrgentDialog.tsx';
 
 const DENSE_KEY = 'contactcap.denseBoard';
+/** Above this many clinicians the board starts in compact rows, until this PC's choice says otherwise. */
+export const AUTO_COMPACT_ABOVE = 20;
+/** Compact rows go side by side, in two tables, when the board has this much room (CSS pixels). */
+const TWO_COLUMNS_FROM = 980;
+/** Below this width compact rows leave out the role, the sessions and the bar (CSS pixels). */
+const ROOM_FOR_DETAIL = 760;
+
+/** The board's stored choice: compact, full-size, or never chosen on this PC (null). */
+function storedDense(): boolean | null {
+  const stored = localStorage.getItem(DENSE_KEY);
+  return stored === null ? null : stored === '1';
+}
+
+/** An element's width, followed as the window or the zoom changes. */
+function useWidth(ref: RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => setWidth(entry ? entry.contentRect.width : 0));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
+}
 
 /** Where receptionists live all day: the board, two keys to record, and a way on for every patient. */
 export function ReceptionScreen() {
@@ -27,12 +52,23 @@ export function ReceptionScreen() {
   const types = useMemo(() => allTypes.filter((type) => type.active), [allTypes]);
   const step = useDeskFlow((state) => state.step);
   const [find, setFind] = useState('');
-  const [dense, setDense] = useState(() => localStorage.getItem(DENSE_KEY) === '1');
+  const [densePref, setDensePref] = useState(storedDense);
   const findBox = useRef<HTMLInputElement>(null);
   const boardArea = useRef<HTMLDivElement>(null);
   const hadStep = useRef(false);
+  const boardWidth = useWidth(boardArea);
+  const lastActionId = useDeskStore((state) => state.lastAction?.id ?? null);
+  const undone = useDeskStore((state) => state.undone);
+  // What the void dialog did, for the desk's line; it gives way to the next record or undo.
+  const [voided, setVoided] = useState<{ sentence: string; lastActionId: string | null; undone: string | null } | null>(null);
+  const onVoided = useCallback((sentence: string) => {
+    const desk = useDeskStore.getState();
+    setVoided({ sentence, lastActionId: desk.lastAction?.id ?? null, undone: desk.undone });
+  }, []);
+  const notice = voided && voided.lastActionId === lastActionId && voided.undone === undone ? voided.sentence : null;
 
   const rows = useMemo(() => board?.rows ?? [], [board]);
+  const dense = densePref ?? rows.length > AUTO_COMPACT_ABOVE;
   const query = find.trim().toLowerCase();
   const shown = query === '' ? rows : rows.filter((row) => row.name.toLowerCase().includes(query) || row.initials.toLowerCase().startsWith(query));
   const rowOf = (clinicianId: string | null) => rows.find((row) => row.clinicianId === clinicianId) ?? null;
@@ -98,7 +134,7 @@ export function ReceptionScreen() {
             <input
               ref={findBox}
               type="search"
-              placeholder="Find a clinician  ( / )"
+              placeholder="Find a clinician (/)"
               value={find}
               onChange={(event) => setFind(event.target.value)}
               onKeyDown={(event) => {
@@ -122,22 +158,19 @@ export function ReceptionScreen() {
           <button type="button" onClick={() => useDeskFlow.getState().open({ kind: 'defer', clinicianId: null })}>
             Later / waiting list <KeyCap>F4</KeyCap>
           </button>
-          <button type="button" onClick={() => useDeskFlow.getState().open({ kind: 'late' })}>
-            Late entry
-          </button>
           <label className="dense-toggle">
             <input
               type="checkbox"
               checked={dense}
               onChange={(event) => {
-                setDense(event.target.checked);
+                setDensePref(event.target.checked);
                 localStorage.setItem(DENSE_KEY, event.target.checked ? '1' : '0');
               }}
             />{' '}
             Compact rows
           </label>
         </div>
-        <DeskStatus />
+        <DeskStatus notice={notice} />
         {loadError && (
           <p role="alert" className="banner banner-error inline">
             {loadError}
@@ -149,13 +182,23 @@ export function ReceptionScreen() {
             <p className="empty">Nobody is on the rota today. Set today’s rota on the Rota screen; an urgent contact can still be recorded with any clinician’s key.</p>
           )}
           {query !== '' && shown.length === 0 && <p className="empty">No clinician matches “{find}”. Press Esc to clear the search.</p>}
-          {shown.length > 0 && <BoardTable rows={shown} capMode={board?.capMode ?? 'day'} savingFor={saving?.clinicianId ?? null} onChoose={choose} />}
+          {shown.length > 0 && (
+            <BoardTables
+              rows={shown}
+              capMode={board?.capMode ?? 'day'}
+              savingFor={saving?.clinicianId ?? null}
+              onChoose={choose}
+              dense={dense}
+              twoColumns={dense && boardWidth >= TWO_COLUMNS_FROM && shown.length > 12}
+              tight={boardWidth < ROOM_FOR_DETAIL}
+            />
+          )}
         </div>
         <p className="hint">
           Press a clinician’s key, then <KeyCap>Enter</KeyCap> to record. A letter changes the type of contact first. {counts}
         </p>
       </section>
-      <ActivityPanel />
+      <ActivityPanel onVoided={onVoided} />
 
       {step?.kind === 'record' && current && <RecordPanel step={step} row={current} insteadOf={rowOf(step.insteadOf)} types={types} />}
       {step?.kind === 'routing' && current && <RoutingDialog step={step} row={current} rows={rows} types={types} />}
@@ -163,6 +206,35 @@ export function ReceptionScreen() {
       {step?.kind === 'redirect' && <RedirectDialog fromClinician={nameOf(step.clinicianId)} defaultReason={step.reason} onClose={close} />}
       {step?.kind === 'defer' && <DeferDialog clinician={nameOf(step.clinicianId)} onClose={close} />}
       {step?.kind === 'late' && <LateEntryDialog onClose={close} />}
+    </div>
+  );
+}
+
+/**
+ * The board as one table, or in compact rows on a wide screen as two side by
+ * side: the first half of the practice's order on the left, the rest on the right.
+ */
+function BoardTables({
+  rows,
+  dense,
+  twoColumns,
+  tight,
+  ...table
+}: {
+  rows: BoardRow[];
+  dense: boolean;
+  twoColumns: boolean;
+  tight: boolean;
+  capMode: CapMode;
+  savingFor: string | null;
+  onChoose: (row: BoardRow) => void;
+}) {
+  if (!twoColumns) return <BoardTable rows={rows} compact={dense} tight={dense && tight} {...table} />;
+  const half = Math.ceil(rows.length / 2);
+  return (
+    <div className="board-columns">
+      <BoardTable rows={rows.slice(0, half)} compact tight caption={`Clinicians on the board today, with their keys: 1 to ${half} of ${rows.length}`} {...table} />
+      <BoardTable rows={rows.slice(half)} compact tight caption={`Clinicians on the board today, with their keys: ${half + 1} to ${rows.length} of ${rows.length}`} {...table} />
     </div>
   );
 }

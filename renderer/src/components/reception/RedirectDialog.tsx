@@ -63,7 +63,7 @@ export function RedirectDialog({
         ...(nhsNumber.trim() === '' ? {} : { nhsNumber }),
       },
       {
-        saving: `a redirection to ${destination.name}`,
+        saving: `patient redirected to ${destination.name}`,
         done: destination.kind === 'emergency_999' ? `Emergency escalation recorded: ${destination.name}.` : `Patient redirected to ${destination.name}.`,
       },
     );
@@ -127,13 +127,15 @@ export function RedirectDialog({
         )}
         {destination?.kind === 'nhs_111' && (
           <div className="banner banner-warning inline">
-            <p>NHS 111 is for exceptional circumstances only, and the ICB must be told.</p>
+            <p>Send patients to NHS 111 only in exceptional circumstances. The ICB must be told each time.</p>
             <label>
-              <input type="checkbox" checked={icbInformed} onChange={(event) => setIcbInformed(event.target.checked)} /> ICB informed
+              <input type="checkbox" checked={icbInformed} onChange={(event) => setIcbInformed(event.target.checked)} /> The ICB has been told
             </label>
           </div>
         )}
-        {destination?.kind === 'emergency_999' && <p className="banner banner-error inline">Recorded as an emergency escalation, not a capacity diversion.</p>}
+        {destination?.kind === 'emergency_999' && (
+          <p className="banner banner-error inline">This is recorded as an emergency, not as a patient sent elsewhere because the practice was full.</p>
+        )}
         <fieldset className="inline-fieldset">
           <legend>Why</legend>
           {REDIRECTION_REASONS.map((value) => (

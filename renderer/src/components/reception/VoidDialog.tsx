@@ -1,5 +1,4 @@
 import { useState, type SyntheticEvent } from 'react';
-import { useAnnounceStore } from '../../stores/announceStore.ts';
 import { useDeskStore, type EntryKind } from '../../stores/deskStore.ts';
 import { errorOf, type FormError } from '../../stores/result.ts';
 import { ErrorMessage, invalidIf } from '../common/fields.tsx';
@@ -7,12 +6,26 @@ import { Modal } from '../common/Modal.tsx';
 
 const WHAT: Record<EntryKind, string> = { contact: 'contact', redirection: 'redirection', deferral: 'deferral' };
 
-/** Asks why an entry is being voided. It stays in the history, marked, and stops counting. */
-export function VoidDialog({ kind, id, summary, onClose }: { kind: EntryKind; id: string; summary: string; onClose: () => void }) {
+/**
+ * Asks why an entry is being voided. It stays in the history, marked, and stops counting.
+ * What was voided is said once, on the desk's own line above the board (onVoided), not in the app's bar.
+ */
+export function VoidDialog({
+  kind,
+  id,
+  summary,
+  onClose,
+  onVoided,
+}: {
+  kind: EntryKind;
+  id: string;
+  summary: string;
+  onClose: () => void;
+  onVoided: () => void;
+}) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<FormError | null>(null);
   const voidEntry = useDeskStore((state) => state.voidEntry);
-  const announce = useAnnounceStore((state) => state.announce);
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
@@ -21,7 +34,7 @@ export function VoidDialog({ kind, id, summary, onClose }: { kind: EntryKind; id
       setError(errorOf(result));
       return;
     }
-    announce(`Voided: ${summary}.`);
+    onVoided();
     onClose();
   }
 
