@@ -2,7 +2,7 @@ import type { Core } from '../../main/core/createCore.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { must, openTestCore } from '../helpers/fixtures.ts';
 import { callHost, spawnHost, stopHost, waitForIntegrityCheck } from '../helpers/host.ts';
-import { seedToday } from './foundation.ts';
+import { LATE_DAY_END, seedToday } from './foundation.ts';
 import { percentile, row, timeEach, type Row } from './stats.ts';
 
 /** Twenty more clinicians, on today's rota with a typical morning each: forty on the board. */
@@ -62,6 +62,7 @@ export async function measureKeypressToBoard(dataDir: string): Promise<Row[]> {
     await waitForIntegrityCheck(host);
     const today = ((await callHost(host, 'system.status', {})).body as { value: { today: string } }).value.today;
     await callHost(host, 'device.update', { staffName: 'Bench', deviceName: 'Bench PC' });
+    await callHost(host, 'settings.update', LATE_DAY_END);
     const created = (await callHost(host, 'clinician.create', { name: 'Bench Keyboard', role: 'salaried_gp', capped: false })).body as { value: { id: string } };
     await callHost(host, 'rota.setDay', { clinicianId: created.value.id, day: today, override: { am: true, pm: true } });
 
