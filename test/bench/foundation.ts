@@ -75,7 +75,7 @@ export function measureInProcess(dataDir: string): { rows: Row[]; recordP50: num
     recordP50,
     rows: [
       row('board.today p50 (20 clinicians)', percentile(board, 50), null),
-      row('board.today p99 (20 clinicians)', percentile(board, 99), 5),
+      row('board.today p99 (20 clinicians)', percentile(board, 99), 3),
       row('contact.record p50 in-process', recordP50, null),
       row('contact.record p99 in-process', percentile(record, 99), 2),
       row('raw better-sqlite3 insert p50', rawP50, null),

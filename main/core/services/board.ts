@@ -2,7 +2,6 @@ import { sortForBoard } from '../../../shared/boardOrder.ts';
 import type { Board, BoardRow } from '../../../shared/domain.ts';
 import { practiceDayOf } from '../../../shared/practiceDay.ts';
 import type { CoreContext } from '../context.ts';
-import { notCountedOnDay } from '../repos/contactsRepo.ts';
 import { latestHlc } from '../repos/eventsRepo.ts';
 import { usualContactType } from './contactTypes.ts';
 import { deskFiguresAt, loadDay } from './dayPlan.ts';
@@ -16,7 +15,6 @@ import { isoOrNull } from './recording.ts';
 export function todayBoard(ctx: CoreContext): Board {
   const now = ctx.clock.now();
   const state = loadDay(ctx.db, practiceDayOf(now), now);
-  const notCounted = notCountedOnDay(ctx.db, state.day);
   const rows: BoardRow[] = [];
   const active = [...state.plans.values()].filter((plan) => plan.clinician.active);
   for (const plan of sortForBoard(
@@ -48,7 +46,7 @@ export function todayBoard(ctx: CoreContext): Board {
       warnedAt: isoOrNull(usage.warnedAt),
       fullAt: isoOrNull(usage.fullAt),
       urgentOverCap: usage.urgentOverCap,
-      notCounted: notCounted.get(clinicianId) ?? 0,
+      notCounted: state.notCounted.get(clinicianId) ?? 0,
     });
   }
   return {

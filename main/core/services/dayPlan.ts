@@ -5,10 +5,11 @@ import { encodeHlc } from '../../../shared/hlc.ts';
 import { endOfPracticeDay, practiceDayOf, practiceMinutesOf, startOfPracticeDay } from '../../../shared/practiceDay.ts';
 import { DEFAULT_PATTERN, minutesOf, sessionOf, sessionsOn, type DayOverride, type SessionPair } from '../../../shared/rota.ts';
 import type { PracticeSettings } from '../../../shared/settings.ts';
-import { countedContactsOnDay, type CountedContact } from '../repos/contactsRepo.ts';
+import { clinicianDayVersion, liveContactsOnDay, type CountedContact } from '../repos/contactsRepo.ts';
 import { capChangesBetween, configVersion } from '../repos/configRepo.ts';
 import { rotaDaysOn } from '../repos/rotaRepo.ts';
 import { configTimeline, currentConfig, type ConfigSnapshot } from './configViews.ts';
+import { dayUsageCacheOf, type ClinicianDay, type UsageInputs } from './dayUsageCache.ts';
 
 export interface ClinicianDayPlan {
   clinician: Clinician;
@@ -29,6 +30,8 @@ export interface DayState {
   plans: Map<string, ClinicianDayPlan>;
   usage: Map<string, DayUsage>;
   overCapIds: Set<string>;
+  /** Live contacts of types that do not count toward the cap, per clinician. */
+  notCounted: Map<string, number>;
   session: Session;
 }
 
@@ -58,12 +61,7 @@ export function planClinicians(snapshot: Readonly<ConfigSnapshot>, overrides: Ma
 
 /** Usage per clinician from a day's counted contacts (in recording order). */
 export function usageFor(plans: Map<string, ClinicianDayPlan>, counted: readonly (UsageContact & { clinicianId: string })[], settings: PracticeSettings, session: Session) {
-  const byClinician = new Map<string, UsageContact[]>();
-  for (const contact of counted) {
-    const list = byClinician.get(contact.clinicianId);
-    if (list) list.push(contact);
-    else byClinician.set(contact.clinicianId, [contact]);
-  }
+  const byClinician = groupByClinician(counted);
   const usage = new Map<string, DayUsage>();
   const overCapIds = new Set<string>();
   for (const [clinicianId, dayPlan] of plans) {
@@ -154,10 +152,84 @@ export function loadDay(db: Database.Database, day: string, nowMs: number, onlyC
   const snapshot = only(configFor(db, day, nowMs), onlyClinicianId);
   const session = day === practiceDayOf(nowMs) ? sessionOf(nowMs, snapshot.settings.sessionSplit) : 'pm';
   const plans = planClinicians(snapshot, overridesFor(db, day, nowMs), day);
-  const counted = withCapsWhenRecorded(db, day, countedContactsOnDay(db, day, onlyClinicianId), onlyClinicianId);
-  return { day, settings: snapshot.settings, plans, session, ...usageFor(plans, counted, snapshot.settings, session) };
+  return { day, settings: snapshot.settings, plans, session, ...usageOfDay(db, day, plans, snapshot.settings, session) };
 }
 
+/**
+ * Each clinician's usage for the day through the connection's cache: a
+ * clinician's contacts are read again only when they, the configuration, or the
+ * plan may have changed (see UsageInputs), so a record re-reads one clinician.
+ */
+function usageOfDay(db: Database.Database, day: string, plans: Map<string, ClinicianDayPlan>, settings: PracticeSettings, session: Session) {
+  const cache = dayUsageCacheOf(db);
+  const config = configVersion(db);
+  const found = new Map<string, ClinicianDay>();
+  const missing = new Map<string, UsageInputs>();
+  for (const [clinicianId, dayPlan] of plans) {
+    const inputs: UsageInputs = {
+      contactsVersion: clinicianDayVersion(db, day, clinicianId),
+      configVersion: config,
+      session,
+      capMode: settings.capMode,
+      warningPercent: settings.warningPercent,
+      plan: dayPlan.plan,
+      sessions: dayPlan.sessions,
+    };
+    const entry = cache.find(day, clinicianId, inputs);
+    if (entry) found.set(clinicianId, entry);
+    else missing.set(clinicianId, inputs);
+  }
+  if (missing.size > 0) {
+    // One clinician (the usual case after a record) is read alone; more, and the whole day is read at once.
+    const [single] = missing.size === 1 ? missing.keys() : [undefined];
+    const contacts = liveContactsOnDay(db, day, single);
+    const counted = withCapsWhenRecorded(
+      db,
+      day,
+      contacts.filter((contact) => contact.counts === 1),
+      single,
+    );
+    const byClinician = groupByClinician(counted);
+    const notCounted = new Map<string, number>();
+    for (const contact of contacts) if (contact.counts === 0) notCounted.set(contact.clinicianId, (notCounted.get(contact.clinicianId) ?? 0) + 1);
+    for (const [clinicianId, inputs] of missing) {
+      const dayPlan = plans.get(clinicianId);
+      if (!dayPlan) continue;
+      const usage = usageOf(byClinician.get(clinicianId) ?? [], dayPlan.plan, settings.capMode, settings.warningPercent, session, dayPlan.sessions);
+      const entry: ClinicianDay = { inputs, usage: frozenUsage(usage), notCounted: notCounted.get(clinicianId) ?? 0 };
+      cache.keep(day, clinicianId, entry);
+      found.set(clinicianId, entry);
+    }
+  }
+  const usage = new Map<string, DayUsage>();
+  const notCounted = new Map<string, number>();
+  const overCapIds = new Set<string>();
+  for (const [clinicianId, entry] of found) {
+    usage.set(clinicianId, entry.usage);
+    notCounted.set(clinicianId, entry.notCounted);
+    for (const id of entry.usage.overCapIds) overCapIds.add(id);
+  }
+  return { usage, notCounted, overCapIds };
+}
+
+function groupByClinician<C extends { clinicianId: string }>(contacts: readonly C[]): Map<string, C[]> {
+  const byClinician = new Map<string, C[]>();
+  for (const contact of contacts) {
+    const list = byClinician.get(contact.clinicianId);
+    if (list) list.push(contact);
+    else byClinician.set(contact.clinicianId, [contact]);
+  }
+  return byClinician;
+}
+
+/** Shared by every board that finds it in the cache: nobody may change it. */
+function frozenUsage(usage: DayUsage): DayUsage {
+  Object.freeze(usage.bySession.am);
+  Object.freeze(usage.bySession.pm);
+  Object.freeze(usage.bySession);
+  Object.freeze(usage.overCapIds);
+  return Object.freeze(usage);
+}
 
 /** The figures the desk decides by, for one clinician at one moment of the day. */
 export interface DeskFigures {
