@@ -27,7 +27,7 @@ function clinicianIds(core: Core): string[] {
  * The desk says a clinician has finished once the practice's day has ended, and
  * the benchmark runs at any hour: the day is made to end just before midnight.
  */
-export const LATE_DAY_END = { dayEnd: '23:59' } as const;
+const LATE_DAY_END = { dayEnd: '23:59' } as const;
 
 function keepDeskOpen(core: Core): void {
   must(core.call('settings.update', LATE_DAY_END));

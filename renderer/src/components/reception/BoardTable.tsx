@@ -1,10 +1,5 @@
-import { spokenKey } from '../../../../shared/deskKeys.ts';
-import { CLINICIAN_STATUS_LABELS, ROLE_LABELS, type BoardRow, type CapMode } from '../../../../shared/domain.ts';
-import { formatTime } from '../../format.ts';
-import { CapMeter } from '../common/CapMeter.tsx';
-import { KeyCap } from '../common/fields.tsx';
-import { StateBadge } from '../common/StateBadge.tsx';
-import { sessionsText } from './usageText.ts';
+import type { BoardRow, CapMode } from '../../../../shared/domain.ts';
+import { BoardRowView } from './BoardRowView.tsx';
 
 /**
  * The board: one row per clinician on the board, in the practice's order, each
@@ -43,56 +38,9 @@ export function BoardTable({
         </tr>
       </thead>
       <tbody>
-        {rows.map((row) => {
-          const here = row.status === 'working';
-          const figures = row.capped && row.working;
-          return (
-            <tr key={row.clinicianId} className={`board-row row-${row.state}${here ? '' : ` row-away row-${row.status}`}`} data-clinician={row.name} data-status={row.status}>
-              <td className="key-col">{row.key ? <KeyCap>{row.key}</KeyCap> : <span className="no-key">No key</span>}</td>
-              <th scope="row" className="who">
-                <span className="who-name">{row.name}</span>
-                {row.duty && <span className="badge-duty">Duty</span>}
-                <span className="who-detail">
-                  {ROLE_LABELS[row.role]} · {sessionsText(row)}
-                  {capMode === 'session' && row.working && (
-                    <>
-                      {' '}
-                      · AM {row.bySession.am.used}/{row.bySession.am.cap} · PM {row.bySession.pm.used}/{row.bySession.pm.cap}
-                    </>
-                  )}
-                </span>
-              </th>
-              <td className="used">
-                <span className="used-figures" data-testid="used">
-                  {figures ? `${row.used} / ${row.cap}` : `${row.used}`}
-                </span>
-                {figures && here && <CapMeter used={row.used} cap={row.cap} state={row.state} />}
-              </td>
-              <td className="num left-count" data-testid="left">
-                {figures && here ? row.remaining : '—'}
-              </td>
-              <td className="state-cell">
-                {savingFor === row.clinicianId && (
-                  <span className="saving" role="status">
-                    Saving…
-                  </span>
-                )}
-                {here ? <StateBadge state={row.state} /> : <span className={`away away-${row.status}`}>{CLINICIAN_STATUS_LABELS[row.status]}</span>}
-                {here && row.fullAt && <span className="since">since {formatTime(row.fullAt)}</span>}
-              </td>
-              <td>
-                <button
-                  type="button"
-                  className="record"
-                  aria-label={`${here ? 'Record a contact for' : 'Options for'} ${row.name}${row.key ? `, key ${spokenKey(row.key)}` : ''}`}
-                  onClick={() => onChoose(row)}
-                >
-                  {here ? 'Record' : 'Options'}
-                </button>
-              </td>
-            </tr>
-          );
-        })}
+        {rows.map((row) => (
+          <BoardRowView key={row.clinicianId} row={row} capMode={capMode} saving={savingFor === row.clinicianId} onChoose={onChoose} />
+        ))}
       </tbody>
     </table>
   );

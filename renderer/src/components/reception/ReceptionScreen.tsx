@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CAP_STATE_LABELS, type BoardRow } from '../../../../shared/domain.ts';
 import { useCatalogueStore } from '../../stores/catalogueStore.ts';
 import { useDeskFlow } from '../../stores/deskFlow.ts';
@@ -24,6 +24,8 @@ export function ReceptionScreen() {
   const allTypes = useCatalogueStore((state) => state.contactTypes);
   const types = useMemo(() => allTypes.filter((type) => type.active), [allTypes]);
   const step = useDeskFlow((state) => state.step);
+  const leaving = useDeskFlow((state) => state.leaving);
+  const opened = useDeskFlow((state) => state.opened);
   const [find, setFind] = useState('');
   const [dense, setDense] = useState(() => localStorage.getItem(DENSE_KEY) === '1');
   const findBox = useRef<HTMLInputElement>(null);
@@ -72,18 +74,23 @@ export function ReceptionScreen() {
     return () => window.removeEventListener('keydown', onKey, true);
   }, []);
 
-  // When a step closes, the focus goes back to the board, never to the find box: the next key is for the board.
+  // When a step's dialog closes, the focus goes back to the board, never to the find box: the next key is for the board.
+  const dialogOpen = step !== null || leaving !== null;
   useEffect(() => {
-    if (step === null && hadStep.current) boardArea.current?.focus({ preventScroll: true });
-    hadStep.current = step !== null;
-  }, [step]);
+    if (!dialogOpen && hadStep.current) boardArea.current?.focus({ preventScroll: true });
+    hadStep.current = dialogOpen;
+  }, [dialogOpen, step]);
 
-  const choose = (row: BoardRow) => {
+  // The same function every time, so the board's memoised rows are not drawn again for it.
+  const choose = useCallback((row: BoardRow) => {
     setFind('');
     useDeskFlow.getState().choose(row);
-  };
+  }, []);
   const close = () => useDeskFlow.getState().close();
   const current = step && 'clinicianId' in step ? rowOf(step.clinicianId) : null;
+  // The record step, or the one just sent while it lingers (deskFlow.ts, `leaving`).
+  const recordStep = step?.kind === 'record' ? step : step === null ? leaving : null;
+  const recordFor = recordStep ? rowOf(recordStep.clinicianId) : null;
   const counts = countStates(rows);
 
   return (
@@ -144,7 +151,7 @@ export function ReceptionScreen() {
             <p className="empty">Nobody is on the rota today. Set today’s rota on the Rota screen; an urgent contact can still be recorded with any clinician’s key.</p>
           )}
           {query !== '' && shown.length === 0 && <p className="empty">No clinician matches “{find}”. Press Esc to clear the search.</p>}
-          {shown.length > 0 && <BoardTable rows={shown} capMode={board?.capMode ?? 'day'} savingFor={saving?.clinicianId ?? null} onChoose={choose} />}
+          {shown.length > 0 && <BoardTable rows={shown} capMode={board?.capMode ?? 'day'} savingFor={leaving ? null : (saving?.clinicianId ?? null)} onChoose={choose} />}
         </div>
         <p className="hint">
           Press a clinician’s key, then <KeyCap>Enter</KeyCap> to record. A letter changes the type of contact first. {counts}
@@ -152,7 +159,7 @@ export function ReceptionScreen() {
       </section>
       <ActivityPanel />
 
-      {step?.kind === 'record' && current && <RecordPanel step={step} row={current} insteadOf={rowOf(step.insteadOf)} types={types} />}
+      {recordStep && recordFor && <RecordPanel key={opened} step={recordStep} row={recordFor} insteadOf={rowOf(recordStep.insteadOf)} types={types} />}
       {step?.kind === 'routing' && current && <RoutingDialog step={step} row={current} rows={rows} types={types} />}
       {step?.kind === 'urgent' && current && <UrgentDialog step={step} row={current} type={types.find((type) => type.id === step.typeId)} />}
       {step?.kind === 'redirect' && <RedirectDialog fromClinician={nameOf(step.clinicianId)} defaultReason={step.reason} onClose={close} />}
