@@ -43,7 +43,7 @@ describe('the record step after Enter', () => {
     answers = [];
     setApiClient({
       kind: 'browser',
-      call: () => new Promise((resolve) => answers.push(resolve as (envelope: Envelope<unknown>) => void)) as never,
+      call: () => new Promise((resolve) => answers.push(resolve)) as never,
       on: () => () => {},
     });
     useDeskStore.setState({ board: board('v1', [boardRow('a', 0)]), boardVersion: 'v1', listsVersion: 'v1', contacts: [], saving: null });
