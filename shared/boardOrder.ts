@@ -14,6 +14,19 @@ function lastWordOf(text: string): string {
   return words[words.length - 1] ?? text;
 }
 
+const sortNames = new Map<string, { name: string; surname: string }>();
+
+function sortNamesOf(name: string): { name: string; surname: string } {
+  let known = sortNames.get(name);
+  if (!known) {
+    const plain = withoutTitle(name);
+    known = { name: plain, surname: lastWordOf(plain) };
+    if (sortNames.size > 10_000) sortNames.clear();
+    sortNames.set(name, known);
+  }
+  return known;
+}
+
 const keyRank = (key: string | null) => (key === null ? DESK_KEYS.length : DESK_KEYS.indexOf(key));
 
 /**
@@ -22,11 +35,8 @@ const keyRank = (key: string | null) => (key === null ? DESK_KEYS.length : DESK_
  * absent). Ties fall back to the whole name, then the id, so it is always the same.
  */
 export function sortForBoard<T extends { id: string; name: string; key: string | null }>(people: readonly T[], order: BoardOrder): T[] {
-  // Each name is tidied once, not at every comparison.
-  const sortable = people.map((person) => {
-    const name = withoutTitle(person.name);
-    return { person, name, surname: lastWordOf(name), rank: keyRank(person.key) };
-  });
+  // Each name is tidied once, not at every comparison (nor at every board).
+  const sortable = people.map((person) => ({ person, ...sortNamesOf(person.name), rank: keyRank(person.key) }));
   type Sortable = (typeof sortable)[number];
   const byName = (a: Sortable, b: Sortable) => collator.compare(a.name, b.name) || a.person.id.localeCompare(b.person.id);
   const compare: Record<BoardOrder, (a: Sortable, b: Sortable) => number> = {

@@ -58,7 +58,8 @@ export function dayOrderKey(hlc: string, lateEntryOccurredAt: number | null): st
 interface ContactsVersions {
   all: number;
   reset: number;
-  byClinicianDay: Map<string, number>;
+  /** Practice day → clinician → the version that last touched their day. */
+  byClinicianDay: Map<string, Map<string, number>>;
 }
 
 const versions = new WeakMap<Database.Database, ContactsVersions>();
@@ -72,8 +73,6 @@ function versionsOf(db: Database.Database): ContactsVersions {
   return known;
 }
 
-const clinicianDayKey = (day: string, clinicianId: string) => `${day}|${clinicianId}`;
-
 /** Goes up whenever a contact or a contact's void may have been written, so cached counts know to re-read. */
 export function contactsVersion(db: Database.Database): number {
   return versions.get(db)?.all ?? 0;
@@ -83,7 +82,7 @@ export function contactsVersion(db: Database.Database): number {
 export function clinicianDayVersion(db: Database.Database, day: string, clinicianId: string): number {
   const known = versions.get(db);
   if (!known) return 0;
-  return Math.max(known.reset, known.byClinicianDay.get(clinicianDayKey(day, clinicianId)) ?? 0);
+  return Math.max(known.reset, known.byClinicianDay.get(day)?.get(clinicianId) ?? 0);
 }
 
 /** Marks every cached count stale: after a void, a rebuild, or a transaction that rolled back. */
@@ -97,7 +96,12 @@ export function touchContacts(db: Database.Database): void {
 function touchClinicianDay(db: Database.Database, day: string, clinicianId: string): void {
   const known = versionsOf(db);
   known.all += 1;
-  known.byClinicianDay.set(clinicianDayKey(day, clinicianId), known.all);
+  let clinicians = known.byClinicianDay.get(day);
+  if (!clinicians) {
+    clinicians = new Map();
+    known.byClinicianDay.set(day, clinicians);
+  }
+  clinicians.set(clinicianId, known.all);
 }
 
 const toRecord = (row: Row): ContactRecord => ({ ...row, counts: row.counts === 1 });

@@ -1,5 +1,5 @@
 import { sortForBoard } from '../../../shared/boardOrder.ts';
-import type { Board, BoardRow } from '../../../shared/domain.ts';
+import type { Board, BoardRow, Clinician } from '../../../shared/domain.ts';
 import { practiceDayOf } from '../../../shared/practiceDay.ts';
 import type { CoreContext } from '../context.ts';
 import { latestHlc } from '../repos/eventsRepo.ts';
@@ -16,15 +16,16 @@ export function todayBoard(ctx: CoreContext): Board {
   const now = ctx.clock.now();
   const state = loadDay(ctx.db, practiceDayOf(now), now);
   const rows: BoardRow[] = [];
-  const active = [...state.plans.values()].filter((plan) => plan.clinician.active);
-  for (const plan of sortForBoard(
-    active.map((entry) => ({ ...entry, id: entry.clinician.id, name: entry.clinician.name, key: entry.clinician.key })),
-    state.settings.boardOrder,
-  )) {
-    const clinicianId = plan.clinician.id;
+  const active: Clinician[] = [];
+  state.plans.forEach((plan) => {
+    if (plan.clinician.active) active.push(plan.clinician);
+  });
+  for (const clinician of sortForBoard(active, state.settings.boardOrder)) {
+    const clinicianId = clinician.id;
+    const plan = state.plans.get(clinicianId);
     const usage = state.usage.get(clinicianId);
     const figures = deskFiguresAt(state, clinicianId, now);
-    if (!usage || !figures) continue;
+    if (!plan || !usage || !figures) continue;
     rows.push({
       clinicianId,
       name: plan.clinician.name,

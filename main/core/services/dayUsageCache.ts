@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import type { CapPlan, DayUsage } from '../../../shared/capacity.ts';
 import type { CapMode, Session } from '../../../shared/domain.ts';
 import type { SessionPair } from '../../../shared/rota.ts';
+import type { PracticeSettings } from '../../../shared/settings.ts';
+import type { ClinicianDayPlan } from './dayPlan.ts';
 
 /**
  * Everything one clinician's usage for a day is worked out from, besides the
@@ -43,8 +45,16 @@ function sameInputs(a: UsageInputs, b: UsageInputs): boolean {
   );
 }
 
+/** A day's plans and the settings they were made with. */
+export interface DayPlans {
+  settings: PracticeSettings;
+  plans: ReadonlyMap<string, ClinicianDayPlan>;
+}
+
 /** How many practice days are kept: today, and a few a late entry or a list looked at. */
 const DAYS_KEPT = 4;
+/** Plans are kept per day and per clinician asked about alone (the record check): at most this many. */
+const PLANS_KEPT = 400;
 
 /**
  * Each clinician's usage per practice day, kept until anything it was worked
@@ -53,6 +63,21 @@ const DAYS_KEPT = 4;
  */
 export class DayUsageCache {
   private readonly days = new Map<string, Map<string, ClinicianDay>>();
+  private readonly plans = new Map<string, { configVersion: number; value: DayPlans }>();
+
+  /**
+   * The plans for a day (as it is now for today, as it ended for a past day), for
+   * every clinician ('*') or one; made again once the configuration changes.
+   */
+  plansFor(day: string, today: string, scope: string, configVersion: number, make: () => DayPlans): DayPlans {
+    const key = `${day}|${today}|${scope}`;
+    const known = this.plans.get(key);
+    if (known?.configVersion === configVersion) return known.value;
+    if (this.plans.size >= PLANS_KEPT) this.plans.clear();
+    const value = make();
+    this.plans.set(key, { configVersion, value });
+    return value;
+  }
 
   /** The entry for the clinician's day, if it was worked out from exactly these inputs. */
   find(day: string, clinicianId: string, inputs: UsageInputs): ClinicianDay | null {
