@@ -98,6 +98,7 @@ export async function measureOverHttp(dataDir: string): Promise<Row[]> {
     const board = await callHost(host, 'board.today', {});
     const { day, rows } = (board.body as { value: { day: string; rows: { clinicianId: string }[] } }).value;
     const ids = rows.map((r) => r.clinicianId);
+    await callHost(host, 'settings.update', LATE_DAY_END);
     for (const clinicianId of ids) {
       await callHost(host, 'rota.setDay', { clinicianId, day, override: { am: true, pm: true } });
       await callHost(host, 'clinician.update', { clinicianId, dailyCap: 200 });
