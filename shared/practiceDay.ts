@@ -48,13 +48,17 @@ const dayTexts = new Map<number, string>();
 function londonClock(epochMs: number): { day: string; msIntoDay: number } {
   const local = epochMs + londonOffsetMs(epochMs);
   const dayNumber = Math.floor(local / DAY);
+  return { day: dayTextOf(dayNumber), msIntoDay: local - dayNumber * DAY };
+}
+
+function dayTextOf(dayNumber: number): string {
   let day = dayTexts.get(dayNumber);
   if (day === undefined) {
     day = new Date(dayNumber * DAY).toISOString().slice(0, 10);
     if (dayTexts.size > 100_000) dayTexts.clear();
     dayTexts.set(dayNumber, day);
   }
-  return { day, msIntoDay: local - dayNumber * DAY };
+  return day;
 }
 
 const two = (n: number) => (n < 10 ? `0${n}` : String(n));
@@ -68,12 +72,14 @@ function clockText(msIntoDay: number, withSeconds: boolean): string {
 
 /** The practice day (YYYY-MM-DD) that an instant falls on. */
 export function practiceDayOf(epochMs: number): string {
-  return londonClock(epochMs).day;
+  // Without londonClock's object: the board asks this for every clinician.
+  return dayTextOf(Math.floor((epochMs + londonOffsetMs(epochMs)) / DAY));
 }
 
 /** Local wall-clock minutes into the day at the practice (0–1439), as read off the clock on the wall. */
 export function practiceMinutesOf(epochMs: number): number {
-  return Math.floor(londonClock(epochMs).msIntoDay / 60_000);
+  const local = epochMs + londonOffsetMs(epochMs);
+  return Math.floor((local - Math.floor(local / DAY) * DAY) / 60_000);
 }
 
 /** Local wall-clock time (HH:mm) of an instant at the practice. */

@@ -68,7 +68,16 @@ export function sessionOf(epochMs: number, sessionSplit: string): Session {
   return sessionAt(practiceMinutesOf(epochMs), sessionSplit);
 }
 
+const minutesByText = new Map<string, number>();
+
+/** "13:30" → 810. The few times a practice uses are worked out once each. */
 export function minutesOf(hhmm: string): number {
-  const [hours, minutes] = hhmm.split(':').map(Number);
-  return (hours ?? 0) * 60 + (minutes ?? 0);
+  let known = minutesByText.get(hhmm);
+  if (known === undefined) {
+    const [hours, minutes] = hhmm.split(':').map(Number);
+    known = (hours ?? 0) * 60 + (minutes ?? 0);
+    if (minutesByText.size > 1000) minutesByText.clear();
+    minutesByText.set(hhmm, known);
+  }
+  return known;
 }

@@ -24,6 +24,16 @@ function clinicianIds(core: Core): string[] {
 }
 
 /**
+ * The desk says a clinician has finished once the practice's day has ended, and
+ * the benchmark runs at any hour: the day is made to end just before midnight.
+ */
+const LATE_DAY_END = { dayEnd: '23:59' } as const;
+
+function keepDeskOpen(core: Core): void {
+  must(core.call('settings.update', LATE_DAY_END));
+}
+
+/**
  * Today as a busy day: everyone on the rota (whatever the weekday), caps raised
  * so the measured recordings take the ordinary path through the cap check, and
  * about 30 contacts a clinician already recorded.
@@ -32,6 +42,7 @@ export function seedToday(core: Core): void {
   const ids = clinicianIds(core);
   const today = must(core.call('system.status', {})).today;
   core.db.transaction(() => {
+    keepDeskOpen(core);
     for (const clinicianId of ids) {
       must(core.call('rota.setDay', { clinicianId, day: today, override: { am: true, pm: true } }));
       must(core.call('clinician.update', { clinicianId, dailyCap: 200 }));
@@ -64,7 +75,7 @@ export function measureInProcess(dataDir: string): { rows: Row[]; recordP50: num
     recordP50,
     rows: [
       row('board.today p50 (20 clinicians)', percentile(board, 50), null),
-      row('board.today p99 (20 clinicians)', percentile(board, 99), 5),
+      row('board.today p99 (20 clinicians)', percentile(board, 99), 3),
       row('contact.record p50 in-process', recordP50, null),
       row('contact.record p99 in-process', percentile(record, 99), 2),
       row('raw better-sqlite3 insert p50', rawP50, null),
@@ -87,6 +98,7 @@ export async function measureOverHttp(dataDir: string): Promise<Row[]> {
     const board = await callHost(host, 'board.today', {});
     const { day, rows } = (board.body as { value: { day: string; rows: { clinicianId: string }[] } }).value;
     const ids = rows.map((r) => r.clinicianId);
+    await callHost(host, 'settings.update', LATE_DAY_END);
     for (const clinicianId of ids) {
       await callHost(host, 'rota.setDay', { clinicianId, day, override: { am: true, pm: true } });
       await callHost(host, 'clinician.update', { clinicianId, dailyCap: 200 });

@@ -3,7 +3,7 @@ import { DEFAULT_PATTERN, sessionOf } from '../../../shared/rota.ts';
 import { DEFAULT_SETTINGS } from '../../../shared/settings.ts';
 import { deriveInitials } from '../../../shared/text.ts';
 import { ensureConfig, recordFieldChange, setConfigField, touchConfig, type ConfigEntity } from '../repos/configRepo.ts';
-import { dayOrderKey, insertContact } from '../repos/contactsRepo.ts';
+import { dayOrderKey, insertContact, touchContacts } from '../repos/contactsRepo.ts';
 import { insertDeferral } from '../repos/deferralsRepo.ts';
 import { insertRedirection } from '../repos/redirectionsRepo.ts';
 import { insertRequest, type RequestKind } from '../repos/requestsRepo.ts';
@@ -187,5 +187,6 @@ function applyConfig(db: Database.Database, entity: ConfigEntity, id: string, hl
 export function resetProjections(db: Database.Database): void {
   for (const table of PROJECTION_TABLES) db.prepare(`DELETE FROM ${table}`).run();
   touchConfig(db);
+  touchContacts(db);
   applyBaseline(db);
 }

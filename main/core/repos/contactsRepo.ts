@@ -49,15 +49,59 @@ export function dayOrderKey(hlc: string, lateEntryOccurredAt: number | null): st
   return lateEntryOccurredAt === null ? hlc : encodeHlc({ wall: lateEntryOccurredAt, counter: 0, node: '' });
 }
 
-const versions = new WeakMap<Database.Database, number>();
+/**
+ * Versions of the contacts projection. `all` goes up on every change; a change
+ * known to touch one clinician's day (a new contact) stamps that day with it,
+ * and anything else (a void, a rebuild, a rolled-back transaction) is a reset
+ * that every clinician's day sees.
+ */
+interface ContactsVersions {
+  all: number;
+  reset: number;
+  /** Practice day → clinician → the version that last touched their day. */
+  byClinicianDay: Map<string, Map<string, number>>;
+}
+
+const versions = new WeakMap<Database.Database, ContactsVersions>();
+
+function versionsOf(db: Database.Database): ContactsVersions {
+  let known = versions.get(db);
+  if (!known) {
+    known = { all: 0, reset: 0, byClinicianDay: new Map() };
+    versions.set(db, known);
+  }
+  return known;
+}
 
 /** Goes up whenever a contact or a contact's void may have been written, so cached counts know to re-read. */
 export function contactsVersion(db: Database.Database): number {
-  return versions.get(db) ?? 0;
+  return versions.get(db)?.all ?? 0;
 }
 
+/** Goes up whenever one clinician's contacts on one practice day may have changed. */
+export function clinicianDayVersion(db: Database.Database, day: string, clinicianId: string): number {
+  const known = versions.get(db);
+  if (!known) return 0;
+  return Math.max(known.reset, known.byClinicianDay.get(day)?.get(clinicianId) ?? 0);
+}
+
+/** Marks every cached count stale: after a void, a rebuild, or a transaction that rolled back. */
 export function touchContacts(db: Database.Database): void {
-  versions.set(db, contactsVersion(db) + 1);
+  const known = versionsOf(db);
+  known.all += 1;
+  known.reset = known.all;
+  known.byClinicianDay.clear();
+}
+
+function touchClinicianDay(db: Database.Database, day: string, clinicianId: string): void {
+  const known = versionsOf(db);
+  known.all += 1;
+  let clinicians = known.byClinicianDay.get(day);
+  if (!clinicians) {
+    clinicians = new Map();
+    known.byClinicianDay.set(day, clinicians);
+  }
+  clinicians.set(clinicianId, known.all);
 }
 
 const toRecord = (row: Row): ContactRecord => ({ ...row, counts: row.counts === 1 });
@@ -80,7 +124,7 @@ export interface ContactInsert extends ContactFields, LogPlace {}
 
 /** Idempotent: the same contact arriving twice is recorded once. */
 export function insertContact(db: Database.Database, contact: ContactInsert): void {
-  touchContacts(db);
+  touchClinicianDay(db, contact.practiceDay, contact.clinicianId);
   statement(
     db,
     `INSERT OR IGNORE INTO contacts (id, clinician_id, type_id, counts, occurred_at, recorded_at, practice_day, session,
@@ -112,23 +156,22 @@ export interface CountedContact {
   overCapReason: string | null;
 }
 
-/** A day's counted, live contacts in the day's order: all the board and the record check need. */
-export function countedContactsOnDay(db: Database.Database, day: string, clinicianId?: string): CountedContact[] {
-  const sql = `SELECT k.id, k.hlc, coalesce(k.order_key, k.hlc) AS orderKey, k.clinician_id AS clinicianId, k.session,
-      CASE WHEN k.late_reason IS NULL THEN k.recorded_at ELSE k.occurred_at END AS recordedAt, k.over_cap_reason AS overCapReason
-    FROM live_contacts k WHERE k.practice_day = ? ${clinicianId === undefined ? '' : 'AND k.clinician_id = ?'} AND k.counts = 1
-    ORDER BY ${DAY_ORDER}`;
-  const statementFor = statement(db, sql);
-  return (clinicianId === undefined ? statementFor.all(day) : statementFor.all(day, clinicianId)) as CountedContact[];
+/** A live contact of a day, counted (1) or not (0): what the board and the record check read. */
+export interface DayContact extends CountedContact {
+  counts: 0 | 1;
 }
 
-/** Recorded but not counted contacts per clinician (admin, documents, results), voided ones left out. */
-export function notCountedOnDay(db: Database.Database, day: string): Map<string, number> {
-  const rows = statement(
-    db,
-    `SELECT k.clinician_id AS clinicianId, count(*) AS n FROM live_contacts k WHERE k.practice_day = ? AND k.counts = 0 GROUP BY k.clinician_id`,
-  ).all(day) as { clinicianId: string; n: number }[];
-  return new Map(rows.map((row) => [row.clinicianId, row.n]));
+/**
+ * A day's live contacts (voided ones left out), clinician by clinician, each
+ * clinician's in the day's order: the index's own order, so nothing is sorted.
+ */
+export function liveContactsOnDay(db: Database.Database, day: string, clinicianId?: string): DayContact[] {
+  const sql = `SELECT k.id, k.hlc, coalesce(k.order_key, k.hlc) AS orderKey, k.clinician_id AS clinicianId, k.session,
+      CASE WHEN k.late_reason IS NULL THEN k.recorded_at ELSE k.occurred_at END AS recordedAt, k.over_cap_reason AS overCapReason, k.counts
+    FROM live_contacts k WHERE k.practice_day = ? ${clinicianId === undefined ? '' : 'AND k.clinician_id = ?'}
+    ORDER BY k.clinician_id, ${DAY_ORDER}`;
+  const statementFor = statement(db, sql);
+  return (clinicianId === undefined ? statementFor.all(day) : statementFor.all(day, clinicianId)) as DayContact[];
 }
 
 /** What reports need of each contact in a range of days, in day and recording order. */

@@ -1,8 +1,7 @@
 import { sortForBoard } from '../../../shared/boardOrder.ts';
-import type { Board, BoardRow } from '../../../shared/domain.ts';
+import type { Board, BoardRow, Clinician } from '../../../shared/domain.ts';
 import { practiceDayOf } from '../../../shared/practiceDay.ts';
 import type { CoreContext } from '../context.ts';
-import { notCountedOnDay } from '../repos/contactsRepo.ts';
 import { latestHlc } from '../repos/eventsRepo.ts';
 import { usualContactType } from './contactTypes.ts';
 import { deskFiguresAt, loadDay } from './dayPlan.ts';
@@ -16,17 +15,17 @@ import { isoOrNull } from './recording.ts';
 export function todayBoard(ctx: CoreContext): Board {
   const now = ctx.clock.now();
   const state = loadDay(ctx.db, practiceDayOf(now), now);
-  const notCounted = notCountedOnDay(ctx.db, state.day);
   const rows: BoardRow[] = [];
-  const active = [...state.plans.values()].filter((plan) => plan.clinician.active);
-  for (const plan of sortForBoard(
-    active.map((entry) => ({ ...entry, id: entry.clinician.id, name: entry.clinician.name, key: entry.clinician.key })),
-    state.settings.boardOrder,
-  )) {
-    const clinicianId = plan.clinician.id;
+  const active: Clinician[] = [];
+  state.plans.forEach((plan) => {
+    if (plan.clinician.active) active.push(plan.clinician);
+  });
+  for (const clinician of sortForBoard(active, state.settings.boardOrder)) {
+    const clinicianId = clinician.id;
+    const plan = state.plans.get(clinicianId);
     const usage = state.usage.get(clinicianId);
     const figures = deskFiguresAt(state, clinicianId, now);
-    if (!usage || !figures) continue;
+    if (!plan || !usage || !figures) continue;
     rows.push({
       clinicianId,
       name: plan.clinician.name,
@@ -48,7 +47,7 @@ export function todayBoard(ctx: CoreContext): Board {
       warnedAt: isoOrNull(usage.warnedAt),
       fullAt: isoOrNull(usage.fullAt),
       urgentOverCap: usage.urgentOverCap,
-      notCounted: notCounted.get(clinicianId) ?? 0,
+      notCounted: state.notCounted.get(clinicianId) ?? 0,
     });
   }
   return {

@@ -5,10 +5,11 @@ import { encodeHlc } from '../../../shared/hlc.ts';
 import { endOfPracticeDay, practiceDayOf, practiceMinutesOf, startOfPracticeDay } from '../../../shared/practiceDay.ts';
 import { DEFAULT_PATTERN, minutesOf, sessionOf, sessionsOn, type DayOverride, type SessionPair } from '../../../shared/rota.ts';
 import type { PracticeSettings } from '../../../shared/settings.ts';
-import { countedContactsOnDay, type CountedContact } from '../repos/contactsRepo.ts';
+import { clinicianDayVersion, liveContactsOnDay, type CountedContact } from '../repos/contactsRepo.ts';
 import { capChangesBetween, configVersion } from '../repos/configRepo.ts';
 import { rotaDaysOn } from '../repos/rotaRepo.ts';
 import { configTimeline, currentConfig, type ConfigSnapshot } from './configViews.ts';
+import { dayUsageCacheOf, type ClinicianDay, type UsageInputs } from './dayUsageCache.ts';
 
 export interface ClinicianDayPlan {
   clinician: Clinician;
@@ -25,10 +26,12 @@ export interface ClinicianDayPlan {
 export interface DayState {
   day: string;
   settings: PracticeSettings;
-  /** Every clinician known that day, active or not (or only the one asked for). */
-  plans: Map<string, ClinicianDayPlan>;
+  /** Every clinician known that day, active or not (or only the one asked for). Shared and cached: never changed. */
+  plans: ReadonlyMap<string, ClinicianDayPlan>;
   usage: Map<string, DayUsage>;
   overCapIds: Set<string>;
+  /** Live contacts of types that do not count toward the cap, per clinician. */
+  notCounted: Map<string, number>;
   session: Session;
 }
 
@@ -57,13 +60,8 @@ export function planClinicians(snapshot: Readonly<ConfigSnapshot>, overrides: Ma
 }
 
 /** Usage per clinician from a day's counted contacts (in recording order). */
-export function usageFor(plans: Map<string, ClinicianDayPlan>, counted: readonly (UsageContact & { clinicianId: string })[], settings: PracticeSettings, session: Session) {
-  const byClinician = new Map<string, UsageContact[]>();
-  for (const contact of counted) {
-    const list = byClinician.get(contact.clinicianId);
-    if (list) list.push(contact);
-    else byClinician.set(contact.clinicianId, [contact]);
-  }
+export function usageFor(plans: ReadonlyMap<string, ClinicianDayPlan>, counted: readonly (UsageContact & { clinicianId: string })[], settings: PracticeSettings, session: Session) {
+  const byClinician = groupByClinician(counted);
   const usage = new Map<string, DayUsage>();
   const overCapIds = new Set<string>();
   for (const [clinicianId, dayPlan] of plans) {
@@ -151,13 +149,95 @@ export function withCapsWhenRecorded<C extends CountedContact>(db: Database.Data
  * clinician id, only that clinician's plan and contacts are loaded.
  */
 export function loadDay(db: Database.Database, day: string, nowMs: number, onlyClinicianId?: string): DayState {
-  const snapshot = only(configFor(db, day, nowMs), onlyClinicianId);
-  const session = day === practiceDayOf(nowMs) ? sessionOf(nowMs, snapshot.settings.sessionSplit) : 'pm';
-  const plans = planClinicians(snapshot, overridesFor(db, day, nowMs), day);
-  const counted = withCapsWhenRecorded(db, day, countedContactsOnDay(db, day, onlyClinicianId), onlyClinicianId);
-  return { day, settings: snapshot.settings, plans, session, ...usageFor(plans, counted, snapshot.settings, session) };
+  const today = practiceDayOf(nowMs);
+  // The plans change only with the configuration (the rota included): kept until it changes.
+  const { settings, plans } = dayUsageCacheOf(db).plansFor(day, today, onlyClinicianId ?? '*', configVersion(db), () => {
+    const snapshot = only(configFor(db, day, nowMs), onlyClinicianId);
+    return { settings: snapshot.settings, plans: planClinicians(snapshot, overridesFor(db, day, nowMs), day) };
+  });
+  const session = day === today ? sessionOf(nowMs, settings.sessionSplit) : 'pm';
+  return { day, settings, plans, session, ...usageOfDay(db, day, plans, settings, session) };
 }
 
+/**
+ * Each clinician's usage for the day through the connection's cache: a
+ * clinician's contacts are read again only when they, the configuration, or the
+ * plan may have changed (see UsageInputs), so a record re-reads one clinician.
+ * A board finds nearly everything in the cache: that path allocates little.
+ */
+function usageOfDay(db: Database.Database, day: string, plans: ReadonlyMap<string, ClinicianDayPlan>, settings: PracticeSettings, session: Session) {
+  const cache = dayUsageCacheOf(db);
+  const usage = new Map<string, DayUsage>();
+  const notCounted = new Map<string, number>();
+  const missing = new Map<string, UsageInputs>();
+  // One object, filled in for each clinician in turn, to look the cache up with.
+  const probe: UsageInputs = { contactsVersion: 0, configVersion: configVersion(db), session, capMode: settings.capMode, warningPercent: settings.warningPercent, plan: NO_PLAN, sessions: NO_SESSIONS };
+  plans.forEach((dayPlan, clinicianId) => {
+    probe.contactsVersion = clinicianDayVersion(db, day, clinicianId);
+    probe.plan = dayPlan.plan;
+    probe.sessions = dayPlan.sessions;
+    const entry = cache.find(day, clinicianId, probe);
+    if (entry) {
+      usage.set(clinicianId, entry.usage);
+      notCounted.set(clinicianId, entry.notCounted);
+    } else {
+      missing.set(clinicianId, { ...probe });
+    }
+  });
+  if (missing.size > 0) {
+    // One clinician (the usual case after a record) is read alone; more, and the whole day is read at once.
+    const [single] = missing.size === 1 ? missing.keys() : [undefined];
+    const contacts = liveContactsOnDay(db, day, single);
+    const counted = withCapsWhenRecorded(
+      db,
+      day,
+      contacts.filter((contact) => contact.counts === 1),
+      single,
+    );
+    const byClinician = groupByClinician(counted);
+    const uncounted = new Map<string, number>();
+    for (const contact of contacts) if (contact.counts === 0) uncounted.set(contact.clinicianId, (uncounted.get(contact.clinicianId) ?? 0) + 1);
+    for (const [clinicianId, inputs] of missing) {
+      const dayPlan = plans.get(clinicianId);
+      if (!dayPlan) continue;
+      const entry: ClinicianDay = {
+        inputs,
+        usage: frozenUsage(usageOf(byClinician.get(clinicianId) ?? [], dayPlan.plan, settings.capMode, settings.warningPercent, session, dayPlan.sessions)),
+        notCounted: uncounted.get(clinicianId) ?? 0,
+      };
+      cache.keep(day, clinicianId, entry);
+      usage.set(clinicianId, entry.usage);
+      notCounted.set(clinicianId, entry.notCounted);
+    }
+  }
+  const overCapIds = new Set<string>();
+  usage.forEach((each) => {
+    for (const id of each.overCapIds) overCapIds.add(id);
+  });
+  return { usage, notCounted, overCapIds };
+}
+
+const NO_PLAN: CapPlan = { capped: false, dayCap: 0, sessionCaps: { am: 0, pm: 0 } };
+const NO_SESSIONS: SessionPair = { am: false, pm: false };
+
+function groupByClinician<C extends { clinicianId: string }>(contacts: readonly C[]): Map<string, C[]> {
+  const byClinician = new Map<string, C[]>();
+  for (const contact of contacts) {
+    const list = byClinician.get(contact.clinicianId);
+    if (list) list.push(contact);
+    else byClinician.set(contact.clinicianId, [contact]);
+  }
+  return byClinician;
+}
+
+/** Shared by every board that finds it in the cache: nobody may change it. */
+function frozenUsage(usage: DayUsage): DayUsage {
+  Object.freeze(usage.bySession.am);
+  Object.freeze(usage.bySession.pm);
+  Object.freeze(usage.bySession);
+  Object.freeze(usage.overCapIds);
+  return Object.freeze(usage);
+}
 
 /** The figures the desk decides by, for one clinician at one moment of the day. */
 export interface DeskFigures {

@@ -43,8 +43,24 @@ export interface FailedRecord {
   keysNotUsed: number;
 }
 
+/**
+ * How long, at most, the record step stays on screen after Enter while its
+ * answer is awaited. The answer usually comes within a few milliseconds: the
+ * dialog then closes in the same frame as the board shows the new count,
+ * instead of the page being laid out and painted twice (closing a modal dialog
+ * restyles the whole page). A slow answer never keeps it longer than this.
+ */
+export const RECORD_STEP_LINGERS_MS = 120;
+
 interface FlowState {
   step: Step | null;
+  /**
+   * The record step just sent, still shown (inert: its keys wait in the queue)
+   * until its answer comes or RECORD_STEP_LINGERS_MS pass; null otherwise.
+   */
+  leaving: Extract<Step, { kind: 'record' }> | null;
+  /** Goes up each time a step opens, so a new step gets a dialog of its own. */
+  opened: number;
   /** A short message on the board itself ("Press Esc first …"), not about a record. */
   hint: string | null;
   failed: FailedRecord | null;
@@ -82,7 +98,15 @@ export const useDeskFlow = create<FlowState>()((set, get) => {
   const busy = () => recording.busy;
 
   function setStep(step: Step | null, hint: string | null = null) {
-    set({ step, hint });
+    set(step === null ? { step, hint, leaving: null } : { step, hint, leaving: null, opened: get().opened + 1 });
+  }
+
+  /** Enter was pressed in the record step: the step is over, though its dialog stays for a moment (see `leaving`). */
+  function leave(step: Extract<Step, { kind: 'record' }>) {
+    set({ step: null, hint: null, leaving: step });
+    setTimeout(() => {
+      if (get().leaving === step) set({ leaving: null });
+    }, RECORD_STEP_LINGERS_MS);
   }
 
   function choose(row: BoardRow, typeId = defaultType(), insteadOf: string | null = null) {
@@ -121,6 +145,8 @@ export const useDeskFlow = create<FlowState>()((set, get) => {
     const requestId = newRequestId();
     const attempt = async (): Promise<'done' | 'stop'> => {
       const result = await useDeskStore.getState().record('contact.record', input, label, requestId);
+      // In the same task as the board's new figures: the dialog closes as the board changes.
+      if (get().leaving !== null) set({ leaving: null });
       if (result.ok) {
         if (get().failed?.retry === retry) set({ failed: null });
         return 'done';
@@ -163,7 +189,7 @@ export const useDeskFlow = create<FlowState>()((set, get) => {
     const instead = step.insteadOf ? rowOf(step.insteadOf) : null;
     const at = step.time === '' ? '' : ` at ${step.time}`;
     const insteadText = instead ? ` (instead of ${instead.name})` : '';
-    setStep(null);
+    leave(step);
     sendContact(
       { clinicianId: row.clinicianId, typeId: step.typeId, ...(occurredAt === undefined ? {} : { occurredAt }) },
       {
@@ -299,6 +325,8 @@ export const useDeskFlow = create<FlowState>()((set, get) => {
 
   return {
     step: null,
+    leaving: null,
+    opened: 0,
     hint: null,
     failed: null,
     queued: 0,

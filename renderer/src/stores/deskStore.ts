@@ -7,6 +7,8 @@ import { practiceDayOf } from '../../../shared/practiceDay.ts';
 import type { Envelope } from '../../../shared/result.ts';
 import { api } from '../api/client.ts';
 import { coalesce } from './coalesce.ts';
+import { withNewestFirst } from './newestFirst.ts';
+import { withUnchangedRows } from './sameRows.ts';
 
 export type EntryKind = 'contact' | 'redirection' | 'deferral';
 
@@ -67,8 +69,7 @@ function withoutBoard<T extends object>(answer: T & { board?: Board }): T {
 
 /** Adds a just-recorded entry to today's list, newest first, once only. */
 function withEntry<T extends { id: string; occurredAt: string; practiceDay: string }>(list: T[], entry: T, today: string | undefined): T[] {
-  if (entry.practiceDay !== today || list.some((existing) => existing.id === entry.id)) return list;
-  return [entry, ...list].sort((a, b) => Date.parse(b.occurredAt) - Date.parse(a.occurredAt));
+  return entry.practiceDay === today ? withNewestFirst(list, entry) : list;
 }
 
 /**
@@ -89,7 +90,7 @@ export const useDeskStore = create<DeskState>()((set, get) => {
     }
     const value: DeskToday = desk.value;
     set({
-      board: value.board,
+      board: withUnchangedRows(get().board, value.board),
       contacts: value.contacts,
       redirections: value.redirections,
       deferrals: value.deferrals,
@@ -108,7 +109,7 @@ export const useDeskStore = create<DeskState>()((set, get) => {
     if (board) {
       own.add(board.version);
       if (own.size > 200) own.delete(own.values().next().value ?? '');
-      if (board.version > get().boardVersion) set({ board, boardVersion: board.version });
+      if (board.version > get().boardVersion) set({ board: withUnchangedRows(get().board, board), boardVersion: board.version });
     }
     if (method === 'contact.record') {
       set({ contacts: withEntry(get().contacts, withoutBoard(value as Contact & { board?: Board }), today) });

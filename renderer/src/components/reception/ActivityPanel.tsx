@@ -1,22 +1,18 @@
 import { memo, useMemo, useState } from 'react';
-import type { Contact } from '../../../../shared/domain.ts';
+import type { Contact, Deferral, Redirection } from '../../../../shared/domain.ts';
 import { formatShortDate, formatTime, plural } from '../../format.ts';
 import { useCatalogueStore } from '../../stores/catalogueStore.ts';
 import { useDeskFlow } from '../../stores/deskFlow.ts';
-import { useDeskStore, type EntryKind } from '../../stores/deskStore.ts';
+import { useDeskStore } from '../../stores/deskStore.ts';
+import { ActivityItem, type Entry } from './ActivityItem.tsx';
 import { useRosterStore } from '../../stores/rosterStore.ts';
 import { VoidDialog } from './VoidDialog.tsx';
 
-interface Entry {
-  kind: EntryKind;
-  id: string;
-  at: string;
-  who: string;
-  what: string;
-  flag: string | null;
-  voided: string | null;
-  /** What it is, for the sentence once it is voided: "the telephone contact for Dr Ada Patel at 09:12". */
-  named: string;
+type Dated = { at: number } & ({ kind: 'contact'; item: Contact } | { kind: 'redirection'; item: Redirection } | { kind: 'deferral'; item: Deferral });
+
+interface Names {
+  clinician: Map<string, string>;
+  type: Map<string, string>;
 }
 
 const SHOWN = 60;
@@ -29,9 +25,54 @@ function contactFlag(contact: Contact): string | null {
   return [urgent, late].filter((part) => part !== null).join(' · ') || null;
 }
 
+/** One entry of the list, in words. */
+function entryOf(dated: Dated, names: Names): Entry {
+  switch (dated.kind) {
+    case 'contact': {
+      const contact = dated.item;
+      return {
+        kind: 'contact',
+        id: contact.id,
+        at: contact.occurredAt,
+        who: names.clinician.get(contact.clinicianId) ?? 'Unknown clinician',
+        what: `${names.type.get(contact.typeId) ?? contact.typeId}${contact.counts ? '' : ' (not counted)'}${contact.recordedBy ? ` · ${contact.recordedBy}` : ''}`,
+        flag: contactFlag(contact),
+        voided: contact.voided?.reason ?? null,
+        named: `the ${(names.type.get(contact.typeId) ?? 'contact').toLowerCase()} contact for ${names.clinician.get(contact.clinicianId) ?? 'an unknown clinician'} at ${formatTime(contact.occurredAt)}`,
+      };
+    }
+    case 'redirection': {
+      const redirection = dated.item;
+      return {
+        kind: 'redirection',
+        id: redirection.id,
+        at: redirection.occurredAt,
+        who: `→ ${redirection.destinationName}`,
+        what: `${redirection.emergency ? 'Emergency escalation' : 'Redirected'}${redirection.recordedBy ? ` · ${redirection.recordedBy}` : ''}`,
+        flag: redirection.destinationKind === 'nhs_111' && redirection.icbInformed !== true ? '111: ICB not yet informed' : null,
+        voided: redirection.voided?.reason ?? null,
+        named: `the ${redirection.emergency ? 'emergency escalation' : 'redirection'} to ${redirection.destinationName} at ${formatTime(redirection.occurredAt)}`,
+      };
+    }
+    case 'deferral': {
+      const deferral = dated.item;
+      return {
+        kind: 'deferral',
+        id: deferral.id,
+        at: deferral.occurredAt,
+        who: deferral.clinicianId ? (names.clinician.get(deferral.clinicianId) ?? 'Practice') : 'Practice',
+        what: deferral.kind === 'waiting_list' ? 'Waiting list' : `Later date: ${deferral.untilDay ? formatShortDate(deferral.untilDay) : ''}`,
+        flag: null,
+        voided: deferral.voided?.reason ?? null,
+        named: `the ${deferral.kind === 'waiting_list' ? 'waiting list entry' : 'later date'}${deferral.clinicianId ? ` for ${names.clinician.get(deferral.clinicianId) ?? 'a clinician'}` : ''} at ${formatTime(deferral.occurredAt)}`,
+      };
+    }
+  }
+}
+
 /**
  * Everything recorded today, newest first. A voided entry stays, struck through and labelled.
- * Memoised: its one prop is a stable callback and it reads the stores itself, so a board update leaves it alone.
+ * Memoised: it takes no props and reads the stores itself, so a board update leaves it alone.
  */
 export const ActivityPanel = memo(function ActivityPanel({ onVoided }: { onVoided: (sentence: string) => void }) {
   const contacts = useDeskStore((state) => state.contacts);
@@ -42,43 +83,19 @@ export const ActivityPanel = memo(function ActivityPanel({ onVoided }: { onVoide
   const [voiding, setVoiding] = useState<Entry | null>(null);
   const [showAll, setShowAll] = useState(false);
 
-  const entries = useMemo(() => {
-    const nameOf = new Map(clinicians.map((clinician) => [clinician.id, clinician.name]));
-    const typeOf = new Map(types.map((type) => [type.id, type.name]));
-    const list: Entry[] = [
-      ...contacts.map((contact) => ({
-        kind: 'contact' as const,
-        id: contact.id,
-        at: contact.occurredAt,
-        who: nameOf.get(contact.clinicianId) ?? 'Unknown clinician',
-        what: `${typeOf.get(contact.typeId) ?? contact.typeId}${contact.counts ? '' : ' (not counted)'}${contact.recordedBy ? ` · ${contact.recordedBy}` : ''}`,
-        flag: contactFlag(contact),
-        voided: contact.voided?.reason ?? null,
-        named: `the ${(typeOf.get(contact.typeId) ?? 'contact').toLowerCase()} contact for ${nameOf.get(contact.clinicianId) ?? 'an unknown clinician'} at ${formatTime(contact.occurredAt)}`,
-      })),
-      ...redirections.map((redirection) => ({
-        kind: 'redirection' as const,
-        id: redirection.id,
-        at: redirection.occurredAt,
-        who: `→ ${redirection.destinationName}`,
-        what: `${redirection.emergency ? 'Emergency escalation' : 'Redirected'}${redirection.recordedBy ? ` · ${redirection.recordedBy}` : ''}`,
-        flag: redirection.destinationKind === 'nhs_111' && redirection.icbInformed !== true ? '111: ICB not yet informed' : null,
-        voided: redirection.voided?.reason ?? null,
-        named: `the ${redirection.emergency ? 'emergency escalation' : 'redirection'} to ${redirection.destinationName} at ${formatTime(redirection.occurredAt)}`,
-      })),
-      ...deferrals.map((deferral) => ({
-        kind: 'deferral' as const,
-        id: deferral.id,
-        at: deferral.occurredAt,
-        who: deferral.clinicianId ? (nameOf.get(deferral.clinicianId) ?? 'Practice') : 'Practice',
-        what: deferral.kind === 'waiting_list' ? 'Waiting list' : `Later date: ${deferral.untilDay ? formatShortDate(deferral.untilDay) : ''}`,
-        flag: null,
-        voided: deferral.voided?.reason ?? null,
-        named: `the ${deferral.kind === 'waiting_list' ? 'waiting list entry' : 'later date'}${deferral.clinicianId ? ` for ${nameOf.get(deferral.clinicianId) ?? 'a clinician'}` : ''} at ${formatTime(deferral.occurredAt)}`,
-      })),
+  // Every entry's place, newest first: each time read once, and only the entries shown are spelt out.
+  const timeline = useMemo(() => {
+    const list: Dated[] = [
+      ...contacts.map((item) => ({ at: Date.parse(item.occurredAt), kind: 'contact' as const, item })),
+      ...redirections.map((item) => ({ at: Date.parse(item.occurredAt), kind: 'redirection' as const, item })),
+      ...deferrals.map((item) => ({ at: Date.parse(item.occurredAt), kind: 'deferral' as const, item })),
     ];
-    return list.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
-  }, [contacts, redirections, deferrals, clinicians, types]);
+    return list.sort((a, b) => b.at - a.at);
+  }, [contacts, redirections, deferrals]);
+  const names = useMemo(
+    () => ({ clinician: new Map(clinicians.map((clinician) => [clinician.id, clinician.name])), type: new Map(types.map((type) => [type.id, type.name])) }),
+    [clinicians, types],
+  );
 
   const counted = contacts.filter((contact) => contact.counts && !contact.voided).length;
   // As in the reports: 999 / A&E is an emergency escalation, counted apart from redirections.
@@ -86,7 +103,7 @@ export const ActivityPanel = memo(function ActivityPanel({ onVoided }: { onVoide
   const escalated = standing.filter((redirection) => redirection.emergency).length;
   const redirected = standing.length - escalated;
   const deferred = deferrals.filter((deferral) => !deferral.voided).length;
-  const shown = showAll ? entries : entries.slice(0, SHOWN);
+  const shown = (showAll ? timeline : timeline.slice(0, SHOWN)).map((dated) => entryOf(dated, names));
 
   return (
     <section className="panel activity" aria-labelledby="activity-heading">
@@ -99,39 +116,18 @@ export const ActivityPanel = memo(function ActivityPanel({ onVoided }: { onVoide
       <p className="activity-summary">
         {plural(counted, 'contact')} · {redirected} redirected{escalated > 0 && ` · ${plural(escalated, 'emergency escalation')}`} · {deferred} kept for later
       </p>
-      {entries.length === 0 ? (
+      {timeline.length === 0 ? (
         <p className="muted">Nothing recorded yet today.</p>
       ) : (
         <ol className="activity-list" aria-label="Today’s entries, newest first">
           {shown.map((entry) => (
-            <li key={`${entry.kind}-${entry.id}`} className={entry.voided ? 'voided' : undefined}>
-              <span className="time">{formatTime(entry.at)}</span>
-              <span className="who">{entry.who}</span>
-              <span className="what">
-                {entry.what}
-                {entry.flag && <span className="flag"> · {entry.flag}</span>}
-              </span>
-              {entry.voided ? (
-                <span className="tag" title={entry.voided}>
-                  Voided
-                </span>
-              ) : (
-                <button
-                  type="button"
-                  className="quiet"
-                  aria-label={`Void ${entry.kind}: ${formatTime(entry.at)} ${entry.who}, ${entry.what}`}
-                  onClick={() => setVoiding(entry)}
-                >
-                  Void
-                </button>
-              )}
-            </li>
+            <ActivityItem key={`${entry.kind}-${entry.id}`} {...entry} onVoid={setVoiding} />
           ))}
         </ol>
       )}
-      {entries.length > SHOWN && (
+      {timeline.length > SHOWN && (
         <button type="button" className="quiet" onClick={() => setShowAll(!showAll)}>
-          {showAll ? 'Show the latest only' : `Show all ${entries.length}`}
+          {showAll ? 'Show the latest only' : `Show all ${timeline.length}`}
         </button>
       )}
       {voiding && (

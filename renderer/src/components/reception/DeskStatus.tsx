@@ -17,6 +17,8 @@ export function DeskStatus({ notice = null }: { notice?: string | null }) {
   const failed = useDeskFlow((state) => state.failed);
   const hint = useDeskFlow((state) => state.hint);
   const queued = useDeskFlow((state) => state.queued);
+  // While the record step still shows (for a moment after Enter), it says what is being saved; nothing here changes.
+  const leaving = useDeskFlow((state) => state.leaving);
   const undone = useDeskStore((state) => state.undone);
   const [now, setNow] = useState(() => Date.now());
 
@@ -46,7 +48,7 @@ export function DeskStatus({ notice = null }: { notice?: string | null }) {
       </div>
     );
   }
-  if (saving) {
+  if (saving && !leaving) {
     return (
       <div className="desk-status desk-status-saving" role="status">
         <p>

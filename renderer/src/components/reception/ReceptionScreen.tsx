@@ -51,6 +51,8 @@ export function ReceptionScreen() {
   const allTypes = useCatalogueStore((state) => state.contactTypes);
   const types = useMemo(() => allTypes.filter((type) => type.active), [allTypes]);
   const step = useDeskFlow((state) => state.step);
+  const leaving = useDeskFlow((state) => state.leaving);
+  const opened = useDeskFlow((state) => state.opened);
   const [find, setFind] = useState('');
   const [densePref, setDensePref] = useState(storedDense);
   const findBox = useRef<HTMLInputElement>(null);
@@ -110,18 +112,23 @@ export function ReceptionScreen() {
     return () => window.removeEventListener('keydown', onKey, true);
   }, []);
 
-  // When a step closes, the focus goes back to the board, never to the find box: the next key is for the board.
+  // When a step's dialog closes, the focus goes back to the board, never to the find box: the next key is for the board.
+  const dialogOpen = step !== null || leaving !== null;
   useEffect(() => {
-    if (step === null && hadStep.current) boardArea.current?.focus({ preventScroll: true });
-    hadStep.current = step !== null;
-  }, [step]);
+    if (!dialogOpen && hadStep.current) boardArea.current?.focus({ preventScroll: true });
+    hadStep.current = dialogOpen;
+  }, [dialogOpen, step]);
 
-  const choose = (row: BoardRow) => {
+  // The same function every time, so the board's memoised rows are not drawn again for it.
+  const choose = useCallback((row: BoardRow) => {
     setFind('');
     useDeskFlow.getState().choose(row);
-  };
+  }, []);
   const close = () => useDeskFlow.getState().close();
   const current = step && 'clinicianId' in step ? rowOf(step.clinicianId) : null;
+  // The record step, or the one just sent while it lingers (deskFlow.ts, `leaving`).
+  const recordStep = step?.kind === 'record' ? step : step === null ? leaving : null;
+  const recordFor = recordStep ? rowOf(recordStep.clinicianId) : null;
   const counts = countStates(rows);
 
   return (
@@ -186,7 +193,7 @@ export function ReceptionScreen() {
             <BoardTables
               rows={shown}
               capMode={board?.capMode ?? 'day'}
-              savingFor={saving?.clinicianId ?? null}
+              savingFor={leaving ? null : (saving?.clinicianId ?? null)}
               onChoose={choose}
               dense={dense}
               twoColumns={dense && boardWidth >= TWO_COLUMNS_FROM && shown.length > 12}
@@ -200,7 +207,7 @@ export function ReceptionScreen() {
       </section>
       <ActivityPanel onVoided={onVoided} />
 
-      {step?.kind === 'record' && current && <RecordPanel step={step} row={current} insteadOf={rowOf(step.insteadOf)} types={types} />}
+      {recordStep && recordFor && <RecordPanel key={opened} step={recordStep} row={recordFor} insteadOf={rowOf(recordStep.insteadOf)} types={types} />}
       {step?.kind === 'routing' && current && <RoutingDialog step={step} row={current} rows={rows} types={types} />}
       {step?.kind === 'urgent' && current && <UrgentDialog step={step} row={current} type={types.find((type) => type.id === step.typeId)} />}
       {step?.kind === 'redirect' && <RedirectDialog fromClinician={nameOf(step.clinicianId)} defaultReason={step.reason} onClose={close} />}

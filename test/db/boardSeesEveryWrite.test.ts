@@ -1,0 +1,144 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { encodeHlc } from '../../shared/hlc.ts';
+import { practiceDayOf } from '../../shared/practiceDay.ts';
+import type { Core } from '../../main/core/createCore.ts';
+import { write, type CoreContext } from '../../main/core/context.ts';
+import { EventLog } from '../../main/core/events/eventLog.ts';
+import { EVENT_SCHEMA_VERSION, type StoredEvent } from '../../main/core/events/eventTypes.ts';
+import { applyEvent } from '../../main/core/events/projector.ts';
+import { insertEvent } from '../../main/core/repos/eventsRepo.ts';
+import { FakeClock, must, openTestCore, sequentialIds, tempDir } from '../helpers/fixtures.ts';
+
+/**
+ * The board and the record check keep each clinician's day in memory between
+ * calls (services/dayUsageCache.ts). Whatever path a change takes into the
+ * database, the very next board and record check must see it.
+ */
+
+const NOON = '2026-11-23T12:00:00Z';
+const open: { core: Core; remove: () => void }[] = [];
+afterEach(() => {
+  while (open.length > 0) {
+    const entry = open.pop();
+    entry?.core.close();
+    entry?.remove();
+  }
+});
+
+function newCore(clock: FakeClock): Core {
+  const temp = tempDir();
+  const core = openTestCore(temp.dir, { clock, ids: sequentialIds('here') });
+  open.push({ core, remove: temp.remove });
+  return core;
+}
+
+function usedBy(core: Core, clinicianId: string): { used: number; state: string; notCounted: number } {
+  const row = must(core.call('board.today', {})).rows.find((candidate) => candidate.clinicianId === clinicianId);
+  if (!row) throw new Error('The clinician is not on the board');
+  return { used: row.used, state: row.state, notCounted: row.notCounted };
+}
+
+/** Another PC's events, as sync will hand them over: its own origin, sequence and clock. */
+function otherPc(clock: FakeClock) {
+  let seq = 0;
+  return (type: 'contact.recorded' | 'contact.voided' | 'clinician.updated', body: object, at = clock.now() - 60_000): StoredEvent => {
+    seq++;
+    return {
+      origin: 'other-pc',
+      seq,
+      hlc: encodeHlc({ wall: at, counter: seq, node: 'other-pc' }),
+      wallTime: clock.now(),
+      type,
+      schemaVersion: EVENT_SCHEMA_VERSION[type],
+      body: JSON.stringify(body),
+      hash: 'not-checked-here',
+    };
+  };
+}
+
+/** The lowest-level path: the event goes into the log and through the projector, nothing else. */
+function applyDirectly(core: Core, event: StoredEvent): void {
+  core.db.transaction(() => {
+    insertEvent(core.db, event);
+    applyEvent(core.db, event);
+  })();
+}
+
+describe('the board and the record check see every change at once', () => {
+  it('sees contacts and voids applied straight through the projector, and refuses by them', () => {
+    const clock = new FakeClock(NOON);
+    const core = newCore(clock);
+    const ada = must(core.call('clinician.create', { name: 'Dr Ada Patel', role: 'gp_partner', dailyCap: 3 }));
+    const ben = must(core.call('clinician.create', { name: 'Ben Okafor', role: 'practice_nurse', dailyCap: 3 }));
+    must(core.call('contact.record', { clinicianId: ben.id, typeId: 'telephone' }));
+    // Both clinicians' days are now held in memory.
+    expect(usedBy(core, ada.id).used).toBe(0);
+    expect(usedBy(core, ben.id).used).toBe(1);
+
+    const event = otherPc(clock);
+    const day = practiceDayOf(clock.now());
+    const recorded = (n: number, typeId = 'telephone', counts = true) =>
+      event('contact.recorded', { contactId: `there-${n}`, clinicianId: ada.id, typeId, counts, occurredAt: clock.now() - 60_000, practiceDay: day, session: 'am' });
+
+    for (let n = 1; n <= 3; n++) {
+      applyDirectly(core, recorded(n));
+      expect(usedBy(core, ada.id).used).toBe(n);
+    }
+    applyDirectly(core, recorded(4, 'admin', false));
+    expect(usedBy(core, ada.id)).toEqual({ used: 3, state: 'full', notCounted: 1 });
+    expect(usedBy(core, ben.id).used).toBe(1);
+    // The record check decides by the same figures: Ada is full.
+    const refused = core.call('contact.record', { clinicianId: ada.id, typeId: 'telephone' });
+    expect(refused.ok ? null : refused.error.code).toBe('at_capacity');
+    expect(usedBy(core, ada.id).used).toBe(3);
+
+    applyDirectly(core, event('contact.voided', { contactId: 'there-2', reason: 'Recorded against the wrong clinician' }));
+    expect(usedBy(core, ada.id)).toEqual({ used: 2, state: 'available', notCounted: 1 });
+    must(core.call('contact.record', { clinicianId: ada.id, typeId: 'telephone' }));
+    expect(usedBy(core, ada.id).used).toBe(3);
+  });
+
+  it('forgets what it saw inside a write that rolled back', () => {
+    const clock = new FakeClock(NOON);
+    const core = newCore(clock);
+    const ada = must(core.call('clinician.create', { name: 'Dr Ada Patel', role: 'gp_partner', dailyCap: 3 }));
+    must(core.call('contact.record', { clinicianId: ada.id, typeId: 'telephone' }));
+    expect(usedBy(core, ada.id).used).toBe(1);
+
+    const ctx: CoreContext = { db: core.db, log: new EventLog(core.db, core.deviceId, () => clock.now()), clock, ids: sequentialIds('rolled-back') };
+    expect(() =>
+      write(ctx, () => {
+        must(core.call('contact.record', { clinicianId: ada.id, typeId: 'telephone' }));
+        must(core.call('contact.record', { clinicianId: ada.id, typeId: 'telephone' }));
+        // Seen (and kept) before the transaction ends…
+        expect(usedBy(core, ada.id)).toMatchObject({ used: 3, state: 'full' });
+        throw new Error('The disk went away before the commit');
+      }),
+    ).toThrow(/disk went away/);
+
+    // …and gone with it: neither the board nor the record check still counts those two.
+    expect(usedBy(core, ada.id)).toMatchObject({ used: 1, state: 'available' });
+    must(core.call('contact.record', { clinicianId: ada.id, typeId: 'telephone' }));
+    expect(usedBy(core, ada.id).used).toBe(2);
+  });
+
+  it('sees a cap change from another PC that alters how the morning’s contacts counted, though today’s cap ends the same', () => {
+    const clock = new FakeClock('2026-11-23T09:00:00Z');
+    const core = newCore(clock);
+    const ada = must(core.call('clinician.create', { name: 'Dr Ada Patel', role: 'gp_partner', dailyCap: 25 }));
+    for (let minute = 0; minute < 22; minute++) {
+      clock.set(Date.parse('2026-11-23T09:00:30Z') + minute * 60_000);
+      must(core.call('contact.record', { clinicianId: ada.id, typeId: 'telephone' }));
+    }
+    clock.set('2026-11-23T11:00:00Z');
+    expect(must(core.call('board.today', {})).rows[0]).toMatchObject({ used: 22, cap: 25, fullAt: null });
+
+    // The other PC had lowered Ada's cap to 20 from 09:20 to 09:25: the 21st and 22nd contacts came while she was full.
+    const event = otherPc(clock);
+    applyDirectly(core, event('clinician.updated', { clinicianId: ada.id, changes: { dailyCap: 20 } }, Date.parse('2026-11-23T09:20:00Z')));
+    applyDirectly(core, event('clinician.updated', { clinicianId: ada.id, changes: { dailyCap: 25 } }, Date.parse('2026-11-23T09:25:00Z')));
+
+    expect(must(core.call('board.today', {})).rows[0]).toMatchObject({ used: 22, cap: 25, fullAt: '2026-11-23T09:20:30.000Z' });
+    expect(must(core.call('contact.listForDay', { clinicianId: ada.id })).filter((contact) => contact.overCap)).toHaveLength(2);
+  });
+});
