@@ -200,13 +200,16 @@ export function reportContactsBetween(db: Database.Database, from: string, to: s
   const voids = new Map(statement(db, "SELECT target_id, reason FROM voids WHERE target = 'contact'").raw().all() as [string, string][]);
   const rows = statement(
     db,
+    // A year is 150,000 rows: the order key is read only where it differs from the clock (a late entry), so
+    // the usual row carries one string for both.
     `SELECT id, clinician_id, type_id, counts, practice_day, session, occurred_at, recorded_at, over_cap_reason, late_reason, hlc,
-       coalesce(order_key, hlc), recorded_by, device
+       CASE WHEN order_key IS NULL OR order_key = hlc THEN NULL ELSE order_key END, recorded_by, device
      FROM contacts k WHERE practice_day BETWEEN ? AND ? ORDER BY practice_day, clinician_id, ${DAY_ORDER}`,
   )
     .raw()
-    .all(from, to) as [string, string, string, 0 | 1, string, Session, number, number, string | null, string | null, string, string, string, string][];
-  return rows.map(([id, clinicianId, typeId, counts, practiceDay, session, occurredAt, recordedAt, overCapReason, lateReason, hlc, orderKey, recordedBy, device]) => {
+    .all(from, to) as [string, string, string, 0 | 1, string, Session, number, number, string | null, string | null, string, string | null, string, string][];
+  return rows.map(([id, clinicianId, typeId, counts, practiceDay, session, occurredAt, recordedAt, overCapReason, lateReason, hlc, ownOrderKey, recordedBy, device]) => {
+    const orderKey = ownOrderKey ?? hlc;
     const voidReason = voids.get(id) ?? null;
     return {
       id,
@@ -239,6 +242,14 @@ export interface ContactCount {
   n: number;
 }
 
+/** A counted contact recorded with an urgent reason, with its place in its day's order (1 = first). */
+export interface ReasonedContact extends CountedContact {
+  practiceDay: string;
+  /** Place among the clinician's counted contacts that day, and among those of its session. */
+  dayPosition: number;
+  sessionPosition: number;
+}
+
 export function contactCountsBetween(db: Database.Database, from: string, to: string): ContactCount[] {
   const rows = statement(
     db,
@@ -249,26 +260,21 @@ export function contactCountsBetween(db: Database.Database, from: string, to: st
   return rows.map((row) => ({ ...row, counts: row.counts === 1 }));
 }
 
-/** A counted contact recorded with an urgent reason, with its place in its day's order (1 = first). */
-export interface ReasonedContact extends CountedContact {
-  practiceDay: string;
-  /** Place among the clinician's counted contacts that day, and among those of its session. */
-  dayPosition: number;
-  sessionPosition: number;
-}
-
 /**
  * The counted, live contacts with an urgent reason in a range, and where each
- * stood in its day: only these can be urgent over the cap, and there are few.
+ * stood in its day (only these can be urgent over the cap). The place in the
+ * session is worked out only when asked for (a range with a day in session
+ * mode): it costs a second sort of the whole range. Without it, sessionPosition is 0.
  */
-export function reasonedContactsBetween(db: Database.Database, from: string, to: string): ReasonedContact[] {
+export function reasonedContactsBetween(db: Database.Database, from: string, to: string, withSessions: boolean): ReasonedContact[] {
+  const bySession = withSessions ? `row_number() OVER (PARTITION BY k.practice_day, k.clinician_id, k.session ORDER BY ${DAY_ORDER})` : '0';
   return statement(
     db,
     `SELECT * FROM (
        SELECT k.id, k.hlc, coalesce(k.order_key, k.hlc) AS orderKey, k.clinician_id AS clinicianId, k.session, k.practice_day AS practiceDay,
          CASE WHEN k.late_reason IS NULL THEN k.recorded_at ELSE k.occurred_at END AS recordedAt, k.over_cap_reason AS overCapReason,
          row_number() OVER (PARTITION BY k.practice_day, k.clinician_id ORDER BY ${DAY_ORDER}) AS dayPosition,
-         row_number() OVER (PARTITION BY k.practice_day, k.clinician_id, k.session ORDER BY ${DAY_ORDER}) AS sessionPosition
+         ${bySession} AS sessionPosition
        FROM live_contacts k WHERE k.practice_day BETWEEN ? AND ? AND k.counts = 1
      ) WHERE overCapReason IS NOT NULL ORDER BY practiceDay, clinicianId, orderKey, hlc`,
   ).all(from, to) as ReasonedContact[];

@@ -237,16 +237,18 @@ function urgentOverCapByClinician(db: Database.Database, day: string, plans: Map
 export function rangeReport(ctx: CoreContext, input: ParsedInputOf<'report.range'>): RangeReport {
   assertRange(input.from, input.to, MAX_REPORT_DAYS, 'A summary');
   const { db } = ctx;
+  const days = planDays(db, input.from, input.to, ctx.clock.now());
   // Counts by day, clinician and type from one grouped query: a year is a few thousand rows, not every contact.
   const countsByDay = groupBy(contactCountsBetween(db, input.from, input.to), (row) => row.practiceDay);
-  const reasonedByDay = groupBy(reasonedContactsBetween(db, input.from, input.to), (row) => row.practiceDay);
+  const withSessions = days.some(({ snapshot }) => snapshot.settings.capMode === 'session');
+  const reasonedByDay = groupBy(reasonedContactsBetween(db, input.from, input.to, withSessions), (row) => row.practiceDay);
   const redirectionsByDay = groupBy(redirectionsBetween(db, input.from, input.to), (record) => record.practiceDay);
   const deferrals = deferralsBetween(db, input.from, input.to);
   const byClinician = new Map<string, ClinicianRangeReport>();
   const daily: RangeDay[] = [];
   const redirections: RedirectionRecord[] = [];
   let practiceName = '';
-  for (const { day, snapshot, plans } of planDays(db, input.from, input.to, ctx.clock.now())) {
+  for (const { day, snapshot, plans } of days) {
     practiceName = snapshot.settings.practiceName;
     const dayRedirections = redirectionsByDay.get(day) ?? [];
     redirections.push(...dayRedirections);
