@@ -250,15 +250,7 @@ export function refusalMessage(rows: readonly CheckedRow[]): string {
 export type ImportOutcome = 'will_be_added' | 'added' | 'problem';
 
 /** One row of the answer to clinician.import. */
-export interface ClinicianImportRow {
-  row: number;
-  name: string;
-  roleText: string;
-  role: ClinicianRole | null;
-  initials: string;
-  capped: boolean | null;
-  dailyCap: number | null;
-  cap: string;
+export interface ClinicianImportRow extends Omit<CheckedRow, 'problems'> {
   outcome: ImportOutcome;
   /** "Will be added.", "Added." or what is wrong, starting "Row N:". */
   message: string;

@@ -41,6 +41,18 @@ export function parseDeskKey(text: string): string | null {
   return isDeskKey(key) ? key : null;
 }
 
+/**
+ * Why typed text is not a desk key, in words for the person setting it, or null
+ * when it is one. The core's input check and the Clinicians form both say this.
+ */
+export function deskKeyProblem(text: string): string | null {
+  if (parseDeskKey(text) !== null) return null;
+  const letter = text.trim().toUpperCase().replace(/\s+/g, '').replace(/^(⇧|SHIFT\+?)/, '');
+  return (RESERVED_DESK_LETTERS as readonly string[]).includes(letter)
+    ? 'S, L and U cannot be a clinician’s key: the desk uses them for another service, later and urgent. Choose another letter or a number.'
+    : 'A desk key is one number or letter, optionally with Shift, for example 3, Q or Shift+Q.';
+}
+
 /** The parts of a key press the desk reads (a KeyboardEvent has them all). */
 export interface KeyPress {
   key: string;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MAX_IMPORT_CHARACTERS } from './clinicianImport.ts';
 import { CLINICIAN_ROLES, DEFERRAL_KINDS, MAX_DAILY_CAP } from './domain.ts';
 import { DESTINATION_KINDS, PHARMACY_FIRST_CONDITIONS, PHARMACY_FIRST_ROUTES, REDIRECTION_REASONS } from './directory.ts';
-import { parseDeskKey } from './deskKeys.ts';
+import { deskKeyProblem, parseDeskKey } from './deskKeys.ts';
 import { CLOCK_TIME, isPracticeDay } from './practiceDay.ts';
 import { WEEKDAYS } from './rota.ts';
 import { MAX_LATE_ENTRY_DAYS } from './settings.ts';
@@ -58,12 +58,7 @@ export const deskKey = z
   .transform((text, context) => {
     const key = parseDeskKey(text);
     if (key !== null) return key;
-    context.addIssue({
-      code: 'custom',
-      message: /^\s*(shift\+?|⇧)?\s*[slu]\s*$/i.test(text)
-        ? 'S, L and U cannot be a clinician’s key: the desk uses them for another service, later and urgent. Choose another letter or a number.'
-        : 'A desk key is one number or letter, optionally with Shift, for example 3, Q or Shift+Q.',
-    });
+    context.addIssue({ code: 'custom', message: deskKeyProblem(text) ?? '' });
     return z.NEVER;
   });
 

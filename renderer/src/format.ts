@@ -1,3 +1,4 @@
+import { CLINICIAN_STATUS_LABELS, type BoardRow } from '../../shared/domain.ts';
 import { format } from 'date-fns/format';
 import { tz } from '@date-fns/tz';
 import { PRACTICE_TIME_ZONE, startOfPracticeDay } from '../../shared/practiceDay.ts';
@@ -21,4 +22,15 @@ export function formatTime(iso: string | number): string {
 
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
+}
+
+/** Why a clinician cannot take a routine contact now, in a few words: "full", "absent today". */
+export function whyNoRoom(row: BoardRow): string {
+  if (row.status !== 'working') return CLINICIAN_STATUS_LABELS[row.status].toLowerCase();
+  return row.used > row.cap ? 'over the cap' : 'full';
+}
+
+/** What an urgent contact with this clinician is beyond: the cap, or their day ("absent today"). */
+export function urgentBecause(row: BoardRow): string {
+  return row.status === 'working' ? 'over the cap' : whyNoRoom(row);
 }

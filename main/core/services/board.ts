@@ -1,4 +1,5 @@
 import { sortForBoard } from '../../../shared/boardOrder.ts';
+import type { Recorded } from '../../../shared/contract.ts';
 import type { Board, BoardRow, Clinician } from '../../../shared/domain.ts';
 import { practiceDayOf } from '../../../shared/practiceDay.ts';
 import type { CoreContext } from '../context.ts';
@@ -60,4 +61,9 @@ export function todayBoard(ctx: CoreContext): Board {
     defaultTypeId: usualContactType(ctx, state.settings),
     rows,
   };
+}
+
+/** The board after a record, when the desk asks for it: one round trip per keypress. */
+export function withBoard<T extends object>(ctx: CoreContext, input: { withBoard?: boolean | undefined }, value: T): Recorded<T> {
+  return input.withBoard === true ? { ...value, board: todayBoard(ctx) } : value;
 }

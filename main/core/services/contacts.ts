@@ -6,7 +6,7 @@ import { sessionOf } from '../../../shared/rota.ts';
 import { write, type CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { contactsOnDay, getContactRecord, type ContactRecord } from '../repos/contactsRepo.ts';
-import { todayBoard } from './board.ts';
+import { withBoard } from './board.ts';
 import { requireClinician } from './clinicians.ts';
 import { requireContactType, usualContactType } from './contactTypes.ts';
 import { currentConfig } from './configViews.ts';
@@ -74,11 +74,6 @@ export function recordContact(ctx: CoreContext, input: ParsedInputOf<'contact.re
     });
     return withBoard(ctx, input, contactById(ctx, contactId));
   });
-}
-
-/** The board after a record, when the desk asks for it: one round trip per keypress. */
-export function withBoard<T extends object>(ctx: CoreContext, input: { withBoard?: boolean | undefined }, value: T): Recorded<T> {
-  return input.withBoard === true ? { ...value, board: todayBoard(ctx) } : value;
 }
 
 /** The warning a full clinician's desk gets: route the patient, or record an urgent contact with a reason. */

@@ -5,7 +5,7 @@ import { write, type CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { deferralsBetween, getDeferralRecord, type DeferralRecord } from '../repos/deferralsRepo.ts';
 import { requireClinician } from './clinicians.ts';
-import { withBoard } from './contacts.ts';
+import { withBoard } from './board.ts';
 import { assertNotVoided, authorOf, repeatedRequest, voidedOf, whenRecorded } from './recording.ts';
 import { readSettings } from './settings.ts';
 

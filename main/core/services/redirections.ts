@@ -8,7 +8,7 @@ import { DomainError } from '../errors.ts';
 import { getRedirectionRecord, redirectionsBetween, type RedirectionRecord } from '../repos/redirectionsRepo.ts';
 import { requireClinician } from './clinicians.ts';
 import { requireDirectoryEntry } from './directory.ts';
-import { withBoard } from './contacts.ts';
+import { withBoard } from './board.ts';
 import { assertNotVoided, authorOf, repeatedRequest, voidedOf, whenRecorded } from './recording.ts';
 import { readSettings } from './settings.ts';
 

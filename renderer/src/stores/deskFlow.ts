@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import { isAtCapacity } from '../../../shared/capacity.ts';
 import { deskKeyOf, type KeyPress } from '../../../shared/deskKeys.ts';
-import { CLINICIAN_STATUS_LABELS, type BoardRow, type ContactType } from '../../../shared/domain.ts';
+import type { BoardRow, ContactType } from '../../../shared/domain.ts';
+import { urgentBecause, whyNoRoom } from '../format.ts';
 import type { RedirectionReason } from '../../../shared/directory.ts';
 import { instantAt, practiceDayOf } from '../../../shared/practiceDay.ts';
 import { alternativesFor } from '../../../shared/routing.ts';
@@ -84,12 +85,6 @@ const defaultType = () => useDeskStore.getState().board?.defaultTypeId ?? 'face_
 const activeTypes = (): ContactType[] => useCatalogueStore.getState().contactTypes.filter((type) => type.active);
 const typeName = (typeId: string) => activeTypes().find((type) => type.id === typeId)?.name ?? 'Contact';
 const rowForKey = (key: string) => rows().find((row) => row.key === key) ?? null;
-
-/** Why a clinician cannot take a routine contact now, in a few words. */
-export function whyNoRoom(row: BoardRow): string {
-  if (row.status !== 'working') return CLINICIAN_STATUS_LABELS[row.status].toLowerCase();
-  return row.used > row.cap ? 'over the cap' : 'full';
-}
 
 export const useDeskFlow = create<FlowState>()((set, get) => {
   const queue: DeskPress[] = [];
@@ -210,7 +205,7 @@ export const useDeskFlow = create<FlowState>()((set, get) => {
       return;
     }
     setStep(null);
-    const over = row.status === 'working' ? 'over the cap' : whyNoRoom(row);
+    const over = urgentBecause(row);
     const type = typeName(step.typeId).toLowerCase();
     sendContact(
       { clinicianId: row.clinicianId, typeId: step.typeId, overCapReason: step.reason },

@@ -1,10 +1,11 @@
 import { spokenKey } from '../../../../shared/deskKeys.ts';
 import { ROLE_LABELS, type BoardRow, type ContactType } from '../../../../shared/domain.ts';
 import { alternativesFor } from '../../../../shared/routing.ts';
-import { useDeskFlow, whyNoRoom, type Step } from '../../stores/deskFlow.ts';
+import { useDeskFlow, type Step } from '../../stores/deskFlow.ts';
 import { useSettingsStore } from '../../stores/settingsStore.ts';
 import { KeyCap } from '../common/fields.tsx';
 import { Modal } from '../common/Modal.tsx';
+import { urgentBecause } from '../../format.ts';
 import { describeUsage } from './usageText.ts';
 
 const MAX_ALTERNATIVES = 9;
@@ -106,7 +107,7 @@ export function RoutingDialog({ step, row, rows, types }: { step: Extract<Step, 
           >
             <KeyCap>U</KeyCap>
             <span className="choice-name">
-              Urgent contact with {row.name}, {row.status === 'working' ? 'over the cap' : whyNoRoom(row)}
+              Urgent contact with {row.name}, {urgentBecause(row)}
             </span>
             <span className="choice-detail">Always possible · asks for a short reason</span>
           </button>

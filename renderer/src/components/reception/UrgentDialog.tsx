@@ -1,6 +1,7 @@
 import type { SyntheticEvent } from 'react';
 import type { BoardRow, ContactType } from '../../../../shared/domain.ts';
-import { useDeskFlow, whyNoRoom, type Step } from '../../stores/deskFlow.ts';
+import { useDeskFlow, type Step } from '../../stores/deskFlow.ts';
+import { urgentBecause } from '../../format.ts';
 import { ErrorMessage, invalidIf } from '../common/fields.tsx';
 import { Modal } from '../common/Modal.tsx';
 
@@ -9,7 +10,7 @@ const QUICK_REASONS = ['Clinically urgent: needs seeing today', 'Duty doctor ask
 /** One step, one short reason: the urgent contact is never refused (DOMAIN.md §4). */
 export function UrgentDialog({ step, row, type }: { step: Extract<Step, { kind: 'urgent' }>; row: BoardRow; type: ContactType | undefined }) {
   const { update, recordUrgent, close } = useDeskFlow.getState();
-  const over = row.status === 'working' ? 'over the cap' : whyNoRoom(row);
+  const over = urgentBecause(row);
 
   function submit(event: SyntheticEvent) {
     event.preventDefault();

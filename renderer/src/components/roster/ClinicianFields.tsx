@@ -1,7 +1,7 @@
 import { useId, type ChangeEvent, type ReactNode, type Ref } from 'react';
 import { splitDailyCap } from '../../../../shared/capacity.ts';
 import { CLINICIAN_ROLES, DEFAULT_DAILY_CAP, MAX_DAILY_CAP, ROLE_LABELS, type Clinician, type ClinicianRole } from '../../../../shared/domain.ts';
-import { nextFreeKey, parseDeskKey, spokenKey } from '../../../../shared/deskKeys.ts';
+import { deskKeyProblem, nextFreeKey, parseDeskKey, spokenKey } from '../../../../shared/deskKeys.ts';
 import { deriveInitials } from '../../../../shared/text.ts';
 import { useRosterStore } from '../../stores/rosterStore.ts';
 import type { FormError } from '../../stores/result.ts';
@@ -75,18 +75,8 @@ export function valuesOf(draft: ClinicianDraft, editing: boolean): { ok: true; v
   const initials = draft.initials.trim();
   const typedKey = draft.key.trim();
   const key = typedKey === '' ? null : parseDeskKey(typedKey);
-  if (typedKey !== '' && key === null) {
-    const reserved = /^(shift\+?|⇧)?\s*[slu]$/i.test(typedKey);
-    return {
-      ok: false,
-      error: {
-        message: reserved
-          ? 'S, L and U cannot be a clinician’s key: the desk uses them for another service, later and urgent. Choose another letter or a number.'
-          : 'A desk key is one number or letter, optionally with Shift, for example 3, Q or Shift+Q.',
-        field: 'key',
-      },
-    };
-  }
+  const keyProblem = typedKey === '' ? null : deskKeyProblem(typedKey);
+  if (keyProblem !== null) return { ok: false, error: { message: keyProblem, field: 'key' } };
   return {
     ok: true,
     values: {
