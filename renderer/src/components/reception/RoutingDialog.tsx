@@ -10,6 +10,9 @@ import { describeUsage } from './usageText.ts';
 
 const MAX_ALTERNATIVES = 9;
 
+/** "absent today · …" → "Absent today · …": the step's first sentence. */
+const sentenceCase = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 const TITLES: Record<BoardRow['status'], (name: string) => string> = {
   working: (name) => `${name} is full`,
   finished: (name) => `${name} has finished for today`,
@@ -33,7 +36,7 @@ export function RoutingDialog({ step, row, rows, types }: { step: Extract<Step, 
   return (
     <Modal title={TITLES[row.status](row.name)} onClose={close} describedBy="routing-usage" wide desk="keys" focusDialog>
       <p id="routing-usage" className="dialog-lead">
-        {describeUsage(row)}. Choose where this patient goes. <strong>Nothing has been recorded yet.</strong>
+        {sentenceCase(describeUsage(row))}. Choose where this patient goes. <strong>Nothing has been recorded yet.</strong>
       </p>
       <p className="routing-notice" role="status">
         {step.notice}
