@@ -6,7 +6,7 @@ export default defineConfig({
   main: {
     build: {
       rolldownOptions: {
-        input: { index: resolve(import.meta.dirname, 'main/electron/main.ts') },
+        input: { index: resolve(import.meta.dirname, 'main/desktop-shell/main.ts') },
       },
     },
   },

@@ -8,12 +8,12 @@ import tseslint from 'typescript-eslint';
  * Layers by folder, checked here rather than by goodwill (STYLE.md §1):
  * - shared/ imports no electron, no Node built-ins, no main/ or renderer/, and uses no DOM;
  * - renderer/ imports only shared/ (and browser libraries);
- * - the core (main/ outside electron/ and preload/) never imports electron;
+ * - the core (main/ outside desktop-shell/ and preload/) never imports electron;
  * - the preload imports only electron and shared/.
  */
 const nodeBuiltins = builtinModules.flatMap((name) => [name, `node:${name}`, `${name}/*`]);
 const banned = (names, message) => names.map((name) => ({ name, message }));
-const electronBan = { group: ['electron', 'electron/*'], message: 'Only the Electron shell (main/electron, main/preload) may import electron.' };
+const electronBan = { group: ['electron', 'electron/*'], message: 'Only the Electron shell (main/desktop-shell, main/preload) may import electron.' };
 const nodeBan = { group: ['node:*', ...nodeBuiltins], message: 'This layer runs anywhere: no Node built-ins.' };
 const mainBan = { group: ['**/main/**', '../main', '../../main'], message: 'This layer may not reach into main/.' };
 const rendererBan = { group: ['**/renderer/**'], message: 'Nothing outside renderer/ imports from it.' };
@@ -63,14 +63,14 @@ export default tseslint.config(
   },
   {
     files: ['main/**/*.ts'],
-    ignores: ['main/electron/**', 'main/preload/**'],
+    ignores: ['main/desktop-shell/**', 'main/preload/**'],
     languageOptions: { globals: globals.node },
     rules: {
       'no-restricted-imports': ['error', { patterns: [electronBan, rendererBan] }],
     },
   },
   {
-    files: ['main/electron/**/*.ts'],
+    files: ['main/desktop-shell/**/*.ts'],
     languageOptions: { globals: globals.node },
     rules: { 'no-restricted-imports': ['error', { patterns: [rendererBan] }] },
   },

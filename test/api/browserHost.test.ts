@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
 import type { Core } from '../../main/core/createCore.ts';
-import { startHost, type RunningHost } from '../../main/host/server.ts';
+import { startHost, type RunningHost } from '../../main/web-shell/server.ts';
 import { FakeClock, ROOT, openTestCore, tempDir } from '../helpers/fixtures.ts';
 import { spawnHost, stopHost } from '../helpers/host.ts';
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core/createCore.ts';
 import { rebuildProjections } from '../../main/core/events/rebuild.ts';
-import { startHost } from '../../main/host/server.ts';
+import { startHost } from '../../main/web-shell/server.ts';
 import { FakeClock, must, openTestCore, ROOT, tempDir } from '../helpers/fixtures.ts';
 import { callHost, spawnHost, stopHost, workingAllDay } from '../helpers/host.ts';
 import { closeAllCores, expectRefusedUnchanged, openCore, SERVICES, snapshot } from './apiHarness.ts';

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { practiceDayOf } from '../../shared/practiceDay.ts';
-import { ensureBuilt } from '../../main/host/buildState.ts';
+import { ensureBuilt } from '../../main/web-shell/buildState.ts';
 import { ROOT } from '../helpers/fixtures.ts';
 import { ensureFiveYearDatabase, workingCopy } from './fiveYears.ts';
 import { measureColdOpen, measureInProcess, measureOverHttp } from './foundation.ts';

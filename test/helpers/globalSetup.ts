@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ensureBuilt } from '../../main/host/buildState.ts';
+import { ensureBuilt } from '../../main/web-shell/buildState.ts';
 
 /**
  * End-to-end tests drive the built renderer: build it once, before any test file

@@ -40,7 +40,7 @@ export function spawnHost(launch: HostLaunch): Promise<SpawnedHost> {
   const child =
     launch.via === 'npm'
       ? spawn('npm', ['run', '--silent', 'web', '--', ...args], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
-      : spawn(process.execPath, [path.join(ROOT, 'main', 'host', 'cli.ts'), ...args], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+      : spawn(process.execPath, [path.join(ROOT, 'main', 'web-shell', 'cli.ts'), ...args], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let text = '';
   child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHost, type RunningHost } from '../../main/host/server.ts';
+import { startHost, type RunningHost } from '../../main/web-shell/server.ts';
 import { ROOT } from '../helpers/fixtures.ts';
 import { closeAllCores, openCore, snapshot, type OpenedCore } from '../api/apiHarness.ts';
 import { contactsIn, dayOf, seedWeek, type Week } from './week.ts';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Net, Protocol } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { registerAppScheme, serveRenderer } from '../../../main/electron/appProtocol.ts';
+import { registerAppScheme, serveRenderer } from '../../../main/desktop-shell/appProtocol.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/csp.ts';
 
 type ProtocolHandler = (request: Request) => Response | Promise<Response>;

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { compactController, type ResizableWindow } from '../../../main/electron/compactWindow.ts';
+import { compactController, type ResizableWindow } from '../../../main/desktop-shell/compactWindow.ts';
 
 function fakeWindow() {
   let bounds = { x: 100, y: 50, width: 1366, height: 768 };

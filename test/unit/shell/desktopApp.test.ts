@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { dataDirArgument, startDesktopApp } from '../../../main/electron/desktopApp.ts';
+import { dataDirArgument, startDesktopApp } from '../../../main/desktop-shell/desktopApp.ts';
 import { must, openTestCore, ROOT, tempDir } from '../../helpers/fixtures.ts';
 
 type ElectronApi = Parameters<typeof startDesktopApp>[0];

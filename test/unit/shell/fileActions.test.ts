@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../../main/core/createCore.ts';
-import { fileActions, type SaveDialog } from '../../../main/electron/fileActions.ts';
+import { fileActions, type SaveDialog } from '../../../main/desktop-shell/fileActions.ts';
 import { DomainError } from '../../../main/core/errors.ts';
 import { FakeClock, must, openTestCore, tempDir } from '../../helpers/fixtures.ts';
 

@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../../main/core/createCore.ts';
-import { wireIpc, type PushTarget } from '../../../main/electron/ipc.ts';
+import { wireIpc, type PushTarget } from '../../../main/desktop-shell/ipc.ts';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../../shared/bridge.ts';
 import { must, openTestCore, tempDir } from '../../helpers/fixtures.ts';
 

@@ -19,11 +19,11 @@ const fake = vi.hoisted(() => ({
 }));
 
 vi.mock('electron', () => fake.electron);
-vi.mock('../../../main/electron/desktopApp.ts', () => ({ startDesktopApp: fake.startDesktopApp }));
+vi.mock('../../../main/desktop-shell/desktopApp.ts', () => ({ startDesktopApp: fake.startDesktopApp }));
 
 describe('Electron entry point', () => {
   it('starts the desktop app once, with exactly the Electron modules it needs and its own folder', async () => {
-    await import('../../../main/electron/main.ts');
+    await import('../../../main/desktop-shell/main.ts');
     expect(fake.startDesktopApp).toHaveBeenCalledTimes(1);
     const [modules, paths]: [Record<string, unknown>, { mainDir: string } | undefined] = fake.startDesktopApp.mock.calls[0] ?? [{}, undefined];
     expect(Object.keys(modules).sort()).toEqual(['BrowserWindow', 'app', 'dialog', 'ipcMain', 'net', 'protocol', 'session', 'shell']);
@@ -31,6 +31,6 @@ describe('Electron entry point', () => {
     for (const name of ['app', 'BrowserWindow', 'dialog', 'ipcMain', 'net', 'protocol', 'session', 'shell'] as const) {
       expect(modules[name], name).toBe(electron[name]);
     }
-    expect(paths).toEqual({ mainDir: path.join(ROOT, 'main', 'electron') });
+    expect(paths).toEqual({ mainDir: path.join(ROOT, 'main', 'desktop-shell') });
   });
 });

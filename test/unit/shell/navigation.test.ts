@@ -1,6 +1,6 @@
 import type { WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { EXTERNAL_LINK_ALLOW_LIST, isAllowedExternal, isAppUrl, lockDownNavigation } from '../../../main/electron/navigation.ts';
+import { EXTERNAL_LINK_ALLOW_LIST, isAllowedExternal, isAppUrl, lockDownNavigation } from '../../../main/desktop-shell/navigation.ts';
 
 type WindowOpenHandler = (details: { url: string }) => { action: string };
 type NavigationHandler = (event: { preventDefault: () => void }, url: string) => void;

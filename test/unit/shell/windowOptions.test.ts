@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APP_ENTRY_URL, APP_ORIGIN, mainWindowOptions } from '../../../main/electron/windowOptions.ts';
+import { APP_ENTRY_URL, APP_ORIGIN, mainWindowOptions } from '../../../main/desktop-shell/windowOptions.ts';
 
 describe('main window options', () => {
   const options = mainWindowOptions('/opt/contactcap/out/preload/index.cjs');

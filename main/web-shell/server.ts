@@ -9,7 +9,7 @@ import { fail, type Envelope } from '../../shared/result.ts';
 import type { Core } from '../core/createCore.ts';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
 import { safeDecodeURIComponent } from '../../shared/text.ts';
-import { rendererFile } from './rendererFile.ts';
+import { rendererFile } from '../core/rendererFile.ts';
 import { CONTENT_TYPES, HTTP_STATUS_BY_CODE, MAX_BODY_BYTES } from './httpApi.ts';
 import {
   checkHost,

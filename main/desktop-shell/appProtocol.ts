@@ -2,7 +2,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Net, Protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
-import { rendererFile } from '../host/rendererFile.ts';
+import { rendererFile } from '../core/rendererFile.ts';
 import { APP_HOST, APP_SCHEME } from './windowOptions.ts';
 
 /** Must run before the app is ready. */
