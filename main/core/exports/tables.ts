@@ -1,6 +1,19 @@
 import { practiceIsoOf } from '../../../shared/practiceDay.ts';
 import type { ExportTable } from '../../../shared/reports.ts';
-import type { DayDetail } from '../services/reports.ts';
+import type { DayReport } from '../../../shared/reports.ts';
+import type { ReportContact } from '../repos/contactsRepo.ts';
+import type { DeferralRecord } from '../repos/deferralsRepo.ts';
+import type { RedirectionRecord } from '../repos/redirectionsRepo.ts';
+
+/** A day's summary plus the contacts and records behind it, for exports: what the tables are made from, declared here so exports need nothing above them. */
+export interface DayDetail {
+  report: DayReport;
+  contacts: ReportContact[];
+  overCapIds: Set<string>;
+  redirections: RedirectionRecord[];
+  deferrals: DeferralRecord[];
+  clinicianNames: Map<string, string>;
+}
 
 export type Cell = string | number | boolean | null;
 

@@ -1,7 +1,6 @@
-import type Database from 'better-sqlite3';
 import type { Session } from '../../../shared/domain.ts';
 import { encodeHlc } from '../../../shared/hlc.ts';
-import { statement } from '../db/statements.ts';
+import { statement, type Store } from '../db/store.ts';
 import type { LogPlace, VoidColumns } from './rowParts.ts';
 
 /** A contact as recorded, before any void. */
@@ -49,84 +48,28 @@ export function dayOrderKey(hlc: string, lateEntryOccurredAt: number | null): st
   return lateEntryOccurredAt === null ? hlc : encodeHlc({ wall: lateEntryOccurredAt, counter: 0, node: '' });
 }
 
-/**
- * Versions of the contacts projection. `all` goes up on every change; a change
- * known to touch one clinician's day (a new contact) stamps that day with it,
- * and anything else (a void, a rebuild, a rolled-back transaction) is a reset
- * that every clinician's day sees.
- */
-interface ContactsVersions {
-  all: number;
-  reset: number;
-  /** Practice day → clinician → the version that last touched their day. */
-  byClinicianDay: Map<string, Map<string, number>>;
-}
-
-const versions = new WeakMap<Database.Database, ContactsVersions>();
-
-function versionsOf(db: Database.Database): ContactsVersions {
-  let known = versions.get(db);
-  if (!known) {
-    known = { all: 0, reset: 0, byClinicianDay: new Map() };
-    versions.set(db, known);
-  }
-  return known;
-}
-
-/** Goes up whenever a contact or a contact's void may have been written, so cached counts know to re-read. */
-export function contactsVersion(db: Database.Database): number {
-  return versions.get(db)?.all ?? 0;
-}
-
-/** Goes up whenever one clinician's contacts on one practice day may have changed. */
-export function clinicianDayVersion(db: Database.Database, day: string, clinicianId: string): number {
-  const known = versions.get(db);
-  if (!known) return 0;
-  return Math.max(known.reset, known.byClinicianDay.get(day)?.get(clinicianId) ?? 0);
-}
-
-/** Marks every cached count stale: after a void, a rebuild, or a transaction that rolled back. */
-export function touchContacts(db: Database.Database): void {
-  const known = versionsOf(db);
-  known.all += 1;
-  known.reset = known.all;
-  known.byClinicianDay.clear();
-}
-
-function touchClinicianDay(db: Database.Database, day: string, clinicianId: string): void {
-  const known = versionsOf(db);
-  known.all += 1;
-  let clinicians = known.byClinicianDay.get(day);
-  if (!clinicians) {
-    clinicians = new Map();
-    known.byClinicianDay.set(day, clinicians);
-  }
-  clinicians.set(clinicianId, known.all);
-}
-
 const toRecord = (row: Row): ContactRecord => ({ ...row, counts: row.counts === 1 });
 
-export function getContactRecord(db: Database.Database, id: string): ContactRecord | null {
-  const row = statement(db, `${SELECT} WHERE k.id = ?`).get(id) as Row | undefined;
+export function getContactRecord(store: Store, id: string): ContactRecord | null {
+  const row = statement(store, `${SELECT} WHERE k.id = ?`).get(id) as Row | undefined;
   return row ? toRecord(row) : null;
 }
 
 /** One day's contacts in the day's order. */
-export function contactsOnDay(db: Database.Database, day: string, clinicianId?: string): ContactRecord[] {
+export function contactsOnDay(store: Store, day: string, clinicianId?: string): ContactRecord[] {
   const rows =
     clinicianId === undefined
-      ? statement(db, `${SELECT} WHERE k.practice_day = ? ORDER BY ${DAY_ORDER}`).all(day)
-      : statement(db, `${SELECT} WHERE k.practice_day = ? AND k.clinician_id = ? ORDER BY ${DAY_ORDER}`).all(day, clinicianId);
+      ? statement(store, `${SELECT} WHERE k.practice_day = ? ORDER BY ${DAY_ORDER}`).all(day)
+      : statement(store, `${SELECT} WHERE k.practice_day = ? AND k.clinician_id = ? ORDER BY ${DAY_ORDER}`).all(day, clinicianId);
   return (rows as Row[]).map(toRecord);
 }
 
 export interface ContactInsert extends ContactFields, LogPlace {}
 
 /** Idempotent: the same contact arriving twice is recorded once. */
-export function insertContact(db: Database.Database, contact: ContactInsert): void {
-  touchClinicianDay(db, contact.practiceDay, contact.clinicianId);
+export function insertContact(store: Store, contact: ContactInsert): void {
   statement(
-    db,
+    store,
     `INSERT OR IGNORE INTO contacts (id, clinician_id, type_id, counts, occurred_at, recorded_at, practice_day, session,
        over_cap_reason, late_reason, recorded_by, device, hlc, order_key, origin, seq)
      VALUES (@id, @clinicianId, @typeId, @counts, @occurredAt, @recordedAt, @practiceDay, @session,
@@ -135,9 +78,9 @@ export function insertContact(db: Database.Database, contact: ContactInsert): vo
 }
 
 /** Counted contact types over recent days, most used first, for the desk's default type. */
-export function typeUsageSince(db: Database.Database, fromDay: string): { typeId: string; n: number }[] {
+export function typeUsageSince(store: Store, fromDay: string): { typeId: string; n: number }[] {
   return statement(
-    db,
+    store,
     `SELECT k.type_id AS typeId, count(*) AS n FROM contacts k
      WHERE k.practice_day >= ? AND k.counts = 1 GROUP BY k.type_id ORDER BY n DESC, k.type_id`,
   ).all(fromDay) as { typeId: string; n: number }[];
@@ -165,12 +108,12 @@ export interface DayContact extends CountedContact {
  * A day's live contacts (voided ones left out), clinician by clinician, each
  * clinician's in the day's order: the index's own order, so nothing is sorted.
  */
-export function liveContactsOnDay(db: Database.Database, day: string, clinicianId?: string): DayContact[] {
+export function liveContactsOnDay(store: Store, day: string, clinicianId?: string): DayContact[] {
   const sql = `SELECT k.id, k.hlc, coalesce(k.order_key, k.hlc) AS orderKey, k.clinician_id AS clinicianId, k.session,
       CASE WHEN k.late_reason IS NULL THEN k.recorded_at ELSE k.occurred_at END AS recordedAt, k.over_cap_reason AS overCapReason, k.counts
     FROM live_contacts k WHERE k.practice_day = ? ${clinicianId === undefined ? '' : 'AND k.clinician_id = ?'}
     ORDER BY k.clinician_id, ${DAY_ORDER}`;
-  const statementFor = statement(db, sql);
+  const statementFor = statement(store, sql);
   return (clinicianId === undefined ? statementFor.all(day) : statementFor.all(day, clinicianId)) as DayContact[];
 }
 
@@ -194,12 +137,12 @@ export interface ReportContact {
   voidReason: string | null;
 }
 
-export function reportContactsBetween(db: Database.Database, from: string, to: string): ReportContact[] {
+export function reportContactsBetween(store: Store, from: string, to: string): ReportContact[] {
   // Voids are few: one lookup table instead of a join per contact. Rows come back as arrays, in the
   // index's order (day, clinician, recording order), which is all the cap rules need.
-  const voids = new Map(statement(db, "SELECT target_id, reason FROM voids WHERE target = 'contact'").raw().all() as [string, string][]);
+  const voids = new Map(statement(store, "SELECT target_id, reason FROM voids WHERE target = 'contact'").raw().all() as [string, string][]);
   const rows = statement(
-    db,
+    store,
     // A year is 150,000 rows: the order key is read only where it differs from the clock (a late entry), so
     // the usual row carries one string for both.
     `SELECT id, clinician_id, type_id, counts, practice_day, session, occurred_at, recorded_at, over_cap_reason, late_reason, hlc,
@@ -250,9 +193,9 @@ export interface ReasonedContact extends CountedContact {
   sessionPosition: number;
 }
 
-export function contactCountsBetween(db: Database.Database, from: string, to: string): ContactCount[] {
+export function contactCountsBetween(store: Store, from: string, to: string): ContactCount[] {
   const rows = statement(
-    db,
+    store,
     `SELECT k.practice_day AS practiceDay, k.clinician_id AS clinicianId, k.type_id AS typeId, k.counts, count(*) AS n
      FROM live_contacts k WHERE k.practice_day BETWEEN ? AND ?
      GROUP BY k.practice_day, k.clinician_id, k.type_id, k.counts`,
@@ -266,10 +209,10 @@ export function contactCountsBetween(db: Database.Database, from: string, to: st
  * session is worked out only when asked for (a range with a day in session
  * mode): it costs a second sort of the whole range. Without it, sessionPosition is 0.
  */
-export function reasonedContactsBetween(db: Database.Database, from: string, to: string, withSessions: boolean): ReasonedContact[] {
+export function reasonedContactsBetween(store: Store, from: string, to: string, withSessions: boolean): ReasonedContact[] {
   const bySession = withSessions ? `row_number() OVER (PARTITION BY k.practice_day, k.clinician_id, k.session ORDER BY ${DAY_ORDER})` : '0';
   return statement(
-    db,
+    store,
     `SELECT * FROM (
        SELECT k.id, k.hlc, coalesce(k.order_key, k.hlc) AS orderKey, k.clinician_id AS clinicianId, k.session, k.practice_day AS practiceDay,
          CASE WHEN k.late_reason IS NULL THEN k.recorded_at ELSE k.occurred_at END AS recordedAt, k.over_cap_reason AS overCapReason,

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { Store } from '../db/store.ts';
 import { capFor, isBeyondCap, reachedCap } from '../../../shared/capacity.ts';
 import type { ParsedInputOf } from '../../../shared/contract.ts';
 import type { CapMode, Clinician } from '../../../shared/domain.ts';
@@ -15,7 +15,7 @@ import type {
   RangeReport,
   RedirectionSummary,
 } from '../../../shared/reports.ts';
-import { contactCountsBetween, reasonedContactsBetween, reportContactsBetween, type ReasonedContact, type ReportContact } from '../repos/contactsRepo.ts';
+import { contactCountsBetween, reasonedContactsBetween, reportContactsBetween, type ReasonedContact } from '../repos/contactsRepo.ts';
 import { deferralsBetween, type DeferralRecord } from '../repos/deferralsRepo.ts';
 import { redirectionsBetween, type RedirectionRecord } from '../repos/redirectionsRepo.ts';
 import type { CoreContext } from '../context.ts';
@@ -23,6 +23,7 @@ import { DomainError } from '../errors.ts';
 import { configFor, overridesFor, planClinicians, usageFor, withCapsWhenRecorded, type ClinicianDayPlan } from './dayPlan.ts';
 import { currentConfig, currentContactTypes } from './configViews.ts';
 import { isoOrNull } from './recording.ts';
+import type { DayDetail } from '../exports/tables.ts';
 
 /** Every practice day from `from` to `to`, both included. */
 export function assertRange(from: string, to: string, maxDays: number, what: string): void {
@@ -30,16 +31,6 @@ export function assertRange(from: string, to: string, maxDays: number, what: str
   if (addPracticeDays(from, maxDays - 1) < to) {
     throw new DomainError('invalid_input', `${what} can cover at most ${maxDays} days at once. Choose a shorter range, or do it in parts.`, 'to');
   }
-}
-
-/** A day's summary plus the contacts and records behind it, for exports. */
-export interface DayDetail {
-  report: DayReport;
-  contacts: ReportContact[];
-  overCapIds: Set<string>;
-  redirections: RedirectionRecord[];
-  deferrals: DeferralRecord[];
-  clinicianNames: Map<string, string>;
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -105,13 +96,13 @@ function notPlanned(clinician: Clinician): ClinicianDayPlan {
 }
 
 /** Each day's configuration and plans: caps and rota as they stood that day. Days still to come have no plans. */
-function planDays(db: Database.Database, from: string, to: string, nowMs: number) {
+function planDays(store: Store, from: string, to: string, nowMs: number) {
   const today = practiceDayOf(nowMs);
-  const known = currentConfig(db).clinicians;
+  const known = currentConfig(store).clinicians;
   return daysBetween(from, to).map((day) => {
-    const snapshot = configFor(db, day, nowMs);
+    const snapshot = configFor(store, day, nowMs);
     // A day still to come has a rota but nothing has happened yet: nobody has worked it.
-    const plans = day > today ? new Map<string, ClinicianDayPlan>() : planClinicians(snapshot, overridesFor(db, day, nowMs), day);
+    const plans = day > today ? new Map<string, ClinicianDayPlan>() : planClinicians(snapshot, overridesFor(store, day, nowMs), day);
     if (day <= today) for (const clinician of known) if (!plans.has(clinician.id)) plans.set(clinician.id, notPlanned(clinician));
     return { day, snapshot, plans };
   });
@@ -122,17 +113,17 @@ function planDays(db: Database.Database, from: string, to: string, nowMs: number
  * configured then, its contacts, redirections and deferrals. One query per kind
  * of record for the whole range.
  */
-export function loadDayDetails(db: Database.Database, from: string, to: string, nowMs: number): DayDetail[] {
-  const contactsByDay = groupBy(reportContactsBetween(db, from, to), (contact) => contact.practiceDay);
-  const redirectionsByDay = groupBy(redirectionsBetween(db, from, to), (record) => record.practiceDay);
-  const deferralsByDay = groupBy(deferralsBetween(db, from, to), (record) => record.practiceDay);
-  const types = currentContactTypes(db).map((type) => ({ id: type.id, name: type.name, counts: type.counts }));
+export function loadDayDetails(store: Store, from: string, to: string, nowMs: number): DayDetail[] {
+  const contactsByDay = groupBy(reportContactsBetween(store, from, to), (contact) => contact.practiceDay);
+  const redirectionsByDay = groupBy(redirectionsBetween(store, from, to), (record) => record.practiceDay);
+  const deferralsByDay = groupBy(deferralsBetween(store, from, to), (record) => record.practiceDay);
+  const types = currentContactTypes(store).map((type) => ({ id: type.id, name: type.name, counts: type.counts }));
 
-  return planDays(db, from, to, nowMs).map(({ day, snapshot, plans }) => {
+  return planDays(store, from, to, nowMs).map(({ day, snapshot, plans }) => {
     const contacts = contactsByDay.get(day) ?? [];
     const live = contacts.filter((contact) => !contact.voided);
     const counted = withCapsWhenRecorded(
-      db,
+      store,
       day,
       // A late entry takes its place in the day when it happened, as on the board (countedContactsOnDay).
       live.filter((contact) => contact.counts).map((contact) => (contact.lateReason === null ? contact : { ...contact, recordedAt: contact.occurredAt })),
@@ -209,7 +200,7 @@ export function loadDayDetails(db: Database.Database, from: string, to: string, 
 }
 
 export function dayReport(ctx: CoreContext, input: ParsedInputOf<'report.day'>): DayReport {
-  const [detail] = loadDayDetails(ctx.db, input.day, input.day, ctx.clock.now());
+  const [detail] = loadDayDetails(ctx, input.day, input.day, ctx.clock.now());
   if (!detail) throw new DomainError('invalid_input', 'Choose a date.', 'day');
   return detail.report;
 }
@@ -221,9 +212,9 @@ export const MAX_REPORT_DAYS = 400;
  * day report use (isBeyondCap, against the cap when each was recorded), from
  * only the contacts with an urgent reason and their places in the day.
  */
-function urgentOverCapByClinician(db: Database.Database, day: string, plans: Map<string, ClinicianDayPlan>, capMode: CapMode, reasoned: ReasonedContact[]): Map<string, number> {
+function urgentOverCapByClinician(store: Store, day: string, plans: Map<string, ClinicianDayPlan>, capMode: CapMode, reasoned: ReasonedContact[]): Map<string, number> {
   const urgent = new Map<string, number>();
-  for (const contact of withCapsWhenRecorded(db, day, reasoned, undefined)) {
+  for (const contact of withCapsWhenRecorded(store, day, reasoned, undefined)) {
     const plan = plans.get(contact.clinicianId)?.plan;
     const planned = plan?.capped ? capFor(plan, capMode, contact.session) : null;
     const limit = contact.capWhenRecorded === undefined ? planned : contact.capWhenRecorded;
@@ -236,14 +227,14 @@ function urgentOverCapByClinician(db: Database.Database, day: string, plans: Map
 /** A week, a month, a year: per clinician, redirections, and day-by-day figures for charts. */
 export function rangeReport(ctx: CoreContext, input: ParsedInputOf<'report.range'>): RangeReport {
   assertRange(input.from, input.to, MAX_REPORT_DAYS, 'A summary');
-  const { db } = ctx;
-  const days = planDays(db, input.from, input.to, ctx.clock.now());
+  const store = ctx;
+  const days = planDays(store, input.from, input.to, ctx.clock.now());
   // Counts by day, clinician and type from one grouped query: a year is a few thousand rows, not every contact.
-  const countsByDay = groupBy(contactCountsBetween(db, input.from, input.to), (row) => row.practiceDay);
+  const countsByDay = groupBy(contactCountsBetween(store, input.from, input.to), (row) => row.practiceDay);
   const withSessions = days.some(({ snapshot }) => snapshot.settings.capMode === 'session');
-  const reasonedByDay = groupBy(reasonedContactsBetween(db, input.from, input.to, withSessions), (row) => row.practiceDay);
-  const redirectionsByDay = groupBy(redirectionsBetween(db, input.from, input.to), (record) => record.practiceDay);
-  const deferrals = deferralsBetween(db, input.from, input.to);
+  const reasonedByDay = groupBy(reasonedContactsBetween(store, input.from, input.to, withSessions), (row) => row.practiceDay);
+  const redirectionsByDay = groupBy(redirectionsBetween(store, input.from, input.to), (record) => record.practiceDay);
+  const deferrals = deferralsBetween(store, input.from, input.to);
   const byClinician = new Map<string, ClinicianRangeReport>();
   const daily: RangeDay[] = [];
   const redirections: RedirectionRecord[] = [];
@@ -258,7 +249,7 @@ export function rangeReport(ctx: CoreContext, input: ParsedInputOf<'report.range
     for (const destination of summary.byDestination) {
       entry.redirectionsByKind[destination.kind] = (entry.redirectionsByKind[destination.kind] ?? 0) + destination.count;
     }
-    const urgentByClinician = urgentOverCapByClinician(db, day, plans, snapshot.settings.capMode, reasonedByDay.get(day) ?? []);
+    const urgentByClinician = urgentOverCapByClinician(store, day, plans, snapshot.settings.capMode, reasonedByDay.get(day) ?? []);
     const clinicianIds = new Set([...plans.keys(), ...dayCounts.keys()]);
     for (const clinicianId of clinicianIds) {
       const plan = plans.get(clinicianId);
