@@ -44,10 +44,10 @@ describe('a shell’s own methods in the one dispatcher', () => {
 
   it('turns what the shell throws into an answer: its own refusal as it is, anything else as a general message', async () => {
     const seeded = openSeeded();
-    const errors = [new DomainError('not_available', 'There is no window to shake.'), new Error('native crash')];
+    const errors: Error[] = [new DomainError('not_available', 'There is no window to shake.'), new Error('native crash')];
     seeded.core.addShellMethods(specs, {
       'window.shake': () => {
-        throw errors.shift();
+        throw errors.shift() ?? new Error('Only two calls were expected.');
       },
     });
     expectRefusal(await seeded.core.invoke('window.shake', { times: 1 }), { code: 'not_available', field: null, phrase: 'There is no window to shake.' });
