@@ -63,6 +63,16 @@ export default tseslint.config(
     },
   },
   {
+    // Components go through stores only (STYLE.md §6): the api client and the transport are the stores' to use.
+    files: ['renderer/src/components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [electronBan, nodeBan, mainBan, { regex: '(^|/)api/', message: 'Components go through stores only: call a store action, not renderer/src/api.' }] },
+      ],
+    },
+  },
+  {
     files: ['main/**/*.ts'],
     ignores: ['main/desktop-shell/**', 'main/preload/**'],
     languageOptions: { globals: globals.node },

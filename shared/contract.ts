@@ -16,7 +16,7 @@ import * as f from './schemas.ts';
  * types from it, and the browser host's HTTP API is this map over POST.
  */
 
-interface MethodSpec<I extends z.ZodType, R> {
+export interface MethodSpec<I extends z.ZodType, R> {
   input: I;
   /** Phantom: carries the result type only. */
   result?: R;
@@ -25,11 +25,11 @@ interface MethodSpec<I extends z.ZodType, R> {
   async?: true;
 }
 
-const method =
+export const method =
   <I extends z.ZodType>(input: I, summary: string) =>
   <R>(): MethodSpec<I, R> => ({ input, summary });
 
-const asyncMethod =
+export const asyncMethod =
   <I extends z.ZodType>(input: I, summary: string) =>
   <R>(): MethodSpec<I, R> & { async: true } => ({ input, summary, async: true });
 
@@ -316,24 +316,23 @@ export const contract = {
     'Turn this PC’s end-of-day export on or off, and set its time and folder.',
   )<EndOfDayStatus>(),
   'export.runEndOfDay': asyncMethod(none, 'Write any end-of-day files that are due now (it also runs by itself every minute).')<EndOfDayStatus>(),
-
-  'desktop.setCompact': method(
-    z.strictObject({ on: f.flag('Compact') }),
-    'Desktop app only: shrink the window to a small always-on-top panel, or restore it.',
-  )<{ compact: boolean }>(),
-  'desktop.saveExport': asyncMethod(exportInput, 'Desktop app only: build an export and save it where the user chooses.')<{ saved: string | null }>(),
-  'desktop.printToPdf': asyncMethod(z.strictObject({ fileName: f.pdfFileName }), 'Desktop app only: save what is on screen, as printed, as a PDF.')<{
-    saved: string | null;
-  }>(),
 } as const;
+
+/** Any map of method specs: the core's contract, or a shell's own methods (shared/desktopMethods.ts). */
+export type MethodSpecs = Record<string, MethodSpec<z.ZodType, unknown>>;
+/** What a caller sends to method M of a map of specs. */
+export type SpecInputOf<C extends MethodSpecs, M extends keyof C> = z.input<C[M]['input']>;
+/** What its handler receives after validation and defaults. */
+export type SpecParsedInputOf<C extends MethodSpecs, M extends keyof C> = z.output<C[M]['input']>;
+export type SpecResultOf<C extends MethodSpecs, M extends keyof C> = Required<C[M]>['result'];
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
 /** What a caller sends. */
-export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
+export type InputOf<M extends MethodName> = SpecInputOf<Contract, M>;
 /** What a handler receives after validation and defaults. */
-export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
-export type ResultOf<M extends MethodName> = Required<Contract[M]>['result'];
+export type ParsedInputOf<M extends MethodName> = SpecParsedInputOf<Contract, M>;
+export type ResultOf<M extends MethodName> = SpecResultOf<Contract, M>;
 /** Whether the method answers later (its handler returns a promise). */
 export type IsAsync<M extends MethodName> = Contract[M] extends { async: true } ? true : false;
 /** What calling the method in-process gives back: an envelope, or a promise of one. */
@@ -343,12 +342,4 @@ export const METHOD_NAMES = Object.keys(contract) as MethodName[];
 
 export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, name);
-}
-
-/** Methods only the desktop shell can carry out; the core answers them with not_available. */
-export const DESKTOP_METHODS = ['desktop.setCompact', 'desktop.saveExport', 'desktop.printToPdf'] as const satisfies readonly MethodName[];
-export type DesktopMethod = (typeof DESKTOP_METHODS)[number];
-
-export function isDesktopMethod(name: string): name is DesktopMethod {
-  return (DESKTOP_METHODS as readonly string[]).includes(name);
 }

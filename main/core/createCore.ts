@@ -6,7 +6,7 @@ import type { PushEvents } from '../../shared/events.ts';
 import type { StartupNotice, SystemStatus } from '../../shared/domain.ts';
 import { practiceDayOf } from '../../shared/practiceDay.ts';
 import type { Envelope } from '../../shared/result.ts';
-import { createDispatcher, type PushListener } from './api/dispatch.ts';
+import { createDispatcher, type AddShellMethods, type PushListener } from './api/dispatch.ts';
 import { createHandlers } from './api/handlers.ts';
 import type { Clock, CoreContext, IdSource } from './context.ts';
 import { checkIntegrityInBackground, type IntegrityResult } from './db/integrityCheck.ts';
@@ -42,6 +42,8 @@ export interface Core {
   /** The same, typed from the contract, for in-process callers. */
   call<M extends MethodName>(method: M, input: InputOf<M>): AnswerOf<M>;
   subscribe(listener: PushListener): () => void;
+  /** A shell's own methods (the desktop window's save dialog), answered by the same dispatcher and checked against their own schemas. */
+  addShellMethods: AddShellMethods;
   close(): void;
   readonly deviceId: string;
   readonly databasePath: string;
@@ -114,7 +116,7 @@ export function createCore(options: CoreOptions): Core {
       integrity: integrityState,
     };
   };
-  const invoke = createDispatcher(ctx, createHandlers(status), push, (error) => reportDamage(String(error)));
+  const { invoke, addShellMethods } = createDispatcher(ctx, createHandlers(status), push, (error) => reportDamage(String(error)));
   // Clinicians from before keys were their own get one now, so every row on the board has a key that stays.
   assignMissingKeys(ctx);
 
@@ -128,6 +130,7 @@ export function createCore(options: CoreOptions): Core {
   return {
     invoke,
     call: <M extends MethodName>(method: M, input: InputOf<M>) => invoke(method, input) as AnswerOf<M>,
+    addShellMethods,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -152,7 +155,6 @@ export function createCore(options: CoreOptions): Core {
 export type { PushEvents };
 /** What the shells need from below the core's front door, passed on here so they reach no lower. */
 export { chooseDataDir } from './db/dataDir.ts';
-export { describeFailure, parseInput } from './api/dispatch.ts';
 
 /**
  * Opens the database and reads who this install is. Damage that only shows up

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ParsedInputOf, ResultOf } from '../../shared/contract.ts';
+import type { DesktopParsedInputOf, DesktopResultOf } from '../../shared/desktopMethods.ts';
 import type { ExportFile } from '../../shared/reports.ts';
 import type { Core } from '../core/createCore.ts';
 import { DomainError } from '../core/errors.ts';
@@ -31,13 +31,13 @@ async function saveWithDialog(dialog: SaveDialog, documentsDir: string, fileName
 
 export function fileActions(core: Core, dialog: SaveDialog, pdfSource: () => PdfSource | null, documentsDir: string) {
   return {
-    async saveExport(input: ParsedInputOf<'desktop.saveExport'>): Promise<ResultOf<'desktop.saveExport'>> {
+    async saveExport(input: DesktopParsedInputOf<'desktop.saveExport'>): Promise<DesktopResultOf<'desktop.saveExport'>> {
       const built = await core.invoke('export.build', input);
       if (!built.ok) throw new DomainError(built.error.code, built.error.message, built.error.field);
       const file = built.value as ExportFile;
       return saveWithDialog(dialog, documentsDir, file.fileName, Buffer.from(file.base64, 'base64'));
     },
-    async printToPdf(input: ParsedInputOf<'desktop.printToPdf'>): Promise<ResultOf<'desktop.printToPdf'>> {
+    async printToPdf(input: DesktopParsedInputOf<'desktop.printToPdf'>): Promise<DesktopResultOf<'desktop.printToPdf'>> {
       const source = pdfSource();
       if (!source) throw new DomainError('not_available', 'There is no window to save as PDF.');
       const pdf = await source.printToPDF({ pageSize: 'A4', printBackground: true });

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core/createCore.ts';
-import { isDesktopMethod, METHOD_NAMES, type InputOf, type MethodName } from '../../shared/contract.ts';
+import { METHOD_NAMES, type InputOf, type MethodName } from '../../shared/contract.ts';
+import { DESKTOP_METHOD_NAMES, desktopMethods, type DesktopInputOf, type DesktopMethodName } from '../../shared/desktopMethods.ts';
 import { DESTINATION_KINDS, PHARMACY_FIRST_CONDITIONS, PHARMACY_FIRST_ROUTES, REDIRECTION_REASONS } from '../../shared/directory.ts';
 import { CLINICIAN_ROLES, DEFERRAL_KINDS } from '../../shared/domain.ts';
 import { EXPORT_TABLES, GPAS_STATUSES } from '../../shared/reports.ts';
@@ -13,7 +14,7 @@ import {
   expectNothingWritten,
   expectNoWrite,
   expectRefusal,
-  openSeeded,
+  openSeeded as openSeededCore,
   SERVICES,
   snapshot,
   TODAY,
@@ -32,6 +33,25 @@ import {
  */
 
 afterAll(closeAllCores);
+
+/**
+ * The desktop shell's own methods go through the same dispatcher, checked against
+ * their own schemas, once the shell adds them: every core here has them, with
+ * stand-ins for the window (the shell's own tests, test/unit/shell/, check the real ones).
+ */
+type TestedMethod = MethodName | DesktopMethodName;
+const TESTED_METHODS: TestedMethod[] = [...METHOD_NAMES, ...DESKTOP_METHOD_NAMES];
+type TestedInputOf<M extends TestedMethod> = M extends MethodName ? InputOf<M> : M extends DesktopMethodName ? DesktopInputOf<M> : never;
+
+function openSeeded(): Seeded {
+  const seeded = openSeededCore();
+  seeded.core.addShellMethods(desktopMethods, {
+    'desktop.setCompact': ({ on }) => ({ compact: on }),
+    'desktop.saveExport': () => Promise.resolve({ saved: null }),
+    'desktop.printToPdf': () => Promise.resolve({ saved: null }),
+  });
+  return seeded;
+}
 
 /** One seeded core for the tests of the enclosing describe block. */
 function sharedSeeded(): () => Seeded {
@@ -410,11 +430,11 @@ interface FieldSpec {
   nullAllowed?: boolean;
 }
 
-interface MethodCase<M extends MethodName> {
+interface MethodCase<M extends TestedMethod> {
   /** Exactly the method's input fields (the type makes a new contract field fail to compile until it is added here). */
-  fields: { [K in keyof InputOf<M> & string]-?: FieldSpec };
-  /** A request the method accepts against the seeded data (desktop-only methods answer not_available instead). */
-  valid: (seed: Seed) => InputOf<M>;
+  fields: { [K in keyof TestedInputOf<M> & string]-?: FieldSpec };
+  /** A request the method accepts against the seeded data. */
+  valid: (seed: Seed) => TestedInputOf<M>;
   /** Whether the valid example saves something (so "unchanged" is shown to be a real check). */
   writes: boolean;
   /**
@@ -441,7 +461,7 @@ const exportFields = {
   includeIdentifiers: optional('flag', /Include patient identifiers/),
 };
 
-const CASES: { [M in MethodName]: MethodCase<M> } = {
+const CASES: { [M in TestedMethod]: MethodCase<M> } = {
   'system.status': { fields: {}, valid: () => ({}), writes: false },
   'device.get': { fields: {}, valid: () => ({}), writes: false },
   'device.update': {
@@ -781,12 +801,12 @@ interface UntypedCase {
 }
 
 /** Nothing saved and, unless the case is the known exception, no window told to refresh. */
-function expectValidCallWroteNothing(seeded: Seeded, method: MethodName): void {
+function expectValidCallWroteNothing(seeded: Seeded, method: TestedMethod): void {
   if (caseOf(method).pushesWithoutWriting) expect(snapshot(seeded.core.db)).toEqual(seeded.before);
   else expectNothingWritten(seeded);
 }
 
-function caseOf(method: MethodName): UntypedCase {
+function caseOf(method: TestedMethod): UntypedCase {
   return CASES[method];
 }
 
@@ -907,8 +927,8 @@ describe('the refusal check', () => {
 });
 
 describe('the bad-input table', () => {
-  it('covers exactly the methods of the contract', () => {
-    expect(Object.keys(CASES).sort()).toEqual([...METHOD_NAMES].sort());
+  it('covers exactly the methods of the contract and the desktop shell’s own', () => {
+    expect(Object.keys(CASES).sort()).toEqual([...METHOD_NAMES, ...DESKTOP_METHOD_NAMES].sort());
   });
 
   it('lists the same roles, services, reasons, routes, conditions, deferral kinds, weekdays, GPAS states and export tables as shared/', () => {
@@ -934,17 +954,11 @@ describe('the bad-input table', () => {
     expect(['.pdf', 'a.pdfx', 'a/b.pdf', 'é.pdf', `${'x'.repeat(121)}.pdf`, 'a.txt'].some(isPdfName)).toBe(false);
   });
 
-  it.each(METHOD_NAMES)('has a valid example that %s accepts, so each mutation is the only thing wrong', async (method) => {
+  it.each(TESTED_METHODS)('has a valid example that %s accepts, so each mutation is the only thing wrong', async (method) => {
     const seeded = openSeeded();
     try {
       const { valid, writes } = caseOf(method);
       const result = await invoke(seeded.core, method, valid(seeded.data));
-      if (isDesktopMethod(method)) {
-        // Well formed, but only the desktop shell can do it.
-        expectRefusal(result, { code: 'not_available', field: null });
-        expectNothingWritten(seeded);
-        return;
-      }
       expect(result).toMatchObject({ ok: true });
       // A write shows up in the snapshot, so "the snapshot is unchanged" really means nothing was written.
       if (writes) expect(snapshot(seeded.core.db)).not.toEqual(seeded.before);
@@ -955,7 +969,7 @@ describe('the bad-input table', () => {
   });
 });
 
-describe.each(METHOD_NAMES)('%s with malformed input', (method) => {
+describe.each(TESTED_METHODS)('%s with malformed input', (method) => {
   const { fields, valid } = caseOf(method);
   const fieldNames = Object.keys(fields);
   const shared = sharedSeeded();
@@ -1128,7 +1142,7 @@ describe('keys that could reach a prototype', () => {
   };
   const shared = sharedSeeded();
 
-  it.each(METHOD_NAMES)('%s refuses __proto__, constructor or prototype at any depth, naming it, and writes nothing', async (method) => {
+  it.each(TESTED_METHODS)('%s refuses __proto__, constructor or prototype at any depth, naming it, and writes nothing', async (method) => {
     const seeded = shared();
     const valid = caseOf(method).valid(seeded.data);
     const places = placesIn(valid).length;
@@ -1171,7 +1185,7 @@ describe('keys that could reach a prototype', () => {
 });
 
 describe('methods that answer later', () => {
-  const ASYNC_METHODS: MethodName[] = ['export.build', 'export.runEndOfDay', 'desktop.saveExport', 'desktop.printToPdf'];
+  const ASYNC_METHODS: TestedMethod[] = ['export.build', 'export.runEndOfDay', 'desktop.saveExport', 'desktop.printToPdf'];
   const shared = sharedSeeded();
 
   it('answers a well-formed request to each of them with a promise', async () => {

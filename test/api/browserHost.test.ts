@@ -111,7 +111,7 @@ describe('browser host over HTTP', () => {
     expect(huge.status).toBe(413);
   });
 
-  it('answers a full clinician with 409 at_capacity and a desktop-only method with 501 not_available', async () => {
+  it('answers a full clinician with 409 at_capacity, and a method only the desktop shell has with 404 unknown_method', async () => {
     // The clock stands on Saturday 21 November: nobody is on the rota, so a GP's cap today is 0.
     const created = JSON.parse((await api('clinician.create', JSON.stringify({ name: 'Dr Ben Weekend', role: 'salaried_gp' }))).body) as { value: { id: string } };
     const full = await api('contact.record', JSON.stringify({ clinicianId: created.value.id, typeId: 'telephone' }));
@@ -121,9 +121,10 @@ describe('browser host over HTTP', () => {
     expect(urgent.status).toBe(200);
     expect(JSON.parse(urgent.body)).toMatchObject({ ok: true, value: { overCap: true } });
 
+    // The desktop shell adds its own methods to the dispatcher; the browser host adds none, and the core's contract has none of them.
     const compact = await api('desktop.setCompact', JSON.stringify({ on: true }));
-    expect(compact.status).toBe(501);
-    expect(JSON.parse(compact.body)).toMatchObject({ ok: false, error: { code: 'not_available' } });
+    expect(compact.status).toBe(404);
+    expect(JSON.parse(compact.body)).toMatchObject({ ok: false, error: { code: 'unknown_method', message: expect.stringContaining('“desktop.setCompact”') as unknown } });
   });
 
   it('does not serve files outside the renderer folder', async () => {

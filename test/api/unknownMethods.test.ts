@@ -30,6 +30,10 @@ const UNKNOWN = [
   'contact.mode',
   'desktop.setcompact',
   'desktop',
+  // The desktop shell's own methods: a core that no shell has added them to does not know them.
+  'desktop.setCompact',
+  'desktop.saveExport',
+  'desktop.printToPdf',
   'rota.set',
   'db.exec',
   '__proto__',

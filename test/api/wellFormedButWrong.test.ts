@@ -769,32 +769,6 @@ const CASES: WrongCase[] = [
     field: 'folder',
     phrase: 'The folder “/no/such/folder/for/contactcap” cannot be found.',
   },
-
-  // --- The desktop shell.
-  {
-    name: 'asking the core to save an export with a file dialog',
-    method: 'desktop.saveExport',
-    input: () => ({ format: 'xlsx', from: TODAY, to: TODAY }),
-    code: 'not_available',
-    field: null,
-    phrase: 'Saving with a file dialog is only in the desktop app.',
-  },
-  {
-    name: 'asking the core to print to PDF',
-    method: 'desktop.printToPdf',
-    input: () => ({ fileName: 'Daily summary.pdf' }),
-    code: 'not_available',
-    field: null,
-    phrase: 'Saving as PDF is only in the desktop app.',
-  },
-  {
-    name: 'asking the core for the compact desktop window',
-    method: 'desktop.setCompact',
-    input: () => ({ on: true }),
-    code: 'not_available',
-    field: null,
-    phrase: 'The small always-on-top window is only in the desktop app.',
-  },
 ];
 
 async function runCase(wrong: WrongCase): Promise<Seeded> {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { contract, isMethodName, METHOD_NAMES, type MethodName } from '../../../shared/contract.ts';
+import { contract, isMethodName, METHOD_NAMES, type MethodName, type MethodSpecs, type SpecParsedInputOf, type SpecResultOf } from '../../../shared/contract.ts';
 import { type PushEvents, type Topic } from '../../../shared/events.ts';
 import { fail, ok, type Envelope } from '../../../shared/result.ts';
 import type { CoreContext } from '../context.ts';
@@ -77,29 +77,69 @@ export function forbiddenKeyIn(input: unknown): string | null {
   return null;
 }
 
-/** A request's input checked against the contract: the parsed value, or the invalid_input answer for the desk. */
-export function parseInput<M extends MethodName>(method: M, input: unknown): { ok: true; data: z.output<(typeof contract)[M]['input']> } | { ok: false; answer: Envelope<never> } {
+type Parsed<T> = { ok: true; data: T } | { ok: false; answer: Envelope<never> };
+
+/** An input checked against a schema: the parsed value, or the invalid_input answer for the desk. */
+function parseWith<S extends z.ZodType>(schema: S, input: unknown): Parsed<z.output<S>> {
   // Before the schema: zod drops or ignores some of these keys rather than refusing them.
   const forbidden = forbiddenKeyIn(input);
   if (forbidden !== null) {
     return { ok: false, answer: fail('invalid_input', `This request has a detail called “${forbidden}”, which ContactCap never accepts. Nothing was changed.`) };
   }
-  const parsed = contract[method].input.safeParse(input === undefined ? {} : input);
-  if (parsed.success) return { ok: true, data: parsed.data as z.output<(typeof contract)[M]['input']> };
+  const parsed = schema.safeParse(input === undefined ? {} : input);
+  if (parsed.success) return { ok: true, data: parsed.data };
   const first = parsed.error.issues[0];
   const described = first ? describeIssue(first) : { message: 'The request’s details were not understood. Nothing was changed.' };
   return { ok: false, answer: fail('invalid_input', described.message, described.field) };
 }
 
+/** A request's input checked against the contract: the parsed value, or the invalid_input answer for the desk. */
+function parseInput<M extends MethodName>(method: M, input: unknown): Parsed<z.output<(typeof contract)[M]['input']>> {
+  return parseWith(contract[method].input, input) as Parsed<z.output<(typeof contract)[M]['input']>>;
+}
+
+/** The handler a shell gives for each of its own methods (shared/desktopMethods.ts), typed from their specs: each takes the checked input. */
+export type ShellHandlers<C extends MethodSpecs> = {
+  [M in keyof C]: (input: SpecParsedInputOf<C, M>) => SpecResultOf<C, M> | Promise<SpecResultOf<C, M>>;
+};
+
+/** Adds a shell's own methods to the dispatcher; the function it returns takes them away again. */
+export type AddShellMethods = <C extends MethodSpecs>(specs: C, handlers: ShellHandlers<C>) => () => void;
+
+interface ShellMethod {
+  input: z.ZodType;
+  run: (input: unknown) => unknown;
+}
+
+/**
+ * The one dispatcher: every call, from any shell, is checked and answered here.
+ * Besides the contract's methods it carries the methods a shell adds for itself
+ * (see addShellMethods), checked against their own schemas in the same way.
+ */
 export function createDispatcher(ctx: CoreContext, handlers: Handlers, push: PushListener, onDamage: (error: unknown) => void) {
   assertHandlersMatchContract(handlers);
+  const shellMethods = new Map<string, ShellMethod>();
   const failed = (error: unknown): Envelope<never> => {
     if (isCorrupt(errorCodeOf(error))) onDamage(error);
     return describeFailure(error);
   };
+
+  /** A shell's method: it changes nothing in the core, so it tells no window to refresh. It always answers later. */
+  async function invokeShell(shell: ShellMethod, input: unknown): Promise<Envelope<unknown>> {
+    const parsed = parseWith(shell.input, input);
+    if (!parsed.ok) return parsed.answer;
+    try {
+      return ok(await shell.run(parsed.data));
+    } catch (error) {
+      return failed(error);
+    }
+  }
+
   /** An envelope now, or for a method that builds a file, a promise of one. Never throws or rejects. */
-  return function invoke(method: string, input?: unknown): Envelope<unknown> | Promise<Envelope<unknown>> {
+  function invoke(method: string, input?: unknown): Envelope<unknown> | Promise<Envelope<unknown>> {
     if (!isMethodName(method)) {
+      const shell = shellMethods.get(method);
+      if (shell) return invokeShell(shell, input);
       return fail('unknown_method', `ContactCap does not have a request called “${method}”. Nothing was changed.`);
     }
     const spec: { async?: true } = contract[method];
@@ -121,5 +161,24 @@ export function createDispatcher(ctx: CoreContext, handlers: Handlers, push: Pus
       return answer(failed(error));
     }
     return value instanceof Promise ? value.then(done, failed) : done(value);
+  }
+
+  /** Duplicate method names are an error at start-up, as for the contract's handlers. */
+  const addShellMethods: AddShellMethods = (specs, shellHandlers) => {
+    const names = Object.keys(specs);
+    for (const name of names) {
+      if (isMethodName(name) || shellMethods.has(name)) throw new Error(`A shell method may not take the name of another method: ${name}.`);
+      if (typeof shellHandlers[name] !== 'function') throw new Error(`The shell gave no handler for ${name}.`);
+    }
+    for (const name of names) {
+      const spec = specs[name];
+      const run = shellHandlers[name];
+      if (spec && run) shellMethods.set(name, { input: spec.input, run: run as (input: unknown) => unknown });
+    }
+    return () => {
+      for (const name of names) shellMethods.delete(name);
+    };
   };
+
+  return { invoke, addShellMethods };
 }

@@ -2,7 +2,6 @@ import type { IsAsync, MethodName, ParsedInputOf, ResultOf } from '../../../shar
 import type { SystemStatus } from '../../../shared/domain.ts';
 import type { Topic } from '../../../shared/events.ts';
 import type { CoreContext } from '../context.ts';
-import { DomainError } from '../errors.ts';
 import { todayBoard } from '../services/board.ts';
 import { importClinicians } from '../services/clinicianImport.ts';
 import { createClinician, deactivateClinician, listCliniciansFor, reactivateClinician, renameClinician, updateClinician } from '../services/clinicians.ts';
@@ -86,19 +85,5 @@ export function createHandlers(status: (ctx: CoreContext) => SystemStatus): Hand
     'export.configureEndOfDay': { changes: ['device'], run: configureEndOfDay },
     // Runs every minute by itself: it tells no window to refresh (the manager's screen asks for the status).
     'export.runEndOfDay': { changes: reads, run: (ctx) => runEndOfDay(ctx) },
-    'desktop.setCompact': {
-      changes: reads,
-      run: () => {
-        throw new DomainError('not_available', 'The small always-on-top window is only in the desktop app. In a browser, make the window smaller instead.');
-      },
-    },
-    'desktop.saveExport': {
-      changes: reads,
-      run: () => Promise.reject(new DomainError('not_available', 'Saving with a file dialog is only in the desktop app. In a browser the file is downloaded instead.')),
-    },
-    'desktop.printToPdf': {
-      changes: reads,
-      run: () => Promise.reject(new DomainError('not_available', 'Saving as PDF is only in the desktop app. In a browser, print and choose “Save as PDF”.')),
-    },
   } satisfies Handlers;
 }

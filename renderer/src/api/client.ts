@@ -3,21 +3,23 @@ import type { PushEventName, PushEvents } from '../../../shared/events.ts';
 import type { Envelope } from '../../../shared/result.ts';
 import type { Transport } from './transport.ts';
 
-/** The typed API client: method names, inputs and results all come from the contract. */
-export interface ApiClient {
+/** What the transport can do besides calling the core: save a file, save a PDF, the always-on-top window. */
+export type Capabilities = Pick<Transport, 'saveFile' | 'savesBy' | 'printToPdf' | 'setCompact'>;
+
+/** The typed API client: method names, inputs and results all come from the contract; the rest is the transport's. */
+export interface ApiClient extends Capabilities {
   call<M extends MethodName>(method: M, input: InputOf<M>): Promise<Envelope<ResultOf<M>>>;
   on<E extends PushEventName>(event: E, listener: (payload: PushEvents[E]) => void): () => void;
-  readonly kind: Transport['kind'];
-  /** Browser host only; see Transport.postToHost. */
-  readonly postToHost?: Transport['postToHost'];
 }
 
 export function createClient(transport: Transport): ApiClient {
   return {
     call: (method, input) => transport.invoke(method, input) as Promise<Envelope<never>>,
     on: (event, listener) => transport.on(event, listener),
-    kind: transport.kind,
-    ...(transport.postToHost ? { postToHost: transport.postToHost } : {}),
+    saveFile: (input) => transport.saveFile(input),
+    savesBy: transport.savesBy,
+    printToPdf: (fileName) => transport.printToPdf(fileName),
+    ...(transport.setCompact ? { setCompact: transport.setCompact } : {}),
   };
 }
 

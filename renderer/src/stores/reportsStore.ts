@@ -3,8 +3,9 @@ import type { CollectiveAction } from '../../../shared/actions.ts';
 import type { InputOf } from '../../../shared/contract.ts';
 import type { Topic } from '../../../shared/events.ts';
 import type { DayReport, EndOfDayStatus, GpasReport, RangeReport } from '../../../shared/reports.ts';
-import { fail, ok, type Envelope } from '../../../shared/result.ts';
+import type { Envelope } from '../../../shared/result.ts';
 import { api } from '../api/client.ts';
+import type { ExportInput, PdfOutcome, SaveOutcome } from '../api/transport.ts';
 import { coalesce } from './coalesce.ts';
 
 export const REPORT_TABS = ['day', 'range', 'gpas', 'export'] as const;
@@ -15,10 +16,7 @@ export interface DateRange {
   to: string;
 }
 
-export type ExportInput = InputOf<'export.build'>;
-
-/** Where an export went: the desktop app's chosen path, the browser's download, or nowhere (the dialog was closed). */
-export type ExportOutcome = { kind: 'saved'; path: string } | { kind: 'downloaded'; fileName: string } | { kind: 'cancelled' };
+export type { ExportInput, PdfOutcome, SaveOutcome } from '../api/transport.ts';
 
 interface ReportsState {
   tab: ReportTab;
@@ -49,54 +47,10 @@ interface ReportsState {
   loadEndOfDay: () => Promise<void>;
   configureEndOfDay: (input: InputOf<'export.configureEndOfDay'>) => Promise<Envelope<EndOfDayStatus>>;
   runEndOfDay: () => Promise<Envelope<EndOfDayStatus>>;
-  exportFile: (input: ExportInput) => Promise<Envelope<ExportOutcome>>;
-  saveAsPdf: (fileName: string) => Promise<Envelope<string | null>>;
-}
-
-const DOWNLOAD_FAILED = 'The file could not be downloaded. Check that ContactCap is still running on this PC, then try again.';
-
-/** The file name the browser host gives a download (Content-Disposition), or a plain one. */
-function fileNameOf(response: Response): string {
-  const match = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '');
-  return match?.[1] ?? 'contactcap-export';
-}
-
-/**
- * The browser host's download route (POST /download with the token header): the
- * same export as export.build, answered as a file, or as the core's error in JSON.
- * Fetched rather than opened, so an error shows in the page instead of being
- * saved as a file; the bytes are saved through an object URL.
- */
-async function download(input: ExportInput): Promise<Envelope<ExportOutcome>> {
-  const post = api().postToHost;
-  if (!post) return fail('internal', DOWNLOAD_FAILED);
-  let response: Response;
-  try {
-    response = await post('./download', input);
-  } catch {
-    return fail('internal', DOWNLOAD_FAILED);
-  }
-  if (!response.ok || (response.headers.get('Content-Type') ?? '').startsWith('application/json')) {
-    try {
-      const answer = (await response.json()) as Envelope<unknown>;
-      if (!answer.ok) return answer;
-    } catch {
-      // Not the core's JSON: fall through to the general message.
-    }
-    return fail('internal', DOWNLOAD_FAILED);
-  }
-  const fileName = fileNameOf(response);
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Give the browser time to start saving before the bytes are let go.
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  return ok({ kind: 'downloaded', fileName });
+  /** Saves an export the way this window can: a save dialog, or a download. */
+  exportFile: (input: ExportInput) => Promise<Envelope<SaveOutcome>>;
+  /** The page as printed, as a PDF: a file where the user chooses, or the browser's print dialog. */
+  saveAsPdf: (fileName: string) => Promise<Envelope<PdfOutcome>>;
 }
 
 /** The manager's reports and the collective-action register. */
@@ -193,18 +147,15 @@ export const useReportsStore = create<ReportsState>()((set, get) => {
       if (result.ok) set({ endOfDay: result.value });
       return result;
     },
-    async exportFile(input) {
-      if (api().kind === 'browser') return download(input);
-      const result = await api().call('desktop.saveExport', input);
-      if (!result.ok) return result;
-      return ok(result.value.saved === null ? { kind: 'cancelled' } : { kind: 'saved', path: result.value.saved });
-    },
-    async saveAsPdf(fileName) {
-      const result = await api().call('desktop.printToPdf', { fileName });
-      return result.ok ? ok(result.value.saved) : result;
-    },
+    exportFile: (input) => api().saveFile(input),
+    saveAsPdf: (fileName) => api().printToPdf(fileName),
   };
 });
+
+/** How this window saves an export, so the page can say so before the button is pressed. */
+export function exportSavesBy(): 'dialog' | 'download' {
+  return api().savesBy;
+}
 
 /** What the Reports screen's figures are made of: when any of these change, they are fetched again. */
 const REPORT_INPUTS: readonly Topic[] = ['contacts', 'redirections', 'rota', 'clinicians', 'settings'];

@@ -1,4 +1,5 @@
-import type { Board, BoardRow } from '../../../shared/domain.ts';
+import type { Board, BoardRow, Contact } from '../../../shared/domain.ts';
+import type { DeskPress } from '../../../renderer/src/stores/deskFlow.ts';
 
 /** A board row as the core sends it, for renderer tests. */
 export function boardRow(clinicianId: string, used: number, cap = 25): BoardRow {
@@ -32,4 +33,30 @@ export function boardRow(clinicianId: string, used: number, cap = 25): BoardRow 
 
 export function board(version: string, rows: BoardRow[]): Board {
   return { day: '2026-11-23', version, now: '2026-11-23T10:00:00.000Z', capMode: 'day', session: 'am', warningPercent: 85, defaultTypeId: 'face_to_face', rows };
+}
+
+/** A contact as the core answers contact.record with withBoard: the contact, and the board after it. */
+export function recordedContact(id: string, clinicianId: string, typeId: string, after: Board): Contact & { board: Board } {
+  return {
+    id,
+    clinicianId,
+    typeId,
+    counts: true,
+    occurredAt: '2026-11-23T10:00:00.000Z',
+    recordedAt: '2026-11-23T10:00:00.000Z',
+    practiceDay: '2026-11-23',
+    session: 'am',
+    overCapReason: null,
+    overCap: false,
+    lateReason: null,
+    recordedBy: 'Sam',
+    device: 'Desk 1',
+    voided: null,
+    board: after,
+  };
+}
+
+/** A key press at the desk, with the focus on the board (not in a field, not on another button). */
+export function keyPress(key: string, code = key, modifiers: { ctrlKey?: boolean } = {}): DeskPress {
+  return { key, code, shiftKey: false, ctrlKey: modifiers.ctrlKey ?? false, altKey: false, metaKey: false, inField: false, onOtherButton: false };
 }

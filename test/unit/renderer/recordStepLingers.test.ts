@@ -1,51 +1,25 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Envelope } from '../../../shared/result.ts';
-import { setApiClient } from '../../../renderer/src/api/client.ts';
-import { RECORD_STEP_LINGERS_MS, useDeskFlow, type DeskPress } from '../../../renderer/src/stores/deskFlow.ts';
+import { RECORD_STEP_LINGERS_MS, useDeskFlow } from '../../../renderer/src/stores/deskFlow.ts';
 import { useDeskStore } from '../../../renderer/src/stores/deskStore.ts';
-import { board, boardRow } from './boardRows.ts';
+import { board, boardRow, keyPress as press, recordedContact } from './boardRows.ts';
+import { installFakeTransport, type PendingCall } from './fakeTransport.ts';
 
 /**
  * After Enter, the record step stays on screen until its answer comes (then the
  * dialog closes in the same frame as the board changes), or for a moment at most.
  */
 
-const press = (key: string, code = key): DeskPress => ({ key, code, shiftKey: false, ctrlKey: false, altKey: false, metaKey: false, inField: false, onOtherButton: false });
-
 function recordedAnswer(used: number): Envelope<unknown> {
-  return {
-    ok: true,
-    value: {
-      id: `contact-${used}`,
-      clinicianId: 'a',
-      typeId: 'face_to_face',
-      counts: true,
-      occurredAt: '2026-11-23T10:00:00.000Z',
-      recordedAt: '2026-11-23T10:00:00.000Z',
-      practiceDay: '2026-11-23',
-      session: 'am',
-      overCapReason: null,
-      overCap: false,
-      lateReason: null,
-      recordedBy: 'Sam',
-      device: 'Desk 1',
-      voided: null,
-      board: board(`v${used + 1}`, [boardRow('a', used)]),
-    },
-  };
+  return { ok: true, value: recordedContact(`contact-${used}`, 'a', 'face_to_face', board(`v${used + 1}`, [boardRow('a', used)])) };
 }
 
 describe('the record step after Enter', () => {
-  let answers: ((envelope: Envelope<unknown>) => void)[] = [];
+  let answers: PendingCall[] = [];
 
   beforeEach(() => {
     vi.useFakeTimers();
-    answers = [];
-    setApiClient({
-      kind: 'browser',
-      call: () => new Promise((resolve) => answers.push(resolve)) as never,
-      on: () => () => {},
-    });
+    answers = installFakeTransport().calls;
     useDeskStore.setState({ board: board('v1', [boardRow('a', 0)]), boardVersion: 'v1', listsVersion: 'v1', contacts: [], saving: null });
     useDeskFlow.setState({ step: null, leaving: null, hint: null, failed: null, queued: 0 });
   });
@@ -54,7 +28,7 @@ describe('the record step after Enter', () => {
   });
 
   const answer = async (used: number) => {
-    answers.shift()?.(recordedAnswer(used));
+    answers.shift()?.answer(recordedAnswer(used));
     // Let the answer's promise chain run, and no timer.
     for (let i = 0; i < 10; i++) await Promise.resolve();
   };

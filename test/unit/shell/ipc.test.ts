@@ -56,7 +56,7 @@ describe('IPC wiring', () => {
       if (!handler) throw new Error('No handler on contactcap:invoke');
       return handler(eventFrom(url), method, input);
     };
-    return { ...fake, dispose, call, setCompact, saveExport };
+    return { ...fake, dispose, call, setCompact, saveExport, printToPdf };
   }
 
   it('registers one handler, on the contactcap:invoke channel', () => {
@@ -201,5 +201,22 @@ describe('IPC wiring', () => {
       error: { code: 'invalid_input', field: 'format' },
     });
     expect(saveExport).toHaveBeenCalledTimes(1);
+  });
+
+  it('hands desktop.printToPdf to the shell with its file name checked', async () => {
+    const { call, printToPdf } = wire();
+    await expect(call(APP_PAGE, 'desktop.printToPdf', { fileName: 'Daily summary 23-11-2026.pdf' })).resolves.toEqual({ ok: true, value: { saved: null } });
+    expect(printToPdf).toHaveBeenCalledWith({ fileName: 'Daily summary 23-11-2026.pdf' });
+    await expect(call(APP_PAGE, 'desktop.printToPdf', { fileName: '../../etc/passwd.pdf' })).resolves.toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'fileName' } });
+    expect(printToPdf).toHaveBeenCalledTimes(1);
+  });
+
+  it('adds the desktop methods to the core’s one dispatcher, and takes them away once disposed', async () => {
+    const { dispose, setCompact } = wire();
+    // The same dispatcher the channel uses: the core itself now answers them.
+    await expect(core.invoke('desktop.setCompact', { on: true })).resolves.toEqual({ ok: true, value: { compact: true } });
+    dispose();
+    expect(core.invoke('desktop.setCompact', { on: true })).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(setCompact).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { ROLE_LABELS } from '../../../../shared/domain.ts';
-import { api } from '../../api/client.ts';
 import { formatTime } from '../../format.ts';
 import { useAnnounceStore } from '../../stores/announceStore.ts';
 import { useCatalogueStore } from '../../stores/catalogueStore.ts';
 import { useDeskStore } from '../../stores/deskStore.ts';
 import { useRosterStore } from '../../stores/rosterStore.ts';
 import { useSettingsStore } from '../../stores/settingsStore.ts';
-import { useUiStore } from '../../stores/uiStore.ts';
+import { canCompact, useUiStore } from '../../stores/uiStore.ts';
 import { StateBadge } from '../common/StateBadge.tsx';
 import { describeUsage, sessionsText } from '../reception/usageText.ts';
 
@@ -60,9 +59,8 @@ export function ClinicianView() {
   const mine = contacts.filter((contact) => contact.clinicianId === row.clinicianId);
 
   async function compact() {
-    const result = await api().call('desktop.setCompact', { on: true });
-    if (result.ok) setCompact(true);
-    else announce(result.error.message, 'error');
+    const result = await setCompact(true);
+    if (!result.ok) announce(result.error.message, 'error');
   }
 
   return (
@@ -83,9 +81,11 @@ export function ClinicianView() {
           <StateBadge state={row.state} /> {describeUsage(row)}
         </p>
         <div className="actions left">
-          <button type="button" onClick={() => void compact()}>
-            Small always-on-top window
-          </button>
+          {canCompact() && (
+            <button type="button" onClick={() => void compact()}>
+              Small always-on-top window
+            </button>
+          )}
           <button type="button" className="quiet" onClick={() => void updateDevice({ clinicianViewId: null })}>
             Not {row.name}? Change
           </button>

@@ -1,4 +1,3 @@
-import { api } from '../../api/client.ts';
 import { useDeskStore } from '../../stores/deskStore.ts';
 import { useSettingsStore } from '../../stores/settingsStore.ts';
 import { useUiStore } from '../../stores/uiStore.ts';
@@ -11,8 +10,7 @@ export function CompactView() {
   const setCompact = useUiStore((state) => state.setCompact);
 
   async function restore() {
-    await api().call('desktop.setCompact', { on: false });
-    setCompact(false);
+    await setCompact(false);
   }
 
   return (

@@ -1,8 +1,7 @@
 import { useState, type SyntheticEvent } from 'react';
 import { EXPORT_TABLE_LABELS, EXPORT_TABLES, type ExportTable } from '../../../../shared/reports.ts';
-import { api } from '../../api/client.ts';
 import { useAnnounceStore } from '../../stores/announceStore.ts';
-import { useReportsStore, type DateRange, type ExportInput } from '../../stores/reportsStore.ts';
+import { exportSavesBy, useReportsStore, type DateRange, type ExportInput } from '../../stores/reportsStore.ts';
 import { errorOf, type FormError } from '../../stores/result.ts';
 import { ErrorMessage, invalidIf } from '../common/fields.tsx';
 import { useOneAtATime } from '../settings/sectionSave.tsx';
@@ -26,7 +25,7 @@ function ExportForm() {
   const [error, setError] = useState<FormError | null>(null);
   const [outcome, setOutcome] = useState<string | null>(null);
   const { busy, run } = useOneAtATime();
-  const desktop = api().kind === 'desktop';
+  const savesBy = exportSavesBy();
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
@@ -95,7 +94,7 @@ function ExportForm() {
           <button type="submit" className="primary" aria-disabled={busy || undefined}>
             {busy ? 'Exporting…' : 'Export'}
           </button>
-          <span className="field-note export-where">{desktop ? 'You choose where to save it.' : 'Your browser downloads it.'}</span>
+          <span className="field-note export-where">{savesBy === 'dialog' ? 'You choose where to save it.' : 'Your browser downloads it.'}</span>
         </div>
         {outcome && <p className="export-outcome">{outcome}</p>}
       </form>

@@ -1,24 +1,24 @@
-import { api } from '../../api/client.ts';
 import { useAnnounceStore } from '../../stores/announceStore.ts';
 import { useReportsStore } from '../../stores/reportsStore.ts';
 import { useOneAtATime } from '../settings/sectionSave.tsx';
 
 /**
- * Print (every shell) and, in the desktop app, Save as PDF. Both lay the page
- * out with the print stylesheet: one A4 page, tables instead of charts.
+ * Print, and Save as PDF (a file where the user chooses in the desktop app; the
+ * print dialog, with its own "Save as PDF", in a browser). Both lay the page out
+ * with the print stylesheet: one A4 page, tables instead of charts.
  */
 export function PrintButtons({ what, fileName }: { what: string; fileName: string }) {
   const saveAsPdf = useReportsStore((state) => state.saveAsPdf);
   const announce = useAnnounceStore((state) => state.announce);
   const { busy, run } = useOneAtATime();
-  const desktop = api().kind === 'desktop';
 
   async function pdf() {
     const result = await run(() => saveAsPdf(fileName));
     if (!result) return;
     if (!result.ok) announce(result.error.message, 'error');
-    else if (result.value === null) announce('Not saved: the save dialog was closed.');
-    else announce(`Saved the ${what} as a PDF: ${result.value}`);
+    else if (result.value.kind === 'cancelled') announce('Not saved: the save dialog was closed.');
+    else if (result.value.kind === 'print_dialog') announce(`To save the ${what} as a PDF, choose “Save as PDF” as the printer in the print dialog.`);
+    else announce(`Saved the ${what} as a PDF: ${result.value.path}`);
   }
 
   return (
@@ -26,11 +26,9 @@ export function PrintButtons({ what, fileName }: { what: string; fileName: strin
       <button type="button" onClick={() => window.print()}>
         Print
       </button>
-      {desktop && (
-        <button type="button" aria-disabled={busy || undefined} onClick={() => void pdf()}>
-          Save as PDF
-        </button>
-      )}
+      <button type="button" aria-disabled={busy || undefined} onClick={() => void pdf()}>
+        Save as PDF
+      </button>
     </div>
   );
 }
