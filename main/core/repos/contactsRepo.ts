@@ -151,8 +151,8 @@ export interface CountedContact {
   orderKey: string;
   clinicianId: string;
   session: Session;
-  /** When it took its place: recorded, or for a late entry, when it happened (epoch ms). */
-  recordedAt: number;
+  /** When it happened (epoch ms): when the warning level and the cap were reached. */
+  occurredAt: number;
   overCapReason: string | null;
 }
 
@@ -167,7 +167,7 @@ export interface DayContact extends CountedContact {
  */
 export function liveContactsOnDay(db: Database.Database, day: string, clinicianId?: string): DayContact[] {
   const sql = `SELECT k.id, k.hlc, coalesce(k.order_key, k.hlc) AS orderKey, k.clinician_id AS clinicianId, k.session,
-      CASE WHEN k.late_reason IS NULL THEN k.recorded_at ELSE k.occurred_at END AS recordedAt, k.over_cap_reason AS overCapReason, k.counts
+      k.occurred_at AS occurredAt, k.over_cap_reason AS overCapReason, k.counts
     FROM live_contacts k WHERE k.practice_day = ? ${clinicianId === undefined ? '' : 'AND k.clinician_id = ?'}
     ORDER BY k.clinician_id, ${DAY_ORDER}`;
   const statementFor = statement(db, sql);
@@ -233,49 +233,40 @@ export function reportContactsBetween(db: Database.Database, from: string, to: s
   });
 }
 
-/** Counts per day, clinician and type for a range, voided contacts left out: enough for range summaries. */
-export interface ContactCount {
-  practiceDay: string;
+/** What the cap rules need of a live contact in a range, on a day when no cap changed (see liveContactsBetween). */
+export interface RangeContact {
+  id: string;
   clinicianId: string;
+  practiceDay: string;
   typeId: string;
   counts: boolean;
-  n: number;
-}
-
-/** A counted contact recorded with an urgent reason, with its place in its day's order (1 = first). */
-export interface ReasonedContact extends CountedContact {
-  practiceDay: string;
-  /** Place among the clinician's counted contacts that day, and among those of its session. */
-  dayPosition: number;
-  sessionPosition: number;
-}
-
-export function contactCountsBetween(db: Database.Database, from: string, to: string): ContactCount[] {
-  const rows = statement(
-    db,
-    `SELECT k.practice_day AS practiceDay, k.clinician_id AS clinicianId, k.type_id AS typeId, k.counts, count(*) AS n
-     FROM live_contacts k WHERE k.practice_day BETWEEN ? AND ?
-     GROUP BY k.practice_day, k.clinician_id, k.type_id, k.counts`,
-  ).all(from, to) as (Omit<ContactCount, 'counts'> & { counts: 0 | 1 })[];
-  return rows.map((row) => ({ ...row, counts: row.counts === 1 }));
+  session: Session;
+  occurredAt: number;
+  overCapReason: string | null;
 }
 
 /**
- * The counted, live contacts with an urgent reason in a range, and where each
- * stood in its day (only these can be urgent over the cap). The place in the
- * session is worked out only when asked for (a range with a day in session
- * mode): it costs a second sort of the whole range. Without it, sessionPosition is 0.
+ * A range's live contacts in day, clinician and day order, without their
+ * clocks: a year is 150,000 rows, and the order is the index's own. On a day
+ * when a cap changed, read the day with reportContactsBetween: each contact's
+ * cap then depends on its place in the day (withCapsWhenRecorded).
  */
-export function reasonedContactsBetween(db: Database.Database, from: string, to: string, withSessions: boolean): ReasonedContact[] {
-  const bySession = withSessions ? `row_number() OVER (PARTITION BY k.practice_day, k.clinician_id, k.session ORDER BY ${DAY_ORDER})` : '0';
-  return statement(
+export function liveContactsBetween(db: Database.Database, from: string, to: string): RangeContact[] {
+  const rows = statement(
     db,
-    `SELECT * FROM (
-       SELECT k.id, k.hlc, coalesce(k.order_key, k.hlc) AS orderKey, k.clinician_id AS clinicianId, k.session, k.practice_day AS practiceDay,
-         CASE WHEN k.late_reason IS NULL THEN k.recorded_at ELSE k.occurred_at END AS recordedAt, k.over_cap_reason AS overCapReason,
-         row_number() OVER (PARTITION BY k.practice_day, k.clinician_id ORDER BY ${DAY_ORDER}) AS dayPosition,
-         ${bySession} AS sessionPosition
-       FROM live_contacts k WHERE k.practice_day BETWEEN ? AND ? AND k.counts = 1
-     ) WHERE overCapReason IS NOT NULL ORDER BY practiceDay, clinicianId, orderKey, hlc`,
-  ).all(from, to) as ReasonedContact[];
+    `SELECT id, clinician_id, practice_day, type_id, counts, session, occurred_at, over_cap_reason
+     FROM live_contacts k WHERE practice_day BETWEEN ? AND ? ORDER BY practice_day, clinician_id, ${DAY_ORDER}`,
+  )
+    .raw()
+    .all(from, to) as [string, string, string, string, 0 | 1, Session, number, string | null][];
+  return rows.map(([id, clinicianId, practiceDay, typeId, counts, session, occurredAt, overCapReason]) => ({
+    id,
+    clinicianId,
+    practiceDay,
+    typeId,
+    counts: counts === 1,
+    session,
+    occurredAt,
+    overCapReason,
+  }));
 }

@@ -119,6 +119,11 @@ function checkpointsFor(db: Database.Database, day: string, onlyClinicianId: str
   return checkpoints;
 }
 
+/** Whether any cap or the rota changed during `day`: only then does a contact's cap depend on when it was recorded. */
+export function capsChangedDuring(db: Database.Database, day: string): boolean {
+  return checkpointsFor(db, day, undefined).length > 0;
+}
+
 /**
  * When caps or the rota changed during the day, each contact is held to the cap
  * that applied when it was recorded: marking a clinician absent at noon does not
