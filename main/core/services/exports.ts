@@ -74,7 +74,7 @@ const SUMMARY_COLUMNS: Column<SummaryLine, null>[] = [
 function summaryTable(ctx: CoreContext, from: string, to: string): Table {
   const report = rangeReport(ctx, { from, to });
   const lines: SummaryLine[] = [
-    ...report.clinicians.map(({ clinicianId: _id, name, role, ...figures }) => ({ name, role, figures, practice: null })),
+    ...report.clinicians.map((row) => ({ name: row.name, role: row.role, figures: row, practice: null })),
     { name: 'All clinicians', role: '', figures: report.totals, practice: report },
   ];
   return tableOf('clinician-days', SUMMARY_COLUMNS, [{ context: null, records: lines }]);

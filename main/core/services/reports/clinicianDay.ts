@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { reachedCap, usageOf } from '../../../../shared/capacity.ts';
 import type { Clinician, Session } from '../../../../shared/domain.ts';
 import { daysBetween, practiceDayOf } from '../../../../shared/practiceDay.ts';
+import type { ClinicianDayReport } from '../../../../shared/reports.ts';
 import type { PracticeSettings } from '../../../../shared/settings.ts';
 import { currentConfig, type ConfigSnapshot } from '../configViews.ts';
 import { configFor, overridesFor, planClinicians, type ClinicianDayPlan } from '../dayPlan.ts';
@@ -25,7 +26,7 @@ export interface RuleContact {
 }
 
 /** One clinician's practice day, every figure the reports give of it, decided here and nowhere else. */
-export interface ClinicianDayFigures {
+export interface ClinicianDayFigures extends Pick<ClinicianDayReport, 'capped' | 'cap' | 'counted' | 'notCounted' | 'byType' | 'percentOfCap' | 'urgentOverCap'> {
   /** Part of the day's report: on the rota (and still on the board), or with contacts recorded. */
   listed: boolean;
   /**
@@ -36,21 +37,10 @@ export interface ClinicianDayFigures {
    */
   worked: boolean;
   sessionsWorked: number;
-  capped: boolean;
-  /** The day's cap as it stood at the end of the day (0 on a day off). */
-  cap: number;
-  counted: number;
-  notCounted: number;
-  /** Live contacts by type id, counted and not. */
-  byType: Record<string, number>;
-  /** Counted contacts as a percentage of the cap, one decimal; null when not capped or the cap is 0. */
-  percentOfCap: number | null;
   /** A day worked on which a capped clinician's counted contacts reached a cap above 0. */
   atOrOverCap: boolean;
   /** Counted contacts beyond the cap, by the day's order (the board's rule, usageOf). */
   overCapIds: readonly string[];
-  /** Of those, the ones recorded with an urgent reason. Work that does not count is never over the cap. */
-  urgentOverCap: number;
   /** When the warning level and the cap were reached (epoch ms), by when the contacts happened. */
   warnedAt: number | null;
   fullAt: number | null;
