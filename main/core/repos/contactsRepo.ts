@@ -156,9 +156,11 @@ export interface CountedContact {
   overCapReason: string | null;
 }
 
-/** A live contact of a day, counted (1) or not (0): what the board and the record check read. */
+/** A live contact of a day: what the board, the record check and the reports' day rule read. */
 export interface DayContact extends CountedContact {
-  counts: 0 | 1;
+  typeId: string;
+  /** Whether it counts toward the cap: fixed when it was recorded. */
+  counts: boolean;
 }
 
 /**
@@ -166,12 +168,22 @@ export interface DayContact extends CountedContact {
  * clinician's in the day's order: the index's own order, so nothing is sorted.
  */
 export function liveContactsOnDay(db: Database.Database, day: string, clinicianId?: string): DayContact[] {
-  const sql = `SELECT k.id, k.hlc, coalesce(k.order_key, k.hlc) AS orderKey, k.clinician_id AS clinicianId, k.session,
-      k.occurred_at AS occurredAt, k.over_cap_reason AS overCapReason, k.counts
+  const sql = `SELECT k.id, k.hlc, coalesce(k.order_key, k.hlc), k.clinician_id, k.type_id, k.session, k.occurred_at, k.over_cap_reason, k.counts
     FROM live_contacts k WHERE k.practice_day = ? ${clinicianId === undefined ? '' : 'AND k.clinician_id = ?'}
     ORDER BY k.clinician_id, ${DAY_ORDER}`;
-  const statementFor = statement(db, sql);
-  return (clinicianId === undefined ? statementFor.all(day) : statementFor.all(day, clinicianId)) as DayContact[];
+  const statementFor = statement(db, sql).raw();
+  const rows = (clinicianId === undefined ? statementFor.all(day) : statementFor.all(day, clinicianId)) as [string, string, string, string, string, Session, number, string | null, 0 | 1][];
+  return rows.map(([id, hlc, orderKey, rowClinicianId, typeId, session, occurredAt, overCapReason, counts]) => ({
+    id,
+    hlc,
+    orderKey,
+    clinicianId: rowClinicianId,
+    typeId,
+    session,
+    occurredAt,
+    overCapReason,
+    counts: counts === 1,
+  }));
 }
 
 /** What reports need of each contact in a range of days, in day and recording order. */
@@ -231,42 +243,4 @@ export function reportContactsBetween(db: Database.Database, from: string, to: s
       voidReason,
     };
   });
-}
-
-/** What the cap rules need of a live contact in a range, on a day when no cap changed (see liveContactsBetween). */
-export interface RangeContact {
-  id: string;
-  clinicianId: string;
-  practiceDay: string;
-  typeId: string;
-  counts: boolean;
-  session: Session;
-  occurredAt: number;
-  overCapReason: string | null;
-}
-
-/**
- * A range's live contacts in day, clinician and day order, without their
- * clocks: a year is 150,000 rows, and the order is the index's own. On a day
- * when a cap changed, read the day with reportContactsBetween: each contact's
- * cap then depends on its place in the day (withCapsWhenRecorded).
- */
-export function liveContactsBetween(db: Database.Database, from: string, to: string): RangeContact[] {
-  const rows = statement(
-    db,
-    `SELECT id, clinician_id, practice_day, type_id, counts, session, occurred_at, over_cap_reason
-     FROM live_contacts k WHERE practice_day BETWEEN ? AND ? ORDER BY practice_day, clinician_id, ${DAY_ORDER}`,
-  )
-    .raw()
-    .all(from, to) as [string, string, string, string, 0 | 1, Session, number, string | null][];
-  return rows.map(([id, clinicianId, practiceDay, typeId, counts, session, occurredAt, overCapReason]) => ({
-    id,
-    clinicianId,
-    practiceDay,
-    typeId,
-    counts: counts === 1,
-    session,
-    occurredAt,
-    overCapReason,
-  }));
 }

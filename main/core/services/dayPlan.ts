@@ -119,11 +119,6 @@ function checkpointsFor(db: Database.Database, day: string, onlyClinicianId: str
   return checkpoints;
 }
 
-/** Whether any cap or the rota changed during `day`: only then does a contact's cap depend on when it was recorded. */
-export function capsChangedDuring(db: Database.Database, day: string): boolean {
-  return checkpointsFor(db, day, undefined).length > 0;
-}
-
 /**
  * When caps or the rota changed during the day, each contact is held to the cap
  * that applied when it was recorded: marking a clinician absent at noon does not
@@ -196,12 +191,12 @@ function usageOfDay(db: Database.Database, day: string, plans: ReadonlyMap<strin
     const counted = withCapsWhenRecorded(
       db,
       day,
-      contacts.filter((contact) => contact.counts === 1),
+      contacts.filter((contact) => contact.counts),
       single,
     );
     const byClinician = groupByClinician(counted);
     const uncounted = new Map<string, number>();
-    for (const contact of contacts) if (contact.counts === 0) uncounted.set(contact.clinicianId, (uncounted.get(contact.clinicianId) ?? 0) + 1);
+    for (const contact of contacts) if (!contact.counts) uncounted.set(contact.clinicianId, (uncounted.get(contact.clinicianId) ?? 0) + 1);
     for (const [clinicianId, inputs] of missing) {
       const dayPlan = plans.get(clinicianId);
       if (!dayPlan) continue;

@@ -3,11 +3,11 @@ import { practiceMinutesOf } from '../../../../shared/practiceDay.ts';
 import type { ClinicianRangeReport, RangeDay, RangeReport } from '../../../../shared/reports.ts';
 import { withoutTitle } from '../../../../shared/text.ts';
 import type { CoreContext } from '../../context.ts';
-import { contactsOnDay, liveContactsBetween } from '../../repos/contactsRepo.ts';
+import { liveContactsOnDay } from '../../repos/contactsRepo.ts';
 import { deferralsBetween } from '../../repos/deferralsRepo.ts';
 import { redirectionsBetween, type RedirectionRecord } from '../../repos/redirectionsRepo.ts';
-import { capsChangedDuring, withCapsWhenRecorded } from '../dayPlan.ts';
-import { clinicianDaysOf, planDays, type RuleContact } from './clinicianDay.ts';
+import { withCapsWhenRecorded } from '../dayPlan.ts';
+import { clinicianDaysOf, planDays } from './clinicianDay.ts';
 import { assertRange, groupBy, MAX_REPORT_DAYS, ratio, summariseDeferrals, summariseRedirections } from './summary.ts';
 
 /** A clinician's running totals over the range; the averages are worked out at the end. */
@@ -39,13 +39,12 @@ const sum = <T>(rows: readonly T[], value: (row: T) => number) => rows.reduce((t
 /**
  * A week, a month, a year: per clinician, redirections, and day-by-day figures
  * for charts. Every clinician-day is decided by the same rule as the day
- * summary (clinicianDayFigures), from the range's live contacts read once.
+ * summary (clinicianDayFigures), from the day's live contacts as the board reads them.
  */
 export function rangeReport(ctx: CoreContext, input: ParsedInputOf<'report.range'>): RangeReport {
   assertRange(input.from, input.to, MAX_REPORT_DAYS, 'A summary');
   const { db } = ctx;
   const days = planDays(db, input.from, input.to, ctx.clock.now());
-  const contactsByDay = groupBy(liveContactsBetween(db, input.from, input.to), (contact) => contact.practiceDay);
   const redirectionsByDay = groupBy(redirectionsBetween(db, input.from, input.to), (record) => record.practiceDay);
   const byClinician = new Map<string, Totals>();
   const daily: RangeDay[] = [];
@@ -60,15 +59,8 @@ export function rangeReport(ctx: CoreContext, input: ParsedInputOf<'report.range
     for (const destination of summary.byDestination) {
       entry.redirectionsByKind[destination.kind] = (entry.redirectionsByKind[destination.kind] ?? 0) + destination.count;
     }
-    // On a day when a cap changed, each contact is held to the cap in force when it was recorded, which needs its place in the day.
-    const live: RuleContact[] = capsChangedDuring(db, day)
-      ? withCapsWhenRecorded(
-          db,
-          day,
-          contactsOnDay(db, day).filter((contact) => contact.voidReason === null),
-          undefined,
-        )
-      : (contactsByDay.get(day) ?? []);
+    // Each day read as the board reads it, and each contact held to the cap in force when it was recorded.
+    const live = withCapsWhenRecorded(db, day, liveContactsOnDay(db, day), undefined);
     for (const { plan, figures } of clinicianDaysOf(plans, snapshot.settings, live)) {
       const clinicianId = plan.clinician.id;
       entry.counted += figures.counted;
