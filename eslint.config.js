@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { layersPlugin } from './eslint.layers.js';
 
 /**
  * Layers by folder, checked here rather than by goodwill (STYLE.md §1):
@@ -26,7 +27,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['eslint.config.js'] },
+        projectService: { allowDefaultProject: ['eslint.config.js', 'eslint.layers.js'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -41,7 +42,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['eslint.config.js'],
+    files: ['eslint.config.js', 'eslint.layers.js'],
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: { globals: globals.node },
   },
@@ -80,6 +81,24 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { patterns: [{ regex: '^(?!electron$|\\.\\./\\.\\./shared/)', message: 'The preload imports only electron and shared/.' }] },
+      ],
+    },
+  },
+  {
+    files: ['main/**/*.ts'],
+    plugins: { layers: layersPlugin },
+    rules: { 'layers/import-layers': 'error' },
+  },
+  {
+    files: ['main/core/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'TSEnumDeclaration', message: 'Use a const array and a union type: enums are not erasable syntax.' },
+        {
+          selector: "NewExpression[callee.name=/^Weak(Map|Set)$/]",
+          message: 'The core keeps nothing in memory on its own: declare a CacheSlot and keep it in the core’s one Caches object (main/core/db/caches.ts).',
+        },
       ],
     },
   },

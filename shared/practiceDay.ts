@@ -153,9 +153,29 @@ export function instantAt(day: string, hhmm: string): number | null {
   return null;
 }
 
-/** Every practice day from `from` to `to`, both included; none when `to` is before `from`. */
-export function daysBetween(from: string, to: string): string[] {
-  const days: string[] = [];
-  for (let day = from; day <= to; day = addPracticeDays(day, 1)) days.push(day);
-  return days;
+/**
+ * The most days a range of practice days may span: twenty years, far beyond
+ * any report or export. A longer one can only come from a bug, and fails at
+ * once instead of looping for minutes.
+ */
+export const MAX_DAYS_IN_RANGE = 7_320;
+
+/** Calendar days from `from` to `to`: 0 for the same day, negative when `to` is before `from`. Both must be real dates. */
+export function dayCount(from: string, to: string): number {
+  for (const day of [from, to]) {
+    if (!isPracticeDay(day)) throw new RangeError(`Not a real date (YYYY-MM-DD): ${JSON.stringify(day)}`);
+  }
+  return Math.round((utcMidnight(to) - utcMidnight(from)) / 86_400_000);
+}
+
+/**
+ * Every practice day from `from` to `to`, both included; none when `to` is
+ * before `from`. Bounded: a span longer than `maxDays`, or a date that is not
+ * real, throws straight away.
+ */
+export function daysBetween(from: string, to: string, maxDays: number = MAX_DAYS_IN_RANGE): string[] {
+  const count = dayCount(from, to) + 1;
+  if (count <= 0) return [];
+  if (count > maxDays) throw new RangeError(`${from} to ${to} is ${count} days: more than the ${maxDays} a range may cover.`);
+  return Array.from({ length: count }, (_, offset) => addPracticeDays(from, offset));
 }

@@ -1,8 +1,5 @@
-import type Database from 'better-sqlite3';
+import type { Store } from './db/store.ts';
 import type { EventLog } from './events/eventLog.ts';
-import { touchConfig } from './repos/configRepo.ts';
-import { touchContacts } from './repos/contactsRepo.ts';
-import { touchDevice } from './repos/deviceRepo.ts';
 
 export interface Clock {
   /** Milliseconds since the epoch. */
@@ -13,9 +10,11 @@ export interface IdSource {
   newId(): string;
 }
 
-/** What every service gets: the connection, this device's event log, time and ids. */
-export interface CoreContext {
-  db: Database.Database;
+/**
+ * What every service gets: the connection and its one Caches object (a Store),
+ * this device's event log, time and ids.
+ */
+export interface CoreContext extends Store {
   log: EventLog;
   clock: Clock;
   ids: IdSource;
@@ -23,15 +22,8 @@ export interface CoreContext {
 
 /**
  * Runs `work` in one BEGIN IMMEDIATE transaction: all of it is saved, or none of
- * it. When it rolls back, cached views of the configuration are dropped too.
+ * it. When it rolls back, everything the caches kept is dropped too.
  */
 export function write<T>(ctx: CoreContext, work: () => T): T {
-  try {
-    return ctx.db.transaction(work).immediate();
-  } catch (error) {
-    touchConfig(ctx.db);
-    touchContacts(ctx.db);
-    touchDevice(ctx.db);
-    throw error;
-  }
+  return ctx.caches.around(() => ctx.db.transaction(work).immediate());
 }

@@ -10,6 +10,7 @@ import { createDispatcher, type PushListener } from './api/dispatch.ts';
 import { createHandlers } from './api/handlers.ts';
 import type { Clock, CoreContext, IdSource } from './context.ts';
 import { checkIntegrityInBackground, type IntegrityResult } from './db/integrityCheck.ts';
+import { createStore, type Store } from './db/store.ts';
 import { loadMigrations, schemaVersionOf } from './db/migrations.ts';
 import { explainStorageError, openDatabase, recoveryMarkerOf, type OpenedDatabase } from './db/openDatabase.ts';
 import { errorCodeOf, isCorrupt } from './errors.ts';
@@ -48,6 +49,8 @@ export interface Core {
   readonly integrity: Promise<IntegrityResult>;
   /** The open connection, for tests and maintenance tools. */
   readonly db: Database.Database;
+  /** The connection with the core's one Caches object: what tools that write below the api must use. */
+  readonly store: Store;
 }
 
 export const systemClock: Clock = { now: () => Date.now() };
@@ -64,9 +67,9 @@ const DAMAGE_MESSAGE =
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? randomIds;
-  const { opened, deviceId } = openWithIdentity(options, clock);
+  const { opened, deviceId, store } = openWithIdentity(options, clock);
   const { db } = opened;
-  const ctx: CoreContext = { db, log: new EventLog(db, deviceId, () => clock.now()), clock, ids };
+  const ctx: CoreContext = { db, caches: store.caches, log: new EventLog(store, deviceId, () => clock.now()), clock, ids };
   const notices: StartupNotice[] = [...opened.notices];
   const listeners = new Set<PushListener>();
   let closed = false;
@@ -142,17 +145,21 @@ export function createCore(options: CoreOptions): Core {
     databasePath: opened.file,
     integrity,
     db,
+    store,
   };
 }
 
 export type { PushEvents };
+/** What the shells need from below the core's front door, passed on here so they reach no lower. */
+export { chooseDataDir } from './db/dataDir.ts';
+export { describeFailure, parseInput } from './api/dispatch.ts';
 
 /**
  * Opens the database and reads who this install is. Damage that only shows up
  * in these first reads is handled like damage found at open: the file is set
  * aside, untouched, and a new one started.
  */
-function openWithIdentity(options: CoreOptions, clock: Clock): { opened: OpenedDatabase; deviceId: string } {
+function openWithIdentity(options: CoreOptions, clock: Clock): { opened: OpenedDatabase; deviceId: string; store: Store } {
   const open = () =>
     openDatabase({
       dataDir: options.dataDir,
@@ -163,12 +170,13 @@ function openWithIdentity(options: CoreOptions, clock: Clock): { opened: OpenedD
     });
   for (let attempt = 1; ; attempt++) {
     const opened = open();
+    const store = createStore(opened.db);
     try {
-      runMaintenance(opened.db);
-      const deviceId = ensureDeviceId(opened.db, clock);
+      runMaintenance(store);
+      const deviceId = ensureDeviceId(store, clock);
       // The event log reads the newest clock value at start: part of the same check.
-      new EventLog(opened.db, deviceId, () => clock.now());
-      return { opened, deviceId };
+      new EventLog(store, deviceId, () => clock.now());
+      return { opened, deviceId, store };
     } catch (error) {
       opened.db.close();
       opened.lock.release();
@@ -182,19 +190,23 @@ function openWithIdentity(options: CoreOptions, clock: Clock): { opened: OpenedD
 }
 
 /** Work a migration asked for, such as refilling reshaped projections from the event log. */
-function runMaintenance(db: Database.Database): void {
-  for (const task of pendingMaintenance(db)) {
-    db.transaction(() => {
-      if (task === 'rebuild_projections') rebuildProjections(db);
-      finishMaintenance(db, task);
-    }).immediate();
+function runMaintenance(store: Store): void {
+  for (const task of pendingMaintenance(store)) {
+    store.caches.around(() =>
+      store.db
+        .transaction(() => {
+          if (task === 'rebuild_projections') rebuildProjections(store);
+          finishMaintenance(store, task);
+        })
+        .immediate(),
+    );
   }
 }
 
-function ensureDeviceId(db: Database.Database, clock: Clock): string {
-  const existing = getDeviceId(db);
+function ensureDeviceId(store: Store, clock: Clock): string {
+  const existing = getDeviceId(store);
   if (existing) return existing;
   const deviceId = randomBytes(8).toString('hex');
-  db.transaction(() => insertDevice(db, deviceId, clock.now())).immediate();
+  store.db.transaction(() => insertDevice(store, deviceId, clock.now())).immediate();
   return deviceId;
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type * as Electron from 'electron';
 import { createCore, type Core } from '../core/createCore.ts';
-import { chooseDataDir } from '../core/db/dataDir.ts';
+import { chooseDataDir } from '../core/createCore.ts';
 import { StartupError } from '../core/errors.ts';
 import { registerAppScheme, serveRenderer } from './appProtocol.ts';
 import { compactController } from './compactWindow.ts';

@@ -2,7 +2,7 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../shared/bridge.ts';
 import { isDesktopMethod, type DesktopMethod, type ParsedInputOf, type ResultOf } from '../../shared/contract.ts';
 import { fail, ok, type Envelope } from '../../shared/result.ts';
-import { describeFailure, parseInput } from '../core/api/dispatch.ts';
+import { describeFailure, parseInput } from '../core/createCore.ts';
 import type { Core } from '../core/createCore.ts';
 import { isAppUrl } from './navigation.ts';
 

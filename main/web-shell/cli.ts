@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core/createCore.ts';
-import { chooseDataDir } from '../core/db/dataDir.ts';
+import { chooseDataDir } from '../core/createCore.ts';
 import { StartupError } from '../core/errors.ts';
 import { tokenProblem } from './requestGuard.ts';
 import { startHost, TOKEN_ENV } from './server.ts';

@@ -1097,17 +1097,11 @@ describe('nested details', () => {
     expectNothingWritten(seeded);
   });
 
-  // Known bug (main/core/api/dispatch.ts, describeIssue): an unrecognized_keys issue is
-  // reported without its path, so a stray key inside pattern, override, roleDefaults or
-  // pharmacyFirst comes back with no field at all. Flip to `it.each` once fixed.
   it.each(cases)('names the field that holds $name', async (wrong) => {
     const seeded = shared();
     expectRefusal(await invoke(seeded.core, wrong.method, wrong.input(seeded.data)), { code: 'invalid_input', field: wrong.field });
   });
 
-  // Known bug (shared/contract.ts, settings.update): z.partialRecord has no desk message, so
-  // roleDefaults that is not a set of named values gets zod's "Invalid input: expected record,
-  // received number". Flip to `it` once the record has an error message of its own.
   it('refuses roleDefaults that is not a set of roles, in words for the desk', async () => {
     const seeded = shared();
     for (const roleDefaults of [5, null, [], 'gp_partner', true]) {
@@ -1189,11 +1183,6 @@ describe('methods that answer later', () => {
     }
   });
 
-  // Bug (main/core/api/dispatch.ts, invoke): a request refused by the schema (or an
-  // unknown method) is answered with a plain envelope even for a method marked async,
-  // while core.call types the answer as AnswerOf<M> = Promise<Envelope>. A typed caller
-  // that writes core.call('export.build', input).then(...) gets "then is not a function"
-  // exactly when the input is bad. Flip to `it` once async methods always answer with a promise.
   it('answers a malformed request to each of them with a promise too, as core.call’s type says', async () => {
     const seeded = shared();
     for (const method of ASYNC_METHODS) {
@@ -1205,9 +1194,6 @@ describe('methods that answer later', () => {
 });
 
 describe('the wording of a missing choice', () => {
-  // Bug (shared/schemas.ts, entityId): the message is built as `Choose a ${what}.`, so the
-  // action register's field reads "Choose a action." Fix: let entityId take the article
-  // (or the whole phrase), e.g. entityId('an action'). Flip to `it` once fixed.
   it('asks for “an action”, not “a action”', async () => {
     const seeded = openSeeded();
     try {

@@ -103,8 +103,8 @@ export function applyForeignEvent(core: Core, event: { origin: string; seq: numb
   };
   const stored: StoredEvent = { ...unsigned, hash: hashEvent(unsigned) };
   core.db.transaction(() => {
-    insertEvent(core.db, stored);
-    applyEvent(core.db, stored);
+    insertEvent(core.store, stored);
+    applyEvent(core.store, stored);
   })();
 }
 

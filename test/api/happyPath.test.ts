@@ -389,10 +389,6 @@ describe('the rota', () => {
     expect(rowOf(core, id)).toMatchObject({ working: true, cap: 25, used: 4 });
   });
 
-  // Known bug (work in progress in main/core/events/projector.ts): the rota.daySet branch writes
-  // field_history and rota_days without touchConfig(), so a configTimeline cached by a board read
-  // earlier in the day is not refreshed. withCapsWhenRecorded then holds the later urgent contact to
-  // the cap from before the absence (25) and does not flag it over the cap. Flip to `it` once fixed.
   it('flags an urgent contact recorded after the clinician was marked absent, even when the board was read before the change', () => {
     const opened = openCore();
     const { core } = opened;

@@ -220,7 +220,7 @@ describe('a late entry belongs to its own day', () => {
     const amara = addClinician(core, 'Dr Amara Okafor');
     enterWednesdayLate(core, amara.id);
     const before = snapshot(core.db).tables;
-    rebuildProjections(core.db);
+    rebuildProjections(core.store);
     const after = snapshot(core.db).tables;
     for (const table of ['contacts', 'redirections', 'deferrals']) expect(after[table]).toEqual(before[table]);
     // Its place in the day is 10:15 on the 18th (1794996900000 ms, in base 36), not when it was entered.

@@ -189,7 +189,7 @@ describe('request ids are kept with the history', () => {
     retryAll(opened.restart());
 
     const requestsBefore = snapshot(opened.core.db).tables.requests;
-    rebuildProjections(opened.core.db);
+    rebuildProjections(opened.core.store);
     expect(snapshot(opened.core.db).tables.requests).toEqual(requestsBefore);
     retryAll(opened.core);
     // And the other kinds are still refused under each id after the rebuild.

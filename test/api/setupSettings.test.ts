@@ -21,7 +21,7 @@ describe('the practice’s name before it is set', () => {
     const opened = openCore();
     must(opened.core.call('settings.update', { warningPercent: 80, listSize: 9500 }));
     expect(must(opened.core.call('settings.get', {}))).toMatchObject({ practiceName: '', warningPercent: 80, listSize: 9500 });
-    rebuildProjections(opened.core.db);
+    rebuildProjections(opened.core.store);
     expect(must(opened.core.call('settings.get', {}))).toMatchObject({ practiceName: '', warningPercent: 80 });
   });
 
@@ -49,7 +49,7 @@ describe('whether the setup was done or skipped', () => {
     expect(must(opened.core.call('settings.update', { setup: 'done' })).setup).toBe('done');
     const events = opened.core.db.prepare("SELECT count(*) FROM events WHERE type = 'settings.updated'").pluck().get();
     expect(events).toBe(2);
-    rebuildProjections(opened.core.db);
+    rebuildProjections(opened.core.store);
     expect(must(opened.core.call('settings.get', {})).setup).toBe('done');
   });
 

@@ -41,7 +41,7 @@ function usedBy(core: Core, clinicianId: string): { used: number; state: string;
 /** Another PC's events, as sync will hand them over: its own origin, sequence and clock. */
 function otherPc(clock: FakeClock) {
   let seq = 0;
-  return (type: 'contact.recorded' | 'contact.voided' | 'clinician.updated', body: object, at = clock.now() - 60_000): StoredEvent => {
+  return (type: 'contact.recorded' | 'contact.voided' | 'clinician.updated' | 'settings.updated' | 'contactType.created' | 'directory.updated' | 'rota.daySet', body: object, at = clock.now() - 60_000): StoredEvent => {
     seq++;
     return {
       origin: 'other-pc',
@@ -59,8 +59,8 @@ function otherPc(clock: FakeClock) {
 /** The lowest-level path: the event goes into the log and through the projector, nothing else. */
 function applyDirectly(core: Core, event: StoredEvent): void {
   core.db.transaction(() => {
-    insertEvent(core.db, event);
-    applyEvent(core.db, event);
+    insertEvent(core.store, event);
+    applyEvent(core.store, event);
   })();
 }
 
@@ -105,7 +105,7 @@ describe('the board and the record check see every change at once', () => {
     must(core.call('contact.record', { clinicianId: ada.id, typeId: 'telephone' }));
     expect(usedBy(core, ada.id).used).toBe(1);
 
-    const ctx: CoreContext = { db: core.db, log: new EventLog(core.db, core.deviceId, () => clock.now()), clock, ids: sequentialIds('rolled-back') };
+    const ctx: CoreContext = { ...core.store, log: new EventLog(core.store, core.deviceId, () => clock.now()), clock, ids: sequentialIds('rolled-back') };
     expect(() =>
       write(ctx, () => {
         must(core.call('contact.record', { clinicianId: ada.id, typeId: 'telephone' }));
@@ -140,5 +140,64 @@ describe('the board and the record check see every change at once', () => {
 
     expect(must(core.call('board.today', {})).rows[0]).toMatchObject({ used: 22, cap: 25, fullAt: '2026-11-23T09:20:30.000Z' });
     expect(must(core.call('contact.listForDay', { clinicianId: ada.id })).filter((contact) => contact.overCap)).toHaveLength(2);
+  });
+
+  it('sees configuration from another PC at once in every cached view: clinicians, settings, types, the directory and the rota', () => {
+    const clock = new FakeClock(NOON);
+    const core = newCore(clock);
+    const ada = must(core.call('clinician.create', { name: 'Dr Ada Patel', role: 'gp_partner', dailyCap: 25 }));
+    const day = practiceDayOf(clock.now());
+    // Read every view once, so each is held in memory before the other PC's changes arrive.
+    expect(must(core.call('clinician.list', {})).map((clinician) => clinician.name)).toEqual(['Dr Ada Patel']);
+    expect(must(core.call('settings.get', {})).practiceName).toBe('');
+    expect(must(core.call('contactType.list', {})).some((type) => type.name === 'Care home round')).toBe(false);
+    const pharmacy = must(core.call('directory.list', {})).find((entry) => entry.kind === 'pharmacy_first');
+    if (!pharmacy) throw new Error('The starting directory has a Pharmacy First entry');
+    expect(usedBy(core, ada.id).state).toBe('available');
+
+    const event = otherPc(clock);
+    // Made on the other PC after this one's own edits, so they are the newest values.
+    const later = clock.now() + 1_000;
+    applyDirectly(core, event('clinician.updated', { clinicianId: ada.id, changes: { name: 'Dr Ada Patel-Jones', dailyCap: 2 } }, later));
+    applyDirectly(core, event('settings.updated', { changes: { practiceName: 'Riverside Surgery' } }, later));
+    applyDirectly(core, event('contactType.created', { typeId: 'care-home', name: 'Care home round', counts: true, key: null }, later));
+    applyDirectly(core, event('directory.updated', { entryId: pharmacy.id, changes: { phone: '0161 496 0000' } }, later));
+
+    expect(must(core.call('clinician.list', {})).map((clinician) => [clinician.name, clinician.dailyCap])).toEqual([['Dr Ada Patel-Jones', 2]]);
+    expect(must(core.call('settings.get', {})).practiceName).toBe('Riverside Surgery');
+    expect(must(core.call('contactType.list', {})).find((type) => type.id === 'care-home')?.name).toBe('Care home round');
+    expect(must(core.call('directory.list', {})).find((entry) => entry.id === pharmacy.id)?.phone).toBe('0161 496 0000');
+    expect(must(core.call('board.today', {})).rows.find((row) => row.clinicianId === ada.id)).toMatchObject({ name: 'Dr Ada Patel-Jones', cap: 2 });
+
+    // The other PC marks her absent today: the board and the record check know at once.
+    applyDirectly(core, event('rota.daySet', { clinicianId: ada.id, day, override: { absent: true } }, later));
+    expect(usedBy(core, ada.id).state).not.toBe('available');
+    expect(must(core.call('board.today', {})).rows.find((row) => row.clinicianId === ada.id)?.status).toBe('absent');
+  });
+
+  it('forgets what it saw inside a transaction opened outside write() that rolled back', () => {
+    const clock = new FakeClock(NOON);
+    const core = newCore(clock);
+    const ada = must(core.call('clinician.create', { name: 'Dr Ada Patel', role: 'gp_partner', dailyCap: 3 }));
+    must(core.call('contact.record', { clinicianId: ada.id, typeId: 'telephone' }));
+    const event = otherPc(clock);
+    const day = practiceDayOf(clock.now());
+    expect(() =>
+      core.db.transaction(() => {
+        const contact = event('contact.recorded', { contactId: 'there-1', clinicianId: ada.id, typeId: 'telephone', counts: true, occurredAt: clock.now() - 60_000, practiceDay: day, session: 'am' });
+        const rename = event('clinician.updated', { clinicianId: ada.id, changes: { name: 'Renamed inside' } }, clock.now() + 1_000);
+        for (const each of [contact, rename]) {
+          insertEvent(core.store, each);
+          applyEvent(core.store, each);
+        }
+        // Seen inside the transaction…
+        expect(usedBy(core, ada.id).used).toBe(2);
+        expect(must(core.call('clinician.list', {}))[0]?.name).toBe('Renamed inside');
+        throw new Error('The batch from the other PC was refused half way');
+      })(),
+    ).toThrow(/half way/);
+    // …and gone with it.
+    expect(usedBy(core, ada.id).used).toBe(1);
+    expect(must(core.call('clinician.list', {}))[0]?.name).toBe('Dr Ada Patel');
   });
 });

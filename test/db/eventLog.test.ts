@@ -110,7 +110,7 @@ describe('projections', () => {
     expect(before.voids).toHaveLength(1);
     expect(before.config?.filter((row) => (row as { entity: string }).entity === 'clinician')).toHaveLength(3);
 
-    expect(rebuildProjections(core.db)).toBe(14);
+    expect(rebuildProjections(core.store)).toBe(14);
     expect(projections(core)).toEqual(before);
   });
 
@@ -148,8 +148,8 @@ describe('projections', () => {
         const replica = newCore(new FakeClock('2026-11-23T12:00:00Z'), 'r');
         replica.db.transaction(() => {
           for (const event of shuffled) {
-            insertEvent(replica.db, event);
-            applyEvent(replica.db, event);
+            insertEvent(replica.store, event);
+            applyEvent(replica.store, event);
           }
         })();
         const board = must(replica.call('board.today', {}));

@@ -206,11 +206,6 @@ describe('the end-of-day export, told no window anything needlessly', () => {
 });
 
 describe('turning the end-of-day export off and on again', () => {
-  // Bug (main/core/services/endOfDay.ts, dueDays): turning the export back on sets startDay
-  // to that day, but dueDays starts from lastExportedDay + 1 whenever a day was ever
-  // exported, ignoring startDay. Off from Tuesday and on again the next Monday, it writes
-  // the six days it was off (after a year off, 365 days of files in one run). Fix: start
-  // from the later of startDay and lastExportedDay + 1. Flip to `it` once fixed.
   it('starts again from the day it is turned back on, not the days it was off', async () => {
     const opened = openCore('2026-11-23T08:00:00Z');
     try {
@@ -329,12 +324,6 @@ describe.runIf(isRoot)('a folder that turns read-only or fills up (root: real fi
     expect(filesIn(folder)).not.toContain('contactcap-contacts-2026-11-23.csv');
   });
 
-  // Bug (main/core/services/endOfDay.ts, runEndOfDay): each file is written atomically, but
-  // the day's six files are renamed into place one by one, so when the disk fills (or the
-  // share drops) part-way through, the workbook and the first CSVs of a day that is "not
-  // exported" stay in the folder, next to an error saying "Nothing was left behind". Fix:
-  // write all of a day's files under temporary names, then rename them together (removing
-  // any already renamed if one fails). Flip to `it` once fixed.
   it('leaves none of the day’s files when the disk fills part-way through the day', async () => {
     const folder = mountTmpfs('size=1m');
     const { opened } = arranged(folder);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addPracticeDays,
+  dayCount,
   daysBetween,
   isClockTime,
   practiceMinutesOf,
@@ -123,6 +124,24 @@ describe('practiceMinutesOf and daysBetween', () => {
     expect(daysBetween('2026-02-27', '2026-03-02')).toEqual(['2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02']);
     expect(daysBetween('2026-11-21', '2026-11-21')).toEqual(['2026-11-21']);
     expect(daysBetween('2026-11-22', '2026-11-21')).toEqual([]);
+  });
+
+  it('counts calendar days, clock changes and leap days included', () => {
+    expect(dayCount('2026-03-28', '2026-03-30')).toBe(2);
+    expect(dayCount('2028-02-28', '2028-03-01')).toBe(2);
+    expect(dayCount('2026-01-01', '2027-01-01')).toBe(365);
+    expect(dayCount('2026-11-21', '2026-11-20')).toBe(-1);
+  });
+
+  it('fails at once, never looping, on a date that is not real or a span longer than twenty years', () => {
+    // Each of these once ran a day at a time towards the year 275760 before anything noticed.
+    for (const [from, to] of [['2026-01-01', 'zzzz'], ['2026-01-01', '2026-13-45'], ['9999-99-99', '2026-01-01'], ['2026-02-30', '2026-03-01']]) {
+      expect(() => daysBetween(from ?? '', to ?? ''), `${from} to ${to}`).toThrow(/Not a real date/);
+    }
+    expect(() => daysBetween('2026-01-01', '2047-01-01')).toThrow('2026-01-01 to 2047-01-01 is 7671 days: more than the 7320 a range may cover.');
+    expect(daysBetween('2026-01-01', '2045-12-31')).toHaveLength(7305);
+    expect(() => daysBetween('2026-01-01', '2026-01-10', 9)).toThrow('2026-01-01 to 2026-01-10 is 10 days: more than the 9 a range may cover.');
+    expect(daysBetween('2026-01-01', '2026-01-09', 9)).toHaveLength(9);
   });
 });
 

@@ -4,7 +4,6 @@ import { type PushEvents, type Topic } from '../../../shared/events.ts';
 import { fail, ok, type Envelope } from '../../../shared/result.ts';
 import type { CoreContext } from '../context.ts';
 import { DomainError, errorCodeOf, isBusy, isCorrupt, isDiskFull, isReadOnly } from '../errors.ts';
-import { latestHlc } from '../repos/eventsRepo.ts';
 import type { Handler, Handlers } from './handlers.ts';
 
 export type PushListener = <E extends keyof PushEvents>(event: E, payload: PushEvents[E]) => void;
@@ -110,9 +109,9 @@ export function createDispatcher(ctx: CoreContext, handlers: Handlers, push: Pus
     if (!parsed.ok) return answer(parsed.answer);
     const handler = handlers[method] as Handler<MethodName>;
     const changes = typeof handler.changes === 'function' ? handler.changes(parsed.data) : handler.changes;
-    const previous = changes.length > 0 ? (latestHlc(ctx.db) ?? '') : '';
+    const previous = changes.length > 0 ? (ctx.log.latestHlc() ?? '') : '';
     const done = (value: unknown): Envelope<unknown> => {
-      if (changes.length > 0) push('data.changed', { topics: [...changes] as Topic[], version: latestHlc(ctx.db) ?? '', previous });
+      if (changes.length > 0) push('data.changed', { topics: [...changes] as Topic[], version: ctx.log.latestHlc() ?? '', previous });
       return ok(value);
     };
     let value: unknown;

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { Store } from '../db/store.ts';
 import { BUILTIN_CONTACT_TYPES } from '../../../shared/contactTypes.ts';
 import { BMA_ACTIONS_2024 } from '../../../shared/actions.ts';
 import { DEFAULT_DIRECTORY } from '../../../shared/directory.ts';
@@ -15,17 +15,17 @@ const baselineHlc = (index: number) => `0-${String(index + 1).padStart(2, '0')}`
  * every PC lays down the same rows with the same ids, so a practice's edits (which
  * are events) apply to the same entries everywhere.
  */
-export function applyBaseline(db: Database.Database): void {
+export function applyBaseline(store: Store): void {
   BUILTIN_CONTACT_TYPES.forEach((type, index) => {
     const { id, ...fields } = type;
-    ensureConfig(db, 'contact_type', id, fields, baselineHlc(index));
+    ensureConfig(store, 'contact_type', id, fields, baselineHlc(index));
   });
   DEFAULT_DIRECTORY.forEach((entry, index) => {
     const { id, ...fields } = entry;
-    ensureConfig(db, 'directory', id, fields, baselineHlc(index));
+    ensureConfig(store, 'directory', id, fields, baselineHlc(index));
   });
   BMA_ACTIONS_2024.forEach((entry, index) => {
     const { id, ...fields } = entry;
-    ensureConfig(db, 'action', id, fields, baselineHlc(index));
+    ensureConfig(store, 'action', id, fields, baselineHlc(index));
   });
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type Database from 'better-sqlite3';
+import type { Store } from '../db/store.ts';
 import { decodeHlc, encodeHlc, tickHlc, zeroHlc, type Hlc } from '../../../shared/hlc.ts';
 import { insertEvent, lastSeqOf, latestHlc } from '../repos/eventsRepo.ts';
 import { EVENT_SCHEMA_VERSION, type EventBody, type EventType, type StoredEvent } from './eventTypes.ts';
@@ -18,26 +18,31 @@ export function hashEvent(event: Omit<StoredEvent, 'hash'>): string {
  */
 export class EventLog {
   private last: Hlc;
-  private readonly db: Database.Database;
+  private readonly store: Store;
   readonly origin: string;
   private readonly now: () => number;
 
-  constructor(db: Database.Database, origin: string, now: () => number) {
-    this.db = db;
+  constructor(store: Store, origin: string, now: () => number) {
+    this.store = store;
     this.origin = origin;
     this.now = now;
-    const latest = latestHlc(db);
+    const latest = latestHlc(store);
     const seen = latest === null ? zeroHlc(origin) : decodeHlc(latest);
     this.last = { wall: seen.wall, counter: seen.counter, node: origin };
   }
 
+  /** The newest hybrid clock value in the log, from this PC or any other; null for an empty log. */
+  latestHlc(): string | null {
+    return latestHlc(this.store);
+  }
+
   append<T extends EventType>(type: T, body: EventBody<T>): StoredEvent {
-    if (!this.db.inTransaction) throw new Error('Events are appended inside a write transaction.');
+    if (!this.store.db.inTransaction) throw new Error('Events are appended inside a write transaction.');
     const wallTime = this.now();
     this.last = tickHlc(this.last, wallTime);
     const unsigned = {
       origin: this.origin,
-      seq: lastSeqOf(this.db, this.origin) + 1,
+      seq: lastSeqOf(this.store, this.origin) + 1,
       hlc: encodeHlc(this.last),
       wallTime,
       type,
@@ -45,8 +50,8 @@ export class EventLog {
       body: JSON.stringify(body),
     };
     const event: StoredEvent = { ...unsigned, hash: hashEvent(unsigned) };
-    insertEvent(this.db, event);
-    applyEvent(this.db, event);
+    insertEvent(this.store, event);
+    applyEvent(this.store, event);
     return event;
   }
 }

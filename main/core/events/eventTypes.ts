@@ -134,14 +134,5 @@ export function isEventType(type: string): type is EventType {
   return Object.prototype.hasOwnProperty.call(EVENT_BODIES, type);
 }
 
-/** A row of the events table. */
-export interface StoredEvent {
-  origin: string;
-  seq: number;
-  hlc: string;
-  wallTime: number;
-  type: string;
-  schemaVersion: number;
-  body: string;
-  hash: string;
-}
+/** A row of the events table: defined with the table's repository, below this layer. */
+export type { StoredEvent } from '../repos/eventsRepo.ts';

@@ -1,9 +1,10 @@
-import type Database from 'better-sqlite3';
+import type { Change } from '../db/caches.ts';
+import type { Store } from '../db/store.ts';
 import { DEFAULT_PATTERN, sessionOf } from '../../../shared/rota.ts';
 import { DEFAULT_SETTINGS } from '../../../shared/settings.ts';
 import { deriveInitials } from '../../../shared/text.ts';
-import { ensureConfig, recordFieldChange, setConfigField, touchConfig, type ConfigEntity } from '../repos/configRepo.ts';
-import { dayOrderKey, insertContact, touchContacts } from '../repos/contactsRepo.ts';
+import { ensureConfig, recordFieldChange, setConfigField, type ConfigEntity } from '../repos/configRepo.ts';
+import { dayOrderKey, insertContact } from '../repos/contactsRepo.ts';
 import { insertDeferral } from '../repos/deferralsRepo.ts';
 import { insertRedirection } from '../repos/redirectionsRepo.ts';
 import { insertRequest, type RequestKind } from '../repos/requestsRepo.ts';
@@ -16,12 +17,24 @@ import { EVENT_BODIES, isEventType, type StoredEvent } from './eventTypes.ts';
 export const PROJECTION_TABLES = ['requests', 'voids', 'contacts', 'redirections', 'deferrals', 'rota_days', 'config', 'field_history'] as const;
 
 /**
- * Applies one event to the projections. Every branch is idempotent and
- * independent of arrival order: inserts ignore duplicates, edits are
- * last-writer-wins per field by hybrid clock, and voids keep the earliest.
+ * Applies one event to the projections, then tells the caches what it changed:
+ * this is the one place they hear of changes to practice data, whichever path
+ * the event came by (a local write, a replay, another PC's events). Every
+ * branch is idempotent and independent of arrival order: inserts ignore
+ * duplicates, edits are last-writer-wins per field by hybrid clock, and voids
+ * keep the earliest.
  */
-export function applyEvent(db: Database.Database, event: StoredEvent): void {
-  if (!isEventType(event.type)) return; // from a newer version: kept in the log, projected after upgrade
+export function applyEvent(store: Store, event: StoredEvent): void {
+  const change = project(store, event);
+  if (change) store.caches.changed(change);
+}
+
+const CONFIG: Change = { kind: 'config' };
+const ALL_CONTACTS: Change = { kind: 'contacts' };
+
+/** Writes the event into the projections; says what it changed, or null where nothing kept in memory is made from it. */
+function project(store: Store, event: StoredEvent): Change | null {
+  if (!isEventType(event.type)) return null; // from a newer version: kept in the log, projected after upgrade
   const raw: unknown = JSON.parse(event.body);
   switch (event.type) {
     case 'clinician.created': {
@@ -38,50 +51,50 @@ export function applyEvent(db: Database.Database, event: StoredEvent): void {
         // Before version 3 a clinician had no key of their own: one is given at the next start.
         key: body.key ?? null,
       };
-      return applyConfig(db, 'clinician', body.clinicianId, event.hlc, fields, fields);
+      return applyConfig(store, 'clinician', body.clinicianId, event.hlc, fields, fields);
     }
     case 'clinician.updated': {
       const body = EVENT_BODIES['clinician.updated'].parse(raw);
       const placeholder = { name: '(not yet known)', initials: '?', role: 'other', capped: null, dailyCap: null, amCap: null, pmCap: null, active: true };
-      return applyConfig(db, 'clinician', body.clinicianId, event.hlc, body.changes, placeholder);
+      return applyConfig(store, 'clinician', body.clinicianId, event.hlc, body.changes, placeholder);
     }
     case 'settings.updated': {
       const body = EVENT_BODIES['settings.updated'].parse(raw);
-      return applyConfig(db, 'settings', 'practice', event.hlc, body.changes, {});
+      return applyConfig(store, 'settings', 'practice', event.hlc, body.changes, {});
     }
     case 'rota.patternSet': {
       const body = EVENT_BODIES['rota.patternSet'].parse(raw);
-      return applyConfig(db, 'rota_pattern', body.clinicianId, event.hlc, { pattern: body.pattern }, { pattern: DEFAULT_PATTERN });
+      return applyConfig(store, 'rota_pattern', body.clinicianId, event.hlc, { pattern: body.pattern }, { pattern: DEFAULT_PATTERN });
     }
     case 'rota.daySet': {
       const body = EVENT_BODIES['rota.daySet'].parse(raw);
-      if (recordFieldChange(db, 'rota_day', `${body.clinicianId}|${body.day}`, 'override', event.hlc, body.override)) {
-        setRotaDay(db, body.clinicianId, body.day, body.override);
+      if (recordFieldChange(store, 'rota_day', `${body.clinicianId}|${body.day}`, 'override', event.hlc, body.override)) {
+        setRotaDay(store, body.clinicianId, body.day, body.override);
       }
-      return;
+      return CONFIG;
     }
     case 'contactType.created': {
       const body = EVENT_BODIES['contactType.created'].parse(raw);
       const fields = { name: body.name, counts: body.counts, key: body.key, active: true };
-      return applyConfig(db, 'contact_type', body.typeId, event.hlc, fields, { ...fields, builtin: false });
+      return applyConfig(store, 'contact_type', body.typeId, event.hlc, fields, { ...fields, builtin: false });
     }
     case 'contactType.updated': {
       const body = EVENT_BODIES['contactType.updated'].parse(raw);
-      return applyConfig(db, 'contact_type', body.typeId, event.hlc, body.changes, { name: '(not yet known)', counts: true, key: null, active: true, builtin: false });
+      return applyConfig(store, 'contact_type', body.typeId, event.hlc, body.changes, { name: '(not yet known)', counts: true, key: null, active: true, builtin: false });
     }
     case 'directory.created': {
       const body = EVENT_BODIES['directory.created'].parse(raw);
       const { entryId, ...fields } = body;
-      return applyConfig(db, 'directory', entryId, event.hlc, { ...fields, active: true }, { ...fields, active: true, builtin: false });
+      return applyConfig(store, 'directory', entryId, event.hlc, { ...fields, active: true }, { ...fields, active: true, builtin: false });
     }
     case 'directory.updated': {
       const body = EVENT_BODIES['directory.updated'].parse(raw);
       const placeholder = { kind: 'other', name: '(not yet known)', phone: '', address: '', hours: '', hint: '', active: true, builtin: false };
-      return applyConfig(db, 'directory', body.entryId, event.hlc, body.changes, placeholder);
+      return applyConfig(store, 'directory', body.entryId, event.hlc, body.changes, placeholder);
     }
     case 'contact.recorded': {
       const body = EVENT_BODIES['contact.recorded'].parse(raw);
-      insertContact(db, {
+      insertContact(store, {
         id: body.contactId,
         clinicianId: body.clinicianId,
         // Version 1 named the type "mode" and had no counts, session or author.
@@ -100,12 +113,12 @@ export function applyEvent(db: Database.Database, event: StoredEvent): void {
         origin: event.origin,
         seq: event.seq,
       });
-      rememberRequest(db, event, body.requestId, 'contact', body.contactId);
-      return;
+      rememberRequest(store, event, body.requestId, 'contact', body.contactId);
+      return { kind: 'contact', day: body.practiceDay, clinicianId: body.clinicianId };
     }
     case 'redirection.recorded': {
       const body = EVENT_BODIES['redirection.recorded'].parse(raw);
-      insertRedirection(db, {
+      insertRedirection(store, {
         id: body.redirectionId,
         destinationId: body.destinationId,
         destinationName: body.destinationName,
@@ -127,66 +140,69 @@ export function applyEvent(db: Database.Database, event: StoredEvent): void {
         origin: event.origin,
         seq: event.seq,
       });
-      rememberRequest(db, event, body.requestId, 'redirection', body.redirectionId);
-      return;
+      rememberRequest(store, event, body.requestId, 'redirection', body.redirectionId);
+      return null;
     }
     case 'deferral.recorded': {
       const body = EVENT_BODIES['deferral.recorded'].parse(raw);
       const { deferralId, requestId, lateReason, ...rest } = body;
-      insertDeferral(db, { id: deferralId, ...rest, lateReason: lateReason ?? null, hlc: event.hlc, origin: event.origin, seq: event.seq });
-      rememberRequest(db, event, requestId, 'deferral', deferralId);
-      return;
+      insertDeferral(store, { id: deferralId, ...rest, lateReason: lateReason ?? null, hlc: event.hlc, origin: event.origin, seq: event.seq });
+      rememberRequest(store, event, requestId, 'deferral', deferralId);
+      return null;
     }
     case 'action.created': {
       const body = EVENT_BODIES['action.created'].parse(raw);
       const { actionId, ...fields } = body;
-      return applyConfig(db, 'action', actionId, event.hlc, fields, { ...fields, builtin: false });
+      return applyConfig(store, 'action', actionId, event.hlc, fields, { ...fields, builtin: false });
     }
     case 'action.updated': {
       const body = EVENT_BODIES['action.updated'].parse(raw);
       const placeholder = { title: '(not yet known)', forPatients: '', taking: false, from: null, until: null, builtin: false };
-      return applyConfig(db, 'action', body.actionId, event.hlc, body.changes, placeholder);
+      return applyConfig(store, 'action', body.actionId, event.hlc, body.changes, placeholder);
     }
     case 'gpas.assessed': {
       const body = EVENT_BODIES['gpas.assessed'].parse(raw);
-      return applyConfig(db, 'gpas', body.monday, event.hlc, { status: body.status, note: body.note }, { status: body.status, note: body.note });
+      return applyConfig(store, 'gpas', body.monday, event.hlc, { status: body.status, note: body.note }, { status: body.status, note: body.note });
     }
     case 'contact.voided': {
       const body = EVENT_BODIES['contact.voided'].parse(raw);
-      return applyVoid(db, event, 'contact', body.contactId, body.reason);
+      applyVoid(store, event, 'contact', body.contactId, body.reason);
+      return ALL_CONTACTS;
     }
     case 'redirection.voided': {
       const body = EVENT_BODIES['redirection.voided'].parse(raw);
-      return applyVoid(db, event, 'redirection', body.redirectionId, body.reason);
+      applyVoid(store, event, 'redirection', body.redirectionId, body.reason);
+      return null;
     }
     case 'deferral.voided': {
       const body = EVENT_BODIES['deferral.voided'].parse(raw);
-      return applyVoid(db, event, 'deferral', body.deferralId, body.reason);
+      applyVoid(store, event, 'deferral', body.deferralId, body.reason);
+      return null;
     }
   }
 }
 
-function rememberRequest(db: Database.Database, event: StoredEvent, requestId: string | null | undefined, kind: RequestKind, targetId: string): void {
-  if (requestId) insertRequest(db, requestId, { kind, targetId }, { origin: event.origin, seq: event.seq });
+function rememberRequest(store: Store, event: StoredEvent, requestId: string | null | undefined, kind: RequestKind, targetId: string): void {
+  if (requestId) insertRequest(store, requestId, { kind, targetId }, { origin: event.origin, seq: event.seq });
 }
 
-function applyVoid(db: Database.Database, event: StoredEvent, target: VoidTarget, targetId: string, reason: string): void {
-  upsertVoid(db, { target, targetId, reason, voidedAt: event.wallTime, hlc: event.hlc, origin: event.origin, seq: event.seq });
+function applyVoid(store: Store, event: StoredEvent, target: VoidTarget, targetId: string, reason: string): void {
+  upsertVoid(store, { target, targetId, reason, voidedAt: event.wallTime, hlc: event.hlc, origin: event.origin, seq: event.seq });
 }
 
 /** Creates the document if needed, then sets each field this event is the newest writer of. */
-function applyConfig(db: Database.Database, entity: ConfigEntity, id: string, hlc: string, changes: Record<string, unknown>, defaults: object): void {
-  ensureConfig(db, entity, id, defaults, hlc);
+function applyConfig(store: Store, entity: ConfigEntity, id: string, hlc: string, changes: Record<string, unknown>, defaults: object): Change {
+  ensureConfig(store, entity, id, defaults, hlc);
   for (const [field, value] of Object.entries(changes)) {
     if (value === undefined) continue;
-    if (recordFieldChange(db, entity, id, field, hlc, value)) setConfigField(db, entity, id, field, value);
+    if (recordFieldChange(store, entity, id, field, hlc, value)) setConfigField(store, entity, id, field, value);
   }
+  return CONFIG;
 }
 
 /** Clears every projection and lays down the built-in baseline, ready for a replay. */
-export function resetProjections(db: Database.Database): void {
-  for (const table of PROJECTION_TABLES) db.prepare(`DELETE FROM ${table}`).run();
-  touchConfig(db);
-  touchContacts(db);
-  applyBaseline(db);
+export function resetProjections(store: Store): void {
+  for (const table of PROJECTION_TABLES) store.db.prepare(`DELETE FROM ${table}`).run();
+  applyBaseline(store);
+  store.caches.changed({ kind: 'everything' });
 }

@@ -1,7 +1,20 @@
-import type { DestinationKind, PharmacyFirstRoute, RedirectionReason } from '../../../shared/directory.ts';
-import type { DeferralKind, Session } from '../../../shared/domain.ts';
 import { practiceIsoOf } from '../../../shared/practiceDay.ts';
 import type { ClinicianDayReport, DayReport, ExportTable } from '../../../shared/reports.ts';
+import type { ReportContact } from '../repos/contactsRepo.ts';
+import type { DeferralRecord } from '../repos/deferralsRepo.ts';
+import type { RedirectionRecord } from '../repos/redirectionsRepo.ts';
+
+/** A day's summary plus the contacts and records behind it, for exports: what the tables are made from, declared here so exports need nothing above them. */
+export interface DayDetail {
+  report: DayReport;
+  /** Voided ones too, marked. */
+  contacts: ReportContact[];
+  /** The contacts beyond their clinician's cap, by the day's rules. */
+  overCapIds: Set<string>;
+  redirections: RedirectionRecord[];
+  deferrals: DeferralRecord[];
+  clinicianNames: Map<string, string>;
+}
 
 export type Cell = string | number | boolean | null;
 
@@ -9,73 +22,6 @@ export interface Table {
   name: ExportTable;
   columns: string[];
   rows: Cell[][];
-}
-
-// What the tables are built from, declared here so that the exports depend on nothing above them:
-// the services hand over records of these shapes (they may carry more).
-
-/** A contact as recorded, voided ones too. Times are epoch ms. */
-export interface ExportContact {
-  id: string;
-  practiceDay: string;
-  occurredAt: number;
-  recordedAt: number;
-  clinicianId: string;
-  typeId: string;
-  counts: boolean;
-  session: Session;
-  overCapReason: string | null;
-  voided: boolean;
-  voidReason: string | null;
-  recordedBy: string;
-  device: string;
-  lateReason: string | null;
-}
-
-export interface ExportRedirection {
-  id: string;
-  practiceDay: string;
-  occurredAt: number;
-  destinationId: string;
-  destinationName: string;
-  destinationKind: DestinationKind;
-  reason: RedirectionReason;
-  fromClinicianId: string | null;
-  pharmacyFirstRoute: PharmacyFirstRoute | null;
-  pharmacyFirstCondition: string | null;
-  icbInformed: boolean | null;
-  emergency: boolean;
-  voidReason: string | null;
-  recordedBy: string;
-  device: string;
-  note: string;
-  nhsNumber: string | null;
-  lateReason: string | null;
-}
-
-export interface ExportDeferral {
-  id: string;
-  practiceDay: string;
-  occurredAt: number;
-  kind: DeferralKind;
-  untilDay: string | null;
-  clinicianId: string | null;
-  voidReason: string | null;
-  recordedBy: string;
-  device: string;
-  note: string;
-  lateReason: string | null;
-}
-
-/** A day's summary plus the records behind it: what every export table is built from. */
-export interface ExportDay {
-  report: DayReport;
-  contacts: readonly ExportContact[];
-  /** The contacts beyond their clinician's cap, by the day's rules. */
-  overCapIds: ReadonlySet<string>;
-  redirections: readonly ExportRedirection[];
-  deferrals: readonly ExportDeferral[];
-  clinicianNames: ReadonlyMap<string, string>;
 }
 
 /** ISO 8601 in practice time with its offset, e.g. 2026-07-01T09:30:00+01:00. */
@@ -114,7 +60,7 @@ export function tableOf<R, X>(name: ExportTable, columns: readonly Column<R, X>[
 }
 
 interface Context {
-  day: ExportDay;
+  day: DayDetail;
   typeName: (id: string) => string;
 }
 
@@ -164,7 +110,7 @@ const DAY_TYPE_COLUMNS: Column<TypeGroup, Context>[] = [
 ];
 
 /** A day's live contacts by clinician, type and each contact's own "counts" (fixed when it was recorded, as clinician-days counts them). */
-function typeGroups(day: ExportDay): TypeGroup[] {
+function typeGroups(day: DayDetail): TypeGroup[] {
   const groups = new Map<string, TypeGroup>();
   for (const contact of day.contacts) {
     if (contact.voided) continue;
@@ -177,7 +123,7 @@ function typeGroups(day: ExportDay): TypeGroup[] {
   return [...groups.values()].sort((a, b) => name(a).localeCompare(name(b)) || a.typeId.localeCompare(b.typeId) || Number(b.counts) - Number(a.counts));
 }
 
-const CONTACT_COLUMNS: Column<ExportContact, Context>[] = [
+const CONTACT_COLUMNS: Column<ReportContact, Context>[] = [
   ['contact_id', (contact) => contact.id],
   ['day', (contact) => contact.practiceDay],
   ['occurred_at', (contact) => localIso(contact.occurredAt)],
@@ -195,10 +141,10 @@ const CONTACT_COLUMNS: Column<ExportContact, Context>[] = [
   ['void_reason', (contact) => contact.voidReason],
   ['recorded_by', (contact) => contact.recordedBy],
   ['device', (contact) => contact.device],
-  ...lateColumns<ExportContact>(),
+  ...lateColumns<ReportContact>(),
 ];
 
-const REDIRECTION_COLUMNS: Column<ExportRedirection, Context>[] = [
+const REDIRECTION_COLUMNS: Column<RedirectionRecord, Context>[] = [
   ['redirection_id', (record) => record.id],
   ['day', (record) => record.practiceDay],
   ['occurred_at', (record) => localIso(record.occurredAt)],
@@ -217,12 +163,12 @@ const REDIRECTION_COLUMNS: Column<ExportRedirection, Context>[] = [
   ['recorded_by', (record) => record.recordedBy],
   ['device', (record) => record.device],
 ];
-const REDIRECTION_IDENTIFIERS: Column<ExportRedirection, Context>[] = [
+const REDIRECTION_IDENTIFIERS: Column<RedirectionRecord, Context>[] = [
   ['note', (record) => record.note],
   ['nhs_number', (record) => record.nhsNumber],
 ];
 
-const DEFERRAL_COLUMNS: Column<ExportDeferral, Context>[] = [
+const DEFERRAL_COLUMNS: Column<DeferralRecord, Context>[] = [
   ['deferral_id', (record) => record.id],
   ['day', (record) => record.practiceDay],
   ['occurred_at', (record) => localIso(record.occurredAt)],
@@ -235,16 +181,16 @@ const DEFERRAL_COLUMNS: Column<ExportDeferral, Context>[] = [
   ['recorded_by', (record) => record.recordedBy],
   ['device', (record) => record.device],
 ];
-const DEFERRAL_IDENTIFIERS: Column<ExportDeferral, Context>[] = [['note', (record) => record.note]];
+const DEFERRAL_IDENTIFIERS: Column<DeferralRecord, Context>[] = [['note', (record) => record.note]];
 
 /**
  * The export tables, tidy: one row per observation, stable snake_case column
  * names (listed in the README), days as YYYY-MM-DD and times as ISO 8601. Notes
  * and NHS numbers appear only when the manager asks for identifiers.
  */
-export function buildTable(name: ExportTable, days: readonly ExportDay[], options: TableOptions): Table {
+export function buildTable(name: ExportTable, days: readonly DayDetail[], options: TableOptions): Table {
   const typeName = (id: string) => options.typeNames.get(id) ?? id;
-  const each = <R>(records: (day: ExportDay) => readonly R[]) => days.map((day) => ({ context: { day, typeName }, records: records(day) }));
+  const each = <R>(records: (day: DayDetail) => readonly R[]) => days.map((day) => ({ context: { day, typeName }, records: records(day) }));
   const identifiers = <R>(columns: Column<R, Context>[]) => (options.includeIdentifiers ? columns : []);
   switch (name) {
     case 'clinician-days':
@@ -254,8 +200,8 @@ export function buildTable(name: ExportTable, days: readonly ExportDay[], option
     case 'contacts':
       return tableOf(name, CONTACT_COLUMNS, each((day) => day.contacts));
     case 'redirections':
-      return tableOf(name, [...REDIRECTION_COLUMNS, ...identifiers(REDIRECTION_IDENTIFIERS), ...lateColumns<ExportRedirection>()], each((day) => day.redirections));
+      return tableOf(name, [...REDIRECTION_COLUMNS, ...identifiers(REDIRECTION_IDENTIFIERS), ...lateColumns<RedirectionRecord>()], each((day) => day.redirections));
     case 'deferrals':
-      return tableOf(name, [...DEFERRAL_COLUMNS, ...identifiers(DEFERRAL_IDENTIFIERS), ...lateColumns<ExportDeferral>()], each((day) => day.deferrals));
+      return tableOf(name, [...DEFERRAL_COLUMNS, ...identifiers(DEFERRAL_IDENTIFIERS), ...lateColumns<DeferralRecord>()], each((day) => day.deferrals));
   }
 }

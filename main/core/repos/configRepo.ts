@@ -1,5 +1,4 @@
-import type Database from 'better-sqlite3';
-import { statement } from '../db/statements.ts';
+import { statement, type Store } from '../db/store.ts';
 
 /**
  * Configuration (clinicians, settings, rota patterns, contact types, directory
@@ -11,55 +10,39 @@ export type ConfigEntity = 'clinician' | 'settings' | 'rota_pattern' | 'contact_
 
 const FIELD = /^[A-Za-z0-9_:]+$/;
 
-const versions = new WeakMap<Database.Database, number>();
-
-/** Goes up whenever configuration may have changed, so cached views know to re-read. */
-export function configVersion(db: Database.Database): number {
-  return versions.get(db) ?? 0;
-}
-
-/** Marks cached views stale: after a change, a rebuild, or a transaction that rolled back. */
-export function touchConfig(db: Database.Database): void {
-  versions.set(db, configVersion(db) + 1);
-}
-
 function pathOf(field: string): string {
   if (!FIELD.test(field)) throw new Error(`Not a configuration field name: ${field}`);
   return `$."${field}"`;
 }
 
 /** Keeps the value in the history; returns true when it is now the newest value of the field. */
-export function recordFieldChange(db: Database.Database, entity: ConfigEntity, entityId: string, field: string, hlc: string, value: unknown): boolean {
-  // The history feeds the cached timeline: any new value makes it stale.
-  touchConfig(db);
-  statement(db, 'INSERT OR IGNORE INTO field_history (entity, entity_id, field, hlc, value) VALUES (?, ?, ?, ?, ?)').run(
+export function recordFieldChange(store: Store, entity: ConfigEntity, entityId: string, field: string, hlc: string, value: unknown): boolean {
+  statement(store, 'INSERT OR IGNORE INTO field_history (entity, entity_id, field, hlc, value) VALUES (?, ?, ?, ?, ?)').run(
     entity,
     entityId,
     field,
     hlc,
     JSON.stringify(value ?? null),
   );
-  const newest = statement(db, 'SELECT max(hlc) FROM field_history WHERE entity = ? AND entity_id = ? AND field = ?')
+  const newest = statement(store, 'SELECT max(hlc) FROM field_history WHERE entity = ? AND entity_id = ? AND field = ?')
     .pluck()
     .get(entity, entityId, field) as string;
   return newest === hlc;
 }
 
 /** Creates the document with its defaults if it is not there; the earliest creation clock is kept. */
-export function ensureConfig(db: Database.Database, entity: ConfigEntity, entityId: string, defaults: object, createdHlc: string): void {
-  touchConfig(db);
-  statement(db, 'INSERT OR IGNORE INTO config (entity, entity_id, data, created_hlc) VALUES (?, ?, ?, ?)').run(
+export function ensureConfig(store: Store, entity: ConfigEntity, entityId: string, defaults: object, createdHlc: string): void {
+  statement(store, 'INSERT OR IGNORE INTO config (entity, entity_id, data, created_hlc) VALUES (?, ?, ?, ?)').run(
     entity,
     entityId,
     JSON.stringify(defaults),
     createdHlc,
   );
-  statement(db, 'UPDATE config SET created_hlc = ? WHERE entity = ? AND entity_id = ? AND created_hlc > ?').run(createdHlc, entity, entityId, createdHlc);
+  statement(store, 'UPDATE config SET created_hlc = ? WHERE entity = ? AND entity_id = ? AND created_hlc > ?').run(createdHlc, entity, entityId, createdHlc);
 }
 
-export function setConfigField(db: Database.Database, entity: ConfigEntity, entityId: string, field: string, value: unknown): void {
-  touchConfig(db);
-  statement(db, 'UPDATE config SET data = json_set(data, ?, json(?)) WHERE entity = ? AND entity_id = ?').run(
+export function setConfigField(store: Store, entity: ConfigEntity, entityId: string, field: string, value: unknown): void {
+  statement(store, 'UPDATE config SET data = json_set(data, ?, json(?)) WHERE entity = ? AND entity_id = ?').run(
     pathOf(field),
     JSON.stringify(value ?? null),
     entity,
@@ -73,15 +56,15 @@ export interface ConfigRow {
   createdHlc: string;
 }
 
-export function getConfig(db: Database.Database, entity: ConfigEntity, entityId: string): ConfigRow | null {
-  const row = statement(db, 'SELECT entity_id AS id, data, created_hlc AS createdHlc FROM config WHERE entity = ? AND entity_id = ?').get(entity, entityId) as
+export function getConfig(store: Store, entity: ConfigEntity, entityId: string): ConfigRow | null {
+  const row = statement(store, 'SELECT entity_id AS id, data, created_hlc AS createdHlc FROM config WHERE entity = ? AND entity_id = ?').get(entity, entityId) as
     | { id: string; data: string; createdHlc: string }
     | undefined;
   return row ? { id: row.id, data: JSON.parse(row.data) as Record<string, unknown>, createdHlc: row.createdHlc } : null;
 }
 
-export function listConfig(db: Database.Database, entity: ConfigEntity): ConfigRow[] {
-  const rows = statement(db, 'SELECT entity_id AS id, data, created_hlc AS createdHlc FROM config WHERE entity = ? ORDER BY created_hlc, entity_id').all(entity) as {
+export function listConfig(store: Store, entity: ConfigEntity): ConfigRow[] {
+  const rows = statement(store, 'SELECT entity_id AS id, data, created_hlc AS createdHlc FROM config WHERE entity = ? ORDER BY created_hlc, entity_id').all(entity) as {
     id: string;
     data: string;
     createdHlc: string;
@@ -98,10 +81,10 @@ export interface HistoryRow {
 }
 
 /** Every recorded value of the given entities' fields, oldest first. */
-export function fieldHistory(db: Database.Database, entities: readonly ConfigEntity[]): HistoryRow[] {
+export function fieldHistory(store: Store, entities: readonly ConfigEntity[]): HistoryRow[] {
   const rows: HistoryRow[] = [];
   for (const entity of entities) {
-    const found = statement(db, 'SELECT entity, entity_id AS entityId, field, hlc, value FROM field_history WHERE entity = ? ORDER BY hlc').all(entity) as {
+    const found = statement(store, 'SELECT entity, entity_id AS entityId, field, hlc, value FROM field_history WHERE entity = ? ORDER BY hlc').all(entity) as {
       entity: ConfigEntity;
       entityId: string;
       field: string;
@@ -114,9 +97,9 @@ export function fieldHistory(db: Database.Database, entities: readonly ConfigEnt
 }
 
 /** Clock values of configuration changes between two bounds that can move a cap or a rota. */
-export function capChangesBetween(db: Database.Database, fromHlc: string, toHlc: string, day: string): string[] {
+export function capChangesBetween(store: Store, fromHlc: string, toHlc: string, day: string): string[] {
   return statement(
-    db,
+    store,
     `SELECT DISTINCT hlc FROM field_history WHERE hlc > ? AND hlc <= ?
      AND (entity IN ('settings', 'clinician', 'rota_pattern') OR (entity = 'rota_day' AND entity_id LIKE '%|' || ?))
      ORDER BY hlc`,

@@ -1,7 +1,6 @@
-import type Database from 'better-sqlite3';
 import type { Session } from '../../../shared/domain.ts';
 import { encodeHlc } from '../../../shared/hlc.ts';
-import { statement } from '../db/statements.ts';
+import { statement, type Store } from '../db/store.ts';
 import type { LogPlace, VoidColumns } from './rowParts.ts';
 
 /** A contact as recorded, before any void. */
@@ -49,84 +48,28 @@ export function dayOrderKey(hlc: string, lateEntryOccurredAt: number | null): st
   return lateEntryOccurredAt === null ? hlc : encodeHlc({ wall: lateEntryOccurredAt, counter: 0, node: '' });
 }
 
-/**
- * Versions of the contacts projection. `all` goes up on every change; a change
- * known to touch one clinician's day (a new contact) stamps that day with it,
- * and anything else (a void, a rebuild, a rolled-back transaction) is a reset
- * that every clinician's day sees.
- */
-interface ContactsVersions {
-  all: number;
-  reset: number;
-  /** Practice day → clinician → the version that last touched their day. */
-  byClinicianDay: Map<string, Map<string, number>>;
-}
-
-const versions = new WeakMap<Database.Database, ContactsVersions>();
-
-function versionsOf(db: Database.Database): ContactsVersions {
-  let known = versions.get(db);
-  if (!known) {
-    known = { all: 0, reset: 0, byClinicianDay: new Map() };
-    versions.set(db, known);
-  }
-  return known;
-}
-
-/** Goes up whenever a contact or a contact's void may have been written, so cached counts know to re-read. */
-export function contactsVersion(db: Database.Database): number {
-  return versions.get(db)?.all ?? 0;
-}
-
-/** Goes up whenever one clinician's contacts on one practice day may have changed. */
-export function clinicianDayVersion(db: Database.Database, day: string, clinicianId: string): number {
-  const known = versions.get(db);
-  if (!known) return 0;
-  return Math.max(known.reset, known.byClinicianDay.get(day)?.get(clinicianId) ?? 0);
-}
-
-/** Marks every cached count stale: after a void, a rebuild, or a transaction that rolled back. */
-export function touchContacts(db: Database.Database): void {
-  const known = versionsOf(db);
-  known.all += 1;
-  known.reset = known.all;
-  known.byClinicianDay.clear();
-}
-
-function touchClinicianDay(db: Database.Database, day: string, clinicianId: string): void {
-  const known = versionsOf(db);
-  known.all += 1;
-  let clinicians = known.byClinicianDay.get(day);
-  if (!clinicians) {
-    clinicians = new Map();
-    known.byClinicianDay.set(day, clinicians);
-  }
-  clinicians.set(clinicianId, known.all);
-}
-
 const toRecord = (row: Row): ContactRecord => ({ ...row, counts: row.counts === 1 });
 
-export function getContactRecord(db: Database.Database, id: string): ContactRecord | null {
-  const row = statement(db, `${SELECT} WHERE k.id = ?`).get(id) as Row | undefined;
+export function getContactRecord(store: Store, id: string): ContactRecord | null {
+  const row = statement(store, `${SELECT} WHERE k.id = ?`).get(id) as Row | undefined;
   return row ? toRecord(row) : null;
 }
 
 /** One day's contacts in the day's order. */
-export function contactsOnDay(db: Database.Database, day: string, clinicianId?: string): ContactRecord[] {
+export function contactsOnDay(store: Store, day: string, clinicianId?: string): ContactRecord[] {
   const rows =
     clinicianId === undefined
-      ? statement(db, `${SELECT} WHERE k.practice_day = ? ORDER BY ${DAY_ORDER}`).all(day)
-      : statement(db, `${SELECT} WHERE k.practice_day = ? AND k.clinician_id = ? ORDER BY ${DAY_ORDER}`).all(day, clinicianId);
+      ? statement(store, `${SELECT} WHERE k.practice_day = ? ORDER BY ${DAY_ORDER}`).all(day)
+      : statement(store, `${SELECT} WHERE k.practice_day = ? AND k.clinician_id = ? ORDER BY ${DAY_ORDER}`).all(day, clinicianId);
   return (rows as Row[]).map(toRecord);
 }
 
 export interface ContactInsert extends ContactFields, LogPlace {}
 
 /** Idempotent: the same contact arriving twice is recorded once. */
-export function insertContact(db: Database.Database, contact: ContactInsert): void {
-  touchClinicianDay(db, contact.practiceDay, contact.clinicianId);
+export function insertContact(store: Store, contact: ContactInsert): void {
   statement(
-    db,
+    store,
     `INSERT OR IGNORE INTO contacts (id, clinician_id, type_id, counts, occurred_at, recorded_at, practice_day, session,
        over_cap_reason, late_reason, recorded_by, device, hlc, order_key, origin, seq)
      VALUES (@id, @clinicianId, @typeId, @counts, @occurredAt, @recordedAt, @practiceDay, @session,
@@ -135,9 +78,9 @@ export function insertContact(db: Database.Database, contact: ContactInsert): vo
 }
 
 /** Counted contact types over recent days, most used first, for the desk's default type. */
-export function typeUsageSince(db: Database.Database, fromDay: string): { typeId: string; n: number }[] {
+export function typeUsageSince(store: Store, fromDay: string): { typeId: string; n: number }[] {
   return statement(
-    db,
+    store,
     `SELECT k.type_id AS typeId, count(*) AS n FROM contacts k
      WHERE k.practice_day >= ? AND k.counts = 1 GROUP BY k.type_id ORDER BY n DESC, k.type_id`,
   ).all(fromDay) as { typeId: string; n: number }[];
@@ -167,11 +110,11 @@ export interface DayContact extends CountedContact {
  * A day's live contacts (voided ones left out), clinician by clinician, each
  * clinician's in the day's order: the index's own order, so nothing is sorted.
  */
-export function liveContactsOnDay(db: Database.Database, day: string, clinicianId?: string): DayContact[] {
+export function liveContactsOnDay(store: Store, day: string, clinicianId?: string): DayContact[] {
   const sql = `SELECT k.id, k.hlc, coalesce(k.order_key, k.hlc), k.clinician_id, k.type_id, k.session, k.occurred_at, k.over_cap_reason, k.counts
     FROM live_contacts k WHERE k.practice_day = ? ${clinicianId === undefined ? '' : 'AND k.clinician_id = ?'}
     ORDER BY k.clinician_id, ${DAY_ORDER}`;
-  const statementFor = statement(db, sql).raw();
+  const statementFor = statement(store, sql).raw();
   const rows = (clinicianId === undefined ? statementFor.all(day) : statementFor.all(day, clinicianId)) as [string, string, string, string, string, Session, number, string | null, 0 | 1][];
   return rows.map(([id, hlc, orderKey, rowClinicianId, typeId, session, occurredAt, overCapReason, counts]) => ({
     id,
@@ -206,12 +149,12 @@ export interface ReportContact {
   voidReason: string | null;
 }
 
-export function reportContactsBetween(db: Database.Database, from: string, to: string): ReportContact[] {
+export function reportContactsBetween(store: Store, from: string, to: string): ReportContact[] {
   // Voids are few: one lookup table instead of a join per contact. Rows come back as arrays, in the
   // index's order (day, clinician, recording order), which is all the cap rules need.
-  const voids = new Map(statement(db, "SELECT target_id, reason FROM voids WHERE target = 'contact'").raw().all() as [string, string][]);
+  const voids = new Map(statement(store, "SELECT target_id, reason FROM voids WHERE target = 'contact'").raw().all() as [string, string][]);
   const rows = statement(
-    db,
+    store,
     // A year is 150,000 rows: the order key is read only where it differs from the clock (a late entry), so
     // the usual row carries one string for both.
     `SELECT id, clinician_id, type_id, counts, practice_day, session, occurred_at, recorded_at, over_cap_reason, late_reason, hlc,

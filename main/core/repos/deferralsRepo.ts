@@ -1,6 +1,5 @@
-import type Database from 'better-sqlite3';
 import type { DeferralKind } from '../../../shared/domain.ts';
-import { statement } from '../db/statements.ts';
+import { statement, type Store } from '../db/store.ts';
 import type { LogPlace, VoidColumns } from './rowParts.ts';
 
 /** A deferral as recorded, before any void. */
@@ -24,19 +23,19 @@ const SELECT = `SELECT d.id, d.clinician_id AS clinicianId, d.kind, d.until_day 
   d.practice_day AS practiceDay, d.late_reason AS lateReason, d.recorded_by AS recordedBy, d.device, v.reason AS voidReason, v.voided_at AS voidedAt
   FROM deferrals d LEFT JOIN voids v ON v.target = 'deferral' AND v.target_id = d.id`;
 
-export function getDeferralRecord(db: Database.Database, id: string): DeferralRecord | null {
-  return (statement(db, `${SELECT} WHERE d.id = ?`).get(id) as DeferralRecord | undefined) ?? null;
+export function getDeferralRecord(store: Store, id: string): DeferralRecord | null {
+  return (statement(store, `${SELECT} WHERE d.id = ?`).get(id) as DeferralRecord | undefined) ?? null;
 }
 
-export function deferralsBetween(db: Database.Database, from: string, to: string): DeferralRecord[] {
-  return statement(db, `${SELECT} WHERE d.practice_day BETWEEN ? AND ? ORDER BY d.practice_day, d.hlc`).all(from, to) as DeferralRecord[];
+export function deferralsBetween(store: Store, from: string, to: string): DeferralRecord[] {
+  return statement(store, `${SELECT} WHERE d.practice_day BETWEEN ? AND ? ORDER BY d.practice_day, d.hlc`).all(from, to) as DeferralRecord[];
 }
 
 export interface DeferralInsert extends DeferralFields, LogPlace {}
 
-export function insertDeferral(db: Database.Database, entry: DeferralInsert): void {
+export function insertDeferral(store: Store, entry: DeferralInsert): void {
   statement(
-    db,
+    store,
     `INSERT OR IGNORE INTO deferrals (id, clinician_id, kind, until_day, note, occurred_at, practice_day, late_reason, recorded_by, device, hlc, origin, seq)
      VALUES (@id, @clinicianId, @kind, @untilDay, @note, @occurredAt, @practiceDay, @lateReason, @recordedBy, @device, @hlc, @origin, @seq)`,
   ).run(entry);

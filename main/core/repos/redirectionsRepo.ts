@@ -1,6 +1,5 @@
-import type Database from 'better-sqlite3';
 import type { DestinationKind, PharmacyFirstRoute, RedirectionReason } from '../../../shared/directory.ts';
-import { statement } from '../db/statements.ts';
+import { statement, type Store } from '../db/store.ts';
 import type { LogPlace, VoidColumns } from './rowParts.ts';
 
 /** A redirection as recorded, before any void. */
@@ -45,20 +44,20 @@ const toRecord = (row: Row): RedirectionRecord => ({
   emergency: row.emergency === 1,
 });
 
-export function getRedirectionRecord(db: Database.Database, id: string): RedirectionRecord | null {
-  const row = statement(db, `${SELECT} WHERE r.id = ?`).get(id) as Row | undefined;
+export function getRedirectionRecord(store: Store, id: string): RedirectionRecord | null {
+  const row = statement(store, `${SELECT} WHERE r.id = ?`).get(id) as Row | undefined;
   return row ? toRecord(row) : null;
 }
 
-export function redirectionsBetween(db: Database.Database, from: string, to: string): RedirectionRecord[] {
-  return (statement(db, `${SELECT} WHERE r.practice_day BETWEEN ? AND ? ORDER BY r.practice_day, r.hlc`).all(from, to) as Row[]).map(toRecord);
+export function redirectionsBetween(store: Store, from: string, to: string): RedirectionRecord[] {
+  return (statement(store, `${SELECT} WHERE r.practice_day BETWEEN ? AND ? ORDER BY r.practice_day, r.hlc`).all(from, to) as Row[]).map(toRecord);
 }
 
 export interface RedirectionInsert extends RedirectionFields, LogPlace {}
 
-export function insertRedirection(db: Database.Database, entry: RedirectionInsert): void {
+export function insertRedirection(store: Store, entry: RedirectionInsert): void {
   statement(
-    db,
+    store,
     `INSERT OR IGNORE INTO redirections (id, destination_id, destination_name, destination_kind, reason, from_clinician_id,
        pharmacy_first_route, pharmacy_first_condition, icb_informed, emergency, note, nhs_number, occurred_at, practice_day,
        late_reason, recorded_by, device, hlc, origin, seq)

@@ -1,5 +1,4 @@
-import type Database from 'better-sqlite3';
-import { statement } from '../db/statements.ts';
+import { statement, type Store } from '../db/store.ts';
 import type { LogPlace } from './rowParts.ts';
 
 export type RequestKind = 'contact' | 'redirection' | 'deferral';
@@ -10,13 +9,13 @@ export interface RequestRecord {
 }
 
 /** What a request id already recorded, or null the first time it is seen. */
-export function findRequest(db: Database.Database, requestId: string): RequestRecord | null {
-  return (statement(db, 'SELECT kind, target_id AS targetId FROM requests WHERE request_id = ?').get(requestId) as RequestRecord | undefined) ?? null;
+export function findRequest(store: Store, requestId: string): RequestRecord | null {
+  return (statement(store, 'SELECT kind, target_id AS targetId FROM requests WHERE request_id = ?').get(requestId) as RequestRecord | undefined) ?? null;
 }
 
 /** Idempotent, and the first record made under an id keeps it. */
-export function insertRequest(db: Database.Database, requestId: string, record: RequestRecord, place: Omit<LogPlace, 'hlc'>): void {
-  statement(db, 'INSERT OR IGNORE INTO requests (request_id, kind, target_id, origin, seq) VALUES (?, ?, ?, ?, ?)').run(
+export function insertRequest(store: Store, requestId: string, record: RequestRecord, place: Omit<LogPlace, 'hlc'>): void {
+  statement(store, 'INSERT OR IGNORE INTO requests (request_id, kind, target_id, origin, seq) VALUES (?, ?, ?, ?, ?)').run(
     requestId,
     record.kind,
     record.targetId,

@@ -1,6 +1,4 @@
-import type Database from 'better-sqlite3';
-import { statement } from '../db/statements.ts';
-import { touchContacts } from './contactsRepo.ts';
+import { statement, type Store } from '../db/store.ts';
 
 export type VoidTarget = 'contact' | 'redirection' | 'deferral';
 
@@ -15,10 +13,9 @@ export interface VoidInsert {
 }
 
 /** Keeps the earliest void by hybrid clock, so arrival order never matters. */
-export function upsertVoid(db: Database.Database, entry: VoidInsert): void {
-  if (entry.target === 'contact') touchContacts(db);
+export function upsertVoid(store: Store, entry: VoidInsert): void {
   statement(
-    db,
+    store,
     `INSERT INTO voids (target, target_id, reason, voided_at, hlc, origin, seq)
      VALUES (@target, @targetId, @reason, @voidedAt, @hlc, @origin, @seq)
      ON CONFLICT (target, target_id) DO UPDATE SET reason = excluded.reason, voided_at = excluded.voided_at,

@@ -19,7 +19,7 @@ function actionFrom(id: string, data: Record<string, unknown>): CollectiveAction
 }
 
 export function listActions(ctx: CoreContext): CollectiveAction[] {
-  return listConfig(ctx.db, 'action').map((row) => actionFrom(row.id, row.data));
+  return listConfig(ctx, 'action').map((row) => actionFrom(row.id, row.data));
 }
 
 function requireAction(ctx: CoreContext, actionId: string): CollectiveAction {

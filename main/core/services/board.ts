@@ -15,7 +15,7 @@ import { isoOrNull } from './recording.ts';
  */
 export function todayBoard(ctx: CoreContext): Board {
   const now = ctx.clock.now();
-  const state = loadDay(ctx.db, practiceDayOf(now), now);
+  const state = loadDay(ctx, practiceDayOf(now), now);
   const rows: BoardRow[] = [];
   const active: Clinician[] = [];
   state.plans.forEach((plan) => {
@@ -53,7 +53,7 @@ export function todayBoard(ctx: CoreContext): Board {
   }
   return {
     day: state.day,
-    version: latestHlc(ctx.db) ?? '',
+    version: latestHlc(ctx) ?? '',
     now: new Date(now).toISOString(),
     capMode: state.settings.capMode,
     session: state.session,

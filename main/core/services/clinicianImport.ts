@@ -101,7 +101,7 @@ type CreateInput = ParsedInputOf<'clinician.create'>;
  * would refuse is ever called "will be added".
  */
 function checkFile(ctx: CoreContext, file: CsvFile): { rows: CheckedRow[]; inputs: (CreateInput | null)[] } {
-  const config = currentConfig(ctx.db);
+  const config = currentConfig(ctx);
   const onBoard = config.clinicians.filter((clinician) => clinician.active);
   const rows = checkRows(file.records, file.header, onBoard, config.settings.roleDefaults, file.width);
   const inputs = rows.map((row) => {

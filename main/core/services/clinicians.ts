@@ -10,12 +10,12 @@ import { getConfig } from '../repos/configRepo.ts';
 import { clinicianFrom, currentConfig } from './configViews.ts';
 
 export function findClinician(ctx: CoreContext, clinicianId: string): Clinician | null {
-  return currentConfig(ctx.db).clinicians.find((clinician) => clinician.id === clinicianId) ?? null;
+  return currentConfig(ctx).clinicians.find((clinician) => clinician.id === clinicianId) ?? null;
 }
 
 /** The key a clinician would take: the one asked for if nobody on the board has it, or the next free one. */
 function keyFor(ctx: CoreContext, requested: string | null | undefined, exceptId?: string): string | null {
-  const holders = currentConfig(ctx.db).clinicians.filter((clinician) => clinician.active && clinician.key !== null && clinician.id !== exceptId);
+  const holders = currentConfig(ctx).clinicians.filter((clinician) => clinician.active && clinician.key !== null && clinician.id !== exceptId);
   if (requested === undefined) return nextFreeKey(holders.map((clinician) => clinician.key));
   if (requested === null) return null;
   const holder = holders.find((clinician) => clinician.key === requested);
@@ -35,11 +35,11 @@ function keyFor(ctx: CoreContext, requested: string | null | undefined, exceptId
  * a colleague added at the same time on another PC. Runs at every start.
  */
 export function assignMissingKeys(ctx: CoreContext): void {
-  const { clinicians, settings } = currentConfig(ctx.db);
+  const { clinicians, settings } = currentConfig(ctx);
   if (!clinicians.some((clinician) => clinician.active && clinician.key === null)) return;
   write(ctx, () => {
     const waiting = sortForBoard(
-      currentConfig(ctx.db).clinicians.filter((clinician) => clinician.active && clinician.key === null),
+      currentConfig(ctx).clinicians.filter((clinician) => clinician.active && clinician.key === null),
       settings.boardOrder,
     );
     for (const clinician of waiting) {
@@ -58,7 +58,7 @@ export function requireClinician(ctx: CoreContext, clinicianId: string, field = 
 
 function assertNameFree(ctx: CoreContext, name: string, exceptId?: string): void {
   const key = nameKey(name);
-  const existing = currentConfig(ctx.db).clinicians.find((clinician) => clinician.active && clinician.id !== exceptId && nameKey(clinician.name) === key);
+  const existing = currentConfig(ctx).clinicians.find((clinician) => clinician.active && clinician.id !== exceptId && nameKey(clinician.name) === key);
   if (existing) {
     throw new DomainError(
       'conflict',
@@ -75,7 +75,7 @@ function assertSessionCapsFit(ctx: CoreContext, clinician: Omit<Clinician, 'id' 
   if (amCap === null || pmCap === null) {
     throw new DomainError('invalid_input', 'Give both the morning and the afternoon cap, or neither.', amCap === null ? 'amCap' : 'pmCap');
   }
-  const daily = clinician.dailyCap ?? currentConfig(ctx.db).settings.roleDefaults[clinician.role].dailyCap;
+  const daily = clinician.dailyCap ?? currentConfig(ctx).settings.roleDefaults[clinician.role].dailyCap;
   if (amCap + pmCap !== daily) {
     throw new DomainError(
       'invalid_input',
@@ -130,9 +130,9 @@ function setActive(ctx: CoreContext, clinicianId: string, active: boolean): Clin
     }
     if (active) assertNameFree(ctx, clinician.name, clinician.id);
     // Back on the board: their old key if it is still free, otherwise the next free one.
-    const stored = getConfig(ctx.db, 'clinician', clinicianId);
+    const stored = getConfig(ctx, 'clinician', clinicianId);
     const oldKey = stored ? clinicianFrom(stored.id, stored.data).key : null;
-    const free = (key: string | null) => key !== null && !currentConfig(ctx.db).clinicians.some((other) => other.active && other.key === key);
+    const free = (key: string | null) => key !== null && !currentConfig(ctx).clinicians.some((other) => other.active && other.key === key);
     const key = active ? (free(oldKey) ? oldKey : keyFor(ctx, undefined)) : undefined;
     ctx.log.append('clinician.updated', { clinicianId, changes: key === undefined || key === oldKey ? { active } : { active, key } });
     return requireClinician(ctx, clinicianId);
@@ -148,6 +148,6 @@ export function reactivateClinician(ctx: CoreContext, input: ParsedInputOf<'clin
 }
 
 export function listCliniciansFor(ctx: CoreContext, input: ParsedInputOf<'clinician.list'>): Clinician[] {
-  const all = currentConfig(ctx.db).clinicians;
+  const all = currentConfig(ctx).clinicians;
   return input.includeInactive ? all : all.filter((clinician) => clinician.active);
 }

@@ -1,11 +1,12 @@
-import type Database from 'better-sqlite3';
+import { CacheSlot } from '../db/caches.ts';
+import type { Store } from '../db/store.ts';
 import { isDeskKey } from '../../../shared/deskKeys.ts';
 import { CLINICIAN_ROLES, type Clinician, type ContactType, type RoleDefault } from '../../../shared/domain.ts';
 import { DESTINATION_KINDS, type DirectoryEntry } from '../../../shared/directory.ts';
 import { DEFAULT_PATTERN, WEEKDAYS, type DayOverride, type WeekPattern } from '../../../shared/rota.ts';
 import { BOARD_ORDERS, DEFAULT_SETTINGS, SETUP_STATES, type PracticeSettings } from '../../../shared/settings.ts';
 import { withoutTitle } from '../../../shared/text.ts';
-import { configVersion, fieldHistory, listConfig, type ConfigEntity, type HistoryRow } from '../repos/configRepo.ts';
+import { fieldHistory, listConfig, type ConfigEntity, type HistoryRow } from '../repos/configRepo.ts';
 
 /**
  * Typed views of the configuration documents. Stored documents are read
@@ -112,28 +113,25 @@ function sortByName(clinicians: Clinician[]): Clinician[] {
   return clinicians.sort((a, b) => collator.compare(keys.get(a.id) ?? a.name, keys.get(b.id) ?? b.name));
 }
 
-/** Re-reads a view only when the configuration has changed since it was last read. */
-function cachedView<T>(read: (db: Database.Database) => T): (db: Database.Database) => T {
-  const cache = new WeakMap<Database.Database, { version: number; value: T }>();
-  return (db) => {
-    const version = configVersion(db);
-    const hit = cache.get(db);
-    if (hit?.version === version) return hit.value;
-    const value = read(db);
-    cache.set(db, { version, value });
-    return value;
+/** Re-reads a view only when the configuration has changed since it was last read (the caches drop it then). */
+function cachedView<T extends object>(name: string, read: (store: Store) => T): (store: Store) => T {
+  const slot = new CacheSlot<{ value: T | null }>(name, ['config'], () => ({ value: null }));
+  return (store) => {
+    const kept = store.caches.slot(slot);
+    kept.value ??= read(store);
+    return kept.value;
   };
 }
 
 /** The configuration now. Shared and cached: callers must not change it. */
-export const currentConfig: (db: Database.Database) => Readonly<ConfigSnapshot> = cachedView(readCurrentConfig);
+export const currentConfig: (store: Store) => Readonly<ConfigSnapshot> = cachedView('current configuration', readCurrentConfig);
 
-function readCurrentConfig(db: Database.Database): ConfigSnapshot {
-  const settingsRow = listConfig(db, 'settings')[0];
+function readCurrentConfig(store: Store): ConfigSnapshot {
+  const settingsRow = listConfig(store, 'settings')[0];
   return {
     settings: settingsFrom(settingsRow?.data ?? {}),
-    clinicians: sortByName(withUniqueKeys(listConfig(db, 'clinician').map((row) => clinicianFrom(row.id, row.data)))),
-    patterns: new Map(listConfig(db, 'rota_pattern').map((row) => [row.id, patternFrom(row.data)])),
+    clinicians: sortByName(withUniqueKeys(listConfig(store, 'clinician').map((row) => clinicianFrom(row.id, row.data)))),
+    patterns: new Map(listConfig(store, 'rota_pattern').map((row) => [row.id, patternFrom(row.data)])),
   };
 }
 
@@ -153,12 +151,12 @@ function withUniqueKeys(clinicians: Clinician[]): Clinician[] {
   });
 }
 
-export const currentContactTypes: (db: Database.Database) => readonly ContactType[] = cachedView((db) =>
-  listConfig(db, 'contact_type').map((row) => contactTypeFrom(row.id, row.data)),
+export const currentContactTypes: (store: Store) => readonly ContactType[] = cachedView('contact types', (store) =>
+  listConfig(store, 'contact_type').map((row) => contactTypeFrom(row.id, row.data)),
 );
 
-export const currentDirectory: (db: Database.Database) => readonly DirectoryEntry[] = cachedView((db) =>
-  listConfig(db, 'directory').map((row) => directoryEntryFrom(row.id, row.data)),
+export const currentDirectory: (store: Store) => readonly DirectoryEntry[] = cachedView('directory', (store) =>
+  listConfig(store, 'directory').map((row) => directoryEntryFrom(row.id, row.data)),
 );
 
 const TIMELINE_ENTITIES: readonly ConfigEntity[] = ['settings', 'clinician', 'rota_pattern', 'rota_day'];
@@ -172,10 +170,10 @@ export interface ConfigTimeline {
  * day's report uses the caps and rota of that day, not today's. Cached until the
  * configuration changes; each moment asked for is worked out once.
  */
-export const configTimeline: (db: Database.Database) => ConfigTimeline = cachedView(readTimeline);
+export const configTimeline: (store: Store) => ConfigTimeline = cachedView('configuration timeline', readTimeline);
 
-function readTimeline(db: Database.Database): ConfigTimeline {
-  const history = fieldHistory(db, TIMELINE_ENTITIES);
+function readTimeline(store: Store): ConfigTimeline {
+  const history = fieldHistory(store, TIMELINE_ENTITIES);
   const moments = new Map<string, TimelineSnapshot>();
   return {
     asOf(hlcBound) {

@@ -5,37 +5,40 @@ import { addPracticeDays, practiceDayOf } from '../../../shared/practiceDay.ts';
 import type { PracticeSettings } from '../../../shared/settings.ts';
 import { nameKey } from '../../../shared/text.ts';
 import { write, type CoreContext } from '../context.ts';
+import { CacheSlot } from '../db/caches.ts';
 import { changedFields } from './changes.ts';
 import { DomainError } from '../errors.ts';
 import { typeUsageSince } from '../repos/contactsRepo.ts';
 import { currentContactTypes } from './configViews.ts';
 
-const usualTypeCache = new WeakMap<object, { day: string; typeId: string }>();
+/** The usual type, worked out once a practice day (and again after any change to the configuration). */
+const USUAL_TYPE = new CacheSlot<{ day: string; typeId: string }>('usual contact type', ['config'], () => ({ day: '', typeId: '' }));
 
 /**
  * The desk's default type: the practice's choice, or with "auto" its most
  * common counted type over the last four weeks (worked out once a day).
  */
 export function usualContactType(ctx: CoreContext, settings: PracticeSettings): string {
-  const active = currentContactTypes(ctx.db).filter((type) => type.active);
+  const active = currentContactTypes(ctx).filter((type) => type.active);
   if (settings.defaultContactType !== 'auto' && active.some((type) => type.id === settings.defaultContactType)) return settings.defaultContactType;
   const today = practiceDayOf(ctx.clock.now());
-  const cached = usualTypeCache.get(ctx.db);
-  if (cached?.day === today && active.some((type) => type.id === cached.typeId)) return cached.typeId;
-  const used = typeUsageSince(ctx.db, addPracticeDays(today, -28)).find((row) => active.some((type) => type.id === row.typeId));
+  const cached = ctx.caches.slot(USUAL_TYPE);
+  if (cached.day === today && active.some((type) => type.id === cached.typeId)) return cached.typeId;
+  const used = typeUsageSince(ctx, addPracticeDays(today, -28)).find((row) => active.some((type) => type.id === row.typeId));
   const typeId = used?.typeId ?? (active.some((type) => type.id === FALLBACK_CONTACT_TYPE) ? FALLBACK_CONTACT_TYPE : (active[0]?.id ?? FALLBACK_CONTACT_TYPE));
-  usualTypeCache.set(ctx.db, { day: today, typeId });
+  cached.day = today;
+  cached.typeId = typeId;
   return typeId;
 }
 
 export function requireContactType(ctx: CoreContext, typeId: string): ContactType {
-  const type = currentContactTypes(ctx.db).find((candidate) => candidate.id === typeId);
+  const type = currentContactTypes(ctx).find((candidate) => candidate.id === typeId);
   if (!type) throw new DomainError('not_found', 'That type of contact is not on the list. Choose one from the list.', 'typeId');
   return type;
 }
 
 function assertFree(ctx: CoreContext, name: string | undefined, key: string | null | undefined, exceptId?: string): void {
-  const others = currentContactTypes(ctx.db).filter((type) => type.active && type.id !== exceptId);
+  const others = currentContactTypes(ctx).filter((type) => type.active && type.id !== exceptId);
   if (name !== undefined && others.some((type) => nameKey(type.name) === nameKey(name))) {
     throw new DomainError('conflict', `There is already a type of contact called “${name}”.`, 'name');
   }
@@ -48,7 +51,7 @@ function assertFree(ctx: CoreContext, name: string | undefined, key: string | nu
 }
 
 export function listContactTypes(ctx: CoreContext, input: ParsedInputOf<'contactType.list'>): ContactType[] {
-  const all = currentContactTypes(ctx.db);
+  const all = currentContactTypes(ctx);
   return input.includeInactive ? [...all] : all.filter((type) => type.active);
 }
 
@@ -70,7 +73,7 @@ export function updateContactType(ctx: CoreContext, input: ParsedInputOf<'contac
     const next: ContactType = { ...current, ...changes };
     // Checked whenever the type ends up in use, so switching one back on cannot take another's name or letter.
     if (next.active) assertFree(ctx, next.name, next.key, typeId);
-    if (!next.active && !currentContactTypes(ctx.db).some((type) => type.active && type.id !== typeId)) {
+    if (!next.active && !currentContactTypes(ctx).some((type) => type.active && type.id !== typeId)) {
       throw new DomainError('conflict', 'Keep at least one type of contact in use, or nothing could be recorded.', 'active');
     }
     ctx.log.append('contactType.updated', { typeId, changes });

@@ -47,11 +47,11 @@ export function recordContact(ctx: CoreContext, input: ParsedInputOf<'contact.re
       throw new DomainError('conflict', `${clinician.name} is no longer on the board. Choose a clinician who works here now.`, 'clinicianId');
     }
     const now = ctx.clock.now();
-    const when = whenRecorded(now, input.occurredAt, input.lateReason, currentConfig(ctx.db).settings.lateEntryDays);
-    const type = requireContactType(ctx, input.typeId ?? usualContactType(ctx, currentConfig(ctx.db).settings));
+    const when = whenRecorded(now, input.occurredAt, input.lateReason, currentConfig(ctx).settings.lateEntryDays);
+    const type = requireContactType(ctx, input.typeId ?? usualContactType(ctx, currentConfig(ctx).settings));
     if (!type.active) throw new DomainError('invalid_input', `“${type.name}” is no longer in use. Choose another type of contact.`, 'typeId');
     // The same figures the board shows: one rule decides "at capacity" for both.
-    const day = loadDay(ctx.db, when.practiceDay, now, clinician.id);
+    const day = loadDay(ctx, when.practiceDay, now, clinician.id);
     const session = sessionOf(when.occurredAt, day.settings.sessionSplit);
     const figures = deskFiguresAt(day, clinician.id, when.occurredAt);
     // (design) A late entry already happened: it is judged against that day's cap, never refused by it.
@@ -94,9 +94,9 @@ function atCapacity(name: string, figures: DeskFigures, capMode: CapMode, sessio
 }
 
 function contactById(ctx: CoreContext, contactId: string): Contact {
-  const record = getContactRecord(ctx.db, contactId);
+  const record = getContactRecord(ctx, contactId);
   if (!record) throw new DomainError('not_found', 'That contact is not in ContactCap’s records. Refresh the list and choose it again.', 'contactId');
-  const day = loadDay(ctx.db, record.practiceDay, ctx.clock.now(), record.clinicianId);
+  const day = loadDay(ctx, record.practiceDay, ctx.clock.now(), record.clinicianId);
   return toContact(record, day.overCapIds);
 }
 
@@ -112,9 +112,9 @@ export function voidContact(ctx: CoreContext, input: ParsedInputOf<'contact.void
 export function listContactsFor(ctx: CoreContext, input: ParsedInputOf<'contact.listForDay'>): Contact[] {
   const now = ctx.clock.now();
   const day = input.day ?? practiceDayOf(now);
-  const state = loadDay(ctx.db, day, now, input.clinicianId);
+  const state = loadDay(ctx, day, now, input.clinicianId);
   // By time, newest first; recording order breaks ties (a backdated contact sits at its own time).
-  return contactsOnDay(ctx.db, day, input.clinicianId)
+  return contactsOnDay(ctx, day, input.clinicianId)
     .map((record) => toContact(record, state.overCapIds))
     .reverse()
     .sort((a, b) => Date.parse(b.occurredAt) - Date.parse(a.occurredAt));

@@ -1,12 +1,13 @@
-import type Database from 'better-sqlite3';
+import { CacheSlot } from '../db/caches.ts';
+import type { Store } from '../db/store.ts';
 import { capFor, capStateOf, planCaps, usageOf, type CapPlan, type DayUsage, type UsageContact } from '../../../shared/capacity.ts';
 import type { CapMode, CapState, Clinician, ClinicianStatus, Session } from '../../../shared/domain.ts';
 import { encodeHlc } from '../../../shared/hlc.ts';
 import { endOfPracticeDay, practiceDayOf, practiceMinutesOf, startOfPracticeDay } from '../../../shared/practiceDay.ts';
 import { DEFAULT_PATTERN, minutesOf, sessionOf, sessionsOn, type DayOverride, type SessionPair } from '../../../shared/rota.ts';
 import type { PracticeSettings } from '../../../shared/settings.ts';
-import { clinicianDayVersion, liveContactsOnDay, type CountedContact } from '../repos/contactsRepo.ts';
-import { capChangesBetween, configVersion } from '../repos/configRepo.ts';
+import { liveContactsOnDay, type CountedContact } from '../repos/contactsRepo.ts';
+import { capChangesBetween } from '../repos/configRepo.ts';
 import { rotaDaysOn } from '../repos/rotaRepo.ts';
 import { configTimeline, currentConfig, type ConfigSnapshot } from './configViews.ts';
 import { dayUsageCacheOf, type ClinicianDay, type UsageInputs } from './dayUsageCache.ts';
@@ -73,13 +74,13 @@ export function usageFor(plans: ReadonlyMap<string, ClinicianDayPlan>, counted: 
 }
 
 /** The configuration that applied on `day`: now for today, as the day ended for a past day. */
-export function configFor(db: Database.Database, day: string, nowMs: number): Readonly<ConfigSnapshot> {
-  return day >= practiceDayOf(nowMs) ? currentConfig(db) : configTimeline(db).asOf(endOfDayBound(day));
+export function configFor(store: Store, day: string, nowMs: number): Readonly<ConfigSnapshot> {
+  return day >= practiceDayOf(nowMs) ? currentConfig(store) : configTimeline(store).asOf(endOfDayBound(day));
 }
 
 /** A date's rota changes: as they are now for today, as they stood when the day ended for a past day. */
-export function overridesFor(db: Database.Database, day: string, nowMs: number): Map<string, DayOverride> {
-  return day >= practiceDayOf(nowMs) ? rotaDaysOn(db, day) : configTimeline(db).asOf(endOfDayBound(day)).overridesOn(day);
+export function overridesFor(store: Store, day: string, nowMs: number): Map<string, DayOverride> {
+  return day >= practiceDayOf(nowMs) ? rotaDaysOn(store, day) : configTimeline(store).asOf(endOfDayBound(day)).overridesOn(day);
 }
 
 const only = <T extends { clinicians: Clinician[] }>(snapshot: Readonly<T>, clinicianId: string | undefined): Readonly<T> =>
@@ -93,29 +94,25 @@ interface Checkpoint {
   plans: Map<string, ClinicianDayPlan>;
 }
 
-const checkpointCache = new WeakMap<Database.Database, { version: number; byKey: Map<string, Checkpoint[]> }>();
+/** Each day's checkpoints (per clinician asked about alone, or '*'), kept until the configuration changes. */
+const CHECKPOINTS = new CacheSlot<Map<string, Checkpoint[]>>('cap checkpoints', ['config'], () => new Map());
 
 /** The plans in force from the start of the day and after each change during it; cached until the configuration changes. */
-function checkpointsFor(db: Database.Database, day: string, onlyClinicianId: string | undefined): Checkpoint[] {
-  const version = configVersion(db);
-  let cache = checkpointCache.get(db);
-  if (cache?.version !== version) {
-    cache = { version, byKey: new Map() };
-    checkpointCache.set(db, cache);
-  }
+function checkpointsFor(store: Store, day: string, onlyClinicianId: string | undefined): Checkpoint[] {
+  const byKey = store.caches.slot(CHECKPOINTS);
   const key = `${day}|${onlyClinicianId ?? '*'}`;
-  const known = cache.byKey.get(key);
+  const known = byKey.get(key);
   if (known) return known;
   const start = encodeHlc({ wall: startOfPracticeDay(day), counter: 0, node: '' });
-  const changes = capChangesBetween(db, start, endOfDayBound(day), day);
-  const timeline = changes.length === 0 ? null : configTimeline(db);
+  const changes = capChangesBetween(store, start, endOfDayBound(day), day);
+  const timeline = changes.length === 0 ? null : configTimeline(store);
   const checkpoints = timeline
     ? [start, ...changes].map((hlc) => {
         const snapshot = only(timeline.asOf(hlc), onlyClinicianId);
         return { hlc, capMode: snapshot.settings.capMode, plans: planClinicians(snapshot, snapshot.overridesOn(day), day) };
       })
     : [];
-  cache.byKey.set(key, checkpoints);
+  byKey.set(key, checkpoints);
   return checkpoints;
 }
 
@@ -125,9 +122,9 @@ function checkpointsFor(db: Database.Database, day: string, onlyClinicianId: str
  * turn the morning's contacts into over-cap ones (DOMAIN.md §7: a rota change
  * mid-day). Nothing to do on the usual day with no changes.
  */
-export function withCapsWhenRecorded<C extends CountedContact>(db: Database.Database, day: string, counted: C[], onlyClinicianId: string | undefined): (C & Counted)[] {
+export function withCapsWhenRecorded<C extends CountedContact>(store: Store, day: string, counted: C[], onlyClinicianId: string | undefined): (C & Counted)[] {
   if (counted.length === 0) return counted;
-  const checkpoints = checkpointsFor(db, day, onlyClinicianId);
+  const checkpoints = checkpointsFor(store, day, onlyClinicianId);
   if (checkpoints.length === 0) return counted;
   // Checkpoints are in hybrid-clock order, and the contacts in the day's order (the board's all together, a
   // report's clinician by clinician): walk forward, starting again whenever the order goes back.
@@ -148,15 +145,15 @@ export function withCapsWhenRecorded<C extends CountedContact>(db: Database.Data
  * The state of `day` as configured then (today: as configured now). With a
  * clinician id, only that clinician's plan and contacts are loaded.
  */
-export function loadDay(db: Database.Database, day: string, nowMs: number, onlyClinicianId?: string): DayState {
+export function loadDay(store: Store, day: string, nowMs: number, onlyClinicianId?: string): DayState {
   const today = practiceDayOf(nowMs);
   // The plans change only with the configuration (the rota included): kept until it changes.
-  const { settings, plans } = dayUsageCacheOf(db).plansFor(day, today, onlyClinicianId ?? '*', configVersion(db), () => {
-    const snapshot = only(configFor(db, day, nowMs), onlyClinicianId);
-    return { settings: snapshot.settings, plans: planClinicians(snapshot, overridesFor(db, day, nowMs), day) };
+  const { settings, plans } = dayUsageCacheOf(store).plansFor(day, today, onlyClinicianId ?? '*', store.caches.version('config'), () => {
+    const snapshot = only(configFor(store, day, nowMs), onlyClinicianId);
+    return { settings: snapshot.settings, plans: planClinicians(snapshot, overridesFor(store, day, nowMs), day) };
   });
   const session = day === today ? sessionOf(nowMs, settings.sessionSplit) : 'pm';
-  return { day, settings, plans, session, ...usageOfDay(db, day, plans, settings, session) };
+  return { day, settings, plans, session, ...usageOfDay(store, day, plans, settings, session) };
 }
 
 /**
@@ -165,15 +162,15 @@ export function loadDay(db: Database.Database, day: string, nowMs: number, onlyC
  * plan may have changed (see UsageInputs), so a record re-reads one clinician.
  * A board finds nearly everything in the cache: that path allocates little.
  */
-function usageOfDay(db: Database.Database, day: string, plans: ReadonlyMap<string, ClinicianDayPlan>, settings: PracticeSettings, session: Session) {
-  const cache = dayUsageCacheOf(db);
+function usageOfDay(store: Store, day: string, plans: ReadonlyMap<string, ClinicianDayPlan>, settings: PracticeSettings, session: Session) {
+  const cache = dayUsageCacheOf(store);
   const usage = new Map<string, DayUsage>();
   const notCounted = new Map<string, number>();
   const missing = new Map<string, UsageInputs>();
   // One object, filled in for each clinician in turn, to look the cache up with.
-  const probe: UsageInputs = { contactsVersion: 0, configVersion: configVersion(db), session, capMode: settings.capMode, warningPercent: settings.warningPercent, plan: NO_PLAN, sessions: NO_SESSIONS };
+  const probe: UsageInputs = { contactsVersion: 0, configVersion: store.caches.version('config'), session, capMode: settings.capMode, warningPercent: settings.warningPercent, plan: NO_PLAN, sessions: NO_SESSIONS };
   plans.forEach((dayPlan, clinicianId) => {
-    probe.contactsVersion = clinicianDayVersion(db, day, clinicianId);
+    probe.contactsVersion = store.caches.contactDayVersion(day, clinicianId);
     probe.plan = dayPlan.plan;
     probe.sessions = dayPlan.sessions;
     const entry = cache.find(day, clinicianId, probe);
@@ -187,9 +184,9 @@ function usageOfDay(db: Database.Database, day: string, plans: ReadonlyMap<strin
   if (missing.size > 0) {
     // One clinician (the usual case after a record) is read alone; more, and the whole day is read at once.
     const [single] = missing.size === 1 ? missing.keys() : [undefined];
-    const contacts = liveContactsOnDay(db, day, single);
+    const contacts = liveContactsOnDay(store, day, single);
     const counted = withCapsWhenRecorded(
-      db,
+      store,
       day,
       contacts.filter((contact) => contact.counts),
       single,

@@ -1,4 +1,5 @@
-import type Database from 'better-sqlite3';
+import { CacheSlot } from '../db/caches.ts';
+import type { Store } from '../db/store.ts';
 import type { CapPlan, DayUsage } from '../../../shared/capacity.ts';
 import type { CapMode, Session } from '../../../shared/domain.ts';
 import type { SessionPair } from '../../../shared/rota.ts';
@@ -8,7 +9,7 @@ import type { ClinicianDayPlan } from './dayPlan.ts';
 /**
  * Everything one clinician's usage for a day is worked out from, besides the
  * contacts themselves: the version of their contacts that day
- * (clinicianDayVersion), the configuration's version (the caps each contact was
+ * (Caches.contactDayVersion), the configuration's version (the caps each contact was
  * recorded under), and the plan and settings the usage rules take.
  */
 export interface UsageInputs {
@@ -100,14 +101,9 @@ export class DayUsageCache {
   }
 }
 
-const caches = new WeakMap<Database.Database, DayUsageCache>();
+/** The core's one DayUsageCache: it checks its own inputs, so no change clears it outright. */
+const DAY_USAGE = new CacheSlot<DayUsageCache>('each clinician’s day', [], () => new DayUsageCache());
 
-/** The connection's cache (one per connection, like the other cached views). */
-export function dayUsageCacheOf(db: Database.Database): DayUsageCache {
-  let cache = caches.get(db);
-  if (!cache) {
-    cache = new DayUsageCache();
-    caches.set(db, cache);
-  }
-  return cache;
+export function dayUsageCacheOf(store: Store): DayUsageCache {
+  return store.caches.slot(DAY_USAGE);
 }

@@ -26,7 +26,7 @@ function toDeferral(record: DeferralRecord): Deferral {
 }
 
 function requireDeferral(ctx: CoreContext, id: string): Deferral {
-  const record = getDeferralRecord(ctx.db, id);
+  const record = getDeferralRecord(ctx, id);
   if (!record) throw new DomainError('not_found', 'That deferral is not in ContactCap’s records. Refresh the list and choose it again.', 'deferralId');
   return toDeferral(record);
 }
@@ -83,5 +83,5 @@ export function voidDeferral(ctx: CoreContext, input: ParsedInputOf<'deferral.vo
 
 export function listDeferralsFor(ctx: CoreContext, input: ParsedInputOf<'deferral.listForDay'>): Deferral[] {
   const day = input.day ?? practiceDayOf(ctx.clock.now());
-  return deferralsBetween(ctx.db, day, day).map(toDeferral).reverse();
+  return deferralsBetween(ctx, day, day).map(toDeferral).reverse();
 }

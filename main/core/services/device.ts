@@ -12,9 +12,9 @@ import { requireClinician } from './clinicians.ts';
  * the event log, and every record made here carries the staff name and PC name.
  */
 export function readDevice(ctx: CoreContext): DeviceSettings {
-  const deviceName = getDeviceSetting(ctx.db, 'deviceName');
-  const staffName = getDeviceSetting(ctx.db, 'staffName');
-  const clinicianViewId = getDeviceSetting(ctx.db, 'clinicianViewId');
+  const deviceName = getDeviceSetting(ctx, 'deviceName');
+  const staffName = getDeviceSetting(ctx, 'staffName');
+  const clinicianViewId = getDeviceSetting(ctx, 'clinicianViewId');
   return {
     deviceName: typeof deviceName === 'string' ? deviceName : hostname(),
     staffName: typeof staffName === 'string' ? staffName : '',
@@ -25,7 +25,7 @@ export function readDevice(ctx: CoreContext): DeviceSettings {
 export function updateDevice(ctx: CoreContext, input: ParsedInputOf<'device.update'>): DeviceSettings {
   return write(ctx, () => {
     if (typeof input.clinicianViewId === 'string') requireClinician(ctx, input.clinicianViewId, 'clinicianViewId');
-    for (const [key, value] of Object.entries(changedFields(readDevice(ctx), input))) setDeviceSetting(ctx.db, key, value);
+    for (const [key, value] of Object.entries(changedFields(readDevice(ctx), input))) setDeviceSetting(ctx, key, value);
     return readDevice(ctx);
   });
 }

@@ -6,13 +6,13 @@ import { DomainError } from '../errors.ts';
 import { currentDirectory } from './configViews.ts';
 
 export function requireDirectoryEntry(ctx: CoreContext, entryId: string, field = 'entryId'): DirectoryEntry {
-  const entry = currentDirectory(ctx.db).find((candidate) => candidate.id === entryId);
+  const entry = currentDirectory(ctx).find((candidate) => candidate.id === entryId);
   if (!entry) throw new DomainError('not_found', 'That service is not in the directory. Choose one from the list.', field);
   return entry;
 }
 
 export function listDirectory(ctx: CoreContext, input: ParsedInputOf<'directory.list'>): DirectoryEntry[] {
-  const all = currentDirectory(ctx.db);
+  const all = currentDirectory(ctx);
   return input.includeInactive ? [...all] : all.filter((entry) => entry.active);
 }
 

@@ -3,6 +3,7 @@ import type { ParsedInputOf } from '../../../shared/contract.ts';
 import { addPracticeDays, daysBetween, instantAt, practiceDayOf } from '../../../shared/practiceDay.ts';
 import { EXPORT_TABLES, type EndOfDayStatus } from '../../../shared/reports.ts';
 import { write, type CoreContext } from '../context.ts';
+import { CacheSlot } from '../db/caches.ts';
 import { DomainError } from '../errors.ts';
 import { writeFilesTogether } from '../files.ts';
 import { getDeviceSetting, setDeviceSetting } from '../repos/deviceRepo.ts';
@@ -32,15 +33,15 @@ const DEFAULT_CONFIG: EndOfDayConfig = { enabled: false, time: '18:30', folder: 
 const EMPTY_STATE: EndOfDayState = { lastExportedDay: null, lastSuccessAt: null, lastError: null };
 
 function readConfig(ctx: CoreContext): EndOfDayConfig {
-  return { ...DEFAULT_CONFIG, ...(getDeviceSetting(ctx.db, 'endOfDayExport') as Partial<EndOfDayConfig> | undefined) };
+  return { ...DEFAULT_CONFIG, ...(getDeviceSetting(ctx, 'endOfDayExport') as Partial<EndOfDayConfig> | undefined) };
 }
 
 function readState(ctx: CoreContext): EndOfDayState {
-  return { ...EMPTY_STATE, ...(getDeviceSetting(ctx.db, 'endOfDayState') as Partial<EndOfDayState> | undefined) };
+  return { ...EMPTY_STATE, ...(getDeviceSetting(ctx, 'endOfDayState') as Partial<EndOfDayState> | undefined) };
 }
 
 function saveState(ctx: CoreContext, state: EndOfDayState): void {
-  write(ctx, () => setDeviceSetting(ctx.db, 'endOfDayState', state));
+  write(ctx, () => setDeviceSetting(ctx, 'endOfDayState', state));
 }
 
 /** The days whose export is due now, oldest first: from the day after the last one written up to the latest day past its time. */
@@ -84,17 +85,18 @@ export function configureEndOfDay(ctx: CoreContext, input: ParsedInputOf<'export
       next.startDay = todayAt !== null && now >= todayAt ? addPracticeDays(today, 1) : today;
     }
   }
-  write(ctx, () => setDeviceSetting(ctx.db, 'endOfDayExport', next));
+  write(ctx, () => setDeviceSetting(ctx, 'endOfDayExport', next));
   return endOfDayStatus(ctx);
 }
 
-/** Databases with an end-of-day run under way: one run at a time for each. */
-const running = new WeakSet<object>();
+/** Whether an end-of-day run is under way: one run at a time for each core. */
+const RUN = new CacheSlot<{ running: boolean }>('end-of-day run', [], () => ({ running: false }));
 
 /** Writes every day that is due; stops at the first failure and says why, to try again later. */
 export async function runEndOfDay(ctx: CoreContext): Promise<EndOfDayStatus> {
-  if (running.has(ctx.db)) return endOfDayStatus(ctx);
-  running.add(ctx.db);
+  const run = ctx.caches.slot(RUN);
+  if (run.running) return endOfDayStatus(ctx);
+  run.running = true;
   try {
     const config = readConfig(ctx);
     const state = readState(ctx);
@@ -117,7 +119,7 @@ export async function runEndOfDay(ctx: CoreContext): Promise<EndOfDayStatus> {
       }
     }
   } finally {
-    running.delete(ctx.db);
+    run.running = false;
   }
   return endOfDayStatus(ctx);
 }

@@ -32,8 +32,8 @@ export function exportFileName(table: ExportTable | 'summary', from: string, to:
 }
 
 function tablesFor(ctx: CoreContext, from: string, to: string, includeIdentifiers: boolean, names: readonly ExportTable[] = EXPORT_TABLES): Map<ExportTable, Table> {
-  const details = loadDayDetails(ctx.db, from, to, ctx.clock.now());
-  const options = { includeIdentifiers, typeNames: new Map(currentContactTypes(ctx.db).map((type) => [type.id, type.name])) };
+  const details = loadDayDetails(ctx, from, to, ctx.clock.now());
+  const options = { includeIdentifiers, typeNames: new Map(currentContactTypes(ctx).map((type) => [type.id, type.name])) };
   return new Map(names.map((name) => [name, buildTable(name, details, options)]));
 }
 

@@ -20,10 +20,10 @@ function assertMonday(day: string): void {
 export function gpasReport(ctx: CoreContext, input: ParsedInputOf<'report.gpas'>): GpasReport {
   assertMonday(input.monday);
   const now = ctx.clock.now();
-  const [detail] = loadDayDetails(ctx.db, input.monday, input.monday, now);
+  const [detail] = loadDayDetails(ctx, input.monday, input.monday, now);
   const totalContacts = detail?.report.totals.counted ?? 0;
   const listSize = readSettings(ctx).listSize;
-  const saved = getConfig(ctx.db, 'gpas', input.monday)?.data;
+  const saved = getConfig(ctx, 'gpas', input.monday)?.data;
   const status = GPAS_STATUSES.find((candidate) => candidate === saved?.status);
   return {
     monday: input.monday,

@@ -61,7 +61,7 @@ function formatDay(day: string): string {
  */
 export function repeatedRequest(ctx: CoreContext, requestId: string | undefined, kind: RequestKind): string | null {
   if (requestId === undefined) return null;
-  const seen = findRequest(ctx.db, requestId);
+  const seen = findRequest(ctx, requestId);
   if (!seen) return null;
   if (seen.kind !== kind) {
     throw new DomainError('conflict', `This request id was already used to record a ${seen.kind}, so it cannot record a ${kind}. Nothing was recorded.`, 'requestId');

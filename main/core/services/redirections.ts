@@ -36,7 +36,7 @@ function toRedirection(record: RedirectionRecord): Redirection {
 }
 
 function requireRedirection(ctx: CoreContext, id: string): Redirection {
-  const record = getRedirectionRecord(ctx.db, id);
+  const record = getRedirectionRecord(ctx, id);
   if (!record) throw new DomainError('not_found', 'That redirection is not in ContactCap’s records. Refresh the list and choose it again.', 'redirectionId');
   return toRedirection(record);
 }
@@ -121,5 +121,5 @@ export function voidRedirection(ctx: CoreContext, input: ParsedInputOf<'redirect
 
 export function listRedirectionsFor(ctx: CoreContext, input: ParsedInputOf<'redirection.listForDay'>): Redirection[] {
   const day = input.day ?? practiceDayOf(ctx.clock.now());
-  return redirectionsBetween(ctx.db, day, day).map(toRedirection).reverse();
+  return redirectionsBetween(ctx, day, day).map(toRedirection).reverse();
 }

@@ -14,10 +14,10 @@ export function getRota(ctx: CoreContext, input: ParsedInputOf<'rota.get'>): Res
   if (addPracticeDays(input.from, MAX_RANGE_DAYS - 1) < input.to) {
     throw new DomainError('invalid_input', `Show at most ${MAX_RANGE_DAYS} days of the rota at once.`, 'to');
   }
-  const snapshot = currentConfig(ctx.db);
+  const snapshot = currentConfig(ctx);
   const patterns: Record<string, WeekPattern> = {};
   for (const [clinicianId, pattern] of snapshot.patterns) patterns[clinicianId] = pattern;
-  return { patterns, days: rotaDaysBetween(ctx.db, input.from, input.to) };
+  return { patterns, days: rotaDaysBetween(ctx, input.from, input.to) };
 }
 
 export function setPattern(ctx: CoreContext, input: ParsedInputOf<'rota.setPattern'>): WeekPattern {

@@ -8,7 +8,7 @@ import { DomainError } from '../errors.ts';
 import { currentConfig, currentContactTypes } from './configViews.ts';
 
 export function readSettings(ctx: CoreContext): PracticeSettings {
-  return currentConfig(ctx.db).settings;
+  return currentConfig(ctx).settings;
 }
 
 export function updateSettings(ctx: CoreContext, input: ParsedInputOf<'settings.update'>): PracticeSettings {
@@ -16,7 +16,7 @@ export function updateSettings(ctx: CoreContext, input: ParsedInputOf<'settings.
     const current = readSettings(ctx);
     const { roleDefaults, ...plain } = input;
     if (plain.defaultContactType !== undefined && plain.defaultContactType !== 'auto') {
-      const type = currentContactTypes(ctx.db).find((candidate) => candidate.id === plain.defaultContactType && candidate.active);
+      const type = currentContactTypes(ctx).find((candidate) => candidate.id === plain.defaultContactType && candidate.active);
       if (!type) throw new DomainError('invalid_input', 'Choose the usual type of contact from the list, or “most common”.', 'defaultContactType');
     }
     const split = minutesOf(plain.sessionSplit ?? current.sessionSplit);
@@ -46,7 +46,7 @@ export function updateSettings(ctx: CoreContext, input: ParsedInputOf<'settings.
  * caps of every clinician who follows that default (DOMAIN.md §3).
  */
 function assertSessionCapsStillFit(ctx: CoreContext, changes: Record<string, unknown>): void {
-  for (const clinician of currentConfig(ctx.db).clinicians) {
+  for (const clinician of currentConfig(ctx).clinicians) {
     const next = changes[`roleDefault:${clinician.role}`] as RoleDefault | undefined;
     if (!next || !clinician.active || clinician.dailyCap !== null || clinician.amCap === null || clinician.pmCap === null) continue;
     if (clinician.amCap + clinician.pmCap !== next.dailyCap) {

@@ -233,9 +233,6 @@ describe('usageOf', () => {
     expect(usage.bySession.am.state).toBe('not_capped');
   });
 
-  // Known bug (shared/capacity.ts, usageOf): fullAt is nulled for an uncapped clinician but
-  // warnedAt is not, so a practice nurse gets a "nearly full since" time while the board says
-  // "No cap". Flip to `it` once warnedAt is null when not capped, like fullAt.
   it('gives no warnedAt when the clinician is not capped', () => {
     const usage = usageOf(contacts(['am', 'am', 'am', 'am']), { capped: false, dayCap: 4, sessionCaps: { am: 2, pm: 2 } }, 'day', 85, 'am', BOTH);
     expect(usage.warnedAt).toBeNull();

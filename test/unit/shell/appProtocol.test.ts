@@ -117,8 +117,6 @@ describe('renderer protocol handler', () => {
     expect(net.fetch).not.toHaveBeenCalled();
   });
 
-  // Product bug (see the shell tests' report): decodeURIComponent throws a URIError on a
-  // malformed escape, so the handler rejects instead of answering 404. Remove `.fails` once fixed.
   it('answers 404 for a malformed percent-escape', async () => {
     const { net, request } = serve();
     const response = await request('app://contactcap/%E0%A4%A');

@@ -40,11 +40,6 @@ describe('preload import graph', () => {
     expect(graph.packages).toContain('electron');
   });
 
-  // Product bug (see the shell tests' report): the preload runs sandboxed, where require()
-  // only knows electron, events, timers and url. electron-vite leaves package.json
-  // "dependencies" external, so out/preload/index.cjs does require("zod"), require("date-fns/…")
-  // and require("@date-fns/tz") (pulled in through shared/contract.ts for PUSH_EVENT_NAMES)
-  // and the bridge is never exposed. Remove `.fails` once the preload reaches only electron.
   it('needs no package but electron, because a sandboxed preload cannot require one', () => {
     expect(graph.packages).toEqual(['electron']);
   });

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { Store } from '../../db/store.ts';
 import { reachedCap, usageOf } from '../../../../shared/capacity.ts';
 import type { Clinician, Session } from '../../../../shared/domain.ts';
 import { daysBetween, practiceDayOf } from '../../../../shared/practiceDay.ts';
@@ -125,13 +125,13 @@ export interface PlannedDay {
 }
 
 /** Each day's configuration and plans: caps and rota as they stood that day. Days still to come have no plans. */
-export function planDays(db: Database.Database, from: string, to: string, nowMs: number): PlannedDay[] {
+export function planDays(store: Store, from: string, to: string, nowMs: number): PlannedDay[] {
   const today = practiceDayOf(nowMs);
-  const known = currentConfig(db).clinicians;
+  const known = currentConfig(store).clinicians;
   return daysBetween(from, to).map((day) => {
-    const snapshot = configFor(db, day, nowMs);
+    const snapshot = configFor(store, day, nowMs);
     // A day still to come has a rota but nothing has happened yet: nobody has worked it.
-    const plans = day > today ? new Map<string, ClinicianDayPlan>() : planClinicians(snapshot, overridesFor(db, day, nowMs), day);
+    const plans = day > today ? new Map<string, ClinicianDayPlan>() : planClinicians(snapshot, overridesFor(store, day, nowMs), day);
     if (day <= today) for (const clinician of known) if (!plans.has(clinician.id)) plans.set(clinician.id, notPlanned(clinician));
     return { day, snapshot, plans };
   });

@@ -1,24 +1,17 @@
-import type Database from 'better-sqlite3';
+import type { Store } from '../../db/store.ts';
 import type { ParsedInputOf } from '../../../../shared/contract.ts';
 import type { ClinicianDayReport, DayReport } from '../../../../shared/reports.ts';
 import type { CoreContext } from '../../context.ts';
 import { DomainError } from '../../errors.ts';
-import type { ExportDay } from '../../exports/tables.ts';
-import { reportContactsBetween, type ReportContact } from '../../repos/contactsRepo.ts';
-import { deferralsBetween, type DeferralRecord } from '../../repos/deferralsRepo.ts';
-import { redirectionsBetween, type RedirectionRecord } from '../../repos/redirectionsRepo.ts';
+import type { DayDetail } from '../../exports/tables.ts';
+import { reportContactsBetween } from '../../repos/contactsRepo.ts';
+import { deferralsBetween } from '../../repos/deferralsRepo.ts';
+import { redirectionsBetween } from '../../repos/redirectionsRepo.ts';
 import { currentContactTypes } from '../configViews.ts';
 import { withCapsWhenRecorded } from '../dayPlan.ts';
 import { isoOrNull } from '../recording.ts';
 import { clinicianDaysOf, planDays, type ClinicianDay } from './clinicianDay.ts';
 import { groupBy, ratio, summariseDeferrals, summariseRedirections } from './summary.ts';
-
-/** A day's summary plus the contacts and records behind it: what the exports and the GPAS return read. */
-export interface DayDetail extends ExportDay {
-  contacts: ReportContact[];
-  redirections: RedirectionRecord[];
-  deferrals: DeferralRecord[];
-}
 
 function clinicianRow({ plan, figures }: ClinicianDay): ClinicianDayReport {
   return {
@@ -51,16 +44,16 @@ const sum = <T>(rows: readonly T[], value: (row: T) => number) => rows.reduce((t
  * configured then, its contacts, redirections and deferrals. One query per kind
  * of record for the whole range.
  */
-export function loadDayDetails(db: Database.Database, from: string, to: string, nowMs: number): DayDetail[] {
-  const contactsByDay = groupBy(reportContactsBetween(db, from, to), (contact) => contact.practiceDay);
-  const redirectionsByDay = groupBy(redirectionsBetween(db, from, to), (record) => record.practiceDay);
-  const deferralsByDay = groupBy(deferralsBetween(db, from, to), (record) => record.practiceDay);
-  const types = currentContactTypes(db).map((type) => ({ id: type.id, name: type.name, counts: type.counts }));
+export function loadDayDetails(store: Store, from: string, to: string, nowMs: number): DayDetail[] {
+  const contactsByDay = groupBy(reportContactsBetween(store, from, to), (contact) => contact.practiceDay);
+  const redirectionsByDay = groupBy(redirectionsBetween(store, from, to), (record) => record.practiceDay);
+  const deferralsByDay = groupBy(deferralsBetween(store, from, to), (record) => record.practiceDay);
+  const types = currentContactTypes(store).map((type) => ({ id: type.id, name: type.name, counts: type.counts }));
 
-  return planDays(db, from, to, nowMs).map(({ day, snapshot, plans }) => {
+  return planDays(store, from, to, nowMs).map(({ day, snapshot, plans }) => {
     const contacts = contactsByDay.get(day) ?? [];
     const live = withCapsWhenRecorded(
-      db,
+      store,
       day,
       contacts.filter((contact) => !contact.voided),
       undefined,
@@ -108,7 +101,7 @@ export function loadDayDetails(db: Database.Database, from: string, to: string, 
 }
 
 export function dayReport(ctx: CoreContext, input: ParsedInputOf<'report.day'>): DayReport {
-  const [detail] = loadDayDetails(ctx.db, input.day, input.day, ctx.clock.now());
+  const [detail] = loadDayDetails(ctx, input.day, input.day, ctx.clock.now());
   if (!detail) throw new DomainError('invalid_input', 'Choose a date.', 'day');
   return detail.report;
 }

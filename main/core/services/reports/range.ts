@@ -43,9 +43,8 @@ const sum = <T>(rows: readonly T[], value: (row: T) => number) => rows.reduce((t
  */
 export function rangeReport(ctx: CoreContext, input: ParsedInputOf<'report.range'>): RangeReport {
   assertRange(input.from, input.to, MAX_REPORT_DAYS, 'A summary');
-  const { db } = ctx;
-  const days = planDays(db, input.from, input.to, ctx.clock.now());
-  const redirectionsByDay = groupBy(redirectionsBetween(db, input.from, input.to), (record) => record.practiceDay);
+  const days = planDays(ctx, input.from, input.to, ctx.clock.now());
+  const redirectionsByDay = groupBy(redirectionsBetween(ctx, input.from, input.to), (record) => record.practiceDay);
   const byClinician = new Map<string, Totals>();
   const daily: RangeDay[] = [];
   const redirections: RedirectionRecord[] = [];
@@ -60,7 +59,7 @@ export function rangeReport(ctx: CoreContext, input: ParsedInputOf<'report.range
       entry.redirectionsByKind[destination.kind] = (entry.redirectionsByKind[destination.kind] ?? 0) + destination.count;
     }
     // Each day read as the board reads it, and each contact held to the cap in force when it was recorded.
-    const live = withCapsWhenRecorded(db, day, liveContactsOnDay(db, day), undefined);
+    const live = withCapsWhenRecorded(ctx, day, liveContactsOnDay(ctx, day), undefined);
     for (const { plan, figures } of clinicianDaysOf(plans, snapshot.settings, live)) {
       const clinicianId = plan.clinician.id;
       entry.counted += figures.counted;
@@ -102,7 +101,7 @@ export function rangeReport(ctx: CoreContext, input: ParsedInputOf<'report.range
     const hour = Math.floor(practiceMinutesOf(record.occurredAt) / 60);
     redirectionsByHour[hour] = (redirectionsByHour[hour] ?? 0) + 1;
   }
-  const deferralSummary = summariseDeferrals(deferralsBetween(db, input.from, input.to));
+  const deferralSummary = summariseDeferrals(deferralsBetween(ctx, input.from, input.to));
   return {
     from: input.from,
     to: input.to,
