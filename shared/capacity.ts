@@ -71,8 +71,8 @@ export function capStateOf(used: number, cap: number, warningPercent: number, ca
 export interface UsageContact {
   id: string;
   session: Session;
-  /** When it was recorded (epoch ms). */
-  recordedAt: number;
+  /** When it happened (epoch ms): an entry made later for earlier today, or a late entry, keeps the time it happened. */
+  occurredAt: number;
   overCapReason: string | null;
   /**
    * The cap that applied when it was recorded (day or session), or null if the
@@ -105,20 +105,14 @@ export interface DayUsage {
 export function usageOf(contacts: readonly UsageContact[], plan: CapPlan, capMode: CapMode, warningPercent: number, now: Session, sessions: SessionPair): DayUsage {
   const overCapIds: string[] = [];
   const counted: Record<Session, number> = { am: 0, pm: 0 };
-  let warnedAt: number | null = null;
-  let fullAt: number | null = null;
   contacts.forEach((contact, index) => {
     counted[contact.session] += 1;
     const position = capMode === 'session' ? counted[contact.session] : index + 1;
     const planned = capFor(plan, capMode, contact.session);
     const limit = contact.capWhenRecorded === undefined ? (plan.capped ? planned : null) : contact.capWhenRecorded;
     if (isBeyondCap(position, limit)) overCapIds.push(contact.id);
-    // The day's warning and full times, against the day's cap as it stood when each contact was recorded.
-    const dayLimit = contact.capWhenRecorded === undefined || capMode === 'session' ? (plan.capped ? plan.dayCap : null) : contact.capWhenRecorded;
-    if (dayLimit === null || dayLimit === 0) return;
-    if (warnedAt === null && index + 1 >= warningCount(dayLimit, warningPercent)) warnedAt = contact.recordedAt;
-    if (fullAt === null && index + 1 >= dayLimit) fullAt = contact.recordedAt;
   });
+  const { warnedAt, fullAt } = plan.capped ? reachedTimes(contacts, plan, capMode, warningPercent) : { warnedAt: null, fullAt: null };
   const bySession = {
     am: sessionUsage(counted.am, plan.sessionCaps.am, warningPercent, plan.capped, sessions.am),
     pm: sessionUsage(counted.pm, plan.sessionCaps.pm, warningPercent, plan.capped, sessions.pm),
@@ -132,11 +126,38 @@ export function usageOf(contacts: readonly UsageContact[], plan: CapPlan, capMod
     used: headline.used,
     remaining: headline.remaining,
     state: headline.state,
-    warnedAt: plan.capped ? warnedAt : null,
-    fullAt: plan.capped ? fullAt : null,
+    warnedAt,
+    fullAt,
     overCapIds,
     urgentOverCap: urgentOverCapOf(contacts, overCapIds),
   };
+}
+
+/**
+ * When the day's warning level and its cap were reached: the moment the nth
+ * counted contact happened, taking the contacts in the order they happened
+ * (not the order they were entered), so a contact entered at 11:00 for a
+ * patient seen at 09:30 counts from 09:30. Each is held to the day's cap as it
+ * stood when it was recorded.
+ */
+function reachedTimes(contacts: readonly UsageContact[], plan: CapPlan, capMode: CapMode, warningPercent: number): { warnedAt: number | null; fullAt: number | null } {
+  let inTimeOrder = contacts;
+  for (let i = 1; i < contacts.length; i++) {
+    if ((contacts[i]?.occurredAt ?? 0) < (contacts[i - 1]?.occurredAt ?? 0)) {
+      // Stable: contacts that happened at the same moment keep the day's order.
+      inTimeOrder = [...contacts].sort((a, b) => a.occurredAt - b.occurredAt);
+      break;
+    }
+  }
+  let warnedAt: number | null = null;
+  let fullAt: number | null = null;
+  inTimeOrder.forEach((contact, index) => {
+    const dayLimit = contact.capWhenRecorded === undefined || capMode === 'session' ? plan.dayCap : contact.capWhenRecorded;
+    if (dayLimit === null || dayLimit === 0) return;
+    if (warnedAt === null && index + 1 >= warningCount(dayLimit, warningPercent)) warnedAt = contact.occurredAt;
+    if (fullAt === null && index + 1 >= dayLimit) fullAt = contact.occurredAt;
+  });
+  return { warnedAt, fullAt };
 }
 
 /**

@@ -11,7 +11,7 @@ export interface ClinicianDayReport {
   working: boolean;
   duty: boolean;
   capped: boolean;
-  /** The day's cap as it stood at the end of the day. */
+  /** The day's cap as it stood at the end of the day (0 on a day off); means nothing when not capped. */
   cap: number;
   counted: number;
   notCounted: number;
@@ -19,9 +19,12 @@ export interface ClinicianDayReport {
   byType: Record<string, number>;
   /** Counted contacts as a percentage of the cap; null when not capped or the cap is 0. */
   percentOfCap: number | null;
+  /** When the warning level and the cap were reached: when the contact that reached each happened (not when it was entered). */
   warnedAt: string | null;
   fullAt: string | null;
+  /** Counted contacts beyond the cap recorded with an urgent reason. Work that does not count is never over the cap. */
   urgentOverCap: number;
+  /** Counted contacts beyond the cap, urgent or not (a late entry is never refused, so it can be over the cap without a reason). */
   overCap: number;
 }
 
@@ -65,15 +68,21 @@ export interface DayReport {
   warningPercent: number;
   clinicians: ClinicianDayReport[];
   totals: {
+    /** Everyone's counted contacts: capped and not. */
     counted: number;
     notCounted: number;
     urgentOverCap: number;
     overCap: number;
+    /** Clinicians on the rota that day who were listed (a day off with contacts is not working). */
     cliniciansWorking: number;
     atOrOverCap: number;
     /** The caps of the capped clinicians working that day, added up. */
     cap: number;
-    /** Their counted contacts as a percentage of that, to one decimal; null when it is 0. */
+    /** Those capped clinicians' counted contacts: the part of `counted` that `cap` and `percentOfCap` cover. */
+    cappedCounted: number;
+    /** Everyone else's counted contacts: clinicians not capped, and contacts on a day off. `cappedCounted + uncappedCounted = counted`. */
+    uncappedCounted: number;
+    /** cappedCounted as a percentage of cap, to one decimal; null when the cap is 0. */
     percentOfCap: number | null;
     byType: Record<string, number>;
     /** Contacts, redirections and deferrals (voided ones left out) entered on a later day than they happened. */
@@ -88,11 +97,15 @@ export interface ClinicianRangeReport {
   clinicianId: string;
   name: string;
   role: ClinicianRole;
+  /** Days on the rota with a session. A day off (absent, or not on the rota) is never one, even with contacts recorded. */
   daysWorked: number;
   sessionsWorked: number;
   daysAtOrOverCap: number;
   counted: number;
+  /** Of `counted`, those recorded on a day off: in the totals, not in the averages. */
+  countedOnDaysOff: number;
   notCounted: number;
+  /** Counted contacts on days worked ÷ days worked (and ÷ sessions worked), one decimal; null with none. */
   averagePerDay: number | null;
   averagePerSession: number | null;
   urgentOverCap: number;
@@ -114,6 +127,8 @@ export interface RangeReport {
   clinicians: ClinicianRangeReport[];
   totals: {
     counted: number;
+    /** Of `counted`, those recorded on a clinician's day off. */
+    countedOnDaysOff: number;
     notCounted: number;
     urgentOverCap: number;
     redirections: number;
@@ -122,9 +137,11 @@ export interface RangeReport {
     redirectionsPer100Contacts: number | null;
     /** Clinician-days worked, all clinicians together. */
     daysWorked: number;
+    sessionsWorked: number;
     daysAtOrOverCap: number;
-    /** Counted contacts per clinician-day worked, to one decimal; null with none worked. */
+    /** Counted contacts on days worked per clinician-day worked (and per session), to one decimal; null with none worked. */
     averagePerDay: number | null;
+    averagePerSession: number | null;
   };
   redirections: RedirectionSummary;
   /** Redirections by local hour of the day, 0–23. */
@@ -143,6 +160,8 @@ export interface GpasReport {
   monday: string;
   /** Counted patient contacts across all clinicians that Monday. */
   totalContacts: number;
+  /** The Monday is today (or still to come): the figure is the day so far, not the whole day. */
+  soFar: boolean;
   listSize: number | null;
   per1000: number | null;
   assessment: { status: GpasStatus; note: string } | null;

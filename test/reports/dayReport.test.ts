@@ -96,6 +96,9 @@ describe('report.day over a seeded week', () => {
       cliniciansWorking: rows.filter((row) => row.working).length,
       atOrOverCap: rows.filter((row) => row.working && row.capped && row.cap > 0 && row.counted >= row.cap).length,
       cap: capTotal,
+      cappedCounted,
+      // Not capped, or counted on a day off: outside the practice's cap.
+      uncappedCounted: rows.filter((row) => !(row.working && row.capped)).reduce((sum, row) => sum + row.counted, 0),
       percentOfCap: capTotal > 0 ? oneDecimal((cappedCounted / capTotal) * 100) : null,
       byType: tally(live, (contact) => contact.typeId),
       // The seeded week has no late entries.

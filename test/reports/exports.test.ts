@@ -129,6 +129,14 @@ const SUMMARY_COLUMNS = [
   'average_per_day',
   'average_per_session',
   'urgent_over_cap',
+  'contacts_counted_on_days_off',
+  'redirections',
+  'redirections_per_100_contacts',
+  'nhs111_redirections',
+  'nhs111_icb_informed',
+  'deferrals',
+  'deferrals_later_date',
+  'deferrals_waiting_list',
 ];
 
 const TYPE_NAMES: Record<string, string> = {
@@ -202,7 +210,8 @@ function expectedClinicianDays(): Record<string, string>[] {
           working: yes(plan.am || plan.pm),
           duty: yes(plan.duty),
           capped: yes(plan.capped),
-          cap: String(plan.cap),
+          // Empty for a clinician who is not capped (Cleo, Eve).
+          cap: plan.capped ? String(plan.cap) : '',
           contacts_counted: String(counted),
           contacts_not_counted: String(live.length - counted),
           percent_of_cap: plan.capped && plan.cap > 0 ? String(oneDecimal((counted / plan.cap) * 100)) : '',
@@ -500,14 +509,19 @@ describe('export.build: the .xlsx workbook', () => {
     const summary = sheet(book, 'Summary');
     const rows = Array.from({ length: summary.rowCount - 1 }, (_, i) => rowValues(summary, i + 2));
     const byName = new Map(rows.map((row) => [row[0], row.slice(1)]));
-    expect(byName.get('Dr Amara Okafor')).toEqual(['gp_partner', 4, 8, 1, 55, 4, 13.8, 6.9, 1]);
-    expect(byName.get('Dr Ben Carter')).toEqual(['salaried_gp', 5, 9, 1, 63, 2, 12.6, 7, 2]);
-    expect(byName.get('Nurse Cleo Diaz')).toEqual(['practice_nurse', 5, 9, 0, 42, 4, 8.4, 4.7, 0]);
-    expect(byName.get('Dr Dev Patel')).toEqual(['locum_gp', 3, 6, 1, 22, 0, 7.3, 3.7, 1]);
-    expect(byName.get('=Dr Eve Equals')).toEqual(['other', 1, 1, 0, 2, 0, 2, 2, 0]);
+    // A clinician's line ends after contacts on days off (none this week): the practice's redirections and deferrals are on the last line only.
+    expect(byName.get('Dr Amara Okafor')).toEqual(['gp_partner', 4, 8, 1, 55, 4, 13.8, 6.9, 1, 0]);
+    expect(byName.get('Dr Ben Carter')).toEqual(['salaried_gp', 5, 9, 1, 63, 2, 12.6, 7, 2, 0]);
+    expect(byName.get('Nurse Cleo Diaz')).toEqual(['practice_nurse', 5, 9, 0, 42, 4, 8.4, 4.7, 0, 0]);
+    expect(byName.get('Dr Dev Patel')).toEqual(['locum_gp', 3, 6, 1, 22, 0, 7.3, 3.7, 1, 0]);
+    expect(byName.get('=Dr Eve Equals')).toEqual(['other', 1, 1, 0, 2, 0, 2, 2, 0, 0]);
     const total = rows.at(-1) ?? [];
     expect(total[0]).toBe('All clinicians');
     expect([total[5], total[6], total[9]]).toEqual([184, 10, 4]);
+    // By hand: days 4 + 5 + 5 + 3 + 1 = 18 and sessions 8 + 9 + 9 + 6 + 1 = 33; at or over the cap Amara Monday, Ben Tuesday,
+    // Dev Wednesday; 184 / 18 = 10.2 a day and 184 / 33 = 5.6 a session. 21 redirections standing, 18 of them not 999:
+    // 18 / 184 = 9.8 per 100. Six to NHS 111, the ICB told of 4. Five deferrals standing: 3 for a later date, 2 on the waiting list.
+    expect(total).toEqual(['All clinicians', undefined, 18, 33, 3, 184, 10, 10.2, 5.6, 4, 0, 21, 9.8, 6, 4, 5, 3, 2]);
   });
 
   it('stores text that starts with = as text, never as a formula, and numbers and yes/no as themselves', () => {

@@ -26,6 +26,8 @@ describe('report.gpas', () => {
     expect(must(opened.core.call('report.gpas', { monday: '2026-10-19' }))).toEqual({
       monday: '2026-10-19',
       totalContacts: expected,
+      // Today is Monday 26 October: the 19th is over.
+      soFar: false,
       listSize: null,
       per1000: null,
       assessment: null,

@@ -47,6 +47,7 @@ function expectedClinician(who: Who, days: readonly string[]) {
   const sessions = worked.reduce((sum, day) => sum + (ROTA[day]?.[who]?.am ? 1 : 0) + (ROTA[day]?.[who]?.pm ? 1 : 0), 0);
   const live = liveContacts(week, days, who);
   const counted = live.filter(counts).length;
+  const countedOnDaysWorked = liveContacts(week, worked, who).filter(counts).length;
   const atOrOver = worked.filter((day) => {
     const plan = ROTA[day]?.[who];
     return plan !== undefined && plan.capped && plan.cap > 0 && liveContacts(week, [day], who).filter(counts).length >= plan.cap;
@@ -59,9 +60,10 @@ function expectedClinician(who: Who, days: readonly string[]) {
     sessionsWorked: sessions,
     daysAtOrOverCap: atOrOver,
     counted,
+    countedOnDaysOff: counted - countedOnDaysWorked,
     notCounted: live.length - counted,
-    averagePerDay: worked.length > 0 ? oneDecimal(counted / worked.length) : null,
-    averagePerSession: sessions > 0 ? oneDecimal(counted / sessions) : null,
+    averagePerDay: worked.length > 0 ? oneDecimal(countedOnDaysWorked / worked.length) : null,
+    averagePerSession: sessions > 0 ? oneDecimal(countedOnDaysWorked / sessions) : null,
     urgentOverCap: live.filter((contact) => counts(contact) && contact.overCapReason !== undefined).length,
   };
 }
@@ -96,23 +98,30 @@ describe('report.range for the week of 19 October 2026', () => {
     const diversions = standing.filter((record) => record.destinationKind !== 'emergency_999').length;
     const everyone = WHO.map((who) => expectedClinician(who, WEEK));
     const daysWorked = everyone.reduce((sum, row) => sum + row.daysWorked, 0);
+    const sessionsWorked = everyone.reduce((sum, row) => sum + row.sessionsWorked, 0);
     const report = range(WEEK[0], WEEK[6]);
     expect(report).toMatchObject({ from: WEEK[0], to: WEEK[6], days: 7, practiceName: 'Our practice' });
     expect(report.totals).toEqual({
       counted,
+      // Nobody saw a patient on a day off this week.
+      countedOnDaysOff: 0,
       notCounted: live.length - counted,
       urgentOverCap: live.filter((contact) => counts(contact) && contact.overCapReason !== undefined).length,
       redirections,
       deferrals: liveDeferrals(week, WEEK).length,
       redirectionsPer100Contacts: oneDecimal((diversions / counted) * 100),
       daysWorked,
+      sessionsWorked,
       daysAtOrOverCap: everyone.reduce((sum, row) => sum + row.daysAtOrOverCap, 0),
       averagePerDay: oneDecimal(counted / daysWorked),
+      averagePerSession: oneDecimal(counted / sessionsWorked),
     });
     // By hand: 184 counted, 21 redirections standing (23 recorded, 2 voided), 3 of them 999: 18 / 184 = 9.78 → 9.8.
     expect(report.totals).toMatchObject({ counted: 184, notCounted: 10, urgentOverCap: 4, redirections: 21, deferrals: 5, redirectionsPer100Contacts: 9.8 });
     // Days worked 4 + 5 + 5 + 3 + 1 = 18: 184 / 18 = 10.22 → 10.2 a clinician-day.
     expect(report.totals).toMatchObject({ daysWorked: 18, averagePerDay: 10.2 });
+    // Sessions 8 + 9 + 9 + 6 + 1 = 33: 184 / 33 = 5.58 → 5.6 a session.
+    expect(report.totals).toMatchObject({ sessionsWorked: 33, averagePerSession: 5.6 });
   });
 
   it('summarises the week’s redirections and deferrals, voided ones left out', () => {

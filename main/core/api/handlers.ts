@@ -15,7 +15,8 @@ import { createAction, listActions, updateAction } from '../services/actions.ts'
 import { configureEndOfDay, endOfDayStatus, runEndOfDay } from '../services/endOfDay.ts';
 import { buildExport } from '../services/exports.ts';
 import { assessGpas, gpasReport } from '../services/gpas.ts';
-import { dayReport, rangeReport } from '../services/reports.ts';
+import { dayReport } from '../services/reports/day.ts';
+import { rangeReport } from '../services/reports/range.ts';
 import { getRota, setDay, setPattern } from '../services/rota.ts';
 import { readSettings, updateSettings } from '../services/settings.ts';
 

@@ -94,14 +94,16 @@ export interface CountedContact {
   orderKey: string;
   clinicianId: string;
   session: Session;
-  /** When it took its place: recorded, or for a late entry, when it happened (epoch ms). */
-  recordedAt: number;
+  /** When it happened (epoch ms): when the warning level and the cap were reached. */
+  occurredAt: number;
   overCapReason: string | null;
 }
 
-/** A live contact of a day, counted (1) or not (0): what the board and the record check read. */
+/** A live contact of a day: what the board, the record check and the reports' day rule read. */
 export interface DayContact extends CountedContact {
-  counts: 0 | 1;
+  typeId: string;
+  /** Whether it counts toward the cap: fixed when it was recorded. */
+  counts: boolean;
 }
 
 /**
@@ -109,12 +111,22 @@ export interface DayContact extends CountedContact {
  * clinician's in the day's order: the index's own order, so nothing is sorted.
  */
 export function liveContactsOnDay(store: Store, day: string, clinicianId?: string): DayContact[] {
-  const sql = `SELECT k.id, k.hlc, coalesce(k.order_key, k.hlc) AS orderKey, k.clinician_id AS clinicianId, k.session,
-      CASE WHEN k.late_reason IS NULL THEN k.recorded_at ELSE k.occurred_at END AS recordedAt, k.over_cap_reason AS overCapReason, k.counts
+  const sql = `SELECT k.id, k.hlc, coalesce(k.order_key, k.hlc), k.clinician_id, k.type_id, k.session, k.occurred_at, k.over_cap_reason, k.counts
     FROM live_contacts k WHERE k.practice_day = ? ${clinicianId === undefined ? '' : 'AND k.clinician_id = ?'}
     ORDER BY k.clinician_id, ${DAY_ORDER}`;
-  const statementFor = statement(store, sql);
-  return (clinicianId === undefined ? statementFor.all(day) : statementFor.all(day, clinicianId)) as DayContact[];
+  const statementFor = statement(store, sql).raw();
+  const rows = (clinicianId === undefined ? statementFor.all(day) : statementFor.all(day, clinicianId)) as [string, string, string, string, string, Session, number, string | null, 0 | 1][];
+  return rows.map(([id, hlc, orderKey, rowClinicianId, typeId, session, occurredAt, overCapReason, counts]) => ({
+    id,
+    hlc,
+    orderKey,
+    clinicianId: rowClinicianId,
+    typeId,
+    session,
+    occurredAt,
+    overCapReason,
+    counts: counts === 1,
+  }));
 }
 
 /** What reports need of each contact in a range of days, in day and recording order. */
@@ -174,51 +186,4 @@ export function reportContactsBetween(store: Store, from: string, to: string): R
       voidReason,
     };
   });
-}
-
-/** Counts per day, clinician and type for a range, voided contacts left out: enough for range summaries. */
-export interface ContactCount {
-  practiceDay: string;
-  clinicianId: string;
-  typeId: string;
-  counts: boolean;
-  n: number;
-}
-
-/** A counted contact recorded with an urgent reason, with its place in its day's order (1 = first). */
-export interface ReasonedContact extends CountedContact {
-  practiceDay: string;
-  /** Place among the clinician's counted contacts that day, and among those of its session. */
-  dayPosition: number;
-  sessionPosition: number;
-}
-
-export function contactCountsBetween(store: Store, from: string, to: string): ContactCount[] {
-  const rows = statement(
-    store,
-    `SELECT k.practice_day AS practiceDay, k.clinician_id AS clinicianId, k.type_id AS typeId, k.counts, count(*) AS n
-     FROM live_contacts k WHERE k.practice_day BETWEEN ? AND ?
-     GROUP BY k.practice_day, k.clinician_id, k.type_id, k.counts`,
-  ).all(from, to) as (Omit<ContactCount, 'counts'> & { counts: 0 | 1 })[];
-  return rows.map((row) => ({ ...row, counts: row.counts === 1 }));
-}
-
-/**
- * The counted, live contacts with an urgent reason in a range, and where each
- * stood in its day (only these can be urgent over the cap). The place in the
- * session is worked out only when asked for (a range with a day in session
- * mode): it costs a second sort of the whole range. Without it, sessionPosition is 0.
- */
-export function reasonedContactsBetween(store: Store, from: string, to: string, withSessions: boolean): ReasonedContact[] {
-  const bySession = withSessions ? `row_number() OVER (PARTITION BY k.practice_day, k.clinician_id, k.session ORDER BY ${DAY_ORDER})` : '0';
-  return statement(
-    store,
-    `SELECT * FROM (
-       SELECT k.id, k.hlc, coalesce(k.order_key, k.hlc) AS orderKey, k.clinician_id AS clinicianId, k.session, k.practice_day AS practiceDay,
-         CASE WHEN k.late_reason IS NULL THEN k.recorded_at ELSE k.occurred_at END AS recordedAt, k.over_cap_reason AS overCapReason,
-         row_number() OVER (PARTITION BY k.practice_day, k.clinician_id ORDER BY ${DAY_ORDER}) AS dayPosition,
-         ${bySession} AS sessionPosition
-       FROM live_contacts k WHERE k.practice_day BETWEEN ? AND ? AND k.counts = 1
-     ) WHERE overCapReason IS NOT NULL ORDER BY practiceDay, clinicianId, orderKey, hlc`,
-  ).all(from, to) as ReasonedContact[];
 }

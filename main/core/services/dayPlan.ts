@@ -188,12 +188,12 @@ function usageOfDay(store: Store, day: string, plans: ReadonlyMap<string, Clinic
     const counted = withCapsWhenRecorded(
       store,
       day,
-      contacts.filter((contact) => contact.counts === 1),
+      contacts.filter((contact) => contact.counts),
       single,
     );
     const byClinician = groupByClinician(counted);
     const uncounted = new Map<string, number>();
-    for (const contact of contacts) if (contact.counts === 0) uncounted.set(contact.clinicianId, (uncounted.get(contact.clinicianId) ?? 0) + 1);
+    for (const contact of contacts) if (!contact.counts) uncounted.set(contact.clinicianId, (uncounted.get(contact.clinicianId) ?? 0) + 1);
     for (const [clinicianId, inputs] of missing) {
       const dayPlan = plans.get(clinicianId);
       if (!dayPlan) continue;

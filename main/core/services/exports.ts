@@ -1,15 +1,17 @@
 import { existsSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ParsedInputOf } from '../../../shared/contract.ts';
-import { EXPORT_TABLES, MAX_EXPORT_DAYS, type ExportFile, type ExportTable } from '../../../shared/reports.ts';
+import { EXPORT_TABLES, MAX_EXPORT_DAYS, type ClinicianRangeReport, type ExportFile, type ExportTable, type RangeReport } from '../../../shared/reports.ts';
 import type { CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
-import { buildTable, type Table } from '../exports/tables.ts';
+import { buildTable, tableOf, type Column, type Table } from '../exports/tables.ts';
 import { toCsv, toXlsx, type Sheet } from '../exports/writers.ts';
 import { writeFileAtomic } from '../files.ts';
 import { currentContactTypes } from './configViews.ts';
 import { daysBetween } from '../../../shared/practiceDay.ts';
-import { assertRange, loadDayDetails, rangeReport } from './reports.ts';
+import { loadDayDetails } from './reports/day.ts';
+import { rangeReport } from './reports/range.ts';
+import { assertRange } from './reports/summary.ts';
 
 /** Workbooks up to this many days include a sheet with one row per contact. */
 export const WORKBOOK_CONTACT_DAYS = 31;
@@ -35,28 +37,47 @@ function tablesFor(ctx: CoreContext, from: string, to: string, includeIdentifier
   return new Map(names.map((name) => [name, buildTable(name, details, options)]));
 }
 
-/** The range's per-clinician summary, laid out as the workbook's first sheet. */
+/** A line of the Summary sheet: a clinician's figures, or the practice's with its redirections and deferrals. */
+interface SummaryLine {
+  name: string;
+  role: string;
+  figures: Omit<ClinicianRangeReport, 'clinicianId' | 'name' | 'role'>;
+  practice: RangeReport | null;
+}
+
+/** Practice-wide figures, on the "All clinicians" line only: most redirections and deferrals name no clinician. */
+const practiceFigure = (value: (report: RangeReport) => number | null) => (line: SummaryLine) => (line.practice === null ? null : value(line.practice));
+
+const SUMMARY_COLUMNS: Column<SummaryLine, null>[] = [
+  ['clinician', (line) => line.name],
+  ['role', (line) => line.role],
+  ['days_worked', (line) => line.figures.daysWorked],
+  ['sessions_worked', (line) => line.figures.sessionsWorked],
+  ['days_at_or_over_cap', (line) => line.figures.daysAtOrOverCap],
+  ['contacts_counted', (line) => line.figures.counted],
+  ['contacts_not_counted', (line) => line.figures.notCounted],
+  ['average_per_day', (line) => line.figures.averagePerDay],
+  ['average_per_session', (line) => line.figures.averagePerSession],
+  ['urgent_over_cap', (line) => line.figures.urgentOverCap],
+  // Added after the first release, at the end.
+  ['contacts_counted_on_days_off', (line) => line.figures.countedOnDaysOff],
+  ['redirections', practiceFigure((report) => report.totals.redirections)],
+  ['redirections_per_100_contacts', practiceFigure((report) => report.totals.redirectionsPer100Contacts)],
+  ['nhs111_redirections', practiceFigure((report) => report.redirections.nhs111.total)],
+  ['nhs111_icb_informed', practiceFigure((report) => report.redirections.nhs111.icbInformed)],
+  ['deferrals', practiceFigure((report) => report.deferrals.total)],
+  ['deferrals_later_date', practiceFigure((report) => report.deferrals.laterDate)],
+  ['deferrals_waiting_list', practiceFigure((report) => report.deferrals.waitingList)],
+];
+
+/** The range's per-clinician summary, then the practice's line, laid out as the workbook's first sheet. */
 function summaryTable(ctx: CoreContext, from: string, to: string): Table {
   const report = rangeReport(ctx, { from, to });
-  return {
-    name: 'clinician-days',
-    columns: ['clinician', 'role', 'days_worked', 'sessions_worked', 'days_at_or_over_cap', 'contacts_counted', 'contacts_not_counted', 'average_per_day', 'average_per_session', 'urgent_over_cap'],
-    rows: [
-      ...report.clinicians.map((row) => [
-        row.name,
-        row.role,
-        row.daysWorked,
-        row.sessionsWorked,
-        row.daysAtOrOverCap,
-        row.counted,
-        row.notCounted,
-        row.averagePerDay,
-        row.averagePerSession,
-        row.urgentOverCap,
-      ]),
-      ['All clinicians', '', null, null, null, report.totals.counted, report.totals.notCounted, null, null, report.totals.urgentOverCap],
-    ],
-  };
+  const lines: SummaryLine[] = [
+    ...report.clinicians.map((row) => ({ name: row.name, role: row.role, figures: row, practice: null })),
+    { name: 'All clinicians', role: '', figures: report.totals, practice: report },
+  ];
+  return tableOf('clinician-days', SUMMARY_COLUMNS, [{ context: null, records: lines }]);
 }
 
 export interface BuiltFile {

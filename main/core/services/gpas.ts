@@ -1,10 +1,11 @@
 import type { ParsedInputOf } from '../../../shared/contract.ts';
+import { practiceDayOf } from '../../../shared/practiceDay.ts';
 import { GPAS_STATUSES, type GpasReport } from '../../../shared/reports.ts';
 import { weekdayOf } from '../../../shared/rota.ts';
 import { write, type CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { getConfig } from '../repos/configRepo.ts';
-import { loadDayDetails } from './reports.ts';
+import { loadDayDetails } from './reports/day.ts';
 import { readSettings } from './settings.ts';
 
 function assertMonday(day: string): void {
@@ -18,7 +19,8 @@ function assertMonday(day: string): void {
  */
 export function gpasReport(ctx: CoreContext, input: ParsedInputOf<'report.gpas'>): GpasReport {
   assertMonday(input.monday);
-  const [detail] = loadDayDetails(ctx, input.monday, input.monday, ctx.clock.now());
+  const now = ctx.clock.now();
+  const [detail] = loadDayDetails(ctx, input.monday, input.monday, now);
   const totalContacts = detail?.report.totals.counted ?? 0;
   const listSize = readSettings(ctx).listSize;
   const saved = getConfig(ctx, 'gpas', input.monday)?.data;
@@ -26,6 +28,8 @@ export function gpasReport(ctx: CoreContext, input: ParsedInputOf<'report.gpas'>
   return {
     monday: input.monday,
     totalContacts,
+    // Monday is not over yet: the LMC's return asks for the whole day.
+    soFar: input.monday >= practiceDayOf(now),
     listSize,
     per1000: listSize === null ? null : Math.round((totalContacts / listSize) * 10000) / 10,
     assessment: status ? { status: status, note: typeof saved?.note === 'string' ? saved.note : '' } : null,

@@ -184,9 +184,9 @@ describe('isAtCapacity', () => {
 });
 
 describe('usageOf', () => {
-  /** Contacts c1, c2, … in the given sessions, recorded 1000 ms apart from 1000. */
+  /** Contacts c1, c2, … in the given sessions, happening 1000 ms apart from 1000. */
   const contacts = (sessions: readonly Session[], reasons: Record<number, string> = {}): UsageContact[] =>
-    sessions.map((session, index) => ({ id: `c${index + 1}`, session, recordedAt: (index + 1) * 1000, overCapReason: reasons[index + 1] ?? null }));
+    sessions.map((session, index) => ({ id: `c${index + 1}`, session, occurredAt: (index + 1) * 1000, overCapReason: reasons[index + 1] ?? null }));
   const cappedAt = (dayCap: number, am: number, pm: number): CapPlan => ({ capped: true, dayCap, sessionCaps: { am, pm } });
 
   it('in day mode, the contacts beyond the day cap in recording order are the over-cap ones', () => {
@@ -202,10 +202,10 @@ describe('usageOf', () => {
 
   it('follows the order given, not the ids or the times: the last ones given are over the cap', () => {
     const given: UsageContact[] = [
-      { id: 'z', session: 'am', recordedAt: 9000, overCapReason: null },
-      { id: 'a', session: 'am', recordedAt: 1000, overCapReason: null },
-      { id: 'm', session: 'am', recordedAt: 5000, overCapReason: null },
-      { id: 'b', session: 'am', recordedAt: 2000, overCapReason: null },
+      { id: 'z', session: 'am', occurredAt: 9000, overCapReason: null },
+      { id: 'a', session: 'am', occurredAt: 1000, overCapReason: null },
+      { id: 'm', session: 'am', occurredAt: 5000, overCapReason: null },
+      { id: 'b', session: 'am', occurredAt: 2000, overCapReason: null },
     ];
     expect(usageOf(given, cappedAt(2, 1, 1), 'day', 85, 'am', BOTH).overCapIds).toEqual(['m', 'b']);
   });
@@ -267,7 +267,7 @@ describe('usageOf', () => {
     // Three within a cap of 25 before the clinician was marked absent (cap 0 now), one urgent after it.
     const list: UsageContact[] = [
       ...contacts(['am', 'am', 'am']).map((contact) => ({ ...contact, capWhenRecorded: 25 })),
-      { id: 'c4', session: 'am', recordedAt: 4000, overCapReason: 'Urgent', capWhenRecorded: 0 },
+      { id: 'c4', session: 'am', occurredAt: 4000, overCapReason: 'Urgent', capWhenRecorded: 0 },
     ];
     expect(usageOf(list, cappedAt(0, 0, 0), 'day', 85, 'am', NEITHER)).toMatchObject({ overCapIds: ['c4'], dayUsed: 4, used: 4, cap: 0 });
     // Recorded while the clinician was not capped (null): never over, whatever the cap is now.

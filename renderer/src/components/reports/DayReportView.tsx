@@ -8,7 +8,7 @@ import { useReportsStore } from '../../stores/reportsStore.ts';
 import { useToday } from '../../stores/deskStore.ts';
 import { PrintButtons } from './PrintButtons.tsx';
 import { RedirectionPanels } from './RedirectionPanels.tsx';
-import { percentText, sessionsLabel, typeCounts, typeText, wholeText } from './reportText.ts';
+import { countedSplitText, percentText, sessionsLabel, typeCounts, typeText, wholeText } from './reportText.ts';
 import { NumHead } from './NumHead.tsx';
 
 /** A time of day, or a dash that is heard as "not reached". */
@@ -69,6 +69,7 @@ function ClinicianRow({ row, report }: { row: ClinicianDayReport; report: DayRep
 
 function ClinicianTable({ report }: { report: DayReport }) {
   const { totals } = report;
+  const split = countedSplitText(totals);
   return (
     <section aria-labelledby="day-clinicians-heading" className="report-section">
       <h2 id="day-clinicians-heading">Each clinician</h2>
@@ -109,11 +110,20 @@ function ClinicianTable({ report }: { report: DayReport }) {
                 </span>
               </th>
               <td />
-              <td className="num">{totals.cap > 0 ? wholeText(totals.cap) : '—'}</td>
-              <td className="num report-strong">{wholeText(totals.counted)}</td>
+              <td className="num">
+                {totals.cap > 0 ? wholeText(totals.cap) : '—'}
+                {totals.cap > 0 && <span className="who-detail">capped clinicians</span>}
+              </td>
+              <td className="num report-strong">
+                {wholeText(totals.counted)}
+                {split && <span className="who-detail">{split}</span>}
+              </td>
               <TypesCell byType={totals.byType} report={report} />
               <td className="num">{wholeText(totals.notCounted)}</td>
-              <td className="num">{percentText(totals.percentOfCap)}</td>
+              <td className="num">
+                {percentText(totals.percentOfCap)}
+                {totals.percentOfCap !== null && <span className="who-detail">of capped</span>}
+              </td>
               <td />
               <td />
               <td className={`num${totals.urgentOverCap > 0 ? ' flag-urgent' : ''}`}>{totals.urgentOverCap}</td>

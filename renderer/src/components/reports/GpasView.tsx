@@ -12,18 +12,19 @@ import { SaveFooter, useOneAtATime } from '../settings/sectionSave.tsx';
 import { useToday } from '../../stores/deskStore.ts';
 import { PracticeNameMissing } from '../setup/PracticeNameMissing.tsx';
 import { mondayOf } from './dates.ts';
-import { decimalText, wholeText } from './reportText.ts';
+import { decimalText, GPAS_SO_FAR, gpasContactsLabel, wholeText } from './reportText.ts';
 
 const ERROR_ID = 'gpas-error';
 
 /** The return as the LMC's weekly form asks for it, ready to paste. */
 function returnText(practiceName: string, gpas: GpasReport, status: GpasStatus | null, note: string): string {
+  const soFar = gpas.soFar ? ` ${GPAS_SO_FAR}` : '';
   return [
     practiceName === '' ? 'GPAS weekly return' : `GPAS weekly return: ${practiceName}`,
     formatLongDate(gpas.monday),
-    `Total patient contacts (all clinicians): ${wholeText(gpas.totalContacts)}`,
+    `Total patient contacts (all clinicians): ${wholeText(gpas.totalContacts)}${soFar}`,
     `List size: ${gpas.listSize === null ? 'not given' : wholeText(gpas.listSize)}`,
-    `Contacts per 1,000 patients: ${gpas.per1000 === null ? 'not worked out (no list size)' : decimalText(gpas.per1000)}`,
+    `Contacts per 1,000 patients: ${gpas.per1000 === null ? 'not worked out (no list size)' : `${decimalText(gpas.per1000)}${soFar}`}`,
     `Our assessment: ${status === null ? 'not chosen yet' : GPAS_LABELS[status]}`,
     ...(note.trim() === '' ? [] : [`Comment: ${note.trim()}`]),
   ].join('\n');
@@ -76,7 +77,7 @@ function GpasForm({ gpas }: { gpas: GpasReport }) {
         <h2 id="gpas-figures-heading">{monday}</h2>
         <dl className="report-figures gpas-figures">
           <div>
-            <dt>Patient contacts that Monday</dt>
+            <dt>{gpasContactsLabel(gpas)}</dt>
             <dd>{wholeText(gpas.totalContacts)}</dd>
           </div>
           <div>
@@ -84,7 +85,7 @@ function GpasForm({ gpas }: { gpas: GpasReport }) {
             <dd>{gpas.listSize === null ? <span className="report-figure-note">Not set</span> : wholeText(gpas.listSize)}</dd>
           </div>
           <div>
-            <dt>Contacts per 1,000 patients</dt>
+            <dt>{gpas.soFar ? 'Contacts per 1,000 patients so far' : 'Contacts per 1,000 patients'}</dt>
             <dd>{gpas.per1000 === null ? '—' : decimalText(gpas.per1000)}</dd>
           </div>
         </dl>

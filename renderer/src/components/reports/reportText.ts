@@ -1,5 +1,5 @@
 import type { DestinationKind } from '../../../../shared/directory.ts';
-import type { TypeLabel } from '../../../../shared/reports.ts';
+import type { DayReport, GpasReport, TypeLabel } from '../../../../shared/reports.ts';
 import type { SessionPair } from '../../../../shared/rota.ts';
 
 /** "All day", "Morning", "Afternoon", or not on the rota that day. */
@@ -70,4 +70,22 @@ export function decimalText(value: number | null): string {
 
 export function wholeText(value: number): string {
   return value.toLocaleString('en-GB');
+}
+
+/**
+ * The practice's counted contacts split as its cap figure sees them: "118 capped · 24 not capped". The cap
+ * and the percentage cover the capped clinicians on the rota only; the count covers everyone. Null when
+ * there is nothing to split (no cap that day, or every contact under one).
+ */
+export function countedSplitText(totals: Pick<DayReport['totals'], 'cap' | 'cappedCounted' | 'uncappedCounted'>): string | null {
+  if (totals.cap === 0 || totals.uncappedCounted === 0) return null;
+  return `${wholeText(totals.cappedCounted)} capped · ${wholeText(totals.uncappedCounted)} not capped`;
+}
+
+/** Said beside a GPAS figure while its Monday is not over: the LMC's return asks for the whole day. */
+export const GPAS_SO_FAR = 'so far (Monday is not over yet)';
+
+/** What the GPAS figure is: the whole Monday, or the Monday so far while it is not over. */
+export function gpasContactsLabel(gpas: Pick<GpasReport, 'soFar'>): string {
+  return gpas.soFar ? 'Patient contacts that Monday, so far (not over yet)' : 'Patient contacts that Monday';
 }
