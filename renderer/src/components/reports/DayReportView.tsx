@@ -6,6 +6,7 @@ import type { ClinicianDayReport, DayReport } from '../../../../shared/reports.t
 import { formatLongDate, formatTime, plural } from '../../format.ts';
 import { useReportsStore } from '../../stores/reportsStore.ts';
 import { useToday } from '../../stores/deskStore.ts';
+import { DayExportButton } from './DayExportButton.tsx';
 import { PrintButtons } from './PrintButtons.tsx';
 import { RedirectionPanels } from './RedirectionPanels.tsx';
 import { percentText, sessionsLabel, typeCounts, typeText, wholeText } from './reportText.ts';
@@ -174,8 +175,9 @@ export function DayReportView() {
           </button>
         </div>
         <PrintButtons what="daily summary" fileName={`contactcap-${shown}.pdf`} />
+        <DayExportButton day={shown} />
       </div>
-      <article className="printable report-sheet" aria-labelledby="day-title" aria-busy={!ready}>
+      <article className="printable report-sheet day-sheet" aria-labelledby="day-title" aria-busy={!ready}>
         <header className="report-title">
           <h2 id="day-title">
             Daily summary: {longDate}

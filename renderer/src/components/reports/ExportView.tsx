@@ -9,6 +9,7 @@ import { useOneAtATime } from '../settings/sectionSave.tsx';
 import { useToday } from '../../stores/deskStore.ts';
 import { describeRange, quickRange } from './dates.ts';
 import { EndOfDaySection } from './EndOfDaySection.tsx';
+import { exportOutcomeText } from './exportOutcome.ts';
 import { RangePicker } from './RangePicker.tsx';
 
 const ERROR_ID = 'export-error';
@@ -39,13 +40,7 @@ function ExportForm() {
       setOutcome(null);
       return;
     }
-    const done = result.value;
-    const message =
-      done.kind === 'saved'
-        ? `Saved: ${done.path}`
-        : done.kind === 'downloaded'
-          ? `Downloaded ${done.fileName}. Your browser put it in its downloads folder.`
-          : 'Not saved: the save dialog was closed.';
+    const message = exportOutcomeText(result.value);
     setOutcome(message);
     announce(message);
   }
@@ -56,7 +51,7 @@ function ExportForm() {
       <form noValidate onSubmit={(event) => void submit(event)}>
         <fieldset className="inline-fieldset">
           <legend>Dates</legend>
-          <RangePicker value={range} onChange={setRange} idPrefix="export" />
+          <RangePicker value={range} onChange={setRange} idPrefix="export" days />
           <p className="field-note">{describeRange(range)}</p>
         </fieldset>
         <fieldset className="inline-fieldset" {...invalidIf(error, 'format', ERROR_ID)}>

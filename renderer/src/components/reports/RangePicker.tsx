@@ -2,19 +2,21 @@ import { useState } from 'react';
 import { isPracticeDay } from '../../../../shared/practiceDay.ts';
 import type { DateRange } from '../../stores/reportsStore.ts';
 import { useToday } from '../../stores/deskStore.ts';
-import { QUICK_RANGE_LABELS, QUICK_RANGES, quickRange, quickRangeOf } from './dates.ts';
+import { QUICK_DAYS, QUICK_RANGE_LABELS, QUICK_RANGES, quickRange, quickRangeOf } from './dates.ts';
 
 /**
- * This week, last week, this month, last month, or any two dates. A range
- * takes effect as soon as both dates are whole and in order.
+ * This week, last week, this month, last month (with `days`, today and
+ * yesterday first), or any two dates. A range takes effect as soon as both
+ * dates are whole and in order.
  */
-export function RangePicker({ value, onChange, idPrefix }: { value: DateRange; onChange: (range: DateRange) => void; idPrefix: string }) {
+export function RangePicker({ value, onChange, idPrefix, days = false }: { value: DateRange; onChange: (range: DateRange) => void; idPrefix: string; days?: boolean }) {
   const today = useToday();
-  const chosen = quickRangeOf(value, today);
+  const offered = days ? [...QUICK_DAYS, ...QUICK_RANGES] : QUICK_RANGES;
+  const chosen = quickRangeOf(value, today, offered);
   return (
     <div className="range-picker">
       <div className="range-quick" role="group" aria-label="Quick choices">
-        {QUICK_RANGES.map((which) => (
+        {offered.map((which) => (
           <button key={which} type="button" aria-pressed={chosen === which} onClick={() => onChange(quickRange(which, today))}>
             {QUICK_RANGE_LABELS[which]}
           </button>
