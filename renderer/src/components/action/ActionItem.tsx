@@ -1,7 +1,7 @@
 import { useState, type SyntheticEvent } from 'react';
 import type { CollectiveAction } from '../../../../shared/actions.ts';
 import type { InputOf } from '../../../../shared/contract.ts';
-import { useAnnounceStore } from '../../stores/announceStore.ts';
+import { useAnnounce } from '../common/announce.ts';
 import { useReportsStore } from '../../stores/reportsStore.ts';
 import { errorOf, type FormError } from '../../stores/result.ts';
 import { ErrorMessage, invalidIf } from '../common/fields.tsx';
@@ -18,7 +18,7 @@ interface Draft {
 /** One action in the register: whether the practice is taking it, from and until when, and what it means for patients. */
 export function ActionItem({ action, today }: { action: CollectiveAction; today: string }) {
   const updateAction = useReportsStore((state) => state.updateAction);
-  const announce = useAnnounceStore((state) => state.announce);
+  const announce = useAnnounce();
   const [draft, setDraft] = useState<Draft>({});
   const [error, setError] = useState<FormError | null>(null);
   const { busy, run } = useOneAtATime();

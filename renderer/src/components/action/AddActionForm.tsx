@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
-import { useAnnounceStore } from '../../stores/announceStore.ts';
+import { useAnnounce } from '../common/announce.ts';
 import { useReportsStore } from '../../stores/reportsStore.ts';
 import { errorOf, type FormError } from '../../stores/result.ts';
 import { ErrorMessage, invalidIf } from '../common/fields.tsx';
@@ -10,7 +10,7 @@ const ERROR_ID = 'add-action-error';
 /** The BMA adds actions as the dispute goes on; the practice adds them here. */
 export function AddActionForm({ today, onDone }: { today: string; onDone: () => void }) {
   const createAction = useReportsStore((state) => state.createAction);
-  const announce = useAnnounceStore((state) => state.announce);
+  const announce = useAnnounce();
   const [title, setTitle] = useState('');
   const [forPatients, setForPatients] = useState('');
   const [taking, setTaking] = useState(false);

@@ -1,4 +1,4 @@
-import { useAnnounceStore } from '../../stores/announceStore.ts';
+import { useAnnounce } from '../common/announce.ts';
 import { useReportsStore } from '../../stores/reportsStore.ts';
 import { useOneAtATime } from '../settings/sectionSave.tsx';
 import { exportOutcomeText } from './exportOutcome.ts';
@@ -10,7 +10,7 @@ import { exportOutcomeText } from './exportOutcome.ts';
  */
 export function DayExportButton({ day }: { day: string }) {
   const exportFile = useReportsStore((state) => state.exportFile);
-  const announce = useAnnounceStore((state) => state.announce);
+  const announce = useAnnounce();
   const { busy, run } = useOneAtATime();
 
   async function exportDay() {

@@ -1,7 +1,7 @@
 import { useState, type SyntheticEvent } from 'react';
 import { EXPORT_TABLE_LABELS, EXPORT_TABLES, type ExportTable } from '../../../../shared/reports.ts';
 import { api } from '../../api/client.ts';
-import { useAnnounceStore } from '../../stores/announceStore.ts';
+import { useAnnounce } from '../common/announce.ts';
 import { useReportsStore, type DateRange, type ExportInput } from '../../stores/reportsStore.ts';
 import { errorOf, type FormError } from '../../stores/result.ts';
 import { ErrorMessage, invalidIf } from '../common/fields.tsx';
@@ -19,7 +19,7 @@ type Format = 'csv' | 'xlsx';
 function ExportForm() {
   const today = useToday();
   const exportFile = useReportsStore((state) => state.exportFile);
-  const announce = useAnnounceStore((state) => state.announce);
+  const announce = useAnnounce();
   const [range, setRange] = useState<DateRange>(() => quickRange('this-week', today));
   const [format, setFormat] = useState<Format>('xlsx');
   const [table, setTable] = useState<ExportTable>('clinician-days');
