@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { practiceDayOf } from '../../shared/practiceDay.ts';
 import { callHost } from '../helpers/host.ts';
@@ -22,6 +22,19 @@ async function openDesk(page: Page, url: string): Promise<void> {
 function announcer(page: Page) {
   return page.locator('.announcer');
 }
+
+/**
+ * Types a date into a date box a part at a time, as a person does, in the
+ * order the box shows its parts (Chromium follows the browser's locale: here
+ * month, day, year; day, month, year in a British one).
+ */
+async function typeDate(page: Page, box: Locator, date: { day: string; month: string; year: string }): Promise<void> {
+  const order = await page.evaluate<string[]>(`new Intl.DateTimeFormat().formatToParts(new Date(2026, 0, 2)).filter((part) => part.type !== 'literal').map((part) => part.type)`);
+  await box.click({ position: { x: 12, y: 12 } });
+  await page.keyboard.type(order.map((part) => (part === 'day' ? date.day : part === 'month' ? date.month : date.year)).join(''), { delay: 20 });
+}
+
+const THIRTIETH_OF_FEBRUARY = { day: '30', month: '02', year: '2026' };
 
 async function focusedText(page: Page): Promise<string> {
   return page.evaluate<string>('document.activeElement ? document.activeElement.textContent.trim() : ""');
@@ -122,6 +135,32 @@ describe('the manager’s screens', () => {
     await screen(page, 'Rota');
     await cap.waitFor();
     expect(await announcer(page).textContent()).toBe('');
+    await page.close();
+  }, 30_000);
+
+  it('says a date typed that does not exist is not a real date, and saves nothing: a new action, the Day report, the Export screen', async () => {
+    const page = await openAt('Collective action');
+    await page.getByRole('button', { name: 'Add an action' }).click();
+    const form = page.getByRole('region', { name: 'Add an action' });
+    await form.getByRole('textbox', { name: 'Title' }).fill('Our own action');
+    const from = form.getByLabel('From', { exact: true });
+    await typeDate(page, from, THIRTIETH_OF_FEBRUARY);
+    await form.getByRole('button', { name: 'Add the action' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toBe('“From” is not a real date, or it is not finished: check the day, the month and the year.');
+    expect(await from.getAttribute('aria-invalid')).toBe('true');
+    const register = (await callHost(session.host, 'action.list', {})).body as { value: { title: string }[] };
+    expect(register.value.map((action) => action.title)).not.toContain('Our own action');
+
+    await screen(page, 'Reports');
+    await page.getByRole('tab', { name: 'Day' }).click();
+    await typeDate(page, page.getByLabel('Date', { exact: true }), THIRTIETH_OF_FEBRUARY);
+    const problem = page.locator('#day-date-problem');
+    await expect.poll(() => problem.textContent()).toMatch(/^That is not a real date, or it is not finished: check the day, the month and the year\. Still showing \w+day \d+ \w+ \d{4}\.$/);
+    expect(await page.getByRole('heading', { name: /^Daily summary:/ }).textContent()).not.toContain('30 February');
+
+    await page.getByRole('tab', { name: 'Export' }).click();
+    await typeDate(page, page.getByLabel('From', { exact: true }), THIRTIETH_OF_FEBRUARY);
+    await expect.poll(() => page.locator('.range-problem').textContent()).toBe('“From” is not a real date, or it is not finished: check the day, the month and the year.');
     await page.close();
   }, 30_000);
 
