@@ -24,6 +24,9 @@ const action = (n: number, title: string, forPatients: string): CollectiveAction
   builtin: true,
 });
 
+/** The first action on the BMA's menu: limiting each clinician's contacts, what ContactCap is for. */
+export const CONTACT_LIMIT_ACTION_ID = 'bma-2024-01';
+
 export const BMA_ACTIONS_2024: readonly CollectiveAction[] = [
   action(
     1,
@@ -39,6 +42,19 @@ export const BMA_ACTIONS_2024: readonly CollectiveAction[] = [
   action(8, 'Withdraw data-sharing permission where data is used for secondary purposes (not direct care)', 'Your record is shared for your own care, not for other purposes.'),
   action(9, 'Freeze sign-up to new data sharing', 'We are not joining new data-sharing schemes for now.'),
   action(10, 'Defer signing up to local or national pilot programmes, and new NHS England or ICB contracts', 'We are not taking on new pilot schemes for now.'),
+];
+
+/**
+ * What the patient notice says the practice is doing, whether or not it takes
+ * any collective action: a practice using ContactCap limits each clinician's
+ * contacts, so the notice says so (never "working as usual" beside a "Why"
+ * about a limit), that urgent patients are always dealt with the same day,
+ * and how everyone else is helped (DOMAIN.md §4: no "call back another day").
+ */
+export const NOTICE_LIMIT: readonly string[] = [
+  'To keep care safe, we limit how many patients each of our clinicians sees in a day, following the British Medical Association’s safe-working guidance.',
+  'If your problem is urgent, tell us: an urgent patient is always seen or spoken to by a clinician the same day.',
+  'When a clinician’s day is full, we will offer you another clinician, another service nearby (see below), or a later appointment or a place on our waiting list. We will not ask you to call back another day.',
 ];
 
 export const DEFAULT_NOTICE_WHY =

@@ -108,6 +108,36 @@ export function isPracticeDay(value: string): boolean {
   return !Number.isNaN(midnight) && new Date(midnight).toISOString().slice(0, 10) === value;
 }
 
+export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+
+export const DAY_FORMAT_PROBLEM = 'Enter the date as YYYY-MM-DD, for example 2026-11-21.';
+
+/** Days in a month of the Gregorian calendar (month 1–12): a leap year divides by 4, and by 400 if by 100. */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/**
+ * Why a text is not a practice day, for the person who typed it; null when it
+ * is one. Written the right way but not a date of the calendar (2026-02-30),
+ * it says so and why, rather than asking again for the form it already has.
+ */
+export function practiceDayProblem(value: string): string | null {
+  if (isPracticeDay(value)) return null;
+  // A year typed with a digit too many (a date box takes up to six).
+  const longYear = /^(\d{5,})-\d{2}-\d{2}$/.exec(value);
+  if (longYear) return `The year ${longYear[1] ?? ''} has more than four digits. ${DAY_FORMAT_PROBLEM}`;
+  if (!DAY_PATTERN.test(value)) return DAY_FORMAT_PROBLEM;
+  const [year = 0, month = 0, day = 0] = value.split('-').map(Number);
+  if (month < 1 || month > 12) return `${value} is not a real date: there is no month ${String(month).padStart(2, '0')} (months go from 01 to 12).`;
+  const days = daysInMonth(year, month);
+  if (day === 0) return `${value} is not a real date: the days of a month start at 01.`;
+  if (day > days) return `${value} is not a real date: ${MONTH_NAMES[month - 1] ?? ''} ${String(year)} has ${String(days)} days.`;
+  // A real date ContactCap cannot place (a year before 0100).
+  return DAY_FORMAT_PROBLEM;
+}
+
 /**
  * The instant a practice day starts (local midnight in London). London's clocks
  * change at 01:00 UTC, so the offset an hour before UTC midnight is the offset

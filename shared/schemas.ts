@@ -3,7 +3,7 @@ import { MAX_IMPORT_CHARACTERS } from './clinicianImport.ts';
 import { CLINICIAN_ROLES, DEFERRAL_KINDS, MAX_DAILY_CAP } from './domain.ts';
 import { DESTINATION_KINDS, PHARMACY_FIRST_CONDITIONS, PHARMACY_FIRST_ROUTES, REDIRECTION_REASONS } from './directory.ts';
 import { deskKeyProblem, parseDeskKey } from './deskKeys.ts';
-import { CLOCK_TIME, isPracticeDay } from './practiceDay.ts';
+import { CLOCK_TIME, DAY_FORMAT_PROBLEM, practiceDayProblem } from './practiceDay.ts';
 import { WEEKDAYS } from './rota.ts';
 import { MAX_LATE_ENTRY_DAYS } from './settings.ts';
 import { isReadableText, tidyText } from './text.ts';
@@ -105,9 +105,10 @@ export const instant = z.iso.datetime({
   error: 'Enter the time as a date and time, for example 2026-11-21T09:30:00Z.',
 });
 
-export const practiceDay = z
-  .string({ error: 'Enter the date as YYYY-MM-DD, for example 2026-11-21.' })
-  .refine(isPracticeDay, { error: 'Enter the date as YYYY-MM-DD, for example 2026-11-21.' });
+export const practiceDay = z.string({ error: DAY_FORMAT_PROBLEM }).superRefine((text, context) => {
+  const problem = practiceDayProblem(text);
+  if (problem !== null) context.addIssue({ code: 'custom', message: problem });
+});
 
 export const voidReason = words(
   3,

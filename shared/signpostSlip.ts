@@ -1,5 +1,5 @@
 import { SAFETY_NET_ADVICE, type DirectoryEntry } from './directory.ts';
-import { practiceDayOf, practiceTimeOf } from './practiceDay.ts';
+import { MONTH_NAMES, practiceDayOf, practiceTimeOf } from './practiceDay.ts';
 
 /**
  * The signposting slip a redirected patient takes away (DOMAIN.md §5): who it
@@ -28,12 +28,10 @@ export interface SlipInput {
   at: number;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
 /** "1 December 2026 at 09:05": the British way round, in London time whatever the PC's own zone. */
 export function slipDate(epochMs: number): string {
   const [year, month, day] = practiceDayOf(epochMs).split('-').map(Number);
-  return `${String(day)} ${MONTHS[(month ?? 1) - 1] ?? ''} ${String(year)} at ${practiceTimeOf(epochMs)}`;
+  return `${String(day)} ${MONTH_NAMES[(month ?? 1) - 1] ?? ''} ${String(year)} at ${practiceTimeOf(epochMs)}`;
 }
 
 /** The slip's lines, in the order they are printed and read out. Empty details are left out. */

@@ -11,7 +11,7 @@ export interface SaveDialog {
 }
 
 export interface PdfSource {
-  printToPDF(options: { pageSize: 'A4'; printBackground: boolean }): Promise<Uint8Array>;
+  printToPDF(options: { pageSize: 'A4'; printBackground: boolean; preferCSSPageSize: boolean }): Promise<Uint8Array>;
 }
 
 const FILTERS: Record<string, { name: string; extensions: string[] }> = {
@@ -40,7 +40,8 @@ export function fileActions(core: Core, dialog: SaveDialog, pdfSource: () => Pdf
     async printToPdf(input: DesktopParsedInputOf<'desktop.printToPdf'>): Promise<DesktopResultOf<'desktop.printToPdf'>> {
       const source = pdfSource();
       if (!source) throw new DomainError('not_available', 'There is no window to save as PDF.');
-      const pdf = await source.printToPDF({ pageSize: 'A4', printBackground: true });
+      // The stylesheet's page sizes win (the daily summary prints on landscape A4); A4 portrait otherwise.
+      const pdf = await source.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
       return saveWithDialog(dialog, documentsDir, input.fileName, pdf);
     },
   };

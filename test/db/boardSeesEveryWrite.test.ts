@@ -200,4 +200,83 @@ describe('the board and the record check see every change at once', () => {
     expect(usedBy(core, ada.id).used).toBe(1);
     expect(must(core.call('clinician.list', {}))[0]?.name).toBe('Dr Ada Patel');
   });
+
+  describe('after a write that rolled back, when the next call is itself a write', () => {
+    function withOuterContext(clock: FakeClock) {
+      const core = newCore(clock);
+      const ctx: CoreContext = { ...core.store, log: new EventLog(core.store, core.deviceId, () => clock.now()), clock, ids: sequentialIds('outer') };
+      return { core, ctx };
+    }
+
+    it('does not count the rolled-back contacts against the very next record', () => {
+      const { core, ctx } = withOuterContext(new FakeClock(NOON));
+      const ada = must(core.call('clinician.create', { name: 'Dr Ada Patel', role: 'gp_partner', dailyCap: 3 }));
+      must(core.call('contact.record', { clinicianId: ada.id, typeId: 'telephone' }));
+      expect(() =>
+        write(ctx, () => {
+          must(core.call('contact.record', { clinicianId: ada.id, typeId: 'telephone' }));
+          // The board is read inside the write, as a record with the board does.
+          must(core.call('contact.record', { clinicianId: ada.id, typeId: 'telephone', withBoard: true }));
+          throw new Error('The disk went away before the commit');
+        }),
+      ).toThrow(/disk went away/);
+      // 1 of 3 used: the retry at the desk must be recorded, not refused as full.
+      const retry = core.call('contact.record', { clinicianId: ada.id, typeId: 'telephone' });
+      expect(retry.ok ? 'recorded' : retry.error.code).toBe('recorded');
+      expect(usedBy(core, ada.id).used).toBe(2);
+    });
+
+    it('forgets a rolled-back settings change though the next write commits', () => {
+      const { core, ctx } = withOuterContext(new FakeClock(NOON));
+      const ada = must(core.call('clinician.create', { name: 'Dr Ada Patel', role: 'gp_partner', dailyCap: 3 }));
+      expect(must(core.call('settings.get', {})).practiceName).toBe('');
+      expect(() =>
+        write(ctx, () => {
+          must(core.call('settings.update', { practiceName: 'Never saved' }));
+          throw new Error('The disk went away before the commit');
+        }),
+      ).toThrow(/disk went away/);
+      must(core.call('contact.record', { clinicianId: ada.id, typeId: 'telephone' }));
+      expect(must(core.call('settings.get', {})).practiceName).toBe('');
+    });
+
+    it('does not count contacts from a rolled-back batch of another PC’s events against the next record', () => {
+      const clock = new FakeClock(NOON);
+      const { core } = withOuterContext(clock);
+      const ada = must(core.call('clinician.create', { name: 'Dr Ada Patel', role: 'gp_partner', dailyCap: 3 }));
+      must(core.call('contact.record', { clinicianId: ada.id, typeId: 'telephone' }));
+      const event = otherPc(clock);
+      const day = practiceDayOf(clock.now());
+      expect(() =>
+        core.db.transaction(() => {
+          for (const n of [1, 2]) {
+            const contact = event('contact.recorded', { contactId: `there-${n}`, clinicianId: ada.id, typeId: 'telephone', counts: true, occurredAt: clock.now() - 60_000, practiceDay: day, session: 'am' });
+            insertEvent(core.store, contact);
+            applyEvent(core.store, contact);
+          }
+          expect(usedBy(core, ada.id).state).toBe('full');
+          throw new Error('The batch was refused half way');
+        })(),
+      ).toThrow(/half way/);
+      const next = core.call('contact.record', { clinicianId: ada.id, typeId: 'telephone' });
+      expect(next.ok ? 'recorded' : next.error.code).toBe('recorded');
+    });
+
+    it('forgets a nested write rolled back to its savepoint when the outer write commits', () => {
+      const { core, ctx } = withOuterContext(new FakeClock(NOON));
+      const ada = must(core.call('clinician.create', { name: 'Dr Ada Patel', role: 'gp_partner', dailyCap: 3 }));
+      expect(must(core.call('settings.get', {})).practiceName).toBe('');
+      write(ctx, () => {
+        expect(() =>
+          write(ctx, () => {
+            must(core.call('settings.update', { practiceName: 'Rolled back to the savepoint' }));
+            throw new Error('The inner step was refused');
+          }),
+        ).toThrow(/inner step/);
+        must(core.call('contact.record', { clinicianId: ada.id, typeId: 'telephone' }));
+      });
+      expect(core.db.prepare("SELECT count(*) AS n FROM field_history WHERE entity = 'settings'").get()).toEqual({ n: 0 });
+      expect(must(core.call('settings.get', {})).practiceName).toBe('');
+    });
+  });
 });

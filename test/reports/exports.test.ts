@@ -613,11 +613,12 @@ describe('bad export and report requests', () => {
   });
 
   it.each([
-    ['23/11/2026', 'a British date'],
-    ['2026-02-30', 'a date that does not exist'],
-    ['2026-11-23T00:00:00Z', 'a time'],
-  ])('refuses %s (%s) for every date field, naming it, and writes nothing', async (bad) => {
-    const expected = (field: string) => ({ code: 'invalid_input', field, phrase: 'YYYY-MM-DD' }) as const;
+    ['23/11/2026', 'a British date', 'YYYY-MM-DD'],
+    // Written the right way: said not to exist, rather than asked for in the form it already has.
+    ['2026-02-30', 'a date that does not exist', '2026-02-30 is not a real date: February 2026 has 28 days.'],
+    ['2026-11-23T00:00:00Z', 'a time', 'YYYY-MM-DD'],
+  ])('refuses %s (%s) for every date field, naming it, and writes nothing', async (bad, _what, phrase) => {
+    const expected = (field: string) => ({ code: 'invalid_input', field, phrase }) as const;
     await refusedUnchanged('export.build', { ...csv, from: bad, to: '2026-10-25' }, expected('from'));
     await refusedUnchanged('export.build', { ...csv, from: '2026-10-19', to: bad }, expected('to'));
     await refusedUnchanged('report.day', { day: bad }, expected('day'));

@@ -28,7 +28,9 @@ const TOPICS_OF: Record<Change['kind'], readonly CacheTopic[]> = {
 /**
  * A named place in the caches for one kind of kept value. `make` gives a new,
  * empty holder; the holder is dropped whenever a change touches one of
- * `clearedBy`, and made again on next use. Slots are declared once, beside the
+ * `clearedBy`, and made again on next use. A slot cleared by nothing is never
+ * dropped: it checks its own inputs (each clinician's day) or holds state that
+ * is not data (whether an end-of-day run is under way). Slots are declared once, beside the
  * code that reads them, and live in the one Caches object of a core.
  */
 export class CacheSlot<T> {
@@ -119,13 +121,25 @@ export class Caches {
   }
 
   /**
-   * Runs a write transaction for write(). Once it has committed, what was seen
-   * inside it stands; if it fails, the next read drops everything, as for any
-   * transaction that ended without being seen to commit.
+   * Runs a transaction (write(), a maintenance step, a rebuild, a batch from
+   * another PC). Before an outermost one starts, a transaction that ended
+   * unseen is settled (reads inside a transaction cannot settle). If it fails,
+   * whether the whole transaction or a savepoint rolled back, everything kept
+   * since a change in it is dropped at once; once the outermost commits, what
+   * was seen inside it stands.
    */
   around<T>(run: () => T): T {
-    const result = run();
-    if (!this.db.inTransaction) this.changedInOpenTransaction = false;
+    const outermost = !this.db.inTransaction;
+    if (outermost) this.settle();
+    let result: T;
+    try {
+      result = run();
+    } catch (error) {
+      if (this.changedInOpenTransaction) this.changed({ kind: 'everything' });
+      if (outermost) this.changedInOpenTransaction = false;
+      throw error;
+    }
+    if (outermost) this.changedInOpenTransaction = false;
     return result;
   }
 

@@ -6,14 +6,18 @@ import { applyEvent, resetProjections } from './projector.ts';
 export function rebuildProjections(store: Store): number {
   let applied = 0;
   // Inside a caller's transaction this becomes a savepoint, so a start-up rebuild commits with its maintenance step.
-  store.db.transaction(() => {
-    resetProjections(store);
-    // Materialise first: a statement cannot iterate while others write on the same connection.
-    const events = [...iterateEvents(store)];
-    for (const event of events) {
-      applyEvent(store, event);
-      applied++;
-    }
-  }).immediate();
+  store.caches.around(() =>
+    store.db
+      .transaction(() => {
+        resetProjections(store);
+        // Materialise first: a statement cannot iterate while others write on the same connection.
+        const events = [...iterateEvents(store)];
+        for (const event of events) {
+          applyEvent(store, event);
+          applied++;
+        }
+      })
+      .immediate(),
+  );
   return applied;
 }

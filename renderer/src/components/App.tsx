@@ -9,9 +9,11 @@ import { useSystemStore } from '../stores/systemStore.ts';
 import { useUiStore, type Screen } from '../stores/uiStore.ts';
 import { ActionScreen } from './action/ActionScreen.tsx';
 import { Announcer } from './Announcer.tsx';
+import { ScreenContext } from './common/announce.ts';
 import { ClinicianView } from './clinician/ClinicianView.tsx';
 import { CompactView } from './clinician/CompactView.tsx';
 import { ReceptionScreen } from './reception/ReceptionScreen.tsx';
+import { LeaveDialog } from './LeaveDialog.tsx';
 import { ScreensNav } from './ScreensNav.tsx';
 import { ReportsScreen } from './reports/ReportsScreen.tsx';
 import { CliniciansScreen } from './roster/CliniciansScreen.tsx';
@@ -43,7 +45,7 @@ function useClock(): number {
 
 export function App() {
   const screen = useUiStore((state) => state.screen);
-  const show = useUiStore((state) => state.show);
+  const go = useUiStore((state) => state.go);
   const compact = useUiStore((state) => state.compact);
   const status = useSystemStore((state) => state.status);
   const unreachable = useSystemStore((state) => state.unreachable);
@@ -87,7 +89,7 @@ export function App() {
         <p className="today-date">
           {day ? formatLongDate(day) : ''} <span className="clock">{formatTime(now)}</span>
         </p>
-        <ScreensNav current={setupOpen ? null : screen} onShow={(name) => void leaveSetup(() => show(name))} />
+        <ScreensNav current={setupOpen ? null : screen} onShow={(name) => void leaveSetup(() => go(name))} />
         {device && (
           <button type="button" className="desk-id" onClick={() => setChangingDesk(true)}>
             <span className="visually-hidden">At the desk: </span>
@@ -107,9 +109,10 @@ export function App() {
         </p>
       ))}
       <main className="app-main">
-        {setupOpen ? <SetupScreen /> : <Current />}
+        {setupOpen ? <SetupScreen /> : <ScreenContext value={screen}><Current /></ScreenContext>}
       </main>
       <Announcer />
+      <LeaveDialog />
       {(needsStaff || changingDesk) && device && <StaffDialog device={device} onClose={() => setChangingDesk(false)} required={needsStaff} />}
     </div>
   );

@@ -1,6 +1,5 @@
 import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
-import { useAnnounceStore } from '../stores/announceStore.ts';
 import { SCREEN_LABELS, SCREENS, type Screen } from '../stores/uiStore.ts';
 
 /**
@@ -44,8 +43,6 @@ export function ScreensNav({ current, onShow }: { current: Screen | null; onShow
   };
 
   const go = (name: Screen) => {
-    // A message about the screen being left ("Settings saved.") does not follow the receptionist to the next one.
-    if (name !== screen && useAnnounceStore.getState().message !== '') useAnnounceStore.getState().announce('');
     onShow(name);
     if (folded) close(true);
   };

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { fail, type Envelope } from '../../../shared/result.ts';
 import { api } from '../api/client.ts';
+import { useAnnounceStore } from './announceStore.ts';
 
 export const SCREENS = ['reception', 'clinician', 'rota', 'clinicians', 'services', 'reports', 'action', 'settings'] as const;
 export type Screen = (typeof SCREENS)[number];
@@ -22,7 +23,18 @@ interface UiState {
   screen: Screen;
   /** The small always-on-top window is showing. */
   compact: boolean;
+  /** The parts of the screen showing with changes not saved yet ("Not saved yet"), by marker: the part's name. */
+  unsaved: Record<string, string>;
+  /** Another screen was asked for while changes were not saved: the question "Leave without saving?" is open. */
+  leavingFor: Screen | null;
+  /** Shows a screen at once. The message bar is cleared: what it said was about the screen being left. */
   show: (screen: Screen) => void;
+  /** Shows a screen, asking first when the screen showing has changes not saved yet. */
+  go: (screen: Screen) => void;
+  /** Answers to the question: stay with the changes, or leave them and go. */
+  keepEditing: () => void;
+  discardAndLeave: () => void;
+  markUnsaved: (marker: string, name: string | null) => void;
   /** Shrinks the window to the small always-on-top panel, or gives it back its size. */
   setCompact: (on: boolean) => Promise<Envelope<{ compact: boolean }>>;
 }
@@ -32,11 +44,32 @@ export function canCompact(): boolean {
   return api().setCompact !== undefined;
 }
 
-/** Which screen is showing, and the window's size. Not data: nothing here comes from the core. */
-export const useUiStore = create<UiState>()((set) => ({
+/** Which screen is showing, whether it may be left without asking, and the window's size. Not data: nothing here comes from the core. */
+export const useUiStore = create<UiState>()((set, get) => ({
   screen: 'reception',
   compact: false,
-  show: (screen) => set({ screen }),
+  unsaved: {},
+  leavingFor: null,
+  show: (screen) => {
+    // Every route to a screen comes here: a message (a red error bar too) stays behind with the screen it was about.
+    useAnnounceStore.getState().clear();
+    set({ screen, leavingFor: null });
+  },
+  go: (screen) => {
+    if (screen !== get().screen && Object.keys(get().unsaved).length > 0) set({ leavingFor: screen });
+    else get().show(screen);
+  },
+  keepEditing: () => set({ leavingFor: null }),
+  discardAndLeave: () => {
+    const to = get().leavingFor;
+    if (to !== null) get().show(to);
+  },
+  markUnsaved: (marker, name) =>
+    set((state) => {
+      if (name !== null) return state.unsaved[marker] === name ? state : { unsaved: { ...state.unsaved, [marker]: name } };
+      if (!(marker in state.unsaved)) return state;
+      return { unsaved: Object.fromEntries(Object.entries(state.unsaved).filter(([key]) => key !== marker)) };
+    }),
   async setCompact(on) {
     const shrink = api().setCompact;
     const result = shrink ? await shrink(on) : fail('not_available', NO_COMPACT_WINDOW);

@@ -64,12 +64,13 @@ describe('desktop file actions', () => {
     expect(existsSync(path.dirname(gone))).toBe(false);
   });
 
-  it('saves the window as an A4 PDF', async () => {
+  it('saves the window as an A4 PDF, in the page size the stylesheet asks for', async () => {
     const target = path.join(documents.dir, 'day.pdf');
     const printToPDF = vi.fn(() => Promise.resolve(new Uint8Array([0x25, 0x50, 0x44, 0x46])));
     const actions = fileActions(core, dialogChoosing({ canceled: false, filePath: target }), () => ({ printToPDF }), documents.dir);
     await expect(actions.printToPdf({ fileName: 'contactcap-2026-11-23.pdf' })).resolves.toEqual({ saved: target });
-    expect(printToPDF).toHaveBeenCalledWith({ pageSize: 'A4', printBackground: true });
+    // preferCSSPageSize: the daily summary's landscape @page reaches the file.
+    expect(printToPDF).toHaveBeenCalledWith({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
     expect(readFileSync(target).subarray(0, 4).toString()).toBe('%PDF');
   });
 });

@@ -1,10 +1,10 @@
 import { useState, type SyntheticEvent } from 'react';
 import type { CollectiveAction } from '../../../../shared/actions.ts';
 import type { InputOf } from '../../../../shared/contract.ts';
-import { useAnnounceStore } from '../../stores/announceStore.ts';
+import { useAnnounce } from '../common/announce.ts';
 import { useReportsStore } from '../../stores/reportsStore.ts';
 import { errorOf, type FormError } from '../../stores/result.ts';
-import { ErrorMessage, invalidIf } from '../common/fields.tsx';
+import { ErrorMessage, impossibleDateIn, invalidIf } from '../common/fields.tsx';
 import { Unsaved, useOneAtATime } from '../settings/sectionSave.tsx';
 import { standing, takenOn } from './actionDates.ts';
 
@@ -18,7 +18,7 @@ interface Draft {
 /** One action in the register: whether the practice is taking it, from and until when, and what it means for patients. */
 export function ActionItem({ action, today }: { action: CollectiveAction; today: string }) {
   const updateAction = useReportsStore((state) => state.updateAction);
-  const announce = useAnnounceStore((state) => state.announce);
+  const announce = useAnnounce();
   const [draft, setDraft] = useState<Draft>({});
   const [error, setError] = useState<FormError | null>(null);
   const { busy, run } = useOneAtATime();
@@ -32,6 +32,11 @@ export function ActionItem({ action, today }: { action: CollectiveAction; today:
 
   async function save(event: SyntheticEvent) {
     event.preventDefault();
+    const impossible = impossibleDateIn(event.currentTarget);
+    if (impossible) {
+      setError({ ...impossible, message: `${action.title}: ${impossible.message}` });
+      return;
+    }
     if (!dirty) {
       setError(null);
       announce(`Nothing to save for “${action.title}”.`);
@@ -78,11 +83,11 @@ export function ActionItem({ action, today }: { action: CollectiveAction; today:
           </label>
           <label className="rota-date">
             From
-            <input type="date" value={from} aria-label={`From: ${action.title}`} onChange={(event) => setDraft({ ...draft, from: event.target.value })} {...invalidIf(error, 'from', errorId)} />
+            <input type="date" name="from" value={from} aria-label={`From: ${action.title}`} onChange={(event) => setDraft({ ...draft, from: event.target.value })} {...invalidIf(error, 'from', errorId)} />
           </label>
           <label className="rota-date">
             Until
-            <input type="date" value={until} aria-label={`Until: ${action.title}`} onChange={(event) => setDraft({ ...draft, until: event.target.value })} {...invalidIf(error, 'until', errorId)} />
+            <input type="date" name="until" value={until} aria-label={`Until: ${action.title}`} onChange={(event) => setDraft({ ...draft, until: event.target.value })} {...invalidIf(error, 'until', errorId)} />
           </label>
         </div>
         <div className="action-text-row">

@@ -52,7 +52,8 @@ export function ActionScreen() {
           <div id="add-action-form">{adding && <AddActionForm today={today} onDone={closeAdd} />}</div>
           <p className="muted">
             The BMA’s list of collective actions, and any the practice adds. Tick those the practice is taking and say from when; the patient notice lists the
-            ones being taken today, in the words for patients below each.
+            ones being taken today, in the words for patients below each. The notice always opens with the limit on each clinician’s patients, so the first
+            action is not listed again.
           </p>
           {loadError && (
             <p role="alert" className="banner banner-error inline">

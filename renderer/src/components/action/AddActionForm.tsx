@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
-import { useAnnounceStore } from '../../stores/announceStore.ts';
+import { useAnnounce } from '../common/announce.ts';
 import { useReportsStore } from '../../stores/reportsStore.ts';
 import { errorOf, type FormError } from '../../stores/result.ts';
-import { ErrorMessage, invalidIf } from '../common/fields.tsx';
+import { ErrorMessage, impossibleDateIn, invalidIf } from '../common/fields.tsx';
 import { useOneAtATime } from '../settings/sectionSave.tsx';
 
 const ERROR_ID = 'add-action-error';
@@ -10,7 +10,7 @@ const ERROR_ID = 'add-action-error';
 /** The BMA adds actions as the dispute goes on; the practice adds them here. */
 export function AddActionForm({ today, onDone }: { today: string; onDone: () => void }) {
   const createAction = useReportsStore((state) => state.createAction);
-  const announce = useAnnounceStore((state) => state.announce);
+  const announce = useAnnounce();
   const [title, setTitle] = useState('');
   const [forPatients, setForPatients] = useState('');
   const [taking, setTaking] = useState(false);
@@ -27,6 +27,11 @@ export function AddActionForm({ today, onDone }: { today: string; onDone: () => 
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
+    const impossible = impossibleDateIn(event.currentTarget);
+    if (impossible) {
+      setError(impossible);
+      return;
+    }
     const result = await run(() =>
       createAction({
         title,
@@ -77,11 +82,11 @@ export function AddActionForm({ today, onDone }: { today: string; onDone: () => 
           </label>
           <label className="rota-date">
             From
-            <input type="date" value={from} onChange={(event) => setFrom(event.target.value)} {...invalidIf(error, 'from', ERROR_ID)} />
+            <input type="date" name="from" value={from} onChange={(event) => setFrom(event.target.value)} {...invalidIf(error, 'from', ERROR_ID)} />
           </label>
           <label className="rota-date">
             Until
-            <input type="date" value={until} onChange={(event) => setUntil(event.target.value)} {...invalidIf(error, 'until', ERROR_ID)} />
+            <input type="date" name="until" value={until} onChange={(event) => setUntil(event.target.value)} {...invalidIf(error, 'until', ERROR_ID)} />
           </label>
         </div>
         <ErrorMessage error={error} id={ERROR_ID} />

@@ -1,4 +1,4 @@
-import type { CollectiveAction } from '../../../../shared/actions.ts';
+import { CONTACT_LIMIT_ACTION_ID, NOTICE_LIMIT, type CollectiveAction } from '../../../../shared/actions.ts';
 import { SAFETY_NET_ADVICE, type DirectoryEntry } from '../../../../shared/directory.ts';
 import { formatLongDate } from '../../format.ts';
 import { takenOn } from './actionDates.ts';
@@ -25,7 +25,8 @@ export function PatientNotice({
   directory: readonly DirectoryEntry[];
   today: string;
 }) {
-  const taken = actions.filter((action) => takenOn(action, today));
+  // The notice opens with the limit, so the limit's own action is not said a second time below it.
+  const taken = actions.filter((action) => takenOn(action, today) && action.id !== CONTACT_LIMIT_ACTION_ID);
   const services = directory.filter((entry) => entry.active);
   return (
     <article className="notice printable" aria-labelledby="notice-title">
@@ -35,14 +36,18 @@ export function PatientNotice({
       </h3>
       <p className="notice-date">{formatLongDate(today)}</p>
       <h4>What we are doing</h4>
-      {taken.length === 0 ? (
-        <p>We are working as usual.</p>
-      ) : (
-        <ul className="notice-list">
-          {taken.map((action) => (
-            <li key={action.id}>{action.forPatients.trim() === '' ? action.title : action.forPatients}</li>
-          ))}
-        </ul>
+      {NOTICE_LIMIT.map((line) => (
+        <p key={line}>{line}</p>
+      ))}
+      {taken.length > 0 && (
+        <>
+          <p>As part of GPs’ collective action, we are also doing the following.</p>
+          <ul className="notice-list">
+            {taken.map((action) => (
+              <li key={action.id}>{action.forPatients.trim() === '' ? action.title : action.forPatients}</li>
+            ))}
+          </ul>
+        </>
       )}
       <h4>Why</h4>
       <p>{why}</p>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ROLE_LABELS } from '../../../../shared/domain.ts';
 import { formatTime } from '../../format.ts';
-import { useAnnounceStore } from '../../stores/announceStore.ts';
+import { useAnnounce } from '../common/announce.ts';
 import { useCatalogueStore } from '../../stores/catalogueStore.ts';
 import { useDeskStore } from '../../stores/deskStore.ts';
 import { useRosterStore } from '../../stores/rosterStore.ts';
@@ -19,7 +19,7 @@ export function ClinicianView() {
   const contacts = useDeskStore((state) => state.contacts);
   const types = useCatalogueStore((state) => state.contactTypes);
   const setCompact = useUiStore((state) => state.setCompact);
-  const announce = useAnnounceStore((state) => state.announce);
+  const announce = useAnnounce();
   const [picking, setPicking] = useState('');
   const row = board?.rows.find((candidate) => candidate.clinicianId === device?.clinicianViewId);
 

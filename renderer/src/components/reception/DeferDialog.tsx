@@ -4,7 +4,7 @@ import { addPracticeDays, practiceDayOf } from '../../../../shared/practiceDay.t
 import { formatLongDate } from '../../format.ts';
 import { useDeskStore } from '../../stores/deskStore.ts';
 import { errorOf, type FormError } from '../../stores/result.ts';
-import { invalidIf } from '../common/fields.tsx';
+import { impossibleDateIn, invalidIf } from '../common/fields.tsx';
 import { RoutingFooter } from './RoutingFooter.tsx';
 import { Modal } from '../common/Modal.tsx';
 
@@ -22,6 +22,11 @@ export function DeferDialog({ clinician, onClose }: { clinician: { id: string; n
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
+    const impossible = impossibleDateIn(event.currentTarget);
+    if (impossible) {
+      setError(impossible);
+      return;
+    }
     const withWhom = clinician ? ` with ${clinician.name}` : '';
     const forWhom = clinician ? ` for ${clinician.name}` : '';
     const sentence =
@@ -60,7 +65,7 @@ export function DeferDialog({ clinician, onClose }: { clinician: { id: string; n
         {kind === 'later_date' && (
           <label className="field narrow">
             Date
-            <input type="date" min={tomorrow} value={untilDay} onChange={(event) => setUntilDay(event.target.value)} {...invalidIf(error, 'untilDay', 'defer-error')} />
+            <input type="date" name="untilDay" min={tomorrow} value={untilDay} onChange={(event) => setUntilDay(event.target.value)} {...invalidIf(error, 'untilDay', 'defer-error')} />
           </label>
         )}
         <RoutingFooter

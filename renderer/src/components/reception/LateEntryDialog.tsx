@@ -7,7 +7,7 @@ import { useCatalogueStore } from '../../stores/catalogueStore.ts';
 import { useDeskStore } from '../../stores/deskStore.ts';
 import { errorOf, type FormError } from '../../stores/result.ts';
 import { useSettingsStore } from '../../stores/settingsStore.ts';
-import { ErrorMessage, invalidIf } from '../common/fields.tsx';
+import { ErrorMessage, impossibleDateIn, invalidIf } from '../common/fields.tsx';
 import { Modal } from '../common/Modal.tsx';
 
 type What = 'contact' | 'redirection' | 'deferral';
@@ -45,6 +45,11 @@ export function LateEntryDialog({ onClose }: { onClose: () => void }) {
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
+    const impossible = impossibleDateIn(event.currentTarget);
+    if (impossible) {
+      setError(impossible);
+      return;
+    }
     const at = time === '' ? null : instantAt(day, time);
     if (at === null) {
       setError({ message: time === '' ? 'Enter the time it happened, as near as you know.' : 'That time does not exist on that day: the clocks changed. Enter another time.', field: 'occurredAt' });
@@ -135,7 +140,7 @@ export function LateEntryDialog({ onClose }: { onClose: () => void }) {
         <div className="inline-form">
           <label className="field narrow">
             Day
-            <input type="date" min={earliest} max={yesterday} value={day} onChange={(event) => setDay(event.target.value)} {...invalidIf(error, 'occurredAt', 'late-error')} />
+            <input type="date" name="occurredAt" min={earliest} max={yesterday} value={day} onChange={(event) => setDay(event.target.value)} {...invalidIf(error, 'occurredAt', 'late-error')} />
           </label>
           <label className="field narrow">
             Time
@@ -215,7 +220,7 @@ export function LateEntryDialog({ onClose }: { onClose: () => void }) {
             {kind === 'later_date' && (
               <label className="field narrow">
                 Booked for
-                <input type="date" value={untilDay} onChange={(event) => setUntilDay(event.target.value)} {...invalidIf(error, 'untilDay', 'late-error')} />
+                <input type="date" name="untilDay" value={untilDay} onChange={(event) => setUntilDay(event.target.value)} {...invalidIf(error, 'untilDay', 'late-error')} />
               </label>
             )}
           </div>

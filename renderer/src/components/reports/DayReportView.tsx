@@ -1,11 +1,13 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { reachedCap } from '../../../../shared/capacity.ts';
 import { ROLE_LABELS } from '../../../../shared/domain.ts';
 import { addPracticeDays, isPracticeDay } from '../../../../shared/practiceDay.ts';
 import type { ClinicianDayReport, DayReport } from '../../../../shared/reports.ts';
 import { formatLongDate, formatTime, plural } from '../../format.ts';
+import { notRealDate } from '../common/fields.tsx';
 import { useReportsStore } from '../../stores/reportsStore.ts';
 import { useToday } from '../../stores/deskStore.ts';
+import { DayExportButton } from './DayExportButton.tsx';
 import { PrintButtons } from './PrintButtons.tsx';
 import { RedirectionPanels } from './RedirectionPanels.tsx';
 import { countedSplitText, percentText, sessionsLabel, typeCounts, typeText, wholeText } from './reportText.ts';
@@ -151,6 +153,13 @@ export function DayReportView() {
   const report = useReportsStore((state) => state.dayReport);
   const error = useReportsStore((state) => state.dayError);
   const showDay = useReportsStore((state) => state.showDay);
+  // The box keeps what is typed, so a date can be typed a part at a time; a day chosen by the buttons shows in it.
+  const [typed, setTyped] = useState({ day: shown, text: shown });
+  const [dateProblem, setDateProblem] = useState<string | null>(null);
+  if (typed.day !== shown) {
+    setTyped({ day: shown, text: shown });
+    setDateProblem(null);
+  }
 
   useEffect(() => {
     void showDay(useReportsStore.getState().day ?? today);
@@ -166,9 +175,14 @@ export function DayReportView() {
           Date
           <input
             type="date"
-            value={shown}
+            value={typed.text}
+            aria-invalid={dateProblem !== null || undefined}
+            aria-describedby={dateProblem === null ? undefined : 'day-date-problem'}
             onChange={(event) => {
-              if (isPracticeDay(event.target.value)) void showDay(event.target.value);
+              const text = event.target.value;
+              setTyped({ day: shown, text });
+              setDateProblem(event.target.validity.badInput ? `${notRealDate(event.target, false)} Still showing ${longDate}.` : null);
+              if (isPracticeDay(text)) void showDay(text);
             }}
           />
         </label>
@@ -184,8 +198,14 @@ export function DayReportView() {
           </button>
         </div>
         <PrintButtons what="daily summary" fileName={`contactcap-${shown}.pdf`} />
+        <DayExportButton day={shown} />
+        {dateProblem && (
+          <p id="day-date-problem" role="alert" className="field-error range-problem">
+            {dateProblem}
+          </p>
+        )}
       </div>
-      <article className="printable report-sheet" aria-labelledby="day-title" aria-busy={!ready}>
+      <article className="printable report-sheet day-sheet" aria-labelledby="day-title" aria-busy={!ready}>
         <header className="report-title">
           <h2 id="day-title">
             Daily summary: {longDate}

@@ -2,7 +2,7 @@ import { useEffect, useState, type SyntheticEvent } from 'react';
 import { isClockTime, practiceDayOf } from '../../../../shared/practiceDay.ts';
 import type { EndOfDayStatus } from '../../../../shared/reports.ts';
 import { formatLongDate, formatShortDate, formatTime, plural } from '../../format.ts';
-import { useAnnounceStore } from '../../stores/announceStore.ts';
+import { useAnnounce } from '../common/announce.ts';
 import { useReportsStore } from '../../stores/reportsStore.ts';
 import { errorOf, type FormError } from '../../stores/result.ts';
 import { ErrorMessage } from '../common/fields.tsx';
@@ -73,7 +73,7 @@ export function EndOfDaySection() {
   const loadEndOfDay = useReportsStore((state) => state.loadEndOfDay);
   const configureEndOfDay = useReportsStore((state) => state.configureEndOfDay);
   const runEndOfDay = useReportsStore((state) => state.runEndOfDay);
-  const announce = useAnnounceStore((state) => state.announce);
+  const announce = useAnnounce();
   const [draft, setDraft] = useState<Draft>({});
   const [error, setError] = useState<FormError | null>(null);
   const saving = useOneAtATime();

@@ -1,6 +1,6 @@
 import { useState, type SyntheticEvent } from 'react';
 import { EXPORT_TABLE_LABELS, EXPORT_TABLES, type ExportTable } from '../../../../shared/reports.ts';
-import { useAnnounceStore } from '../../stores/announceStore.ts';
+import { useAnnounce } from '../common/announce.ts';
 import { exportSavesBy, useReportsStore, type DateRange, type ExportInput } from '../../stores/reportsStore.ts';
 import { errorOf, type FormError } from '../../stores/result.ts';
 import { ErrorMessage, invalidIf } from '../common/fields.tsx';
@@ -8,6 +8,7 @@ import { useOneAtATime } from '../settings/sectionSave.tsx';
 import { useToday } from '../../stores/deskStore.ts';
 import { describeRange, quickRange } from './dates.ts';
 import { EndOfDaySection } from './EndOfDaySection.tsx';
+import { exportOutcomeText } from './exportOutcome.ts';
 import { RangePicker } from './RangePicker.tsx';
 
 const ERROR_ID = 'export-error';
@@ -17,7 +18,7 @@ type Format = 'csv' | 'xlsx';
 function ExportForm() {
   const today = useToday();
   const exportFile = useReportsStore((state) => state.exportFile);
-  const announce = useAnnounceStore((state) => state.announce);
+  const announce = useAnnounce();
   const [range, setRange] = useState<DateRange>(() => quickRange('this-week', today));
   const [format, setFormat] = useState<Format>('xlsx');
   const [table, setTable] = useState<ExportTable>('clinician-days');
@@ -38,13 +39,7 @@ function ExportForm() {
       setOutcome(null);
       return;
     }
-    const done = result.value;
-    const message =
-      done.kind === 'saved'
-        ? `Saved: ${done.path}`
-        : done.kind === 'downloaded'
-          ? `Downloaded ${done.fileName}. Your browser put it in its downloads folder.`
-          : 'Not saved: the save dialog was closed.';
+    const message = exportOutcomeText(result.value);
     setOutcome(message);
     announce(message);
   }
@@ -55,7 +50,7 @@ function ExportForm() {
       <form noValidate onSubmit={(event) => void submit(event)}>
         <fieldset className="inline-fieldset">
           <legend>Dates</legend>
-          <RangePicker value={range} onChange={setRange} idPrefix="export" />
+          <RangePicker value={range} onChange={setRange} idPrefix="export" days />
           <p className="field-note">{describeRange(range)}</p>
         </fieldset>
         <fieldset className="inline-fieldset" {...invalidIf(error, 'format', ERROR_ID)}>

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import { addPracticeDays, isPracticeDay } from '../../../../shared/practiceDay.ts';
 import { GPAS_LABELS, GPAS_STATUSES, type GpasReport, type GpasStatus } from '../../../../shared/reports.ts';
 import { formatLongDate } from '../../format.ts';
-import { useAnnounceStore } from '../../stores/announceStore.ts';
+import { useAnnounce } from '../common/announce.ts';
 import { useReportsStore } from '../../stores/reportsStore.ts';
 import { errorOf, type FormError } from '../../stores/result.ts';
 import { useSettingsStore } from '../../stores/settingsStore.ts';
@@ -33,8 +33,8 @@ function returnText(practiceName: string, gpas: GpasReport, status: GpasStatus |
 function GpasForm({ gpas }: { gpas: GpasReport }) {
   const practiceName = useSettingsStore((state) => state.settings?.practiceName ?? '');
   const assessGpas = useReportsStore((state) => state.assessGpas);
-  const announce = useAnnounceStore((state) => state.announce);
-  const show = useUiStore((state) => state.show);
+  const announce = useAnnounce();
+  const go = useUiStore((state) => state.go);
   // Unchanged fields follow what is saved, so a save from another PC shows here too.
   const [draft, setDraft] = useState<{ status?: GpasStatus; note?: string }>({});
   const status = draft.status ?? gpas.assessment?.status ?? null;
@@ -92,7 +92,7 @@ function GpasForm({ gpas }: { gpas: GpasReport }) {
         {gpas.listSize === null && (
           <p className="banner banner-warning inline">
             The list size is not set, so contacts per 1,000 patients cannot be worked out. Set it on the Settings screen, under Practice.{' '}
-            <button type="button" className="quiet" onClick={() => show('settings')}>
+            <button type="button" className="quiet" onClick={() => go('settings')}>
               Open Settings
             </button>
           </p>

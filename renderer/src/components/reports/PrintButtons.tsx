@@ -1,4 +1,4 @@
-import { useAnnounceStore } from '../../stores/announceStore.ts';
+import { useAnnounce } from '../common/announce.ts';
 import { useReportsStore } from '../../stores/reportsStore.ts';
 import { useOneAtATime } from '../settings/sectionSave.tsx';
 
@@ -9,7 +9,7 @@ import { useOneAtATime } from '../settings/sectionSave.tsx';
  */
 export function PrintButtons({ what, fileName }: { what: string; fileName: string }) {
   const saveAsPdf = useReportsStore((state) => state.saveAsPdf);
-  const announce = useAnnounceStore((state) => state.announce);
+  const announce = useAnnounce();
   const { busy, run } = useOneAtATime();
 
   async function pdf() {

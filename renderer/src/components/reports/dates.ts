@@ -19,10 +19,15 @@ function nextMonthStart(day: string): string {
   return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
 }
 
+/** The week and month choices every range picker offers. */
 export const QUICK_RANGES = ['this-week', 'last-week', 'this-month', 'last-month'] as const;
-export type QuickRange = (typeof QUICK_RANGES)[number];
+/** One-day choices, for the pickers where a single day makes sense (the Export screen), before the others. */
+export const QUICK_DAYS = ['today', 'yesterday'] as const;
+export type QuickRange = (typeof QUICK_RANGES)[number] | (typeof QUICK_DAYS)[number];
 
 export const QUICK_RANGE_LABELS: Record<QuickRange, string> = {
+  today: 'Today',
+  yesterday: 'Yesterday',
   'this-week': 'This week',
   'last-week': 'Last week',
   'this-month': 'This month',
@@ -31,6 +36,12 @@ export const QUICK_RANGE_LABELS: Record<QuickRange, string> = {
 
 export function quickRange(which: QuickRange, today: string): DateRange {
   switch (which) {
+    case 'today':
+      return { from: today, to: today };
+    case 'yesterday': {
+      const yesterday = addPracticeDays(today, -1);
+      return { from: yesterday, to: yesterday };
+    }
     case 'this-week': {
       const monday = mondayOf(today);
       return { from: monday, to: addPracticeDays(monday, 6) };
@@ -48,9 +59,9 @@ export function quickRange(which: QuickRange, today: string): DateRange {
   }
 }
 
-/** Which quick choice a range is, if any. */
-export function quickRangeOf(range: DateRange, today: string): QuickRange | null {
-  return QUICK_RANGES.find((which) => {
+/** Which of the quick choices offered a range is, if any. */
+export function quickRangeOf(range: DateRange, today: string, offered: readonly QuickRange[] = QUICK_RANGES): QuickRange | null {
+  return offered.find((which) => {
     const candidate = quickRange(which, today);
     return candidate.from === range.from && candidate.to === range.to;
   }) ?? null;

@@ -40,10 +40,14 @@ export function typeCounts(byType: Record<string, number>, types: readonly TypeL
   return [...listed, ...others].filter((entry) => entry.count > 0);
 }
 
-/** "F2F 18 · Tel 6 · Video 1" to see; the full names to hear. */
+/**
+ * "F2F 18 · Tel 6 · Video 1" to see; the full names to hear. The seen text
+ * wraps only between entries or inside a long name: a count stays with its
+ * type's last word and a dot with the entry before it (no-break spaces).
+ */
 export function typeText(counts: readonly TypeCount[], full: boolean): string {
   if (counts.length === 0) return full ? 'None' : '—';
-  return counts.map((entry) => (full ? `${entry.name} ${entry.count}` : `${entry.short} ${entry.count}`)).join(full ? ', ' : ' · ');
+  return counts.map((entry) => (full ? `${entry.name} ${entry.count}` : `${entry.short}\u00a0${entry.count}`)).join(full ? ', ' : '\u00a0· ');
 }
 
 /** Short names for destination kinds, for chart legends and table headings. */

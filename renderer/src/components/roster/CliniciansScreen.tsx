@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import { ROLE_LABELS, type Clinician } from '../../../../shared/domain.ts';
-import { useAnnounceStore } from '../../stores/announceStore.ts';
+import { useAnnounce } from '../common/announce.ts';
 import { errorOf, type FormError } from '../../stores/result.ts';
 import { useRosterStore } from '../../stores/rosterStore.ts';
 import { ErrorMessage, KeyCap } from '../common/fields.tsx';
@@ -13,7 +13,7 @@ export function CliniciansScreen() {
   const clinicians = useRosterStore((state) => state.clinicians);
   const createClinician = useRosterStore((state) => state.createClinician);
   const setActive = useRosterStore((state) => state.setActive);
-  const announce = useAnnounceStore((state) => state.announce);
+  const announce = useAnnounce();
   const defaults = useRoleDefaults();
   const [draft, setDraft] = useState<ClinicianDraft>(EMPTY_DRAFT);
   const [error, setError] = useState<FormError | null>(null);

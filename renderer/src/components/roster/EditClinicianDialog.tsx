@@ -1,6 +1,6 @@
 import { useState, type SyntheticEvent } from 'react';
 import type { Clinician } from '../../../../shared/domain.ts';
-import { useAnnounceStore } from '../../stores/announceStore.ts';
+import { useAnnounce } from '../common/announce.ts';
 import { errorOf, type FormError } from '../../stores/result.ts';
 import { useRosterStore } from '../../stores/rosterStore.ts';
 import { ErrorMessage } from '../common/fields.tsx';
@@ -11,7 +11,7 @@ import { capText, type RoleDefaults } from './clinicianText.ts';
 /** Change a clinician. A cap left blank (or "Follow the role default") is sent as null: back to the role default. */
 export function EditClinicianDialog({ clinician, defaults, onClose }: { clinician: Clinician; defaults: RoleDefaults; onClose: () => void }) {
   const updateClinician = useRosterStore((state) => state.updateClinician);
-  const announce = useAnnounceStore((state) => state.announce);
+  const announce = useAnnounce();
   const [draft, setDraft] = useState<ClinicianDraft>(() => draftOf(clinician));
   const [error, setError] = useState<FormError | null>(null);
   const [saving, setSaving] = useState(false);

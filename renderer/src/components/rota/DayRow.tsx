@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { MAX_DAILY_CAP, type Clinician } from '../../../../shared/domain.ts';
 import type { DayOverride, SessionPair } from '../../../../shared/rota.ts';
-import { useAnnounceStore } from '../../stores/announceStore.ts';
+import { useAnnounce } from '../common/announce.ts';
 import { useRotaStore } from '../../stores/rotaStore.ts';
 import { parseWhole } from '../settings/sectionSave.tsx';
 import { choiceOf, overrideOf, sessionsText, type DayChoice } from './dayChoice.ts';
@@ -39,7 +39,7 @@ export function DayRow({
 }) {
   const setDay = useRotaStore((state) => state.setDay);
   const refresh = useRotaStore((state) => state.refresh);
-  const announce = useAnnounceStore((state) => state.announce);
+  const announce = useAnnounce();
   const [pending, setPending] = useState<{ override: DayOverride | null } | null>(null);
   const [capDraft, setCapDraft] = useState<string | null>(null);
   const [capInvalid, setCapInvalid] = useState(false);

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import type { Clinician, Session } from '../../../../shared/domain.ts';
 import { WEEKDAY_LABELS, WEEKDAYS, type WeekPattern, type Weekday } from '../../../../shared/rota.ts';
 import { plural } from '../../format.ts';
-import { useAnnounceStore } from '../../stores/announceStore.ts';
+import { useAnnounce } from '../common/announce.ts';
 import { useRotaStore } from '../../stores/rotaStore.ts';
 import { samePattern, sessionsPerWeek } from './dayChoice.ts';
 
@@ -12,7 +12,7 @@ const SESSION_WORDS: Record<Session, { word: string; short: string }> = { am: { 
 export function PatternRow({ clinician, saved, hasSaved, ready }: { clinician: Clinician; saved: WeekPattern; hasSaved: boolean; ready: boolean }) {
   const setPattern = useRotaStore((state) => state.setPattern);
   const refresh = useRotaStore((state) => state.refresh);
-  const announce = useAnnounceStore((state) => state.announce);
+  const announce = useAnnounce();
   const [draft, setDraft] = useState<WeekPattern | null>(null);
   const [saving, setSaving] = useState(false);
   const saveButton = useRef<HTMLButtonElement>(null);

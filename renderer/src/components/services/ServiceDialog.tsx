@@ -1,6 +1,6 @@
 import { useState, type SyntheticEvent } from 'react';
 import { DESTINATION_KIND_LABELS, DESTINATION_KINDS, type DestinationKind, type DirectoryEntry } from '../../../../shared/directory.ts';
-import { useAnnounceStore } from '../../stores/announceStore.ts';
+import { useAnnounce } from '../common/announce.ts';
 import { useCatalogueStore } from '../../stores/catalogueStore.ts';
 import { errorOf, type FormError } from '../../stores/result.ts';
 import { ErrorMessage, invalidIf } from '../common/fields.tsx';
@@ -29,7 +29,7 @@ const ERROR_ID = 'service-error';
 export function ServiceDialog({ entry, onClose }: { entry: DirectoryEntry | null; onClose: () => void }) {
   const createEntry = useCatalogueStore((state) => state.createEntry);
   const updateEntry = useCatalogueStore((state) => state.updateEntry);
-  const announce = useAnnounceStore((state) => state.announce);
+  const announce = useAnnounce();
   const [draft, setDraft] = useState<Draft>(() =>
     entry
       ? { kind: entry.kind, name: entry.name, phone: entry.phone, address: entry.address, hours: entry.hours, hint: entry.hint }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { DESTINATION_KIND_LABELS, PHARMACY_FIRST_CONDITIONS, SAFETY_NET_ADVICE, type DirectoryEntry } from '../../../../shared/directory.ts';
-import { useAnnounceStore } from '../../stores/announceStore.ts';
+import { useAnnounce } from '../common/announce.ts';
 import { useCatalogueStore } from '../../stores/catalogueStore.ts';
 import { useOneAtATime } from '../settings/sectionSave.tsx';
 import { ServiceDialog } from './ServiceDialog.tsx';
@@ -23,7 +23,7 @@ function None() {
 export function ServicesScreen() {
   const directory = useCatalogueStore((state) => state.directory);
   const updateEntry = useCatalogueStore((state) => state.updateEntry);
-  const announce = useAnnounceStore((state) => state.announce);
+  const announce = useAnnounce();
   const [editing, setEditing] = useState<Editing | null>(null);
   const { busy, run } = useOneAtATime();
   /** After a row moves between "offered" and "not offered", its new button takes the focus. */

@@ -2,7 +2,7 @@ import { useRef, useState, type SyntheticEvent } from 'react';
 import { RESERVED_TYPE_KEYS } from '../../../../shared/contactTypes.ts';
 import type { ContactType } from '../../../../shared/domain.ts';
 import type { PracticeSettings } from '../../../../shared/settings.ts';
-import { useAnnounceStore } from '../../stores/announceStore.ts';
+import { useAnnounce } from '../common/announce.ts';
 import { useCatalogueStore } from '../../stores/catalogueStore.ts';
 import type { FormError } from '../../stores/result.ts';
 import { ErrorMessage, invalidIf } from '../common/fields.tsx';
@@ -29,7 +29,7 @@ export function ContactTypesSection({ settings }: { settings: PracticeSettings }
   const types = useCatalogueStore((state) => state.contactTypes);
   const createContactType = useCatalogueStore((state) => state.createContactType);
   const updateContactType = useCatalogueStore((state) => state.updateContactType);
-  const announce = useAnnounceStore((state) => state.announce);
+  const announce = useAnnounce();
   const [drafts, setDrafts] = useState<Record<string, RowDraft>>({});
   const [problem, setProblem] = useState<{ where: Where; error: FormError } | null>(null);
   const { busy, run } = useOneAtATime();
@@ -200,7 +200,7 @@ export function ContactTypesSection({ settings }: { settings: PracticeSettings }
         </tbody>
       </table>
       <ErrorMessage error={rowProblem} id={ROW_ERROR_ID} />
-      {types.some(isDirty) && <p className="unsaved unsaved-line">Not saved yet: press Save on each changed row.</p>}
+      <Unsaved dirty={types.some(isDirty)} line="Not saved yet: press Save on each changed row." />
 
       <form className="settings-subform" onSubmit={(event) => void add(event)} aria-labelledby="add-type-heading">
         <h3 id="add-type-heading">Add a type of contact</h3>

@@ -1,9 +1,10 @@
-import { useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { InputOf } from '../../../../shared/contract.ts';
 import type { Envelope } from '../../../../shared/result.ts';
-import { useAnnounceStore } from '../../stores/announceStore.ts';
+import { useAnnounce } from '../common/announce.ts';
 import { errorOf, type FormError } from '../../stores/result.ts';
 import { useSettingsStore } from '../../stores/settingsStore.ts';
+import { useUiStore } from '../../stores/uiStore.ts';
 import { ErrorMessage } from '../common/fields.tsx';
 
 export type SettingsPatch = InputOf<'settings.update'>;
@@ -34,7 +35,7 @@ export function useOneAtATime() {
  * error for the section's form, and announces success.
  */
 export function useSectionSave<P extends object>(update: (patch: P) => Promise<Envelope<unknown>>, describe: (error: FormError) => FormError = (error) => error) {
-  const announce = useAnnounceStore((state) => state.announce);
+  const announce = useAnnounce();
   const [error, setError] = useState<FormError | null>(null);
   const { busy: saving, run } = useOneAtATime();
 
@@ -72,9 +73,36 @@ export function parseWhole(text: string): number | null {
   return /^\d+$/.test(tidy) ? Number(tidy) : Number.NaN;
 }
 
-/** "Not saved yet" beside a section's Save button while it has changes: said in words, not colour. */
-export function Unsaved({ dirty }: { dirty: boolean }) {
-  return dirty ? <span className="unsaved">Not saved yet</span> : null;
+/** The name of the part of the screen a marker is in: its section's or list item's heading. */
+function partOf(marker: HTMLElement): string {
+  const part = marker.closest('li, section');
+  return part?.querySelector('h2, h3')?.textContent.trim() || 'This screen';
+}
+
+/**
+ * "Not saved yet" beside a section's Save button while it has changes: said in
+ * words, not colour. While it shows, leaving the screen asks first (LeaveDialog.tsx);
+ * `line` says it as a line of its own, in other words.
+ */
+export function Unsaved({ dirty, line }: { dirty: boolean; line?: string }) {
+  const markUnsaved = useUiStore((state) => state.markUnsaved);
+  const [marker, setMarker] = useState<HTMLElement | null>(null);
+  const id = useId();
+  useEffect(() => {
+    if (!dirty || !marker) return undefined;
+    markUnsaved(id, partOf(marker));
+    return () => markUnsaved(id, null);
+  }, [dirty, marker, id, markUnsaved]);
+  if (!dirty) return null;
+  return line ? (
+    <p ref={setMarker} className="unsaved unsaved-line">
+      {line}
+    </p>
+  ) : (
+    <span ref={setMarker} className="unsaved">
+      Not saved yet
+    </span>
+  );
 }
 
 /** The end of a section's form: the core's error, "Not saved yet" while it has changes, and its Save button (busy without losing focus). */

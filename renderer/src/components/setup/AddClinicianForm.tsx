@@ -1,7 +1,7 @@
 import { useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
 import { capFieldsOf, capFromText } from '../../../../shared/clinicianImport.ts';
 import { CLINICIAN_ROLES, ROLE_LABELS, type ClinicianRole } from '../../../../shared/domain.ts';
-import { useAnnounceStore } from '../../stores/announceStore.ts';
+import { useAnnounce } from '../common/announce.ts';
 import { errorOf, type FormError } from '../../stores/result.ts';
 import { useRosterStore } from '../../stores/rosterStore.ts';
 import { ErrorMessage } from '../common/fields.tsx';
@@ -26,7 +26,7 @@ function usualCapText(role: ClinicianRole | '', defaults: ReturnType<typeof useR
  */
 export function AddClinicianForm({ onNameChange }: { onNameChange: (name: string) => void }) {
   const createClinician = useRosterStore((state) => state.createClinician);
-  const announce = useAnnounceStore((state) => state.announce);
+  const announce = useAnnounce();
   const defaults = useRoleDefaults();
   const [name, setName] = useState('');
   const [role, setRole] = useState<ClinicianRole | ''>('');

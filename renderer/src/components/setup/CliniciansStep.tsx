@@ -1,6 +1,6 @@
 import { useState, type SyntheticEvent } from 'react';
 import { plural } from '../../format.ts';
-import { useAnnounceStore } from '../../stores/announceStore.ts';
+import { useAnnounce } from '../common/announce.ts';
 import { useRosterStore } from '../../stores/rosterStore.ts';
 import { useSetupStore } from '../../stores/setupStore.ts';
 import type { FormError } from '../../stores/result.ts';
@@ -18,7 +18,7 @@ const ERROR_ID = 'setup-clinicians-error';
 export function CliniciansStep() {
   const clinicians = useRosterStore((state) => state.clinicians);
   const continueTo = useSetupStore((state) => state.continueTo);
-  const announce = useAnnounceStore((state) => state.announce);
+  const announce = useAnnounce();
   const onBoard = clinicians.filter((clinician) => clinician.active);
   const week = useWeekDrafts();
   const [typedName, setTypedName] = useState('');

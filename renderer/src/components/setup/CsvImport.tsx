@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import type { ClinicianImport } from '../../../../shared/clinicianImport.ts';
 import { plural } from '../../format.ts';
-import { useAnnounceStore } from '../../stores/announceStore.ts';
+import { useAnnounce } from '../common/announce.ts';
 import { useRosterStore } from '../../stores/rosterStore.ts';
 import { useOneAtATime } from '../settings/sectionSave.tsx';
 import { ImportPreview } from './ImportPreview.tsx';
@@ -21,7 +21,7 @@ const ERROR_ID = 'setup-import-error';
  */
 export function CsvImport({ onWaitingChange }: { onWaitingChange: (waiting: boolean) => void }) {
   const importClinicians = useRosterStore((state) => state.importClinicians);
-  const announce = useAnnounceStore((state) => state.announce);
+  const announce = useAnnounce();
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { busy, run } = useOneAtATime();

@@ -1,7 +1,7 @@
 import { useState, type SyntheticEvent } from 'react';
 import type { DestinationKind, DirectoryEntry } from '../../../../shared/directory.ts';
 import { plural } from '../../format.ts';
-import { useAnnounceStore } from '../../stores/announceStore.ts';
+import { useAnnounce } from '../common/announce.ts';
 import { useCatalogueStore } from '../../stores/catalogueStore.ts';
 import { useSetupStore } from '../../stores/setupStore.ts';
 import { errorOf, type FormError } from '../../stores/result.ts';
@@ -24,7 +24,7 @@ export function ServicesStep() {
   const directory = useCatalogueStore((state) => state.directory);
   const updateEntry = useCatalogueStore((state) => state.updateEntry);
   const finish = useSetupStore((state) => state.finish);
-  const announce = useAnnounceStore((state) => state.announce);
+  const announce = useAnnounce();
   const local = directory.filter((entry) => entry.active && !NATIONAL.includes(entry.kind));
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   const [error, setError] = useState<FormError | null>(null);

@@ -1,6 +1,6 @@
 import { ROLE_LABELS, type Clinician, type Session } from '../../../../shared/domain.ts';
 import { WEEKDAY_LABELS, WEEKDAYS, type WeekPattern, type Weekday } from '../../../../shared/rota.ts';
-import { useAnnounceStore } from '../../stores/announceStore.ts';
+import { useAnnounce } from '../common/announce.ts';
 import { useRosterStore } from '../../stores/rosterStore.ts';
 import { capText, useRoleDefaults } from '../roster/clinicianText.ts';
 
@@ -30,7 +30,7 @@ export function SetupClinicianList({
   ready: boolean;
 }) {
   const setActive = useRosterStore((state) => state.setActive);
-  const announce = useAnnounceStore((state) => state.announce);
+  const announce = useAnnounce();
   const defaults = useRoleDefaults();
 
   async function takeOff(clinician: Clinician) {

@@ -1,5 +1,5 @@
 import { previousStep, type SetupStep } from '../../../../shared/setup.ts';
-import { useAnnounceStore } from '../../stores/announceStore.ts';
+import { useAnnounce } from '../common/announce.ts';
 import { useSetupStore } from '../../stores/setupStore.ts';
 import { ErrorMessage, KeyCap } from '../common/fields.tsx';
 import type { FormError } from '../../stores/result.ts';
@@ -19,7 +19,7 @@ export function StepFooter({ step, error, errorId, busy, continueLabel = 'Save a
 }) {
   const goTo = useSetupStore((state) => state.goTo);
   const skip = useSetupStore((state) => state.skip);
-  const announce = useAnnounceStore((state) => state.announce);
+  const announce = useAnnounce();
   const skipping = useOneAtATime();
   const back = previousStep(step);
 

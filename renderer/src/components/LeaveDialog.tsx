@@ -1,0 +1,37 @@
+import { SCREEN_LABELS, useUiStore } from '../stores/uiStore.ts';
+import { Modal } from './common/Modal.tsx';
+
+/** ["Practice", "Caps", "Caps"] → "Practice and Caps": the parts of the screen with changes not saved yet, in words. */
+function listed(names: readonly string[]): string {
+  const unique = [...new Set(names)];
+  return unique.length <= 1 ? (unique[0] ?? '') : `${unique.slice(0, -1).join(', ')} and ${unique.at(-1) ?? ''}`;
+}
+
+/**
+ * Asked when another screen is chosen while this one has changes not saved
+ * yet. Keep editing (first, and what Enter or Esc does) leaves everything as it
+ * was, focus back where it was; Discard changes goes to the screen asked for.
+ */
+export function LeaveDialog() {
+  const leavingFor = useUiStore((state) => state.leavingFor);
+  const unsaved = useUiStore((state) => state.unsaved);
+  const keepEditing = useUiStore((state) => state.keepEditing);
+  const discardAndLeave = useUiStore((state) => state.discardAndLeave);
+  if (leavingFor === null) return null;
+  return (
+    <Modal title="Leave without saving?" onClose={keepEditing} describedBy="leave-what">
+      <p id="leave-what">
+        Not saved yet: <strong>{listed(Object.values(unsaved))}</strong>. If you go to {SCREEN_LABELS[leavingFor]} now, these changes are lost. To keep them,
+        choose Keep editing and press the section’s Save button.
+      </p>
+      <div className="actions">
+        <button type="button" className="primary" data-autofocus onClick={keepEditing}>
+          Keep editing
+        </button>
+        <button type="button" onClick={discardAndLeave}>
+          Discard changes
+        </button>
+      </div>
+    </Modal>
+  );
+}
