@@ -14,8 +14,10 @@ import { useHostInChromium } from './session.ts';
  * 10, 12, –, 8 and 0 on the days she works, 2 on the Wednesday she has off and
  * 3 on the Saturday: 35 counted, 5 on days off; 4 days worked and 8 sessions,
  * so 30 ÷ 4 = 7.5 a day and 30 ÷ 8 = 3.75, shown 3.8, a session. Ben Okafor
- * sees 4 a day Monday to Friday: 20, 4 a day, 2 a session. The practice:
- * 55 counted, 5 on days off, 9 days worked, 50 ÷ 9 = 5.6 a day.
+ * sees 4 a day Monday to Friday: 20, 4 a day, 2 a session. Two more with
+ * long names and roles (the widest a printed row gets) are on the rota all
+ * week and see nobody. The practice: 55 counted, 5 on days off, 4 + 5 + 5 + 5
+ * = 19 days worked, 50 ÷ 19 = 2.63, shown 2.6, a day.
  */
 const today = practiceDayOf(Date.now());
 const lastMonday = addPracticeDays(today, -(WEEKDAYS.indexOf(weekdayOf(today)) + 7));
@@ -29,6 +31,8 @@ function seedLastWeek(dataDir: string): void {
   must(core.call('settings.update', { setup: 'done' }));
   const ada = must(core.call('clinician.create', { name: 'Dr Ada Patel', role: 'gp_partner' })).id;
   const ben = must(core.call('clinician.create', { name: 'Ben Okafor', role: 'practice_nurse' })).id;
+  must(core.call('clinician.create', { name: 'Dr Francesca Montgomery-Richardson', role: 'gp_partner' }));
+  must(core.call('clinician.create', { name: 'Isla Murphy-Vanderberg', role: 'advanced_nurse_practitioner' }));
   must(core.call('rota.setDay', { clinicianId: ada, day: day(2), override: { am: false, pm: false } }));
   const ADA = [10, 12, 2, 8, 0, 3];
   ADA.forEach((count, n) => {
@@ -75,7 +79,7 @@ describe('contacts on days off in the Range report', () => {
     // Days worked, at or over cap, a day, a session, counted, on days off, not counted.
     expect((await ada.getByRole('cell').allTextContents()).slice(0, 7)).toEqual(['4', '0', '7.5', '3.8', '35', '5', '0']);
     expect((await table.getByRole('row', { name: /Ben Okafor/ }).getByRole('cell').allTextContents()).slice(0, 7)).toEqual(['5', '0', '4', '2', '20', '—none', '0']);
-    expect((await table.getByRole('row', { name: /^Practice/ }).getByRole('cell').allTextContents()).slice(0, 7)).toEqual(['9', '0', '5.6', '', '55', '5', '0']);
+    expect((await table.getByRole('row', { name: /^Practice/ }).getByRole('cell').allTextContents()).slice(0, 7)).toEqual(['19', '0', '2.6', '', '55', '5', '0']);
     const note = page.locator('#range-days-off');
     expect(((await note.textContent()) ?? '').replace(/\s+/g, ' ')).toBe(
       'On days off: 5 counted contacts were recorded on a day the rota had the clinician off. They are in Counted, but not in the averages, which are of the days and sessions worked.',
