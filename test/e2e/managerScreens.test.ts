@@ -188,11 +188,24 @@ describe('the manager’s screens', () => {
     const problem = form.locator('.range-problem');
     const formError = form.locator('.field-error:not(.range-problem)');
 
+    // A part of This week's From rubbed out: This week no longer shows as chosen, and is not exported.
+    const thisWeek = page.getByRole('button', { name: 'This week' });
+    expect(await thisWeek.getAttribute('aria-pressed')).toBe('true');
+    await page.getByLabel('From', { exact: true }).click({ position: { x: 12, y: 12 } });
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => problem.textContent()).toBe(NOT_REAL_FROM);
+    expect(await thisWeek.getAttribute('aria-pressed')).toBe('false');
+    await exportButton.click();
+    await expect.poll(() => formError.textContent()).toBe(`Nothing was exported. ${NOT_REAL_FROM}`);
+    // This week pressed again puts both boxes right, though the range was This week all along.
+    await thisWeek.click();
+    await expect.poll(() => problem.count()).toBe(0);
+    expect(await thisWeek.getAttribute('aria-pressed')).toBe('true');
+
     // 30 February typed a part at a time (the box passes through real dates on the way): the range those left behind is not exported.
     await typeDate(page, page.getByLabel('From', { exact: true }), THIRTIETH_OF_FEBRUARY);
     await expect.poll(() => problem.textContent()).toBe(NOT_REAL_FROM);
     expect(await form.textContent()).not.toMatch(/February/);
-    expect(await page.getByRole('button', { name: 'This week' }).first().getAttribute('aria-pressed')).toBe('false');
     await exportButton.click();
     await expect.poll(() => formError.textContent()).toBe(`Nothing was exported. ${NOT_REAL_FROM}`);
     expect(await focusedId(page)).toBe('export-from');
@@ -242,10 +255,17 @@ describe('the manager’s screens', () => {
     await expect.poll(() => bar.textContent()).toBe(`Nothing was printed. ${notRealDay}`);
     await page.getByRole('button', { name: 'Save as PDF' }).click();
     await expect.poll(() => bar.textContent()).toBe(`Nothing was saved. ${notRealDay}`);
-    // Today, pressed on today's report, still puts the box right.
-    await page.getByRole('button', { name: 'Today', exact: true }).click();
+    // Today's report with a part of its date rubbed out: Today is not shown as chosen, and pressing it puts the box right.
+    const todayButton = page.getByRole('button', { name: 'Today', exact: true });
+    await todayButton.click();
     await expect.poll(() => page.locator('#day-date-problem').count()).toBe(0);
-    expect(await page.getByRole('button', { name: 'Today', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    await page.getByLabel('Date', { exact: true }).click({ position: { x: 12, y: 12 } });
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => page.locator('#day-date-problem').count()).toBe(1);
+    expect(await todayButton.getAttribute('aria-pressed')).toBe('false');
+    await todayButton.click();
+    await expect.poll(() => page.locator('#day-date-problem').count()).toBe(0);
+    expect(await todayButton.getAttribute('aria-pressed')).toBe('true');
 
     await page.getByRole('tab', { name: 'Range: week or month' }).click();
     await page.getByLabel('From', { exact: true }).fill('2026-11-20');
@@ -345,6 +365,18 @@ describe('the manager’s screens', () => {
     await page.goto(session.host.url);
     await page.locator('tr.board-row').first().waitFor();
     expect(questions).toEqual(['beforeunload']);
+    await page.close();
+  }, 30_000);
+
+  it('keeps the eight screens on one line at 1366 px beside the longest date of the year, Wednesday 30 September', async () => {
+    const page = await openAt('Reports');
+    const nav = page.getByRole('navigation', { name: 'Screens' });
+    // The header's date as it reads on the longest day to write; the header measures itself again when its width changes.
+    await page.evaluate(`document.querySelector('.today-date').firstChild.textContent = 'Wednesday 30 September 2026 '`);
+    await expect.poll(() => page.locator('.today-date').textContent()).toMatch(/^Wednesday 30 September 2026 /);
+    await page.waitForTimeout(200);
+    expect(await nav.getByRole('button', { name: 'Menu', exact: true }).count()).toBe(0);
+    expect(await nav.getByRole('button', { name: 'Settings', exact: true }).isVisible()).toBe(true);
     await page.close();
   }, 30_000);
 
