@@ -8,6 +8,7 @@ import { compactController } from './compactWindow.ts';
 import { fileActions } from './fileActions.ts';
 import { wireIpc } from './ipc.ts';
 import { lockDownNavigation } from './navigation.ts';
+import { askBeforeUnload } from './unloadGuard.ts';
 import { APP_ENTRY_URL, mainWindowOptions } from './windowOptions.ts';
 
 type ElectronApi = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'net' | 'protocol' | 'session' | 'shell'>;
@@ -73,6 +74,7 @@ export function startDesktopApp(electron: ElectronApi, paths: DesktopPaths): voi
     mainWindow = window;
     const files = fileActions(core, { showSaveDialog: (options) => dialog.showSaveDialog(window, options) }, () => window.webContents, app.getPath('documents'));
     wireIpc(ipcMain, core, () => BrowserWindow.getAllWindows(), { setCompact: compactController(window), ...files });
+    askBeforeUnload(window.webContents, (question) => dialog.showMessageBoxSync(window, question));
     window.once('ready-to-show', () => window.show());
     window.on('closed', () => {
       mainWindow = null;

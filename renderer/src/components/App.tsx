@@ -6,7 +6,7 @@ import { useDeskStore } from '../stores/deskStore.ts';
 import { useSettingsStore } from '../stores/settingsStore.ts';
 import { useSetupStore } from '../stores/setupStore.ts';
 import { useSystemStore } from '../stores/systemStore.ts';
-import { useUiStore, type Screen } from '../stores/uiStore.ts';
+import { askBeforeUnload, useUiStore, type Screen } from '../stores/uiStore.ts';
 import { ActionScreen } from './action/ActionScreen.tsx';
 import { Announcer } from './Announcer.tsx';
 import { ScreenContext } from './common/announce.ts';
@@ -71,9 +71,11 @@ export function App() {
         clearInterval: (handle) => window.clearInterval(handle as number),
       },
     );
+    const stopAsking = askBeforeUnload(window);
     return () => {
       disconnect();
       stopWatching();
+      stopAsking();
     };
   }, []);
 

@@ -1,4 +1,4 @@
-import { SCREEN_LABELS, useUiStore } from '../stores/uiStore.ts';
+import { useUiStore } from '../stores/uiStore.ts';
 import { Modal } from './common/Modal.tsx';
 
 /** ["Practice", "Caps", "Caps"] → "Practice and Caps": the parts of the screen with changes not saved yet, in words. */
@@ -8,20 +8,20 @@ function listed(names: readonly string[]): string {
 }
 
 /**
- * Asked when another screen is chosen while this one has changes not saved
- * yet. Keep editing (first, and what Enter or Esc does) leaves everything as it
+ * Asked when another screen, or another tab of the screen, is chosen while
+ * what is showing has changes not saved yet. Keep editing (first, and what Enter or Esc does) leaves everything as it
  * was, focus back where it was; Discard changes goes to the screen asked for.
  */
 export function LeaveDialog() {
-  const leavingFor = useUiStore((state) => state.leavingFor);
+  const leaving = useUiStore((state) => state.leaving);
   const unsaved = useUiStore((state) => state.unsaved);
   const keepEditing = useUiStore((state) => state.keepEditing);
   const discardAndLeave = useUiStore((state) => state.discardAndLeave);
-  if (leavingFor === null) return null;
+  if (leaving === null) return null;
   return (
     <Modal title="Leave without saving?" onClose={keepEditing} describedBy="leave-what">
       <p id="leave-what">
-        Not saved yet: <strong>{listed(Object.values(unsaved))}</strong>. If you go to {SCREEN_LABELS[leavingFor]} now, these changes are lost. To keep them,
+        Not saved yet: <strong>{listed(Object.values(unsaved))}</strong>. If you go to {leaving.to} now, these changes are lost. To keep them,
         choose Keep editing and press the section’s Save button.
       </p>
       <div className="actions">

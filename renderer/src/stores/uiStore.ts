@@ -25,12 +25,18 @@ interface UiState {
   compact: boolean;
   /** The parts of the screen showing with changes not saved yet ("Not saved yet"), by marker: the part's name. */
   unsaved: Record<string, string>;
-  /** Another screen was asked for while changes were not saved: the question "Leave without saving?" is open. */
-  leavingFor: Screen | null;
+  /**
+   * Somewhere else was asked for (another screen, another tab of Reports) while
+   * changes were not saved: the question "Leave without saving?" is open. `to`
+   * names where, as the question says it ("Reports", "the “Export” tab").
+   */
+  leaving: { to: string; leave: () => void } | null;
   /** Shows a screen at once. The message bar is cleared: what it said was about the screen being left. */
   show: (screen: Screen) => void;
   /** Shows a screen, asking first when the screen showing has changes not saved yet. */
   go: (screen: Screen) => void;
+  /** Leaves what is showing for somewhere else on the same screen (`leave` goes there), asking first, as `go` does, while changes are not saved. */
+  leaveFor: (to: string, leave: () => void) => void;
   /** Answers to the question: stay with the changes, or leave them and go. */
   keepEditing: () => void;
   discardAndLeave: () => void;
@@ -49,20 +55,26 @@ export const useUiStore = create<UiState>()((set, get) => ({
   screen: 'reception',
   compact: false,
   unsaved: {},
-  leavingFor: null,
+  leaving: null,
   show: (screen) => {
     // Every route to a screen comes here: a message (a red error bar too) stays behind with the screen it was about.
     useAnnounceStore.getState().clear();
-    set({ screen, leavingFor: null });
+    set({ screen, leaving: null });
   },
   go: (screen) => {
-    if (screen !== get().screen && Object.keys(get().unsaved).length > 0) set({ leavingFor: screen });
-    else get().show(screen);
+    if (screen === get().screen) get().show(screen);
+    else get().leaveFor(SCREEN_LABELS[screen], () => get().show(screen));
   },
-  keepEditing: () => set({ leavingFor: null }),
+  leaveFor: (to, leave) => {
+    if (Object.keys(get().unsaved).length > 0) set({ leaving: { to, leave } });
+    else leave();
+  },
+  keepEditing: () => set({ leaving: null }),
   discardAndLeave: () => {
-    const to = get().leavingFor;
-    if (to !== null) get().show(to);
+    const { leaving } = get();
+    if (leaving === null) return;
+    set({ leaving: null });
+    leaving.leave();
   },
   markUnsaved: (marker, name) =>
     set((state) => {
@@ -78,3 +90,27 @@ export const useUiStore = create<UiState>()((set, get) => ({
     return result;
   },
 }));
+
+/**
+ * While any part of the page has changes not saved yet, closing or reloading
+ * the window asks first: in a browser its own question; in the desktop app the
+ * shell's (main/desktop-shell/unloadGuard.ts). Listened for only while there
+ * is something to lose, so a page with nothing unsaved closes at once.
+ */
+export function askBeforeUnload(target: Pick<Window, 'addEventListener' | 'removeEventListener'>): () => void {
+  const ask = (event: Event) => event.preventDefault();
+  let asking = false;
+  const follow = ({ unsaved }: Pick<UiState, 'unsaved'>) => {
+    const needed = Object.keys(unsaved).length > 0;
+    if (needed === asking) return;
+    asking = needed;
+    if (needed) target.addEventListener('beforeunload', ask);
+    else target.removeEventListener('beforeunload', ask);
+  };
+  follow(useUiStore.getState());
+  const stop = useUiStore.subscribe(follow);
+  return () => {
+    stop();
+    follow({ unsaved: {} });
+  };
+}

@@ -37,7 +37,14 @@ function fakeElectron(options: { singleInstance?: boolean; appPath?: string } = 
     readonly isMinimized = vi.fn(() => this.minimized);
     readonly isDestroyed = vi.fn(() => false);
     readonly loadURL = vi.fn<(url: string) => Promise<void>>(() => Promise.resolve());
-    readonly webContents = { send: vi.fn() };
+    readonly contentsEvents = new Map<string, Handler>();
+    readonly webContents = {
+      send: vi.fn(),
+      on: vi.fn((name: string, handler: Handler) => {
+        this.contentsEvents.set(name, handler);
+        return this.webContents;
+      }),
+    };
 
     constructor(windowOptions: BrowserWindowConstructorOptions) {
       this.options = windowOptions;
@@ -80,7 +87,11 @@ function fakeElectron(options: { singleInstance?: boolean; appPath?: string } = 
     getPath: vi.fn(() => '/home/reception/Documents'),
     commandLine: { appendSwitch: vi.fn<(name: string, value?: string) => void>() },
   };
-  const dialog = { showErrorBox: vi.fn<(title: string, content: string) => void>() };
+  const dialog = {
+    showErrorBox: vi.fn<(title: string, content: string) => void>(),
+    /** The user's answer to a question: the index of the button pressed. */
+    showMessageBoxSync: vi.fn<(window: unknown, options: { buttons?: string[] }) => number>(() => 0),
+  };
   const ipcMain = {
     handle: vi.fn((channel: string, handler: Handler) => {
       ipcHandlers.set(channel, handler);
@@ -276,6 +287,39 @@ describe('desktop app lifecycle', () => {
         expect(callback).toHaveBeenCalledTimes(1);
         expect(callback).toHaveBeenCalledWith(false);
       }
+    });
+
+    it('asks before the window closes or reloads over changes not saved: only Discard changes lets it go, Keep editing keeps it', async () => {
+      const fake = start();
+      await fake.becomeReady();
+      const window = fake.windows[0];
+      const refused = window?.contentsEvents.get('will-prevent-unload');
+      if (!window || !refused) throw new Error('The window’s page was not guarded');
+      const unload = (answer: number) => {
+        fake.dialog.showMessageBoxSync.mockReturnValueOnce(answer);
+        const event = { preventDefault: vi.fn() };
+        refused(event);
+        return event.preventDefault;
+      };
+      // Keep editing (the first button, and Enter and Esc): the page's refusal stands and the window stays.
+      expect(unload(0)).not.toHaveBeenCalled();
+      const [asked, question] = fake.dialog.showMessageBoxSync.mock.calls[0] ?? [];
+      expect(asked).toBe(window);
+      expect(question).toMatchObject({ title: 'Leave without saving?', buttons: ['Keep editing', 'Discard changes'], defaultId: 0, cancelId: 0 });
+      // Discard changes: the refusal is overridden and the window goes.
+      expect(unload(1)).toHaveBeenCalledTimes(1);
+    });
+
+    it('keeps the window when the question cannot be asked', async () => {
+      const fake = start();
+      await fake.becomeReady();
+      fake.dialog.showMessageBoxSync.mockImplementationOnce(() => {
+        throw new Error('no display');
+      });
+      const event = { preventDefault: vi.fn() };
+      fake.windows[0]?.contentsEvents.get('will-prevent-unload')?.(event);
+      expect(fake.dialog.showMessageBoxSync).toHaveBeenCalledTimes(1);
+      expect(event.preventDefault).not.toHaveBeenCalled();
     });
 
     it('restores and focuses the window when a second copy is started', async () => {

@@ -11,7 +11,11 @@ export function invalidIf(error: FormError | null, field: string, messageId: str
  * page no value for it, so the screen says so rather than sending an empty date.
  */
 export function notRealDate(box: HTMLInputElement, named = true): string {
-  const label = named ? box.labels?.[0]?.textContent.trim() : undefined;
+  return notRealDateText((named ? box.labels?.[0]?.textContent.trim() : undefined) || null);
+}
+
+/** notRealDate's words, for a box with this label (null: a box alone, "That"). */
+export function notRealDateText(label: string | null): string {
   return `${label ? `“${label}”` : 'That'} is not a real date, or it is not finished: check the day, the month and the year.`;
 }
 

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { reachedCap } from '../../../../shared/capacity.ts';
 import { ROLE_LABELS } from '../../../../shared/domain.ts';
-import { addPracticeDays, isPracticeDay } from '../../../../shared/practiceDay.ts';
+import { addPracticeDays } from '../../../../shared/practiceDay.ts';
 import type { ClinicianDayReport, DayReport } from '../../../../shared/reports.ts';
 import { formatLongDate, formatTime, plural } from '../../format.ts';
-import { notRealDate } from '../common/fields.tsx';
 import { useReportsStore } from '../../stores/reportsStore.ts';
 import { useToday } from '../../stores/deskStore.ts';
+import { boxProblem, readBoxById, readingOf } from './dateBoxes.ts';
 import { DayExportButton } from './DayExportButton.tsx';
 import { PrintButtons } from './PrintButtons.tsx';
 import { RedirectionPanels } from './RedirectionPanels.tsx';
@@ -146,6 +146,44 @@ function ClinicianTable({ report }: { report: DayReport }) {
   );
 }
 
+/**
+ * The Date box: it keeps what is typed, so a date can be typed a part at a
+ * time, and a day chosen by the buttons shows in it. While it holds no real
+ * date the day before stays on show, and `problemNow` (asked before Print or
+ * Export) says so, with the focus put in the box.
+ */
+const DATE_BOX = 'day-date';
+
+function useDayBox(shown: string, showDay: (day: string) => Promise<void>) {
+  const [typed, setTyped] = useState({ day: shown, reading: readingOf(shown) });
+  if (typed.day !== shown) setTyped({ day: shown, reading: readingOf(shown) });
+
+  function read() {
+    const reading = readBoxById(DATE_BOX) ?? typed.reading;
+    setTyped({ day: shown, reading });
+    return reading;
+  }
+
+  return {
+    text: typed.reading.text,
+    problem: boxProblem(null, typed.reading),
+    typed: () => {
+      const reading = read();
+      if (boxProblem(null, reading) === null) void showDay(reading.text);
+    },
+    /** A day from the buttons: the box shows it, whatever it held. */
+    choose: (day: string) => {
+      setTyped({ day, reading: readingOf(day) });
+      void showDay(day);
+    },
+    problemNow: (): string | null => {
+      const problem = boxProblem('Date', read());
+      if (problem) document.getElementById(DATE_BOX)?.focus();
+      return problem;
+    },
+  };
+}
+
 /** The day's summary, as the practice manager reads it at the end of the day. */
 export function DayReportView() {
   const today = useToday();
@@ -153,13 +191,7 @@ export function DayReportView() {
   const report = useReportsStore((state) => state.dayReport);
   const error = useReportsStore((state) => state.dayError);
   const showDay = useReportsStore((state) => state.showDay);
-  // The box keeps what is typed, so a date can be typed a part at a time; a day chosen by the buttons shows in it.
-  const [typed, setTyped] = useState({ day: shown, text: shown });
-  const [dateProblem, setDateProblem] = useState<string | null>(null);
-  if (typed.day !== shown) {
-    setTyped({ day: shown, text: shown });
-    setDateProblem(null);
-  }
+  const date = useDayBox(shown, showDay);
 
   useEffect(() => {
     void showDay(useReportsStore.getState().day ?? today);
@@ -167,6 +199,7 @@ export function DayReportView() {
 
   const ready = report?.day === shown;
   const longDate = formatLongDate(shown);
+  const dateProblem = date.problem === null ? null : `${date.problem} Still showing ${longDate}.`;
 
   return (
     <div className="report-view">
@@ -174,31 +207,27 @@ export function DayReportView() {
         <label className="rota-date">
           Date
           <input
+            id={DATE_BOX}
             type="date"
-            value={typed.text}
+            value={date.text}
             aria-invalid={dateProblem !== null || undefined}
             aria-describedby={dateProblem === null ? undefined : 'day-date-problem'}
-            onChange={(event) => {
-              const text = event.target.value;
-              setTyped({ day: shown, text });
-              setDateProblem(event.target.validity.badInput ? `${notRealDate(event.target, false)} Still showing ${longDate}.` : null);
-              if (isPracticeDay(text)) void showDay(text);
-            }}
+            onChange={date.typed}
           />
         </label>
         <div className="rota-nav" role="group" aria-label="Move between dates">
-          <button type="button" onClick={() => void showDay(addPracticeDays(shown, -1))}>
+          <button type="button" onClick={() => date.choose(addPracticeDays(shown, -1))}>
             <span aria-hidden="true">‹ </span>Previous day
           </button>
-          <button type="button" onClick={() => void showDay(addPracticeDays(shown, 1))}>
+          <button type="button" onClick={() => date.choose(addPracticeDays(shown, 1))}>
             Next day<span aria-hidden="true"> ›</span>
           </button>
-          <button type="button" onClick={() => void showDay(today)} aria-pressed={shown === today}>
+          <button type="button" onClick={() => date.choose(today)} aria-pressed={shown === today && dateProblem === null}>
             Today
           </button>
         </div>
-        <PrintButtons what="daily summary" fileName={`contactcap-${shown}.pdf`} />
-        <DayExportButton day={shown} />
+        <PrintButtons what="daily summary" fileName={`contactcap-${shown}.pdf`} datesProblem={date.problemNow} />
+        <DayExportButton day={shown} datesProblem={date.problemNow} />
         {dateProblem && (
           <p id="day-date-problem" role="alert" className="field-error range-problem">
             {dateProblem}

@@ -9,7 +9,7 @@ import { useToday } from '../../stores/deskStore.ts';
 import { describeRange, quickRange } from './dates.ts';
 import { EndOfDaySection } from './EndOfDaySection.tsx';
 import { exportOutcomeText } from './exportOutcome.ts';
-import { RangePicker } from './RangePicker.tsx';
+import { RangePicker, useRangeBoxes } from './RangePicker.tsx';
 
 const ERROR_ID = 'export-error';
 type Format = 'csv' | 'xlsx';
@@ -24,13 +24,26 @@ function ExportForm() {
   const [table, setTable] = useState<ExportTable>('clinician-days');
   const [identifiers, setIdentifiers] = useState(false);
   const [error, setError] = useState<FormError | null>(null);
+  // New dates, new export: what was said about the last one no longer stands.
+  const dates = useRangeBoxes(range, (next) => {
+    setRange(next);
+    setError(null);
+  }, 'export');
   const [outcome, setOutcome] = useState<string | null>(null);
   const { busy, run } = useOneAtATime();
   const savesBy = exportSavesBy();
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
-    const input: ExportInput = { format, from: range.from, to: range.to, ...(format === 'csv' ? { table } : {}), ...(identifiers ? { includeIdentifiers: true } : {}) };
+    // The dates as the boxes hold them now: while one is wrong, nothing is exported (not the range before).
+    const checked = dates.check();
+    if (!checked.ok) {
+      setError({ message: `Nothing was exported. ${checked.message}` });
+      setOutcome(null);
+      return;
+    }
+    const { from, to } = checked.range;
+    const input: ExportInput = { format, from, to, ...(format === 'csv' ? { table } : {}), ...(identifiers ? { includeIdentifiers: true } : {}) };
     const result = await run(() => exportFile(input));
     if (!result) return;
     const failure = errorOf(result);
@@ -50,8 +63,8 @@ function ExportForm() {
       <form noValidate onSubmit={(event) => void submit(event)}>
         <fieldset className="inline-fieldset">
           <legend>Dates</legend>
-          <RangePicker value={range} onChange={setRange} idPrefix="export" days />
-          <p className="field-note">{describeRange(range)}</p>
+          <RangePicker dates={dates} days />
+          {!dates.problem && <p className="field-note">{describeRange(range)}</p>}
         </fieldset>
         <fieldset className="inline-fieldset" {...invalidIf(error, 'format', ERROR_ID)}>
           <legend>Format</legend>

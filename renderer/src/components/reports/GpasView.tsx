@@ -114,7 +114,7 @@ function GpasForm({ gpas }: { gpas: GpasReport }) {
             Comment (optional)
             <textarea rows={3} maxLength={500} value={note} onChange={(event) => setDraft({ ...draft, note: event.target.value })} {...invalidIf(error, 'note', ERROR_ID)} />
           </label>
-          <SaveFooter error={error} errorId={ERROR_ID} dirty={dirty} busy={busy} label="Save assessment" />
+          <SaveFooter error={error} errorId={ERROR_ID} dirty={dirty} busy={busy} label="Save assessment" part={`the GPAS assessment for ${monday}`} />
         </form>
       </section>
       <section className="panel" aria-labelledby="gpas-copy-heading">
@@ -140,6 +140,13 @@ export function GpasView() {
   const gpas = useReportsStore((state) => state.gpas);
   const error = useReportsStore((state) => state.gpasError);
   const showGpas = useReportsStore((state) => state.showGpas);
+  const leaveFor = useUiStore((state) => state.leaveFor);
+
+  /** Another Monday: an assessment not saved yet for this one asks first, as leaving the screen does. */
+  function open(monday: string) {
+    if (monday === shown) void showGpas(monday);
+    else leaveFor(formatLongDate(monday), () => void showGpas(monday));
+  }
 
   useEffect(() => {
     void showGpas(useReportsStore.getState().monday ?? latest);
@@ -158,18 +165,18 @@ export function GpasView() {
             value={shown}
             aria-describedby="gpas-monday-note"
             onChange={(event) => {
-              if (isPracticeDay(event.target.value)) void showGpas(mondayOf(event.target.value));
+              if (isPracticeDay(event.target.value)) open(mondayOf(event.target.value));
             }}
           />
         </label>
         <div className="rota-nav" role="group" aria-label="Move between Mondays">
-          <button type="button" onClick={() => void showGpas(addPracticeDays(shown, -7))}>
+          <button type="button" onClick={() => open(addPracticeDays(shown, -7))}>
             <span aria-hidden="true">‹ </span>Previous Monday
           </button>
-          <button type="button" onClick={() => void showGpas(addPracticeDays(shown, 7))}>
+          <button type="button" onClick={() => open(addPracticeDays(shown, 7))}>
             Next Monday<span aria-hidden="true"> ›</span>
           </button>
-          <button type="button" aria-pressed={shown === latest} onClick={() => void showGpas(latest)}>
+          <button type="button" aria-pressed={shown === latest} onClick={() => open(latest)}>
             Most recent Monday
           </button>
         </div>

@@ -7,7 +7,7 @@ import { CapChart } from './CapChart.tsx';
 import { useToday } from '../../stores/deskStore.ts';
 import { daysIn, describeRange, quickRange } from './dates.ts';
 import { PrintButtons } from './PrintButtons.tsx';
-import { RangePicker } from './RangePicker.tsx';
+import { datesProblem, RangePicker, useRangeBoxes } from './RangePicker.tsx';
 import { RedirectionChart } from './RedirectionChart.tsx';
 import { RedirectionPanels } from './RedirectionPanels.tsx';
 import { decimalText, wholeText } from './reportText.ts';
@@ -53,15 +53,28 @@ function Figures({ report }: { report: RangeReport }) {
   );
 }
 
+/** Of a clinician's counted contacts, those on days off: a dash, heard as "none", when there were none. */
+function DaysOffCell({ count }: { count: number }) {
+  if (count > 0) return <td className="num">{wholeText(count)}</td>;
+  return (
+    <td className="num muted">
+      <span aria-hidden="true">—</span>
+      <span className="visually-hidden">none</span>
+    </td>
+  );
+}
+
 function ClinicianTable({ report }: { report: RangeReport }) {
   const { totals } = report;
+  // Shown only when there are any: then Counted ÷ Days worked is not the average, and this says why.
+  const daysOff = totals.countedOnDaysOff > 0;
   return (
     <section aria-labelledby="range-clinicians-heading" className="report-section">
       <h2 id="range-clinicians-heading">Each clinician</h2>
       {report.clinicians.length === 0 ? (
         <p className="empty">Nobody worked and no contacts were recorded in these dates.</p>
       ) : (
-        <table className="report-table range-table">
+        <table className="report-table range-table" aria-describedby={daysOff ? 'range-days-off' : undefined}>
           <caption className="visually-hidden">Each clinician, {describeRange(report)}: days worked, days at or over the cap, averages and contacts</caption>
           <thead>
             <tr>
@@ -71,6 +84,7 @@ function ClinicianTable({ report }: { report: RangeReport }) {
               <NumHead>Average a day</NumHead>
               <NumHead>Average a session</NumHead>
               <NumHead>Counted</NumHead>
+              {daysOff && <NumHead>On days off</NumHead>}
               <NumHead>Not counted</NumHead>
               <NumHead>Urgent over cap</NumHead>
             </tr>
@@ -87,6 +101,7 @@ function ClinicianTable({ report }: { report: RangeReport }) {
                 <td className="num">{decimalText(row.averagePerDay)}</td>
                 <td className="num">{decimalText(row.averagePerSession)}</td>
                 <td className="num report-strong">{wholeText(row.counted)}</td>
+                {daysOff && <DaysOffCell count={row.countedOnDaysOff} />}
                 <td className="num">{wholeText(row.notCounted)}</td>
                 <td className={`num${row.urgentOverCap > 0 ? ' flag-urgent' : ''}`}>{row.urgentOverCap}</td>
               </tr>
@@ -100,11 +115,19 @@ function ClinicianTable({ report }: { report: RangeReport }) {
               <td className="num">{decimalText(totals.averagePerDay)}</td>
               <td />
               <td className="num report-strong">{wholeText(totals.counted)}</td>
+              {daysOff && <td className="num">{wholeText(totals.countedOnDaysOff)}</td>}
               <td className="num">{wholeText(totals.notCounted)}</td>
               <td className={`num${totals.urgentOverCap > 0 ? ' flag-urgent' : ''}`}>{totals.urgentOverCap}</td>
             </tr>
           </tfoot>
         </table>
+      )}
+      {daysOff && (
+        <p className="hint" id="range-days-off">
+          On days off: {totals.countedOnDaysOff === 1 ? '1 counted contact was' : `${wholeText(totals.countedOnDaysOff)} counted contacts were`} recorded on a day
+          the rota had the clinician off. {totals.countedOnDaysOff === 1 ? 'It is' : 'They are'} in Counted, but not in the averages, which are of the days and
+          sessions worked.
+        </p>
       )}
     </section>
   );
@@ -165,6 +188,7 @@ export function RangeReportView() {
   const error = useReportsStore((state) => state.rangeError);
   const showRange = useReportsStore((state) => state.showRange);
   const range: DateRange = stored ?? quickRange('this-week', today);
+  const dates = useRangeBoxes(range, (next) => void showRange(next), 'report');
 
   useEffect(() => {
     void showRange(useReportsStore.getState().range ?? quickRange('this-week', today));
@@ -177,8 +201,8 @@ export function RangeReportView() {
   return (
     <div className="report-view">
       <div className="report-toolbar no-print">
-        <RangePicker value={range} onChange={(next) => void showRange(next)} idPrefix="report" />
-        <PrintButtons what="summary" fileName={fileName} />
+        <RangePicker dates={dates} stillShowing={`Still showing ${title}.`} />
+        <PrintButtons what="summary" fileName={fileName} datesProblem={() => datesProblem(dates)} />
       </div>
       <article className="printable report-sheet" aria-labelledby="range-title" aria-busy={!ready}>
         <header className="report-title">

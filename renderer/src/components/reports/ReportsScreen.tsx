@@ -1,4 +1,5 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useUiStore } from '../../stores/uiStore.ts';
 import { REPORT_TABS, useReportsStore, watchReportInputs, type ReportTab } from '../../stores/reportsStore.ts';
 import { DayReportView } from './DayReportView.tsx';
 import { ExportView } from './ExportView.tsx';
@@ -23,13 +24,26 @@ const TAB_VIEWS: Record<ReportTab, () => React.JSX.Element> = {
  * What the practice manager opens at the end of the day and on Monday
  * morning: the day's summary, a week or month, the LMC's GPAS return, and exports.
  * Tabs follow the ARIA pattern: arrow keys move between them, Tab goes into the panel.
+ * A tab with changes not saved yet (a GPAS assessment, the end-of-day export)
+ * asks before another is shown, as leaving the screen does (LeaveDialog.tsx).
  */
 export function ReportsScreen() {
   const tab = useReportsStore((state) => state.tab);
   const setTab = useReportsStore((state) => state.setTab);
+  const leaveFor = useUiStore((state) => state.leaveFor);
   const tabs = useRef<HTMLDivElement>(null);
 
   useEffect(() => watchReportInputs(), []);
+
+  // The focus follows the tab shown while it is on the tabs: after an arrow key, and after "Discard changes" (which gives it back to the tab pressed).
+  useEffect(() => {
+    const list = tabs.current;
+    if (list?.contains(document.activeElement)) list.querySelector<HTMLButtonElement>(`#report-tab-${tab}`)?.focus();
+  }, [tab]);
+
+  function open(next: ReportTab) {
+    if (next !== tab) leaveFor(`the “${TAB_LABELS[next]}” tab`, () => setTab(next));
+  }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const index = REPORT_TABS.indexOf(tab);
@@ -45,8 +59,7 @@ export function ReportsScreen() {
               : undefined;
     if (next === undefined) return;
     event.preventDefault();
-    setTab(next);
-    tabs.current?.querySelector<HTMLButtonElement>(`#report-tab-${next}`)?.focus();
+    open(next);
   }
 
   const View = TAB_VIEWS[tab];
@@ -62,7 +75,7 @@ export function ReportsScreen() {
             aria-selected={tab === name}
             aria-controls="report-panel"
             tabIndex={tab === name ? 0 : -1}
-            onClick={() => setTab(name)}
+            onClick={() => open(name)}
           >
             {TAB_LABELS[name]}
           </button>

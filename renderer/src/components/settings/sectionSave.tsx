@@ -81,18 +81,19 @@ function partOf(marker: HTMLElement): string {
 
 /**
  * "Not saved yet" beside a section's Save button while it has changes: said in
- * words, not colour. While it shows, leaving the screen asks first (LeaveDialog.tsx);
+ * words, not colour. While it shows, leaving the screen asks first (LeaveDialog.tsx),
+ * naming what is not saved: `part`, or else the heading of its section;
  * `line` says it as a line of its own, in other words.
  */
-export function Unsaved({ dirty, line }: { dirty: boolean; line?: string }) {
+export function Unsaved({ dirty, line, part }: { dirty: boolean; line?: string; part?: string }) {
   const markUnsaved = useUiStore((state) => state.markUnsaved);
   const [marker, setMarker] = useState<HTMLElement | null>(null);
   const id = useId();
   useEffect(() => {
     if (!dirty || !marker) return undefined;
-    markUnsaved(id, partOf(marker));
+    markUnsaved(id, part ?? partOf(marker));
     return () => markUnsaved(id, null);
-  }, [dirty, marker, id, markUnsaved]);
+  }, [dirty, marker, id, markUnsaved, part]);
   if (!dirty) return null;
   return line ? (
     <p ref={setMarker} className="unsaved unsaved-line">
@@ -106,12 +107,12 @@ export function Unsaved({ dirty, line }: { dirty: boolean; line?: string }) {
 }
 
 /** The end of a section's form: the core's error, "Not saved yet" while it has changes, and its Save button (busy without losing focus). */
-export function SaveFooter({ error, errorId, dirty, busy, label }: { error: FormError | null; errorId: string; dirty: boolean; busy: boolean; label: string }) {
+export function SaveFooter({ error, errorId, dirty, busy, label, part }: { error: FormError | null; errorId: string; dirty: boolean; busy: boolean; label: string; part?: string }) {
   return (
     <>
       <ErrorMessage error={error} id={errorId} />
       <div className="actions">
-        <Unsaved dirty={dirty} />
+        <Unsaved dirty={dirty} part={part} />
         <button type="submit" className="primary" aria-disabled={busy || undefined}>
           {label}
         </button>
