@@ -10,6 +10,11 @@ export function formatLongDate(day: string): string {
   return format(startOfPracticeDay(day), 'EEEE d MMMM yyyy', { in: london });
 }
 
+/** "Wed 30 September 2026": the header's date, short enough that the eight screens fit beside it at 1366 px on the longest date of the year. */
+export function formatHeaderDate(day: string): string {
+  return format(startOfPracticeDay(day), 'EEE d MMMM yyyy', { in: london });
+}
+
 /** "Sat 21 Nov" */
 export function formatShortDate(day: string): string {
   return format(startOfPracticeDay(day), 'EEE d MMM', { in: london });

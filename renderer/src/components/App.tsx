@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { formatLongDate, formatTime } from '../format.ts';
+import { formatHeaderDate, formatTime } from '../format.ts';
 import { watchPracticeDay } from '../stores/dayWatcher.ts';
 import { connectLiveUpdates, loadEverything } from '../stores/liveUpdates.ts';
 import { useDeskStore } from '../stores/deskStore.ts';
@@ -89,7 +89,7 @@ export function App() {
       <header className="app-header">
         <h1 className="brand">ContactCap</h1>
         <p className="today-date">
-          {day ? formatLongDate(day) : ''} <span className="clock">{formatTime(now)}</span>
+          {day ? formatHeaderDate(day) : ''} <span className="clock">{formatTime(now)}</span>
         </p>
         <ScreensNav current={setupOpen ? null : screen} onShow={(name) => void leaveSetup(() => go(name))} />
         {device && (
