@@ -212,7 +212,7 @@ export interface Board {
 }
 
 export interface StartupNotice {
-  kind: 'database_moved_aside' | 'database_damaged';
+  kind: 'database_moved_aside' | 'database_damaged' | 'network_identity';
   message: string;
   /** The file the notice is about. */
   file: string;
