@@ -181,7 +181,7 @@ export function networkHeadline(status: NetworkStatus, now: number): string | nu
     const lastSeen = missing.map((member) => member.lastSeen).filter((seen): seen is string => seen !== null);
     const names = listOf(missing.map((member) => member.name));
     if (lastSeen.length === 0) return `${names} not seen yet`;
-    const latest = lastSeen.sort().at(-1) ?? lastSeen[0]!;
+    const latest = lastSeen.sort().at(-1) ?? '';
     const sameDay = new Date(latest).toDateString() === new Date(now).toDateString();
     return `${names} not seen since ${sameDay ? clockTime(latest) : new Date(latest).toLocaleDateString('en-GB')}`;
   }

@@ -22,6 +22,7 @@ import { getDeviceId, insertDevice } from './repos/eventsRepo.ts';
 import { NetworkSupervisor, type NetworkOptions } from './network/supervisor.ts';
 import { fileSecretKeeper, forkReplication } from './network/processes.ts';
 import { projectPending } from './events/pending.ts';
+import type { RemoteOutcome } from './events/remote.ts';
 
 export interface CoreOptions {
   /** Folder holding the database: per machine, on a local disk. */
@@ -61,6 +62,12 @@ export interface Core {
   readonly db: Database.Database;
   /** The connection with the core's one Caches object: what tools that write below the api must use. */
   readonly store: Store;
+  /**
+   * Another PC's events as its Hypercore holds them (block i is its seq i+1),
+   * applied as the practice network applies them: one transaction, duplicates
+   * skipped, malformed blocks set aside. For tests and tools; the network calls it itself.
+   */
+  applyRemoteBlocks(origin: string, start: number, blocks: readonly string[]): RemoteOutcome;
 }
 
 export const systemClock: Clock = { now: () => Date.now() };
@@ -86,7 +93,7 @@ export function createCore(options: CoreOptions): Core {
 
   const push: PushListener = (event, payload) => {
     // After every commit here, this PC's new events go to its own record in the practice network.
-    if (event === 'data.changed' && !closed) network.afterLocalWrite();
+    if (!closed) network.afterLocalWrite();
     for (const listener of listeners) {
       try {
         listener(event, payload);
@@ -176,6 +183,7 @@ export function createCore(options: CoreOptions): Core {
       db.close();
       opened.lock.release();
     },
+    applyRemoteBlocks: (origin, start, blocks) => network.applyBlocks(origin, start, blocks),
     get deviceId() {
       return ctx.log.origin;
     },

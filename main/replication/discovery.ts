@@ -45,7 +45,7 @@ export class Discovery {
   stop(): void {
     try {
       this.browser?.stop();
-      this.published?.stop?.();
+      this.published?.stop();
       this.bonjour?.destroy();
     } catch {
       // Stopping discovery never stands in the way of closing.

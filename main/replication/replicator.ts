@@ -237,7 +237,7 @@ export class Replicator {
       if (!own || this.closing) return;
       const fresh = events.filter((event) => event.seq > own.length).sort((a, b) => a.seq - b.seq);
       if (fresh.length === 0) return;
-      if (fresh[0]!.seq !== own.length + 1) return; // a gap: the core sends from the core's length again at the next report
+      if (fresh[0]?.seq !== own.length + 1) return; // a gap: the core sends from the core's length again at the next report
       const blocks: Buffer[] = [];
       for (const [index, event] of fresh.entries()) {
         if (event.seq !== own.length + 1 + index) break;
@@ -356,7 +356,7 @@ export class Replicator {
     stream.userData = mux;
     const channel = mux.createChannel({ protocol: 'contactcap/practice/1' });
     let peer: Peer | null = null;
-    const address = dial ? dial.address : socket.remoteAddress ? `${socket.remoteAddress.replace(/^::ffff:/, '')}` : null;
+    const address = dial ? dial.address : socket.remoteAddress ? socket.remoteAddress.replace(/^::ffff:/, '') : null;
     const helloMsg = channel.addMessage({ encoding: json, onmessage: (value) => onHello(value) });
     const membersMsg = channel.addMessage({
       encoding: json,

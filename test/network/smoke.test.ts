@@ -1,4 +1,4 @@
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, it } from 'vitest';
 import { must, openTestCore, tempDirs } from '../helpers/fixtures.ts';
 import { freePort } from '../helpers/host.ts';
 

@@ -11,7 +11,7 @@ import {
 import type { FromReplicator, MemberKeys, PeerReport, ToReplicator } from '../../../shared/replication.ts';
 import { write, type CoreContext, type NetworkControl } from '../context.ts';
 import { DomainError } from '../errors.ts';
-import { applyRemoteBlocks } from '../events/remote.ts';
+import { applyRemoteBlocks, type RemoteOutcome } from '../events/remote.ts';
 import { lastSeqOf } from '../repos/eventsRepo.ts';
 import {
   clearNetworkSelf,
@@ -274,18 +274,28 @@ export class NetworkSupervisor implements NetworkControl {
     const channel = this.channel;
     if (!channel) return;
     try {
-      const removedBefore = listRemoved(this.ctx).length;
-      const outcome = write(this.ctx, () => applyRemoteBlocks(this.ctx, this.ctx.log, origin, start, blocks, this.now()));
+      const outcome = this.applyBlocks(origin, start, blocks);
       channel.send({ kind: 'applied', origin, upTo: outcome.upTo });
-      if (listRemoved(this.ctx).length !== removedBefore) this.afterRemoteRemoval();
-      if (outcome.setAside > 0 || outcome.alarms > 0) this.changed(['network']);
-      if (outcome.applied > 0) this.changed(['contacts', 'clinicians', 'rota', 'settings', 'redirections', 'reports', 'network']);
     } catch (error) {
       // A full disk during catch-up: nothing of this batch stands, nothing already recorded is touched; it is sent again.
       channel.send({ kind: 'apply_failed', origin, retryInMs: 5_000 });
       const answer = describeFailure(error);
       this.addProblem(`Records from another PC could not be saved here: ${answer.ok ? '' : answer.error.message}`);
     }
+  }
+
+  /**
+   * Another PC's events, one batch in one transaction, as the replication
+   * process hands them over; the windows are told. Throws only when storage
+   * fails, and then nothing of the batch stands.
+   */
+  applyBlocks(origin: string, start: number, blocks: readonly string[]): RemoteOutcome {
+    const removedBefore = listRemoved(this.ctx).length;
+    const outcome = write(this.ctx, () => applyRemoteBlocks(this.ctx, this.ctx.log, origin, start, blocks, this.now()));
+    if (listRemoved(this.ctx).length !== removedBefore) this.afterRemoteRemoval();
+    if (outcome.setAside > 0 || outcome.alarms > 0) this.changed(['network']);
+    if (outcome.applied > 0) this.changed(['contacts', 'clinicians', 'rota', 'settings', 'redirections', 'reports', 'network']);
+    return outcome;
   }
 
   private onMember(member: MemberKeys): void {
@@ -352,7 +362,7 @@ export class NetworkSupervisor implements NetworkControl {
       const events = ownEventsAfter(this.ctx, this.ctx.log.origin, this.sentUpTo, APPEND_PAGE);
       if (events.length === 0) return;
       channel.send({ kind: 'append', events });
-      this.sentUpTo = events[events.length - 1]!.seq;
+      this.sentUpTo = events.at(-1)?.seq ?? this.sentUpTo;
       if (events.length < APPEND_PAGE) return;
     }
   }

@@ -20,6 +20,7 @@ const REFRESH_BY_TOPIC: Record<Topic, Array<() => Promise<void>>> = {
   device: [() => useSettingsStore.getState().refresh()],
   reports: [() => useReportsStore.getState().refresh()],
   system: [() => useSystemStore.getState().load()],
+  network: [() => useSystemStore.getState().loadNetwork()],
 };
 
 /** Topics that change what the reception desk shows. */
