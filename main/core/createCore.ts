@@ -68,6 +68,8 @@ export interface Core {
    * skipped, malformed blocks set aside. For tests and tools; the network calls it itself.
    */
   applyRemoteBlocks(origin: string, start: number, blocks: readonly string[]): RemoteOutcome;
+  /** The replication process's id while one runs, else null (tests and support tools). */
+  replicationProcessId(): number | null;
 }
 
 export const systemClock: Clock = { now: () => Date.now() };
@@ -130,6 +132,7 @@ export function createCore(options: CoreOptions): Core {
       ...(options.network?.discovery === undefined ? {} : { discovery: options.network.discovery }),
       ...(options.network?.batchSize ? { batchSize: options.network.batchSize } : {}),
       ...(options.network?.defaultPort ? { defaultPort: options.network.defaultPort } : {}),
+      ...(options.network?.restartBackoffMs ? { restartBackoffMs: options.network.restartBackoffMs } : {}),
     },
     // Another PC's events: no window has them, so every window reads again (no version to compare).
     (topics) => push('data.changed', { topics }),
@@ -184,6 +187,7 @@ export function createCore(options: CoreOptions): Core {
       opened.lock.release();
     },
     applyRemoteBlocks: (origin, start, blocks) => network.applyBlocks(origin, start, blocks),
+    replicationProcessId: () => network.processId(),
     get deviceId() {
       return ctx.log.origin;
     },

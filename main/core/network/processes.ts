@@ -36,7 +36,7 @@ export function forkReplication(entry: string = REPLICATION_ENTRY): ReplicationC
     get pid() {
       return child.pid;
     },
-  } as ReplicationChannel & { pid: number | undefined };
+  };
 }
 
 /**

@@ -37,6 +37,8 @@ export interface ReplicationChannel {
   /** Called once, when the process has gone (exited, crashed or killed). */
   onExit(listener: (detail: string) => void): void;
   kill(): void;
+  /** The process id, where the platform gives one (for tests and support). */
+  readonly pid?: number | undefined;
 }
 
 /** Where the practice secret is kept: Electron safeStorage on the desktop, an owner-only file in the browser host. */
@@ -59,6 +61,8 @@ export interface NetworkOptions {
   batchSize?: number;
   /** The port for a network this PC creates or joins, unless the practice sets another. */
   defaultPort?: number;
+  /** The first and the longest wait before a stopped replication process is started again (default 1 s and 30 s). */
+  restartBackoffMs?: [number, number];
 }
 
 type Push = (topics: ('network' | 'contacts' | 'clinicians' | 'rota' | 'settings' | 'redirections' | 'reports' | 'system')[]) => void;
@@ -189,9 +193,10 @@ export class NetworkSupervisor implements NetworkControl {
       this.state = getNetworkSelf(this.ctx) ? 'stopped' : 'not_joined';
       return;
     }
-    if (this.now() - this.startedAt > RAN_WELL_MS) this.restartMs = FIRST_RESTART_MS;
-    const wait = this.restartMs;
-    this.restartMs = Math.min(this.restartMs * 2, LONGEST_RESTART_MS);
+    const [first, longest] = this.options.restartBackoffMs ?? [FIRST_RESTART_MS, LONGEST_RESTART_MS];
+    if (this.now() - this.startedAt > RAN_WELL_MS) this.restartMs = first;
+    const wait = Math.min(Math.max(this.restartMs, first), longest);
+    this.restartMs = Math.min(wait * 2, longest);
     this.state = 'stopped';
     this.restartAt = this.now() + wait;
     console.error(`ContactCap: the sharing process stopped (${detail}); starting it again in ${wait} ms`);
@@ -503,6 +508,11 @@ export class NetworkSupervisor implements NetworkControl {
   /** The removal events this PC has seen go to the process, so it refuses those PCs too. */
   afterRemoteRemoval(): void {
     this.channel?.send({ kind: 'removed', deviceIds: listRemoved(this.ctx).map((row) => row.deviceId) });
+  }
+
+  /** The replication process's id while one runs. */
+  processId(): number | null {
+    return this.channel?.pid ?? null;
   }
 
   close(): void {
