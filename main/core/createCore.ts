@@ -200,6 +200,7 @@ export function createCore(options: CoreOptions): Core {
 
 export type { PushEvents };
 export type { ReplicationChannel, SecretKeeper } from './network/supervisor.ts';
+export { fileSecretKeeper } from './network/processes.ts';
 /** What the shells need from below the core's front door, passed on here so they reach no lower. */
 export { chooseDataDir } from './db/dataDir.ts';
 

@@ -1,0 +1,106 @@
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type * as Electron from 'electron';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { safeStorageKeeper, utilityReplication } from '../../../main/desktop-shell/replication.ts';
+import { tempDirs } from '../../helpers/fixtures.ts';
+
+const dirs = tempDirs();
+afterEach(() => dirs.removeAll());
+
+type Listener = (value: unknown) => void;
+
+function fakeUtilityProcess() {
+  const children: { entry: string; listeners: Map<string, Listener[]>; postMessage: ReturnType<typeof vi.fn>; kill: ReturnType<typeof vi.fn>; pid: number }[] = [];
+  const utilityProcess = {
+    fork: vi.fn((entry: string) => {
+      const listeners = new Map<string, Listener[]>();
+      const child = {
+        entry,
+        listeners,
+        postMessage: vi.fn(),
+        kill: vi.fn(),
+        pid: 1000 + children.length,
+        on(event: string, listener: Listener) {
+          listeners.set(event, [...(listeners.get(event) ?? []), listener]);
+          return child;
+        },
+      };
+      children.push(child);
+      return child;
+    }),
+  };
+  const emit = (index: number, event: string, value: unknown) => {
+    for (const listener of children[index]?.listeners.get(event) ?? []) listener(value);
+  };
+  return { api: utilityProcess as unknown as typeof Electron.utilityProcess, children, emit, fork: utilityProcess.fork };
+}
+
+describe('the replication process as a utilityProcess', () => {
+  it('forks the built entry, passes messages both ways, reports its exit once, and kills only a live child', () => {
+    const fake = fakeUtilityProcess();
+    const channel = utilityReplication(fake.api, '/app/out/main/replication.js')();
+    expect(fake.fork).toHaveBeenCalledWith('/app/out/main/replication.js', [], expect.objectContaining({ serviceName: 'ContactCap sharing' }));
+    expect(channel.pid).toBe(1000);
+    const received: unknown[] = [];
+    channel.onMessage((message) => received.push(message));
+    fake.emit(0, 'message', { kind: 'stopped' });
+    expect(received).toEqual([{ kind: 'stopped' }]);
+    channel.send({ kind: 'stop' });
+    expect(fake.children[0]?.postMessage).toHaveBeenCalledWith({ kind: 'stop' });
+    const exits: string[] = [];
+    channel.onExit((detail) => exits.push(detail));
+    fake.emit(0, 'exit', 9);
+    fake.emit(0, 'exit', 9);
+    expect(exits).toEqual(['exited with code 9']);
+    channel.send({ kind: 'stop' });
+    channel.kill();
+    expect(fake.children[0]?.postMessage).toHaveBeenCalledTimes(1);
+    expect(fake.children[0]?.kill).not.toHaveBeenCalled();
+  });
+});
+
+function fakeSafeStorage(available = true) {
+  return {
+    isEncryptionAvailable: vi.fn(() => available),
+    encryptString: vi.fn((text: string) => Buffer.from(`sealed:${Buffer.from(text).toString('base64')}`)),
+    decryptString: vi.fn((sealed: Buffer) => {
+      const text = sealed.toString();
+      if (!text.startsWith('sealed:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      return Buffer.from(text.slice('sealed:'.length), 'base64').toString();
+    }),
+  };
+}
+
+const SECRET = Buffer.from('0a1b2c3d4e5f60718293', 'hex');
+
+describe('the practice secret with safeStorage', () => {
+  it('is stored sealed, owner-only, never in plain text, and read back', () => {
+    const dir = dirs.make();
+    const keeper = safeStorageKeeper(fakeSafeStorage(), dir);
+    expect(keeper.read()).toBeNull();
+    keeper.write(SECRET);
+    const file = path.join(dir, 'practice-network.key.enc');
+    expect(readFileSync(file, 'utf8')).not.toContain(SECRET.toString('hex'));
+    if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(Buffer.from(keeper.read() ?? []).equals(SECRET)).toBe(true);
+    keeper.clear();
+    expect(existsSync(file)).toBe(false);
+    expect(keeper.read()).toBeNull();
+  });
+
+  it('falls back to the owner-only file where the OS offers no protection', () => {
+    const dir = dirs.make();
+    const keeper = safeStorageKeeper(fakeSafeStorage(false), dir);
+    keeper.write(SECRET);
+    expect(existsSync(path.join(dir, 'practice-network.key.enc'))).toBe(false);
+    expect(readFileSync(path.join(dir, 'practice-network.key'), 'utf8')).toBe(SECRET.toString('hex'));
+    expect(Buffer.from(keeper.read() ?? []).equals(SECRET)).toBe(true);
+  });
+
+  it('reads a sealed file it cannot open as no secret, without throwing', () => {
+    const dir = dirs.make();
+    writeFileSync(path.join(dir, 'practice-network.key.enc'), 'from another Windows account');
+    expect(safeStorageKeeper(fakeSafeStorage(), dir).read()).toBeNull();
+  });
+});
