@@ -8,7 +8,7 @@ import { compactController } from './compactWindow.ts';
 import { fileActions } from './fileActions.ts';
 import { wireIpc } from './ipc.ts';
 import { lockDownNavigation } from './navigation.ts';
-import { safeStorageKeeper, utilityReplication } from './replication.ts';
+import { openSafeStorageKeeper, utilityReplication } from './replication.ts';
 import { askBeforeUnload } from './unloadGuard.ts';
 import { APP_ENTRY_URL, mainWindowOptions } from './windowOptions.ts';
 
@@ -55,16 +55,17 @@ export function startDesktopApp(electron: ElectronApi, paths: DesktopPaths): voi
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => core?.close());
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     const appRoot = app.getAppPath();
     try {
       const dataDir = chooseDataDir(dataDirArgument(process.argv), process.env, process.platform).dir;
+      const secrets = await openSafeStorageKeeper(safeStorage, dataDir);
       core = createCore({
         dataDir,
         migrationsDir: path.join(appRoot, 'migrations'),
         appVersion: app.getVersion(),
         // The practice network runs in its own process, and its secret is kept with the OS's protection.
-        network: { spawn: utilityReplication(utilityProcess, path.join(paths.mainDir, 'replication.js')), secrets: safeStorageKeeper(safeStorage, dataDir) },
+        network: { spawn: utilityReplication(utilityProcess, path.join(paths.mainDir, 'replication.js')), secrets },
       });
     } catch (error) {
       const message = error instanceof StartupError ? error.message : `ContactCap could not start: ${String(error)}`;

@@ -6,7 +6,7 @@ import type { FromReplicator } from '../../shared/replication.ts';
 import { fileSecretKeeper, type ReplicationChannel, type SecretKeeper } from '../core/createCore.ts';
 
 type UtilityProcessApi = Pick<typeof Electron, 'utilityProcess'>['utilityProcess'];
-type SafeStorageApi = Pick<Electron.SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'>;
+type SafeStorageApi = Pick<Electron.SafeStorage, 'isAsyncEncryptionAvailable' | 'encryptStringAsync' | 'decryptStringAsync'>;
 
 /**
  * The replication process as an Electron utilityProcess: a separate OS
@@ -46,34 +46,45 @@ export function utilityReplication(utilityProcess: UtilityProcessApi, entry: str
 /**
  * The practice secret encrypted with the OS's protection (DPAPI on Windows,
  * the keychain on macOS, the secret service on Linux) through Electron's
- * safeStorage, in an owner-only file. Where the OS offers no protection the
- * browser host's owner-only file is used instead.
+ * safeStorage, in an owner-only file. It is read once, before the core
+ * starts, and kept in memory; a new secret is sealed and written in the
+ * background. Where the OS offers no protection the browser host's
+ * owner-only file is used instead.
  */
-export function safeStorageKeeper(safeStorage: SafeStorageApi, dataDir: string): SecretKeeper {
+export async function openSafeStorageKeeper(safeStorage: SafeStorageApi, dataDir: string): Promise<SecretKeeper> {
   const file = path.join(dataDir, 'practice-network.key.enc');
   const plain = fileSecretKeeper(dataDir);
+  const sealedSecret = async (): Promise<Uint8Array | null> => {
+    if (!existsSync(file)) return null;
+    try {
+      const { result } = await safeStorage.decryptStringAsync(readFileSync(file));
+      return /^[0-9a-f]{20}$/.test(result) ? Buffer.from(result, 'hex') : null;
+    } catch {
+      return null;
+    }
+  };
+  let held: Uint8Array | null = (await sealedSecret()) ?? plain.read();
+  let writing: Promise<void> = Promise.resolve();
   return {
-    read() {
-      if (existsSync(file)) {
-        try {
-          const text = safeStorage.decryptString(readFileSync(file));
-          if (/^[0-9a-f]{20}$/.test(text)) return Buffer.from(text, 'hex');
-        } catch {
-          return null;
-        }
-      }
-      return plain.read();
-    },
+    read: () => held,
     write(secret) {
-      if (!safeStorage.isEncryptionAvailable()) {
+      held = secret;
+      writing = writing.then(async () => {
+        if (!(await safeStorage.isAsyncEncryptionAvailable())) {
+          plain.write(secret);
+          return;
+        }
+        const sealed = await safeStorage.encryptStringAsync(Buffer.from(secret).toString('hex'));
+        const temp = `${file}.${randomBytes(4).toString('hex')}.part`;
+        writeFileSync(temp, sealed, { mode: 0o600, flag: 'wx' });
+        renameSync(temp, file);
+      }).catch((error: unknown) => {
+        console.error('ContactCap: the join code could not be sealed; it is kept in an owner-only file instead', error);
         plain.write(secret);
-        return;
-      }
-      const temp = `${file}.${randomBytes(4).toString('hex')}.part`;
-      writeFileSync(temp, safeStorage.encryptString(Buffer.from(secret).toString('hex')), { mode: 0o600, flag: 'wx' });
-      renameSync(temp, file);
+      });
     },
     clear() {
+      held = null;
       rmSync(file, { force: true });
       plain.clear();
     },

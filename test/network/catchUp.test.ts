@@ -24,7 +24,7 @@ describe('catching up', () => {
     const { clinicianIds } = seedHistory(seededDir, 10_000);
     const p = await new Practice({ dirs: { 0: seededDir } }).start(1);
     practice = p;
-    const total = eventCount(p.pcs[0]!.core);
+    const total = eventCount(p.pc(0).core);
     const newcomer = await p.add('New PC');
     // It can record at once, before the roster has arrived: a clinician made here.
     const here = must(newcomer.core.call('clinician.create', { name: 'Dr Locum Here', role: 'locum_gp' })).id;
@@ -44,7 +44,7 @@ describe('the replication process killed again and again', () => {
     seedHistory(seededDir, 50_000);
     const p = await new Practice({ dirs: { 0: seededDir }, restartBackoffMs: [100, 400] }).start(1);
     practice = p;
-    const seeded = p.pcs[0]!;
+    const seeded = p.pc(0);
     const total = eventCount(seeded.core);
     const newcomer = await p.add('New PC');
     const doctor = must(newcomer.core.call('clinician.create', { name: 'Dr Desk Test', role: 'locum_gp', dailyCap: 25 })).id;

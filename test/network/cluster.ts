@@ -94,6 +94,13 @@ export class Practice {
     this.options = options;
   }
 
+  /** The i-th PC; a test that asks for one that is not there fails. */
+  pc(i: number): Pc {
+    const pc = this.pcs[i];
+    if (!pc) throw new Error(`This practice has no PC number ${i}`);
+    return pc;
+  }
+
   newDir(): string {
     return this.folders.make();
   }
@@ -120,7 +127,7 @@ export class Practice {
       must(core.call('device.update', { deviceName: name }));
       this.pcs.push({ name, dir, port, core });
     }
-    this.joinCode = must(this.pcs[0]!.core.call('network.create', {})).joinCode;
+    this.joinCode = must(this.pc(0).core.call('network.create', {})).joinCode;
     for (const pc of this.pcs.slice(1)) must(pc.core.call('network.join', { code: this.joinCode }));
     for (const [i, pc] of this.pcs.entries()) await this.linkFrom(i, pc);
     return this;
@@ -159,7 +166,7 @@ export class Practice {
     const groupOf = new Map<number, number>();
     groups.forEach((group, g) => group.forEach((i) => groupOf.set(i, g)));
     for (const [key, link] of this.links) {
-      const [from, to] = key.split('>').map(Number) as [number, number];
+      const [from = -1, to = -1] = key.split('>').map(Number);
       link.setCut(groupOf.get(from) !== groupOf.get(to));
     }
   }
@@ -170,25 +177,25 @@ export class Practice {
 
   /** Closes a PC's core (its replication process goes with it) and opens it again on the same folder. */
   async restart(i: number): Promise<void> {
-    const pc = this.pcs[i]!;
+    const pc = this.pc(i);
     pc.core.close();
     await sleep(300);
     pc.core = this.open(pc.dir, pc.port);
   }
 
   stop(i: number): void {
-    this.pcs[i]!.core.close();
+    this.pc(i).core.close();
   }
 
   reopen(i: number): void {
-    const pc = this.pcs[i]!;
+    const pc = this.pc(i);
     pc.core = this.open(pc.dir, pc.port);
   }
 
   /** A copy of a (closed) PC's whole data folder, as a backup restored onto another PC would be. */
   copyFolder(i: number): string {
     const copy = this.newDir();
-    cpSync(this.pcs[i]!.dir, copy, { recursive: true });
+    cpSync(this.pc(i).dir, copy, { recursive: true });
     return copy;
   }
 
@@ -249,7 +256,7 @@ export function seedHistory(dir: string, count: number, options: { clinicians?: 
           .transaction(() => {
             for (let k = 0; k < batch; k++) {
               const n = written + k;
-              const clinicianId = clinicianIds[n % clinicianIds.length]!;
+              const clinicianId = clinicianIds[n % clinicianIds.length] ?? '';
               const dayIndex = Math.floor(n / (perDay * clinicianIds.length));
               const at = firstDay + dayIndex * dayMs + 9 * 3_600_000 + (n % (perDay * clinicianIds.length)) * 60_000;
               const practiceDay = new Date(at).toISOString().slice(0, 10);

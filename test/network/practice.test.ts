@@ -28,13 +28,14 @@ function counts(p: Practice, clinicianId: string): string {
 describe('two PCs', () => {
   it('a contact recorded on one is on the other’s board, and the header says they are in step', async () => {
     practice = await new Practice().start(2);
-    const [a, b] = practice.pcs as [Practice['pcs'][number], Practice['pcs'][number]];
+    const p = practice;
+    const [a, b] = [p.pc(0), p.pc(1)];
     const ada = addClinician(a.core, 'Dr Ada Patel');
     await waitUntil(() => must(b.core.call('clinician.list', {})).some((c) => c.id === ada), 15_000, () => JSON.stringify(must(b.core.call('network.status', {}))));
     must(a.core.call('contact.record', { clinicianId: ada }));
-    await waitUntil(everyoneSees(practice, ada, 1), 5_000, () => counts(practice!, ada));
+    await waitUntil(everyoneSees(practice, ada, 1), 5_000, () => counts(p, ada));
     must(b.core.call('contact.record', { clinicianId: ada }));
-    await waitUntil(everyoneSees(practice, ada, 2), 5_000, () => counts(practice!, ada));
+    await waitUntil(everyoneSees(practice, ada, 2), 5_000, () => counts(p, ada));
     const status = must(a.core.call('network.status', {}));
     expect(status.state).toBe('running');
     expect(status.members).toHaveLength(1);
@@ -50,12 +51,13 @@ function countOwnOf(pc: Practice['pcs'][number]): number {
 describe('five PCs', () => {
   it('a write on each PC reaches all the others, and all hold the same events', async () => {
     practice = await new Practice().start(5);
-    const first = practice.pcs[0]!;
+    const p = practice;
+    const first = practice.pc(0);
     const ada = addClinician(first.core, 'Dr Ada Patel');
-    await waitUntil(() => practice!.pcs.every((pc) => countOf(pc.core, ada) === 0), 20_000, () => counts(practice!, ada));
+    await waitUntil(() => p.pcs.every((pc) => countOf(pc.core, ada) === 0), 20_000, () => counts(p, ada));
     for (const [i, pc] of practice.pcs.entries()) {
       must(pc.core.call('contact.record', { clinicianId: ada }));
-      await waitUntil(everyoneSees(practice, ada, i + 1), 5_000, () => counts(practice!, ada));
+      await waitUntil(everyoneSees(practice, ada, i + 1), 5_000, () => counts(p, ada));
     }
     const digests = practice.digests();
     expect(new Set(digests).size).toBe(1);
@@ -66,12 +68,13 @@ describe('five PCs', () => {
 describe('partition and heal', () => {
   it('both sides record the last place while apart; after they meet every PC shows 26/25 and flags the same contact', async () => {
     practice = await new Practice().start(3, ['Reception 1', 'Reception 2', 'Room 4']);
-    const [a, b, c] = practice.pcs as [Practice['pcs'][number], Practice['pcs'][number], Practice['pcs'][number]];
+    const p = practice;
+    const [a, b, c] = [p.pc(0), p.pc(1), p.pc(2)];
     const ada = addClinician(a.core, 'Dr Ada Patel', 3);
-    await waitUntil(() => practice!.pcs.every((pc) => countOf(pc.core, ada) === 0), 15_000, () => counts(practice!, ada));
+    await waitUntil(() => p.pcs.every((pc) => countOf(pc.core, ada) === 0), 15_000, () => counts(p, ada));
     must(a.core.call('contact.record', { clinicianId: ada }));
     must(a.core.call('contact.record', { clinicianId: ada }));
-    await waitUntil(everyoneSees(practice, ada, 2), 5_000, () => counts(practice!, ada));
+    await waitUntil(everyoneSees(practice, ada, 2), 5_000, () => counts(p, ada));
 
     practice.split([0], [1, 2]);
     await waitUntil(() => !must(a.core.call('network.status', {})).members.some((m) => m.connected), 10_000, () => 'A still connected');
@@ -79,16 +82,16 @@ describe('partition and heal', () => {
     const onB = must(b.core.call('contact.record', { clinicianId: ada }));
     // Each side sees its own 3 of 3; C sees B's.
     expect(countOf(a.core, ada)).toBe(3);
-    await waitUntil(() => countOf(c.core, ada) === 3, 5_000, () => counts(practice!, ada));
+    await waitUntil(() => countOf(c.core, ada) === 3, 5_000, () => counts(p, ada));
 
     practice.heal();
-    await waitUntil(everyoneSees(practice, ada, 4), 15_000, () => counts(practice!, ada));
+    await waitUntil(everyoneSees(practice, ada, 4), 15_000, () => counts(p, ada));
     expect(new Set(practice.digests()).size).toBe(1);
     // The later of the two in hybrid-clock order is over the cap, on every PC, with the reason in words.
-    const later = onA.id === [onA, onB].sort((x, y) => hlcOf(a, x.id).localeCompare(hlcOf(a, y.id)))[1]!.id ? onA : onB;
+    const later = hlcOf(a, onA.id) > hlcOf(a, onB.id) ? onA : onB;
     const earlier = later === onA ? onB : onA;
     for (const pc of practice.pcs) {
-      const row = must(pc.core.call('board.today', {})).rows.find((r) => r.clinicianId === ada)!;
+      const row = must(pc.core.call('board.today', {})).rows.find((r) => r.clinicianId === ada);
       expect(row).toMatchObject({ used: 4, cap: 3, state: 'over_cap', overCommitted: 1 });
       const list = must(pc.core.call('contact.listForDay', { clinicianId: ada }));
       const flagged = list.filter((contact) => contact.overCommit !== null);

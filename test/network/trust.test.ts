@@ -31,7 +31,7 @@ describe('the practice secret', () => {
     const [a] = p.pcs as [Practice['pcs'][number]];
     const ada = must(a.core.call('clinician.create', { name: 'Dr Ada Patel', role: 'gp_partner' })).id;
     must(a.core.call('contact.record', { clinicianId: ada }));
-    await waitUntil(() => countOf(p.pcs[1]!.core, ada) === 1, 10_000, () => 'B never saw the contact');
+    await waitUntil(() => countOf(p.pc(1).core, ada) === 1, 10_000, () => 'B never saw the contact');
 
     // An outsider with a valid but different code, pointed straight at A's port.
     const port = await freePort();
@@ -69,17 +69,17 @@ describe('the practice secret', () => {
       const own = must(pc.core.call('network.status', {})).addresses;
       must(pc.core.call('network.configure', { addresses: [...own, ...all.filter((o) => o !== pc).map((o) => `127.0.0.1:${o.port}`)] }));
     }
-    const n = must(north.pcs[0]!.core.call('clinician.create', { name: 'Dr North', role: 'gp_partner' })).id;
-    const s = must(south.pcs[0]!.core.call('clinician.create', { name: 'Dr South', role: 'gp_partner' })).id;
-    must(north.pcs[0]!.core.call('contact.record', { clinicianId: n }));
-    must(south.pcs[0]!.core.call('contact.record', { clinicianId: s }));
-    await waitUntil(() => countOf(north.pcs[1]!.core, n) === 1 && countOf(south.pcs[1]!.core, s) === 1, 15_000, () => 'a practice did not share within itself');
+    const n = must(north.pc(0).core.call('clinician.create', { name: 'Dr North', role: 'gp_partner' })).id;
+    const s = must(south.pc(0).core.call('clinician.create', { name: 'Dr South', role: 'gp_partner' })).id;
+    must(north.pc(0).core.call('contact.record', { clinicianId: n }));
+    must(south.pc(0).core.call('contact.record', { clinicianId: s }));
+    await waitUntil(() => countOf(north.pc(1).core, n) === 1 && countOf(south.pc(1).core, s) === 1, 15_000, () => 'a practice did not share within itself');
     await sleep(2000);
     const northOrigins = new Set(north.pcs.map((pc) => pc.core.deviceId));
     const southOrigins = new Set(south.pcs.map((pc) => pc.core.deviceId));
     for (const pc of north.pcs) expect(originsIn(pc.core).every((o) => northOrigins.has(o))).toBe(true);
     for (const pc of south.pcs) expect(originsIn(pc.core).every((o) => southOrigins.has(o))).toBe(true);
-    expect(must(north.pcs[1]!.core.call('clinician.list', {})).map((c) => c.name)).not.toContain('Dr South');
+    expect(must(north.pc(1).core.call('clinician.list', {})).map((c) => c.name)).not.toContain('Dr South');
   }, 60_000);
 });
 
@@ -99,19 +99,20 @@ describe('a folder that turns up twice', () => {
     // The copy starts as a third PC.
     const port = await freePort();
     const c = p.open(copy, port);
-    practices.push(Object.assign(new Practice(), { pcs: [{ name: 'copy', dir: copy, port, core: c }] }) as Practice);
+    const closeCopy = () => c.close();
     must(c.call('network.configure', { addresses: [`127.0.0.1:${a.port}`] }));
     await waitUntil(() => c.deviceId !== oldId, 15_000, () => 'the copy kept the old device id');
     expect(readdirSync(copy).some((name) => name.startsWith('replication.moved-aside-'))).toBe(true);
     expect(must(c.call('system.status', {})).notices.map((n) => n.kind)).toContain('network_identity');
     must(c.call('contact.record', { clinicianId: ada }));
-    must(p.pcs[1]!.core.call('contact.record', { clinicianId: ada }));
-    await waitUntil(() => countOf(a.core, ada) === 3 && countOf(c, ada) === 3 && countOf(p.pcs[1]!.core, ada) === 3, 20_000, () => `A=${countOf(a.core, ada)} B=${countOf(p.pcs[1]!.core, ada)} copy=${countOf(c, ada)}`);
-    for (const core of [a.core, p.pcs[1]!.core, c]) {
+    must(p.pc(1).core.call('contact.record', { clinicianId: ada }));
+    await waitUntil(() => countOf(a.core, ada) === 3 && countOf(c, ada) === 3 && countOf(p.pc(1).core, ada) === 3, 20_000, () => `A=${countOf(a.core, ada)} B=${countOf(p.pc(1).core, ada)} copy=${countOf(c, ada)}`);
+    for (const core of [a.core, p.pc(1).core, c]) {
       expect(core.db.prepare('SELECT count(*) AS n FROM network_alarms').pluck().get()).toBe(0);
       expect(core.db.prepare('SELECT count(*) AS n FROM network_set_aside').pluck().get()).toBe(0);
     }
-    expect(p.pcs[1]!.core.deviceId).toBe(oldId);
+    expect(p.pc(1).core.deviceId).toBe(oldId);
+    closeCopy();
   }, 60_000);
 
   it('a database restored from an older backup, its replication store intact, takes a new id and gets back what it recorded since', async () => {
@@ -123,20 +124,20 @@ describe('a folder that turns up twice', () => {
     await sleep(300);
     const backup = p.copyFolder(1);
     p.reopen(1);
-    must(p.pcs[1]!.core.call('contact.record', { clinicianId: ada }));
-    must(p.pcs[1]!.core.call('contact.record', { clinicianId: ada }));
+    must(p.pc(1).core.call('contact.record', { clinicianId: ada }));
+    must(p.pc(1).core.call('contact.record', { clinicianId: ada }));
     await waitUntil(() => countOf(a.core, ada) === 2, 10_000, () => 'A never saw B’s contacts');
-    const oldId = p.pcs[1]!.core.deviceId;
+    const oldId = p.pc(1).core.deviceId;
     p.stop(1);
     await sleep(300);
     // Only the database comes back from the backup.
     const { copyFileSync, rmSync } = await import('node:fs');
     for (const file of ['contactcap.db-wal', 'contactcap.db-shm']) rmSync(path.join(b.dir, file), { force: true });
-    const dbFile = readdirSync(backup).find((name) => name.endsWith('.db'))!;
+    const dbFile = 'contactcap.db';
     copyFileSync(path.join(backup, dbFile), path.join(b.dir, dbFile));
     for (const extra of ['-wal', '-shm']) if (existsSync(path.join(backup, dbFile + extra))) copyFileSync(path.join(backup, dbFile + extra), path.join(b.dir, dbFile + extra));
     p.reopen(1);
-    const restored = p.pcs[1]!.core;
+    const restored = p.pc(1).core;
     expect(countOf(restored, ada)).toBe(0);
     await waitUntil(() => restored.deviceId !== oldId && countOf(restored, ada) === 2, 15_000, () => `id ${restored.deviceId}, count ${countOf(restored, ada)}`);
     must(restored.call('contact.record', { clinicianId: ada }));

@@ -127,9 +127,9 @@ function fakeElectron(options: { singleInstance?: boolean; appPath?: string } = 
     }),
   };
   const safeStorage = {
-    isEncryptionAvailable: vi.fn(() => true),
-    encryptString: vi.fn((text: string) => Buffer.from(`sealed:${[...text].reverse().join('')}`)),
-    decryptString: vi.fn((sealed: Buffer) => [...sealed.toString().slice('sealed:'.length)].reverse().join('')),
+    isAsyncEncryptionAvailable: vi.fn(() => Promise.resolve(true)),
+    encryptStringAsync: vi.fn((text: string) => Promise.resolve(Buffer.from(`sealed:${Buffer.from(text).toString('base64')}`))),
+    decryptStringAsync: vi.fn((sealed: Buffer) => Promise.resolve({ result: Buffer.from(sealed.toString().slice('sealed:'.length), 'base64').toString(), shouldReEncrypt: false })),
   };
   const api = { app, BrowserWindow: FakeWindow, dialog, ipcMain, net, protocol, session, shell, utilityProcess, safeStorage };
   return {
@@ -146,7 +146,8 @@ function fakeElectron(options: { singleInstance?: boolean; appPath?: string } = 
     async becomeReady() {
       resolveReady();
       await ready;
-      await new Promise((resolve) => setImmediate(resolve));
+      // The secret is read (asynchronously) before the core opens.
+      for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
     },
     fireApp(name: string, ...args: unknown[]) {
       const handler = appHandlers.get(name);
@@ -278,8 +279,11 @@ describe('desktop app lifecycle', () => {
       const invoke = fake.ipcHandlers.get('contactcap:invoke');
       const created = invoke?.({ senderFrame: { url: 'app://contactcap/index.html' } }, 'network.create', {}) as { ok: boolean; value: { joinCode: string } };
       expect(created.ok).toBe(true);
-      expect(fake.forked).toEqual([{ entry: path.join(mainDir, 'replication.js'), options: expect.objectContaining({ serviceName: 'ContactCap sharing' }) }]);
-      expect(fake.safeStorage.encryptString).toHaveBeenCalledTimes(1);
+      expect(fake.forked).toHaveLength(1);
+      expect(fake.forked[0]?.entry).toBe(path.join(mainDir, 'replication.js'));
+      expect(fake.forked[0]?.options).toMatchObject({ serviceName: 'ContactCap sharing' });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(fake.safeStorage.encryptStringAsync).toHaveBeenCalledTimes(1);
       const sealed = readFileSync(path.join(dataDir, 'practice-network.key.enc'), 'utf8');
       expect(sealed.startsWith('sealed:')).toBe(true);
       expect(existsSync(path.join(dataDir, 'practice-network.key'))).toBe(false);

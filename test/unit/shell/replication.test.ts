@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type * as Electron from 'electron';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { safeStorageKeeper, utilityReplication } from '../../../main/desktop-shell/replication.ts';
+import { openSafeStorageKeeper, utilityReplication } from '../../../main/desktop-shell/replication.ts';
 import { tempDirs } from '../../helpers/fixtures.ts';
 
 const dirs = tempDirs();
@@ -62,45 +62,51 @@ describe('the replication process as a utilityProcess', () => {
 
 function fakeSafeStorage(available = true) {
   return {
-    isEncryptionAvailable: vi.fn(() => available),
-    encryptString: vi.fn((text: string) => Buffer.from(`sealed:${Buffer.from(text).toString('base64')}`)),
-    decryptString: vi.fn((sealed: Buffer) => {
+    isAsyncEncryptionAvailable: vi.fn(() => Promise.resolve(available)),
+    encryptStringAsync: vi.fn((text: string) => Promise.resolve(Buffer.from(`sealed:${Buffer.from(text).toString('base64')}`))),
+    decryptStringAsync: vi.fn((sealed: Buffer) => {
       const text = sealed.toString();
-      if (!text.startsWith('sealed:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
-      return Buffer.from(text.slice('sealed:'.length), 'base64').toString();
+      if (!text.startsWith('sealed:')) return Promise.reject(new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.'));
+      return Promise.resolve({ result: Buffer.from(text.slice('sealed:'.length), 'base64').toString(), shouldReEncrypt: false });
     }),
   };
 }
 
 const SECRET = Buffer.from('0a1b2c3d4e5f60718293', 'hex');
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe('the practice secret with safeStorage', () => {
-  it('is stored sealed, owner-only, never in plain text, and read back', () => {
+  it('is stored sealed, owner-only, never in plain text, and read back by the next start', async () => {
     const dir = dirs.make();
-    const keeper = safeStorageKeeper(fakeSafeStorage(), dir);
+    const keeper = await openSafeStorageKeeper(fakeSafeStorage(), dir);
     expect(keeper.read()).toBeNull();
     keeper.write(SECRET);
+    expect(Buffer.from(keeper.read() ?? []).equals(SECRET)).toBe(true);
+    await settle();
     const file = path.join(dir, 'practice-network.key.enc');
     expect(readFileSync(file, 'utf8')).not.toContain(SECRET.toString('hex'));
+    expect(existsSync(path.join(dir, 'practice-network.key'))).toBe(false);
     if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600);
-    expect(Buffer.from(keeper.read() ?? []).equals(SECRET)).toBe(true);
-    keeper.clear();
+    const nextStart = await openSafeStorageKeeper(fakeSafeStorage(), dir);
+    expect(Buffer.from(nextStart.read() ?? []).equals(SECRET)).toBe(true);
+    nextStart.clear();
     expect(existsSync(file)).toBe(false);
-    expect(keeper.read()).toBeNull();
+    expect((await openSafeStorageKeeper(fakeSafeStorage(), dir)).read()).toBeNull();
   });
 
-  it('falls back to the owner-only file where the OS offers no protection', () => {
+  it('falls back to the owner-only file where the OS offers no protection', async () => {
     const dir = dirs.make();
-    const keeper = safeStorageKeeper(fakeSafeStorage(false), dir);
+    const keeper = await openSafeStorageKeeper(fakeSafeStorage(false), dir);
     keeper.write(SECRET);
+    await settle();
     expect(existsSync(path.join(dir, 'practice-network.key.enc'))).toBe(false);
     expect(readFileSync(path.join(dir, 'practice-network.key'), 'utf8')).toBe(SECRET.toString('hex'));
-    expect(Buffer.from(keeper.read() ?? []).equals(SECRET)).toBe(true);
+    expect(Buffer.from((await openSafeStorageKeeper(fakeSafeStorage(false), dir)).read() ?? []).equals(SECRET)).toBe(true);
   });
 
-  it('reads a sealed file it cannot open as no secret, without throwing', () => {
+  it('reads a sealed file it cannot open as no secret, without throwing', async () => {
     const dir = dirs.make();
     writeFileSync(path.join(dir, 'practice-network.key.enc'), 'from another Windows account');
-    expect(safeStorageKeeper(fakeSafeStorage(), dir).read()).toBeNull();
+    expect((await openSafeStorageKeeper(fakeSafeStorage(), dir)).read()).toBeNull();
   });
 });
