@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { must, tempDirs } from '../helpers/fixtures.ts';
+import { eventCount, Practice, seedHistory, sleep, waitUntil } from '../network/cluster.ts';
+import { percentile, row, type Row } from './stats.ts';
+
+/**
+ * The practice network (issue 9 §8), with the real engine: cores on their own
+ * folders, each with its own replication process, over 127.0.0.1.
+ */
+
+function rssOf(pid: number | null, field: 'VmRSS' | 'VmHWM'): number {
+  if (pid === null) return Number.NaN;
+  try {
+    const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match?.[1] ? Number(match[1]) / 1024 : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+const mb = (v: number) => `${v.toFixed(0)} MB`;
+const perSecond = (v: number) => `${Math.round(v).toLocaleString('en-GB')}/s`;
+
+function holds(core: Practice['pcs'][number]['core'], origin: string, seq: number): boolean {
+  return core.db.prepare('SELECT 1 FROM events WHERE origin = ? AND seq = ?').get(origin, seq) !== undefined;
+}
+
+/** 100 writes, round robin over 5 PCs: from the call to the last of the other 4 holding it. */
+export async function measureFanOut(log: (line: string) => void): Promise<Row[]> {
+  const practice = await new Practice().start(5);
+  try {
+    const clinician = must(practice.pc(0).core.call('clinician.create', { name: 'Dr Bench Fan', role: 'salaried_gp', dailyCap: 25 })).id;
+    await waitUntil(() => practice.pcs.every((pc) => eventCount(pc.core) === eventCount(practice.pc(0).core)), 30_000, () => 'the roster did not spread');
+    const samples: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      const writer = practice.pc(i % 5);
+      const started = performance.now();
+      const contact = must(writer.core.call('contact.record', { clinicianId: clinician, overCapReason: 'Bench: urgent' }));
+      const seq = writer.core.db.prepare('SELECT seq FROM contacts WHERE id = ?').pluck().get(contact.id) as number;
+      const others = practice.pcs.filter((pc) => pc !== writer);
+      await waitUntil(() => others.every((pc) => holds(pc.core, writer.core.deviceId, seq)), 10_000, () => `write ${i} did not reach every PC`, 1);
+      samples.push(performance.now() - started);
+    }
+    log(`  fan-out: ${samples.length} writes measured`);
+    return [row('one write reaching 4 other PCs (5 in all), p50', percentile(samples, 50), null), row('one write reaching 4 other PCs (5 in all), p95', percentile(samples, 95), 250)];
+  } finally {
+    await practice.close();
+  }
+}
+
+/**
+ * A new PC catching up `events` from one peer, while its desk records a
+ * contact every 20 ms: the rate, the desk's record time, and the replication
+ * process's memory at its peak and once idle.
+ */
+export async function measureCatchUp(events: number, label: string, log: (line: string) => void): Promise<Row[]> {
+  const seeds = tempDirs();
+  const seeded = seeds.make();
+  log(`  seeding ${events.toLocaleString('en-GB')} events…`);
+  seedHistory(seeded, events, { clinicians: 20, perDay: 30 });
+  const practice = await new Practice({ dirs: { 0: seeded }, batchSize: 500 }).start(1);
+  try {
+    const source = practice.pc(0);
+    const total = eventCount(source.core);
+    // The source first hands its history to its own Hypercore.
+    await waitUntil(() => must(source.core.call('network.status', {})).state === 'running', 60_000, () => 'the source did not start');
+    const newcomer = await practice.add('New PC');
+    const doctors = Array.from({ length: 20 }, (_, i) => must(newcomer.core.call('clinician.create', { name: `Dr Desk ${String.fromCharCode(65 + i)}`, role: 'locum_gp' })).id);
+    const started = performance.now();
+    const desk: number[] = [];
+    let peakRss = 0;
+    let recorded = 0;
+    while (eventCount(newcomer.core) < total + doctors.length) {
+      if (performance.now() - started > 1_800_000) throw new Error('the catch-up took over 30 minutes');
+      const t = performance.now();
+      // Round the 20 clinicians of the day, as a busy desk records them (past 25 each, as urgent ones).
+      const over = recorded >= 25 * doctors.length;
+      must(newcomer.core.call('contact.record', { clinicianId: doctors[recorded % doctors.length] ?? '', typeId: 'telephone', ...(over ? { overCapReason: 'Bench: urgent' } : {}) }));
+      desk.push(performance.now() - t);
+      recorded++;
+      peakRss = Math.max(peakRss, rssOf(newcomer.core.replicationProcessId(), 'VmRSS'));
+      await sleep(50);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const rate = total / seconds;
+    log(`  ${label}: ${total.toLocaleString('en-GB')} events in ${seconds.toFixed(1)} s; ${desk.length} desk records meanwhile`);
+    peakRss = Math.max(peakRss, rssOf(newcomer.core.replicationProcessId(), 'VmHWM'));
+    await sleep(10_000);
+    const idle = rssOf(newcomer.core.replicationProcessId(), 'VmRSS');
+    return [
+      row(`catch-up from one PC (${label})`, rate, null, perSecond),
+      { ...row(`catch-up rate ≥ 3,000 events/s (${label})`, rate, null, perSecond), target: '≥ 3,000/s', pass: rate >= 3000 },
+      row(`contact.record p99 in-process during the catch-up (${label})`, percentile(desk, 99), 2),
+      row(`replication process RSS, peak during the catch-up (${label})`, peakRss, 400, mb),
+      row(`replication process RSS, idle after it (${label})`, idle, 200, mb),
+    ];
+  } finally {
+    await practice.close();
+    seeds.removeAll();
+  }
+}
