@@ -89,7 +89,7 @@ export type FromReplicator =
   | { kind: 'peers'; peers: PeerReport[]; lengths: Record<string, number> }
   /** A fork: the same origin has two signed histories. That origin is closed here until someone acts. */
   | { kind: 'fork'; origin: string; detail: string }
-  | { kind: 'problem'; code: 'port_in_use' | 'no_lan' | 'wrong_secret' | 'incompatible_version' | 'storage'; message: string; peer?: string }
+  | { kind: 'problem'; code: 'port_in_use' | 'no_lan' | 'wrong_secret' | 'incompatible_version' | 'unreachable' | 'storage'; message: string; peer?: string }
   | { kind: 'stopped' };
 
 /** A block: the event, as a JSON array, so an older PC reads a newer one's fields unchanged. */

@@ -47,6 +47,8 @@ interface Dial {
   busy: boolean;
   /** Reached this PC itself (discovery finds its own advert). */
   self: boolean;
+  /** Connection attempts that failed in a row. */
+  failures: number;
 }
 
 interface Hello {
@@ -57,12 +59,23 @@ interface Hello {
   coreKey: string;
   members: MemberKeys[];
   now: number;
+  /** The port it listens on, so a PC that it dialled can dial it back later. */
+  port: number;
 }
 
 function isHello(value: unknown): value is Hello {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return typeof v.proof === 'string' && typeof v.protocol === 'number' && typeof v.deviceId === 'string' && typeof v.name === 'string' && typeof v.coreKey === 'string' && Array.isArray(v.members) && typeof v.now === 'number';
+  return (
+    typeof v.proof === 'string' &&
+    typeof v.protocol === 'number' &&
+    typeof v.deviceId === 'string' &&
+    typeof v.name === 'string' &&
+    typeof v.coreKey === 'string' &&
+    Array.isArray(v.members) &&
+    typeof v.now === 'number' &&
+    typeof v.port === 'number'
+  );
 }
 
 function validMember(value: unknown): MemberKeys | null {
@@ -121,9 +134,13 @@ export class Replicator {
   private lastReport = '';
   private readonly problemsSent = new Map<string, number>();
 
-  constructor(send: (message: FromReplicator) => void, now: () => number = () => Date.now()) {
+  private readonly protocol: number;
+
+  /** `protocol` is this version's replication protocol; tests give another to play an incompatible PC. */
+  constructor(send: (message: FromReplicator) => void, now: () => number = () => Date.now(), protocol: number = REPLICATION_PROTOCOL) {
     this.send = send;
     this.now = now;
+    this.protocol = protocol;
   }
 
   async handle(message: ToReplicator): Promise<void> {
@@ -313,7 +330,7 @@ export class Replicator {
 
   private wantDial(address: string): void {
     if (this.closing || this.dials.has(address) || !splitAddress(address)) return;
-    this.dials.set(address, { address, backoffMs: FIRST_BACKOFF_MS, nextAt: 0, busy: false, self: false });
+    this.dials.set(address, { address, backoffMs: FIRST_BACKOFF_MS, nextAt: 0, busy: false, self: false, failures: 0 });
     this.dialDue();
   }
 
@@ -327,7 +344,17 @@ export class Replicator {
       if (!target) continue;
       dial.busy = true;
       const socket = net.connect(target.port, target.host);
-      socket.on('error', () => undefined);
+      socket.on('error', (error: NodeJS.ErrnoException) => {
+        dial.failures++;
+        // A typed address that never answers is said in words; one found by discovery just waits.
+        if (dial.failures >= 3 && this.config?.addresses.includes(dial.address)) {
+          this.problem(
+            'unreachable',
+            `Nothing answered at ${dial.address} (${error.code === 'ECONNREFUSED' ? 'the PC is on, but ContactCap is not listening there' : 'the PC did not answer'}). Check that the PC is on, that ContactCap is open on it, and that the firewall allows port ${target.port}. This PC keeps trying.`,
+            dial.address,
+          );
+        }
+      });
       socket.on('close', () => {
         dial.busy = false;
       });
@@ -392,7 +419,7 @@ export class Replicator {
         stream.destroy();
         return;
       }
-      if (value.protocol !== REPLICATION_PROTOCOL) {
+      if (value.protocol !== this.protocol) {
         this.problem(
           'incompatible_version',
           `${value.name} runs a version of ContactCap that cannot share with this one. Update both PCs to the same version; each carries on recording meanwhile.`,
@@ -423,8 +450,13 @@ export class Replicator {
         existing.stream.destroy();
       }
       clearTimeout(timer);
-      if (dial) dial.backoffMs = FIRST_BACKOFF_MS;
-      peer = { deviceId: value.deviceId, name: value.name.slice(0, 80), stream, initiator, membersMsg, pingMsg, address: dial ? dial.address : null };
+      if (dial) {
+        dial.backoffMs = FIRST_BACKOFF_MS;
+        dial.failures = 0;
+      }
+      // An address this PC can dial back: the one it dialled, or the peer's own port at the address it came from.
+      const reachable = dial ? dial.address : address && Number.isInteger(value.port) ? `${address}:${value.port}` : null;
+      peer = { deviceId: value.deviceId, name: value.name.slice(0, 80), stream, initiator, membersMsg, pingMsg, address: reachable };
       this.peers.set(peer.deviceId, peer);
       const known = this.remembered.get(peer.deviceId);
       this.remembered.set(peer.deviceId, {
@@ -464,12 +496,13 @@ export class Replicator {
         stream.setKeepAlive(PING_EVERY_MS);
         const hello: Hello = {
           proof: proofOf(this.practiceKey, initiator ? 'initiator' : 'responder', stream.handshakeHash, stream.publicKey),
-          protocol: REPLICATION_PROTOCOL,
+          protocol: this.protocol,
           deviceId: self.deviceId,
           name: self.name,
           coreKey: self.coreKey,
           members: this.memberList(),
           now: this.now(),
+          port: config.port,
         };
         helloMsg.send(hello);
       },

@@ -99,7 +99,8 @@ export class NetworkSupervisor implements NetworkControl {
   private sentUpTo = 0;
   private peers = new Map<string, PeerReport>();
   private lengths: Record<string, number> = {};
-  private problems: { message: string; at: number }[] = [];
+  /** Problems the replication process reported, with the peer (address or name) each is about. */
+  private problems: { message: string; at: number; peer: string | null }[] = [];
   private restartTimer: NodeJS.Timeout | null = null;
   private restartAt: number | null = null;
   private restartMs = FIRST_RESTART_MS;
@@ -226,7 +227,7 @@ export class NetworkSupervisor implements NetworkControl {
         this.addProblem(`The records of ${message.detail}. Sharing that PC's records has stopped on this PC until IT support looks at it; nothing was overwritten.`);
         return;
       case 'problem':
-        this.addProblem(message.message);
+        this.addProblem(message.message, message.peer ?? null);
         return;
       case 'stopped':
         return;
@@ -312,6 +313,9 @@ export class NetworkSupervisor implements NetworkControl {
   private onPeers(peers: PeerReport[], lengths: Record<string, number>): void {
     for (const peer of peers) this.peers.set(peer.deviceId, peer);
     this.lengths = lengths;
+    // A problem about a PC or an address that now answers is over.
+    const answering = new Set(peers.filter((peer) => peer.connected).flatMap((peer) => [peer.name, peer.address ?? '']));
+    this.problems = this.problems.filter((problem) => problem.peer === null || !answering.has(problem.peer));
     const now = this.now();
     if (now - this.lastSeenSaved >= SEEN_SAVED_EVERY_MS || peers.some((peer) => peer.connected && !this.savedConnected.has(peer.deviceId))) {
       this.lastSeenSaved = now;
@@ -325,8 +329,8 @@ export class NetworkSupervisor implements NetworkControl {
 
   private savedConnected = new Set<string>();
 
-  private addProblem(message: string): void {
-    this.problems = [...this.problems.filter((problem) => problem.message !== message), { message, at: this.now() }].slice(-8);
+  private addProblem(message: string, peer: string | null = null): void {
+    this.problems = [...this.problems.filter((problem) => problem.message !== message), { message, at: this.now(), peer }].slice(-8);
     this.changed(['network']);
   }
 
