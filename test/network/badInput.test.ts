@@ -22,6 +22,11 @@ function problemsOf(core: Practice['pcs'][number]['core']): string {
   return must(core.call('network.status', {})).problems.join(' | ');
 }
 
+function messageOf(answer: unknown): string {
+  const envelope = answer as { ok: boolean; error?: { message: string } };
+  return envelope.ok ? '(it succeeded)' : (envelope.error?.message ?? '');
+}
+
 describe('joining', () => {
   it('a mistyped join code is refused with what to check, and nothing is joined or kept', async () => {
     practice = new Practice();
@@ -32,9 +37,9 @@ describe('joining', () => {
     // One character changed.
     const typo = code.slice(0, 2) + (code[2] === 'A' ? 'B' : 'A') + code.slice(3);
     const answer = core.invoke('network.join', { code: typo });
-    expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'code', message: expect.stringMatching(/mistake in it.*Nothing was changed/) } });
-    const short = core.invoke('network.join', { code: code.slice(0, 10) });
-    expect(short).toMatchObject({ ok: false, error: { message: expect.stringMatching(/17 letters and digits.*this one has 8/) } });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'code' } });
+    expect(messageOf(answer)).toMatch(/mistake in it.*Nothing was changed/);
+    expect(messageOf(core.invoke('network.join', { code: code.slice(0, 10) }))).toMatch(/17 letters and digits.*this one has 8/);
     expect(must(core.call('network.status', {})).state).toBe('not_joined');
     expect(existsSync(path.join(dir, 'practice-network.key'))).toBe(false);
     expect(core.replicationProcessId()).toBeNull();
