@@ -84,6 +84,8 @@ export type FromReplicator =
   | { kind: 'ready'; coreKey: string; ownLength: number; moved: boolean; listening: string[] }
   /** A member's events, block `start` first (its sequence start + 1); each block is the event's encoding as text. */
   | { kind: 'blocks'; origin: string; start: number; blocks: string[] }
+  /** This PC's own record now holds its events up to `length`: the core may send the next page. */
+  | { kind: 'appended'; length: number }
   /** A PC learnt from a peer that proved the practice secret. */
   | { kind: 'member'; member: MemberKeys }
   | { kind: 'peers'; peers: PeerReport[]; lengths: Record<string, number> }

@@ -253,14 +253,18 @@ export class Replicator {
       const own = this.own;
       if (!own || this.closing) return;
       const fresh = events.filter((event) => event.seq > own.length).sort((a, b) => a.seq - b.seq);
-      if (fresh.length === 0) return;
-      if (fresh[0]?.seq !== own.length + 1) return; // a gap: the core sends from the core's length again at the next report
+      if (fresh.length === 0 || fresh[0]?.seq !== own.length + 1) {
+        // Nothing new, or a gap: the core sends again from the length it is told.
+        this.send({ kind: 'appended', length: own.length });
+        return;
+      }
       const blocks: Buffer[] = [];
       for (const [index, event] of fresh.entries()) {
         if (event.seq !== own.length + 1 + index) break;
         blocks.push(Buffer.from(encodeBlock(event)));
       }
       await own.append(blocks);
+      this.send({ kind: 'appended', length: own.length });
       this.report(true);
     }).catch((error: unknown) => {
       this.problem('storage', `Sharing this PC's records stopped for a moment: ${String(error)}. They are safe on this PC and will be shared when it restarts.`);

@@ -97,6 +97,8 @@ export class NetworkSupervisor implements NetworkControl {
   private state: NetworkStatus['state'] = 'not_joined';
   private ready = false;
   private sentUpTo = 0;
+  /** A page of this PC's own events is with the replication process: the next waits for its answer. */
+  private appending = false;
   private peers = new Map<string, PeerReport>();
   private lengths: Record<string, number> = {};
   /** Problems the replication process reported, with the peer (address or name) each is about. */
@@ -220,6 +222,12 @@ export class NetworkSupervisor implements NetworkControl {
       case 'member':
         this.onMember(message.member);
         return;
+      case 'appended':
+        this.appending = false;
+        // Its record may be shorter than was sent (a gap): the next page starts from what it holds.
+        this.sentUpTo = message.length;
+        this.sendOwn();
+        return;
       case 'peers':
         this.onPeers(message.peers, message.lengths);
         return;
@@ -250,6 +258,7 @@ export class NetworkSupervisor implements NetworkControl {
     this.ready = true;
     this.state = 'running';
     this.sentUpTo = message.ownLength;
+    this.appending = false;
     this.sendOwn();
     this.changed(['network']);
   }
@@ -364,16 +373,15 @@ export class NetworkSupervisor implements NetworkControl {
     if (this.ready) this.sendOwn();
   }
 
+  /** One page at a time, so years of history never sit in memory on their way to the record. */
   private sendOwn(): void {
     const channel = this.channel;
-    if (!channel || !this.ready) return;
-    for (;;) {
-      const events = ownEventsAfter(this.ctx, this.ctx.log.origin, this.sentUpTo, APPEND_PAGE);
-      if (events.length === 0) return;
-      channel.send({ kind: 'append', events });
-      this.sentUpTo = events.at(-1)?.seq ?? this.sentUpTo;
-      if (events.length < APPEND_PAGE) return;
-    }
+    if (!channel || !this.ready || this.appending) return;
+    const events = ownEventsAfter(this.ctx, this.ctx.log.origin, this.sentUpTo, APPEND_PAGE);
+    if (events.length === 0) return;
+    this.appending = true;
+    channel.send({ kind: 'append', events });
+    this.sentUpTo = events.at(-1)?.seq ?? this.sentUpTo;
   }
 
   // ---- what the Network page asks ----
