@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { connect } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { practiceKeys } from '../../main/core/network/supervisor.ts';
@@ -52,6 +53,38 @@ describe('joining', () => {
     const reading = readJoinCode(code.toLowerCase().replaceAll('-', ' '));
     expect(reading.ok && reading.code).toBe(code);
   });
+});
+
+function answers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+describe('listening', () => {
+  it('a PC that has not joined listens on nothing; once joined it listens on its port; after leaving, on nothing again', async () => {
+    practice = new Practice();
+    const port = await freePort();
+    const core = practice.open(practice.newDir(), port);
+    try {
+      expect(await answers(port)).toBe(false);
+      expect(core.replicationProcessId()).toBeNull();
+      must(core.call('network.create', {}));
+      await waitUntil(() => must(core.call('network.status', {})).state === 'running', 15_000, () => must(core.call('network.status', {})).state);
+      expect(await answers(port)).toBe(true);
+      must(core.call('network.leave', {}));
+      await waitUntil(() => core.replicationProcessId() === null, 5_000, () => 'still running');
+      await sleep(500);
+      expect(await answers(port)).toBe(false);
+    } finally {
+      core.close();
+    }
+  }, 30_000);
 });
 
 describe('sharing', () => {
