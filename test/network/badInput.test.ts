@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -70,11 +70,15 @@ describe('listening', () => {
   it('a PC that has not joined listens on nothing; once joined it listens on its port; after leaving, on nothing again', async () => {
     practice = new Practice();
     const port = await freePort();
-    const core = practice.open(practice.newDir(), port);
+    const dir = practice.newDir();
+    const core = practice.open(dir, port);
     try {
       expect(await answers(port)).toBe(false);
       expect(core.replicationProcessId()).toBeNull();
       must(core.call('network.create', {}));
+      // The practice secret, in the browser host, is a file only its owner can read.
+      const secretFile = path.join(dir, 'practice-network.key');
+      if (process.platform !== 'win32') expect(statSync(secretFile).mode & 0o777).toBe(0o600);
       await waitUntil(() => must(core.call('network.status', {})).state === 'running', 15_000, () => must(core.call('network.status', {})).state);
       expect(await answers(port)).toBe(true);
       must(core.call('network.leave', {}));
