@@ -26,7 +26,7 @@ describe.skipIf(lan === undefined)('discovery by mDNS', () => {
   it('PCs with the same practice tag find each other; a PC of another practice is never offered', async () => {
     const heard = new Map<string, string[]>();
     const start = (name: string, tag: string, port: number) => {
-      const discovery = new Discovery(tag, `${name}`.padEnd(16, '0'), port, (address) => heard.set(name, [...(heard.get(name) ?? []), address]));
+      const discovery = new Discovery(tag, name.padEnd(16, '0'), port, (address) => heard.set(name, [...(heard.get(name) ?? []), address]));
       discovery.start();
       stops.push(() => discovery.stop());
     };
