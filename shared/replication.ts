@@ -86,6 +86,8 @@ export type FromReplicator =
   | { kind: 'blocks'; origin: string; start: number; blocks: string[] }
   /** This PC's own record now holds its events up to `length`: the core may send the next page. */
   | { kind: 'appended'; length: number }
+  /** Listening now on these addresses (after a port was freed, or the PC joined a LAN): a problem listening is over. */
+  | { kind: 'listening'; addresses: string[] }
   /** A PC learnt from a peer that proved the practice secret. */
   | { kind: 'member'; member: MemberKeys }
   | { kind: 'peers'; peers: PeerReport[]; lengths: Record<string, number> }

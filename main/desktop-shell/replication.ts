@@ -17,6 +17,14 @@ export function utilityReplication(utilityProcess: UtilityProcessApi, entry: str
   return () => {
     const child = utilityProcess.fork(entry, [], { serviceName: 'ContactCap sharing', stdio: 'inherit' });
     let exited = false;
+    // Messages wait until the process has started.
+    let spawned = false;
+    let waiting: unknown[] = [];
+    child.once('spawn', () => {
+      spawned = true;
+      for (const message of waiting) child.postMessage(message);
+      waiting = [];
+    });
     const exitListeners: ((detail: string) => void)[] = [];
     child.on('exit', (code) => {
       if (exited) return;
@@ -25,7 +33,9 @@ export function utilityReplication(utilityProcess: UtilityProcessApi, entry: str
     });
     return {
       send(message) {
-        if (!exited) child.postMessage(message);
+        if (exited) return;
+        if (spawned) child.postMessage(message);
+        else waiting.push(message);
       },
       onMessage(listener) {
         child.on('message', (message: unknown) => listener(message as FromReplicator));

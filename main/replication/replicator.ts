@@ -127,6 +127,7 @@ export class Replicator {
   private readonly dials = new Map<string, Dial>();
   private removed = new Set<string>();
   private servers: net.Server[] = [];
+  private readonly listeningOn = new Set<string>();
   private discovery: Discovery | null = null;
   private timers: NodeJS.Timeout[] = [];
   private appendChain: Promise<void> = Promise.resolve();
@@ -207,24 +208,43 @@ export class Replicator {
     const listening = await this.listen(config);
     this.send({ kind: 'ready', coreKey: this.own.key.toString('hex'), ownLength: this.own.length, moved, listening });
     for (const address of config.addresses) this.wantDial(address);
-    if (config.discovery && listening.length > 0) {
-      this.discovery = new Discovery(config.practiceTag, config.deviceId, config.port, (address) => this.wantDial(address));
-      this.discovery.start();
-    }
+    this.startDiscovery();
+    this.timers.push(
+      setInterval(() => {
+        void this.listen(config).then((added) => {
+          if (added.length > 0) this.send({ kind: 'listening', addresses: [...this.listeningOn].map((host) => `${host}:${config.port}`) });
+          this.startDiscovery();
+        });
+      }, 5_000),
+    );
     this.timers.push(setInterval(() => this.dialDue(), 250));
     this.timers.push(setInterval(() => this.ping(), PING_EVERY_MS));
     this.timers.push(setInterval(() => this.report(false), 1_000));
     for (const timer of this.timers) timer.unref();
   }
 
+  /**
+   * Listens on each LAN address not yet listened on. Tried again every few
+   * seconds: a port still held by a process that is closing, or a laptop that
+   * joins the practice's Wi-Fi later, is picked up when it can be.
+   */
+  /** Advertises and looks for the practice's PCs once this PC listens somewhere. */
+  private startDiscovery(): void {
+    const config = this.config;
+    if (!config?.discovery || this.discovery || this.listeningOn.size === 0 || this.closing) return;
+    this.discovery = new Discovery(config.practiceTag, config.deviceId, config.port, (address) => this.wantDial(address));
+    this.discovery.start();
+  }
+
   private async listen(config: StartMessage): Promise<string[]> {
-    const hosts = config.listen.length > 0 ? config.listen : lanAddresses();
-    if (hosts.length === 0) {
+    const hosts = (config.listen.length > 0 ? config.listen : lanAddresses()).filter((host) => !this.listeningOn.has(host));
+    if (hosts.length === 0 && this.listeningOn.size === 0) {
       this.problem('no_lan', 'This PC is not on a local network, so other PCs cannot reach it. It carries on recording and will share when it is back on the network.');
       return [];
     }
     const listening: string[] = [];
     for (const host of hosts) {
+      if (this.closing) break;
       const server = net.createServer((socket) => this.onSocket(socket, false, null));
       try {
         await new Promise<void>((resolve, reject) => {
@@ -233,6 +253,7 @@ export class Replicator {
         });
         server.on('error', () => undefined);
         this.servers.push(server);
+        this.listeningOn.add(host);
         listening.push(`${host}:${config.port}`);
       } catch (error) {
         const code = (error as { code?: string }).code;

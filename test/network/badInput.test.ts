@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { practiceKeys } from '../../main/core/network/supervisor.ts';
@@ -89,6 +89,25 @@ describe('listening', () => {
       core.close();
     }
   }, 30_000);
+});
+
+describe('the port', () => {
+  it('held by another program: said in words; once it is free this PC listens and the words go', async () => {
+    practice = new Practice();
+    const port = await freePort();
+    const blocker = createServer(() => undefined);
+    await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', () => resolve()));
+    const core = practice.open(practice.newDir(), port);
+    try {
+      must(core.call('network.create', {}));
+      await waitUntil(() => problemsOf(core).includes(`Port ${port} on this PC is already in use by another program`), 15_000, () => problemsOf(core), 100);
+      await new Promise<void>((resolve) => blocker.close(() => resolve()));
+      await waitUntil(() => !problemsOf(core).includes('already in use'), 20_000, () => problemsOf(core), 100);
+      expect(await answers(port)).toBe(true);
+    } finally {
+      core.close();
+    }
+  }, 45_000);
 });
 
 describe('sharing', () => {

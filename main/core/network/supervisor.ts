@@ -102,7 +102,7 @@ export class NetworkSupervisor implements NetworkControl {
   private peers = new Map<string, PeerReport>();
   private lengths: Record<string, number> = {};
   /** Problems the replication process reported, with the peer (address or name) each is about. */
-  private problems: { message: string; at: number; peer: string | null }[] = [];
+  private problems: { message: string; at: number; peer: string | null; code: string | null }[] = [];
   private restartTimer: NodeJS.Timeout | null = null;
   private restartAt: number | null = null;
   private restartMs = FIRST_RESTART_MS;
@@ -235,7 +235,11 @@ export class NetworkSupervisor implements NetworkControl {
         this.addProblem(`The records of ${message.detail}. Sharing that PC's records has stopped on this PC until IT support looks at it; nothing was overwritten.`);
         return;
       case 'problem':
-        this.addProblem(message.message, message.peer ?? null);
+        this.addProblem(message.message, message.peer ?? null, message.code);
+        return;
+      case 'listening':
+        this.problems = this.problems.filter((problem) => problem.code !== 'port_in_use' && problem.code !== 'no_lan');
+        this.changed(['network']);
         return;
       case 'stopped':
         return;
@@ -338,8 +342,8 @@ export class NetworkSupervisor implements NetworkControl {
 
   private savedConnected = new Set<string>();
 
-  private addProblem(message: string, peer: string | null = null): void {
-    this.problems = [...this.problems.filter((problem) => problem.message !== message), { message, at: this.now(), peer }].slice(-8);
+  private addProblem(message: string, peer: string | null = null, code: string | null = null): void {
+    this.problems = [...this.problems.filter((problem) => problem.message !== message), { message, at: this.now(), peer, code }].slice(-8);
     this.changed(['network']);
   }
 

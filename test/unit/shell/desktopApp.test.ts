@@ -123,7 +123,7 @@ function fakeElectron(options: { singleInstance?: boolean; appPath?: string } = 
   const utilityProcess = {
     fork: vi.fn((entry: string, _args: string[], forkOptions: unknown) => {
       forked.push({ entry, options: forkOptions });
-      return { on: vi.fn(), postMessage: vi.fn(), kill: vi.fn(), pid: 4242 };
+      return { on: vi.fn(), once: vi.fn(), postMessage: vi.fn(), kill: vi.fn(), pid: 4242 };
     }),
   };
   const safeStorage = {

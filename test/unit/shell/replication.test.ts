@@ -25,6 +25,9 @@ function fakeUtilityProcess() {
           listeners.set(event, [...(listeners.get(event) ?? []), listener]);
           return child;
         },
+        once(event: string, listener: Listener) {
+          return child.on(event, listener);
+        },
       };
       children.push(child);
       return child;
@@ -46,8 +49,12 @@ describe('the replication process as a utilityProcess', () => {
     channel.onMessage((message) => received.push(message));
     fake.emit(0, 'message', { kind: 'stopped' });
     expect(received).toEqual([{ kind: 'stopped' }]);
+    // Sent before the process has started: held, then delivered in order once it has.
+    channel.send({ kind: 'removed', deviceIds: [] });
     channel.send({ kind: 'stop' });
-    expect(fake.children[0]?.postMessage).toHaveBeenCalledWith({ kind: 'stop' });
+    expect(fake.children[0]?.postMessage).not.toHaveBeenCalled();
+    fake.emit(0, 'spawn', undefined);
+    expect(fake.children[0]?.postMessage.mock.calls).toEqual([[{ kind: 'removed', deviceIds: [] }], [{ kind: 'stop' }]]);
     const exits: string[] = [];
     channel.onExit((detail) => exits.push(detail));
     fake.emit(0, 'exit', 9);
@@ -55,7 +62,7 @@ describe('the replication process as a utilityProcess', () => {
     expect(exits).toEqual(['exited with code 9']);
     channel.send({ kind: 'stop' });
     channel.kill();
-    expect(fake.children[0]?.postMessage).toHaveBeenCalledTimes(1);
+    expect(fake.children[0]?.postMessage).toHaveBeenCalledTimes(2);
     expect(fake.children[0]?.kill).not.toHaveBeenCalled();
   });
 });
