@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Statement } from 'better-sqlite3';
 import type { Core, CoreOptions } from '../../main/core/createCore.ts';
 import type { RemoteOutcome } from '../../main/core/events/remote.ts';
 import { encodeBlock, type WireEvent } from '../../shared/replication.ts';
@@ -72,21 +73,32 @@ export function testPcs(prefix: string) {
   };
 }
 
+/** Each connection's statements, prepared once: the property test asks these questions many thousands of times. */
+const prepared = new WeakMap<Core['db'], Map<string, Statement>>();
+function query(core: Core, sql: string): Statement {
+  let statements = prepared.get(core.db);
+  if (!statements) prepared.set(core.db, (statements = new Map<string, Statement>()));
+  let statement = statements.get(sql);
+  if (!statement) statements.set(sql, (statement = core.db.prepare(sql)));
+  return statement;
+}
+
 /** The events of one origin this PC holds after `after`, in sequence order: what its record would hand out. */
 export function eventsOf(core: Core, origin: string, after = 0): WireEvent[] {
-  return core.db
-    .prepare('SELECT origin, seq, hlc, wall_time AS wallTime, type, schema_version AS schemaVersion, body, hash FROM events WHERE origin = ? AND seq > ? ORDER BY seq')
-    .all(origin, after) as WireEvent[];
+  return query(core, 'SELECT origin, seq, hlc, wall_time AS wallTime, type, schema_version AS schemaVersion, body, hash FROM events WHERE origin = ? AND seq > ? ORDER BY seq').all(
+    origin,
+    after,
+  ) as WireEvent[];
 }
 
 /** The highest sequence of `origin` this PC holds. */
 export function heldBy(core: Core, origin: string): number {
-  return core.db.prepare('SELECT coalesce(max(seq), 0) FROM events WHERE origin = ?').pluck().get(origin) as number;
+  return query(core, 'SELECT coalesce(max(seq), 0) AS seq FROM events WHERE origin = ?').pluck().get(origin) as number;
 }
 
 /** Every origin this PC holds events of. */
 export function originsOf(core: Core): string[] {
-  return core.db.prepare('SELECT DISTINCT origin FROM events ORDER BY origin').pluck().all() as string[];
+  return query(core, 'SELECT DISTINCT origin FROM events ORDER BY origin').pluck().all() as string[];
 }
 
 /** Hands `to` the events of `origin` that `from` holds after `after` (by default, all `to` does not yet hold), as one batch. */
