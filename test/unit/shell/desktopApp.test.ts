@@ -255,7 +255,7 @@ describe('desktop app lifecycle', () => {
       expect(fake.ipcMain.handle).toHaveBeenCalledWith('contactcap:invoke', expect.any(Function));
       const invoke = fake.ipcHandlers.get('contactcap:invoke');
       const status = invoke?.({ senderFrame: { url: 'app://contactcap/index.html' } }, 'system.status', {});
-      expect(status).toMatchObject({ ok: true, value: { appVersion: '7.8.9', databasePath: path.join(dataDir, 'contactcap.db'), schemaVersion: 3 } });
+      expect(status).toMatchObject({ ok: true, value: { appVersion: '7.8.9', databasePath: path.join(dataDir, 'contactcap.db'), schemaVersion: 4 } });
     });
 
     it('pushes data.changed to the window after a write through IPC', async () => {
