@@ -335,7 +335,7 @@ export const contract = {
   )<NetworkStatus>(),
   'network.configure': method(
     z.strictObject({
-      addresses: z.array(z.string().max(260, { error: 'An address is a PC’s name or IP address, then optionally :port.' }), { error: 'Give the addresses as a list.' }).max(50, { error: 'Up to 50 addresses can be typed in.' }).optional(),
+      addresses: z.array(z.string({ error: 'An address is a PC’s name or IP address, then optionally :port.' }).max(260, { error: 'An address is a PC’s name or IP address, then optionally :port.' }), { error: 'Give the addresses as a list.' }).max(50, { error: 'Up to 50 addresses can be typed in.' }).optional(),
       port: z.number({ error: 'The port must be a number from 1024 to 65535.' }).int({ error: 'The port must be a whole number from 1024 to 65535.' }).min(1024, { error: 'The port must be a number from 1024 to 65535.' }).max(65535, { error: 'The port must be a number from 1024 to 65535.' }).optional(),
     }),
     'Set the addresses of PCs to try when discovery is blocked, and the port the practice uses.',

@@ -16,24 +16,32 @@ export const JOIN_CODE_SECRET_BYTES = 10;
 /** The TCP port PCs of one practice talk on, unless the practice sets another. */
 export const DEFAULT_NETWORK_PORT = 42525;
 
+/** Multiplication in GF(32), modulo x⁵ + x² + 1: the arithmetic of the check character. */
+function times(a: number, b: number): number {
+  let product = 0;
+  let shifted = a;
+  for (let bit = 0; bit < 5; bit++) {
+    if (b & (1 << bit)) product ^= shifted;
+    shifted <<= 1;
+    if (shifted & 32) shifted ^= 0b100101;
+  }
+  return product;
+}
+
 /**
- * The check character: Luhn's algorithm in base 32, so a single wrong
- * character, and two neighbours swapped, are caught before anything is sent.
+ * The check character: the characters read as a polynomial over GF(32) and
+ * evaluated at x, the check making the whole code's value 0. So a single wrong
+ * character, and any two characters swapped, are caught before anything is
+ * sent. (A base-32 Luhn check, the first choice, let 0 and Z swap unseen.)
  */
 export function checkCharacter(data: string): string {
   let sum = 0;
-  let double = true;
-  for (let i = data.length - 1; i >= 0; i--) {
-    let value = ALPHABET.indexOf(data.charAt(i));
-    if (value < 0) throw new Error(`Not a join code character: ${data.charAt(i)}`);
-    if (double) {
-      value *= 2;
-      value = Math.floor(value / 32) + (value % 32);
-    }
-    sum += value;
-    double = !double;
+  for (const char of data) {
+    const value = ALPHABET.indexOf(char);
+    if (value < 0) throw new Error(`Not a join code character: ${char}`);
+    sum = times(sum, 2) ^ value;
   }
-  return ALPHABET.charAt((32 - (sum % 32)) % 32);
+  return ALPHABET.charAt(times(sum, 2));
 }
 
 /** The secret's bytes as a join code: four groups of four, then the check character. */
@@ -202,7 +210,17 @@ export function readAddress(typed: string, defaultPort: number): { ok: true; add
   const text = typed.trim();
   const match = /^([A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?)(?::(\d{1,5}))?$/.exec(text);
   if (!match) return { ok: false, message: `“${text}” is not an address: type a PC’s name or IP address, such as 192.168.1.20 or 192.168.1.20:${defaultPort}.` };
+  const host = match[1] ?? '';
+  // Digits and dots only is meant as an IPv4 address: a mistyped one would be looked up as a name and never answer.
+  if (/^[\d.]+$/.test(host) && !isIpv4(host)) {
+    return { ok: false, message: `“${text}” is not an IP address: it has four numbers from 0 to 255 with dots between, such as 192.168.1.20.` };
+  }
   const port = match[3] === undefined ? defaultPort : Number(match[3]);
   if (port < 1024 || port > 65535) return { ok: false, message: `The port in “${text}” must be a number from 1024 to 65535.` };
-  return { ok: true, address: `${match[1]}:${port}` };
+  return { ok: true, address: `${host}:${port}` };
+}
+
+function isIpv4(host: string): boolean {
+  const parts = host.split('.');
+  return parts.length === 4 && parts.every((part) => /^\d{1,3}$/.test(part) && Number(part) <= 255);
 }
