@@ -49,11 +49,15 @@ CREATE TABLE network_alarms (
   PRIMARY KEY (origin, seq, offered_hash)
 ) WITHOUT ROWID;
 
--- Events stored with a type this version does not know (from a PC on a newer
--- version): projected at the first start of a version that knows them.
+-- Events from a PC on a newer version: of a type this version does not know
+-- (partly = 0: not projected), or of a newer schema version of a known type
+-- (partly = 1: projected with only the fields this version knows). At the first
+-- start of a version that knows them, the first are projected and, if any of
+-- the second, every projection is rebuilt from the log.
 CREATE TABLE unprojected_events (
   origin TEXT NOT NULL,
   seq INTEGER NOT NULL,
+  partly INTEGER NOT NULL DEFAULT 0 CHECK (partly IN (0, 1)),
   PRIMARY KEY (origin, seq),
   FOREIGN KEY (origin, seq) REFERENCES events (origin, seq)
 ) WITHOUT ROWID;

@@ -186,12 +186,12 @@ export function networkHeadline(status: NetworkStatus, now: number): string | nu
   if (members.length === 0) return 'In the practice network: no other PC has joined yet';
   const missing = members.filter((member) => !member.connected);
   if (missing.length > 0) {
-    const lastSeen = missing.map((member) => member.lastSeen).filter((seen): seen is string => seen !== null);
-    const names = listOf(missing.map((member) => member.name));
-    if (lastSeen.length === 0) return `${names} not seen yet`;
-    const latest = lastSeen.sort().at(-1) ?? '';
-    const sameDay = new Date(latest).toDateString() === new Date(now).toDateString();
-    return `${names} not seen since ${sameDay ? clockTime(latest) : new Date(latest).toLocaleDateString('en-GB')}`;
+    const since = (seen: string) => (new Date(seen).toDateString() === new Date(now).toDateString() ? clockTime(seen) : new Date(seen).toLocaleDateString('en-GB'));
+    const [only] = missing;
+    if (only && missing.length === 1) return only.lastSeen === null ? `${only.name} not seen yet` : `${only.name} not seen since ${since(only.lastSeen)}`;
+    if (missing.every((member) => member.lastSeen === null)) return `${listOf(missing.map((member) => member.name))} not seen yet`;
+    // Each PC with its own time, so the one gone longest is not hidden behind the latest.
+    return `${missing.length} PCs not seen: ${listOf(missing.map((member) => (member.lastSeen === null ? `${member.name} not yet` : `${member.name} since ${since(member.lastSeen)}`)))}`;
   }
   if (status.catchingUp || status.behind > 0) return `Catching up with ${members.length === 1 ? '1 PC' : `${members.length} PCs`}: ${status.behind.toLocaleString('en-GB')} to go`;
   return `In step with ${members.length === 1 ? '1 PC' : `${members.length} PCs`}`;
@@ -201,6 +201,7 @@ export function networkHeadline(status: NetworkStatus, now: number): string | nu
 export function describeSkew(skewMs: number): string {
   const ahead = skewMs >= 0;
   const seconds = Math.round(Math.abs(skewMs) / 1000);
+  if (seconds === 0) return 'less than a second apart';
   const amount = seconds < 90 ? `${seconds} second${seconds === 1 ? '' : 's'}` : seconds < 5400 ? `${Math.round(seconds / 60)} minutes` : `${Math.round(seconds / 3600)} hours`;
   return `${amount} ${ahead ? 'ahead' : 'behind'}`;
 }

@@ -18,7 +18,7 @@ CREATE TABLE redirections ( id TEXT PRIMARY KEY, destination_id TEXT NOT NULL, d
 CREATE TABLE removed_pcs ( device_id TEXT PRIMARY KEY, name TEXT NOT NULL, kept_up_to INTEGER NOT NULL, removed_at INTEGER NOT NULL, hlc TEXT NOT NULL ) WITHOUT ROWID;
 CREATE TABLE requests ( request_id TEXT PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('contact', 'redirection', 'deferral')), target_id TEXT NOT NULL, origin TEXT NOT NULL, seq INTEGER NOT NULL, FOREIGN KEY (origin, seq) REFERENCES events (origin, seq) ) WITHOUT ROWID;
 CREATE TABLE rota_days ( day TEXT NOT NULL, clinician_id TEXT NOT NULL, override TEXT NOT NULL CHECK (json_valid(override)), PRIMARY KEY (day, clinician_id) ) WITHOUT ROWID;
-CREATE TABLE unprojected_events ( origin TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (origin, seq), FOREIGN KEY (origin, seq) REFERENCES events (origin, seq) ) WITHOUT ROWID;
+CREATE TABLE unprojected_events ( origin TEXT NOT NULL, seq INTEGER NOT NULL, partly INTEGER NOT NULL DEFAULT 0 CHECK (partly IN (0, 1)), PRIMARY KEY (origin, seq), FOREIGN KEY (origin, seq) REFERENCES events (origin, seq) ) WITHOUT ROWID;
 CREATE TABLE voids ( target TEXT NOT NULL CHECK (target IN ('contact', 'redirection', 'deferral')), target_id TEXT NOT NULL, reason TEXT NOT NULL, voided_at INTEGER NOT NULL, hlc TEXT NOT NULL, origin TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (target, target_id), FOREIGN KEY (origin, seq) REFERENCES events (origin, seq) ) WITHOUT ROWID;
 CREATE TRIGGER events_are_immutable_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'events are immutable'); END;
 CREATE TRIGGER events_are_immutable_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'events are immutable'); END;

@@ -12,7 +12,7 @@ import { insertRemoved, markUnprojected } from '../repos/networkRepo.ts';
 import { setRotaDay } from '../repos/rotaRepo.ts';
 import { upsertVoid, type VoidTarget } from '../repos/voidsRepo.ts';
 import { applyBaseline } from './baseline.ts';
-import { EVENT_BODIES, isEventType, type StoredEvent } from './eventTypes.ts';
+import { EVENT_BODIES, EVENT_SCHEMA_VERSION, isEventType, type StoredEvent } from './eventTypes.ts';
 
 /** Tables that are projections of the event log, cleared and refilled by a rebuild. */
 export const PROJECTION_TABLES = ['unprojected_events', 'removed_pcs', 'requests', 'voids', 'contacts', 'redirections', 'deferrals', 'rota_days', 'config', 'field_history'] as const;
@@ -40,6 +40,8 @@ function project(store: Store, event: StoredEvent): Change | null {
     markUnprojected(store, event.origin, event.seq);
     return null;
   }
+  // A newer schema version of a known type: projected now with the fields this version knows, fully after an upgrade.
+  if (event.schemaVersion > EVENT_SCHEMA_VERSION[event.type]) markUnprojected(store, event.origin, event.seq, true);
   const raw: unknown = JSON.parse(event.body);
   switch (event.type) {
     case 'clinician.created': {

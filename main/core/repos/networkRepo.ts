@@ -102,12 +102,17 @@ export function setAsideRows(store: Store, limit: number): { origin: string; seq
   return statement(store, 'SELECT origin, seq, reason FROM network_set_aside ORDER BY at DESC LIMIT ?').all(limit) as { origin: string; seq: number; reason: string }[];
 }
 
-export function markUnprojected(store: Store, origin: string, seq: number): void {
-  statement(store, 'INSERT OR IGNORE INTO unprojected_events (origin, seq) VALUES (?, ?)').run(origin, seq);
+/** `partly`: projected with only the fields this version knows (a newer schema version of a known type). */
+export function markUnprojected(store: Store, origin: string, seq: number, partly = false): void {
+  statement(store, 'INSERT OR IGNORE INTO unprojected_events (origin, seq, partly) VALUES (?, ?, ?)').run(origin, seq, partly ? 1 : 0);
 }
 
-export function listUnprojected(store: Store): { origin: string; seq: number; type: string }[] {
-  return statement(store, 'SELECT u.origin, u.seq, e.type FROM unprojected_events u JOIN events e USING (origin, seq) ORDER BY e.hlc').all() as { origin: string; seq: number; type: string }[];
+export function listUnprojected(store: Store): { origin: string; seq: number; type: string; schemaVersion: number; partly: boolean }[] {
+  const rows = statement(
+    store,
+    'SELECT u.origin, u.seq, e.type, e.schema_version AS schemaVersion, u.partly FROM unprojected_events u JOIN events e USING (origin, seq) ORDER BY e.hlc',
+  ).all() as { origin: string; seq: number; type: string; schemaVersion: number; partly: 0 | 1 }[];
+  return rows.map((row) => ({ ...row, partly: row.partly === 1 }));
 }
 
 export function clearUnprojected(store: Store, origin: string, seq: number): void {
