@@ -4,6 +4,7 @@
  * host. It holds the Hypercores and the connections, so a crash in their
  * native storage ends this process, never the desk.
  */
+import { setPriority } from 'node:os';
 import type { FromReplicator, ToReplicator } from '../../shared/replication.ts';
 import { Replicator } from './replicator.ts';
 
@@ -17,6 +18,13 @@ const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPor
 function send(message: FromReplicator): void {
   if (parentPort) parentPort.postMessage(message);
   else if (process.connected) process.send?.(message);
+}
+
+// Below the desk's priority: on a PC with two cores, a catch-up never takes the CPU from a receptionist's keypress.
+try {
+  setPriority(10);
+} catch {
+  // Not allowed here: it runs at the normal priority.
 }
 
 const replicator = new Replicator(send);

@@ -311,6 +311,15 @@ export class NetworkSupervisor implements NetworkControl {
   applyBlocks(origin: string, start: number, blocks: readonly string[]): RemoteOutcome {
     const removedBefore = listRemoved(this.ctx).length;
     const outcome = write(this.ctx, () => applyRemoteBlocks(this.ctx, this.ctx.log, origin, start, blocks, this.now()));
+    // The batch's pages go into the database file now, on this path, so the desk's next save
+    // is not the one that finds a long write-ahead log to copy back (SQLite's auto-checkpoint).
+    if (outcome.applied > 0) {
+      try {
+        this.ctx.db.pragma('wal_checkpoint(PASSIVE)');
+      } catch {
+        // A checkpoint that cannot run now runs later; nothing depends on it.
+      }
+    }
     if (listRemoved(this.ctx).length !== removedBefore) this.afterRemoteRemoval();
     if (outcome.setAside > 0 || outcome.alarms > 0) this.changed(['network']);
     if (outcome.applied > 0) this.changed(['contacts', 'clinicians', 'rota', 'settings', 'redirections', 'reports', 'network']);
