@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { callHost, freePort } from '../helpers/host.ts';
@@ -141,6 +142,8 @@ describe('the practice network page in Settings, on one PC', () => {
     await expect.poll(() => alert.textContent()).toBe(message);
     expect(await alert.getAttribute('role')).toBe('alert');
     expect((await status()).state).toBe('not_joined');
+    mkdirSync('/tmp/net-shots', { recursive: true });
+    await page.screenshot({ path: '/tmp/net-shots/network-page-wrong-code.png', fullPage: true });
 
     // A letter a join code never has.
     await box.fill(`U${joinCode.slice(1)}`);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.ts';
 import { tempDir } from '../helpers/fixtures.ts';
 import { callHost, freePort, spawnHost, stopHost, type SpawnedHost } from '../helpers/host.ts';
+import { violations } from './axe.ts';
 import { boardRow, keyOf, screen, usedText } from './deskPage.ts';
 
 /**
@@ -68,6 +69,7 @@ describe('two reception PCs in one practice network, end to end in Chromium', ()
   const a = pc('Reception 1', 'AB', 'twodesks-a-token-0123456789abcdef-01', 'contactcap-2desk-a-');
   const b = pc('Reception 2', 'CD', 'twodesks-b-token-0123456789abcdef-01', 'contactcap-2desk-b-');
   let browser: Browser;
+  let clinicianId = '';
   let aLastPlace = '';
   let bLastPlace = '';
 
@@ -119,7 +121,8 @@ describe('two reception PCs in one practice network, end to end in Chromium', ()
     await callHost(hostA, 'settings.update', { practiceName: 'Riverside Surgery', dayEnd: '23:59', setup: 'done' });
     // A cap of 2, so two PCs that cannot see each other take its last place quickly.
     const clinician = (await callHost(hostA, 'clinician.create', { name: CLINICIAN, role: 'gp_partner', dailyCap: 2 })).body as { value: { id: string } };
-    await callHost(hostA, 'rota.setDay', { clinicianId: clinician.value.id, day: today, override: { am: true, pm: true } });
+    clinicianId = clinician.value.id;
+    await callHost(hostA, 'rota.setDay', { clinicianId, day: today, override: { am: true, pm: true } });
     browser = await launchChromium();
     await openDesk(a);
     await openDesk(b);
@@ -158,8 +161,15 @@ describe('two reception PCs in one practice network, end to end in Chromium', ()
     // Everything set up on Reception 1 is on Reception 2's board, and both headers say they are in step.
     await screen(pageB, 'Reception');
     await expect.poll(() => usedText(pageB, CLINICIAN), LONG).toBe('0 / 2');
-    for (const page of [pageA, pageB]) await expect.poll(() => page.locator('header .network-line').textContent(), LONG).toContain('In step with 1 PC');
-    await pageA.screenshot({ path: `${SHOTS}/network-page-two-members-reception-1.png` });
+    for (const page of [pageA, pageB]) {
+      // All in step is said under the date, in the header's own row: no line below it takes height from the board.
+      await expect.poll(() => page.locator('header .network-inline').textContent(), LONG).toContain('In step with 1 PC');
+      expect(await page.locator('header .network-line').count()).toBe(0);
+      expect(await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Menu', exact: true }).count()).toBe(0);
+    }
+    await screen(pageA, 'Settings');
+    await pageA.screenshot({ path: `${SHOTS}/network-page-two-members-reception-1.png`, fullPage: true });
+    expect(await violations(pageA)).toEqual([]);
   }, 90_000);
 
   it('shows a contact recorded on Reception 1 on Reception 2’s board within a second', async () => {
@@ -216,13 +226,14 @@ describe('two reception PCs in one practice network, end to end in Chromium', ()
       const box = page.locator('.to-check-box');
       await expect.poll(() => box.textContent(), LONG).toContain('1 contact to check');
       expect(await box.textContent()).toContain('recorded on Reception 2 while it could not see Reception 1');
-      await expect.poll(() => page.locator('header .network-line').textContent(), LONG).toContain('In step with 1 PC');
+      await expect.poll(() => page.locator('header .network-inline').textContent(), LONG).toContain('In step with 1 PC');
     }
     await pageA.screenshot({ path: `${SHOTS}/board-reception-1-over-cap.png` });
+    expect(await violations(pageA)).toEqual([]);
     await pageB.screenshot({ path: `${SHOTS}/board-reception-2-over-cap.png` });
     await openNetworkPage(pageB);
     await expect.poll(() => memberOnPage(pageB, 'Reception 1').textContent(), LONG).toContain('Connected now');
-    await pageB.screenshot({ path: `${SHOTS}/network-page-two-members-reception-2.png` });
+    await pageB.screenshot({ path: `${SHOTS}/network-page-two-members-reception-2.png`, fullPage: true });
     await screen(pageB, 'Reception');
   }, 90_000);
 
@@ -234,6 +245,7 @@ describe('two reception PCs in one practice network, end to end in Chromium', ()
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain('will be voided with the reason “Redirected: recorded while the PCs could not see each other”');
     await pageA.screenshot({ path: `${SHOTS}/redirect-instead-reception-1.png` });
+    expect(await violations(pageA)).toEqual([]);
     // Nothing has happened yet: the contact still counts.
     expect(await usedText(pageA, CLINICIAN)).toBe('3 / 2');
     await dialog.getByRole('combobox', { name: 'Service' }).selectOption({ label: 'PCN enhanced-access hub' });
@@ -247,5 +259,28 @@ describe('two reception PCs in one practice network, end to end in Chromium', ()
       const voided = (await deskContacts(one)).find((contact) => contact.id === bLastPlace);
       expect(voided?.voided?.reason).toBe('Redirected: recorded while the PCs could not see each other');
     }
+  }, 60_000);
+
+  it('removes Reception 1 from Reception 2’s network after asking: its past records stay, and nothing new from it is taken', async () => {
+    const pageB = pageOf(b);
+    await openNetworkPage(pageB);
+    await memberOnPage(pageB, 'Reception 1').getByRole('button', { name: 'Remove this PC… (Reception 1)' }).click();
+    const dialog = pageB.getByRole('dialog', { name: 'Remove Reception 1 from the network?' });
+    await dialog.waitFor();
+    const words = (await dialog.textContent()) ?? '';
+    expect(words).toContain('Its past records stay on every PC');
+    expect(words).toContain('Nothing new recorded on Reception 1 will be accepted');
+    await pageB.screenshot({ path: `${SHOTS}/remove-pc-reception-2.png` });
+    await dialog.getByRole('button', { name: 'Remove Reception 1' }).click();
+    await expect.poll(() => memberOnPage(pageB, 'Reception 1').textContent(), LONG).toContain('Removed from the network: its past records stay');
+
+    await screen(pageB, 'Reception');
+    expect(await usedText(pageB, CLINICIAN)).toBe('2 / 2');
+    // An urgent contact on Reception 1, which is full there too.
+    await callHost(hostOf(a), 'contact.record', { clinicianId, overCapReason: 'Chest pain' });
+    await expect.poll(() => usedText(pageOf(a), CLINICIAN), LONG).toBe('3 / 2');
+    // Given time to arrive, it does not: Reception 2 takes nothing new from a removed PC.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect(await usedText(pageB, CLINICIAN)).toBe('2 / 2');
   }, 60_000);
 });

@@ -80,6 +80,7 @@ export function App() {
   if (compact) return <CompactView />;
   const Current = SCREEN_COMPONENTS[screen];
   // A new install asks who is at the desk inside the setup; the dialog asks only when the setup is not showing.
+  const showNetwork = () => void leaveSetup(() => openSettings('network'));
   const needsStaff = device !== null && device.staffName === '' && setupChecked && !setupOpen;
 
   return (
@@ -87,9 +88,12 @@ export function App() {
       <header className="app-top">
         <div className="app-header">
           <h1 className="brand">ContactCap</h1>
-          <p className="today-date">
-            {day ? formatHeaderDate(day) : ''} <span className="clock">{formatTime(now)}</span>
-          </p>
+          <div className="today">
+            <p className="today-date">
+              {day ? formatHeaderDate(day) : ''} <span className="clock">{formatTime(now)}</span>
+            </p>
+            <NetworkLine now={now} onDetails={showNetwork} place="inline" />
+          </div>
           <ScreensNav current={setupOpen ? null : screen} onShow={(name) => void leaveSetup(() => go(name))} />
           {device && (
             <button type="button" className="desk-id" onClick={() => setChangingDesk(true)}>
@@ -99,7 +103,7 @@ export function App() {
             </button>
           )}
         </div>
-        <NetworkLine now={now} onDetails={() => void leaveSetup(() => openSettings('network'))} />
+        <NetworkLine now={now} onDetails={showNetwork} place="line" />
       </header>
       {unreachable && (
         <p role="alert" className="banner banner-error">

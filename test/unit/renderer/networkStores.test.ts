@@ -1,25 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NetworkStatus } from '../../../shared/network.ts';
 import { useDeskStore } from '../../../renderer/src/stores/deskStore.ts';
+import { useSetupStore } from '../../../renderer/src/stores/setupStore.ts';
 import { useSystemStore } from '../../../renderer/src/stores/systemStore.ts';
 import { board, boardRow } from './boardRows.ts';
 import { installFakeTransport, settle } from './fakeTransport.ts';
+import { networkStatus } from './networkStatus.ts';
 
-function status(state: NetworkStatus['state']): NetworkStatus {
-  return {
-    state,
-    thisPc: { deviceId: 'ab'.repeat(8), name: 'Reception 1' },
-    port: 42525,
-    addresses: [],
-    members: [],
-    behind: 0,
-    held: 0,
-    catchingUp: false,
-    quietPcs: [],
-    problems: [],
-    restartAt: null,
-  };
-}
+const status = (state: NetworkStatus['state']) => networkStatus({ state, thisPc: { deviceId: 'ab'.repeat(8), name: 'Reception 1' } });
 
 describe('the network in the system store', () => {
   let fake: ReturnType<typeof installFakeTransport>;
@@ -112,5 +100,33 @@ describe('redirecting the patient of a contact over the cap from two PCs', () =>
     const done = await doing;
     expect(done.result.ok).toBe(true);
     expect(done.voidError).toBe('This contact was already voided.');
+  });
+});
+
+describe('the first-run setup on a PC in a practice network', () => {
+  let fake: ReturnType<typeof installFakeTransport>;
+  beforeEach(() => {
+    fake = installFakeTransport();
+    useSetupStore.setState({ checked: false, open: false });
+  });
+  afterEach(async () => {
+    await fake.failPending();
+  });
+
+  async function firstRun(network: NetworkStatus['state']): Promise<boolean> {
+    const checking = useSetupStore.getState().checkFirstRun();
+    fake.callsTo('settings.get')[0]?.answer({ ok: true, value: { setup: 'not_done' } });
+    fake.callsTo('clinician.list')[0]?.answer({ ok: true, value: [] });
+    fake.callsTo('network.status')[0]?.answer({ ok: true, value: status(network) });
+    await checking;
+    return useSetupStore.getState().open;
+  }
+
+  it('opens by itself on a new PC on its own', async () => {
+    expect(await firstRun('not_joined')).toBe(true);
+  });
+
+  it('stays shut on a new PC that has joined, whose clinicians are still on their way from the other PCs', async () => {
+    expect(await firstRun('running')).toBe(false);
   });
 });

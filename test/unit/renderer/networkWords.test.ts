@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NetworkMember, NetworkStatus } from '../../../shared/network.ts';
+import type { NetworkStatus } from '../../../shared/network.ts';
 import { catchingUpNote, mayBeBehind, quietBoardNote, quietWarning } from '../../../renderer/src/components/reception/networkNotes.ts';
 import {
   behindText,
@@ -7,34 +7,18 @@ import {
   joinCodeGroups,
   joinCodeNote,
   networkLineIsProblem,
+  networkLinePlacement,
   seenText,
   skewText,
   stateText,
 } from '../../../renderer/src/components/settings/network/networkText.ts';
 import { boardRow } from './boardRows.ts';
+import { networkMember, networkStatus } from './networkStatus.ts';
 
 /** What the practice network's screens say, in words, and when the desk warns. Expected words are written out here. */
 
-function member(patch: Partial<NetworkMember>): NetworkMember {
-  return { deviceId: 'aa'.repeat(8), name: 'Reception 2', connected: true, lastSeen: null, behind: 0, held: 0, clockSkewMs: null, address: null, removed: false, ...patch };
-}
-
-function status(patch: Partial<NetworkStatus>): NetworkStatus {
-  return {
-    state: 'running',
-    thisPc: { deviceId: 'bb'.repeat(8), name: 'Reception 1' },
-    port: 42525,
-    addresses: [],
-    members: [member({})],
-    behind: 0,
-    held: 0,
-    catchingUp: false,
-    quietPcs: [],
-    problems: [],
-    restartAt: null,
-    ...patch,
-  };
-}
+const member = networkMember;
+const status = (patch: Partial<NetworkStatus>) => networkStatus({ members: [networkMember()], ...patch });
 
 // 10:31 in London on a winter's day (GMT), and ten minutes later.
 const SEEN = '2026-12-02T10:31:00.000Z';
@@ -81,6 +65,15 @@ describe('this PC’s sharing, in words', () => {
     expect(networkLineIsProblem(status({ state: 'stopped' }))).toBe(true);
     expect(networkLineIsProblem(status({ members: [member({ connected: false })] }))).toBe(true);
     expect(networkLineIsProblem(status({ members: [member({ connected: false, removed: true })] }))).toBe(false);
+  });
+
+  it('says all in step under the date, and everything else on a line of its own', () => {
+    expect(networkLinePlacement(status({}))).toBe('inline');
+    expect(networkLinePlacement(status({ members: [] }))).toBe('line');
+    expect(networkLinePlacement(status({ state: 'starting' }))).toBe('line');
+    expect(networkLinePlacement(status({ behind: 5 }))).toBe('line');
+    expect(networkLinePlacement(status({ members: [member({}), member({ connected: false })] }))).toBe('line');
+    expect(networkLinePlacement(status({ members: [member({}), member({ connected: false, removed: true })] }))).toBe('inline');
   });
 
   it('fills the catch-up bar with what is here of all there is, only while some are still to come', () => {

@@ -32,6 +32,7 @@ export function ToCheck({ contacts, entryOf, onVoid }: { contacts: readonly Cont
               <div className="actions actions-start">
                 <button
                   type="button"
+                  aria-label={`Redirect the patient… (${entry.named})`}
                   onClick={() =>
                     useDeskFlow.getState().open({
                       kind: 'redirect',
@@ -41,10 +42,10 @@ export function ToCheck({ contacts, entryOf, onVoid }: { contacts: readonly Cont
                     })
                   }
                 >
-                  Redirect the patient…<span className="visually-hidden"> ({entry.named})</span>
+                  Redirect the patient…
                 </button>
-                <button type="button" onClick={() => onVoid(entry)}>
-                  Void it with a reason…<span className="visually-hidden"> ({entry.named})</span>
+                <button type="button" aria-label={`Void it with a reason… (${entry.named})`} onClick={() => onVoid(entry)}>
+                  Void it with a reason…
                 </button>
               </div>
             </li>

@@ -69,7 +69,7 @@ export function NetworkJoin({ network, now }: { network: NetworkStatus; now: num
           <p>Do this once, on the first PC only. It shows a join code to type at each of the other PCs.</p>
           <ErrorMessage error={createError} id="network-create-error" />
           <div className="actions">
-            <button type="button" className="primary" aria-disabled={busy || undefined} onClick={() => void create()}>
+            <button type="button" aria-disabled={busy || undefined} onClick={() => void create()}>
               Create a practice network
             </button>
           </div>

@@ -49,8 +49,8 @@ export function NetworkMembers({ network, now }: { network: NetworkStatus; now: 
                   </p>
                   {skewText(member) && <p className="network-member-detail network-skew">{skewText(member)}</p>}
                   <div className="actions">
-                    <button type="button" onClick={() => setRemoving(member)}>
-                      Remove this PC<span className="visually-hidden">: {member.name}</span>…
+                    <button type="button" aria-label={`Remove this PC… (${member.name})`} onClick={() => setRemoving(member)}>
+                      Remove this PC…
                     </button>
                   </div>
                 </>

@@ -27,6 +27,17 @@ export function networkLineIsProblem(status: NetworkStatus): boolean {
   return status.state === 'stopped' || status.members.some((member) => !member.removed && !member.connected);
 }
 
+/**
+ * Where the header says it: all in step fits under the date, in the header's
+ * own row, so a full board keeps its height; anything else (starting,
+ * catching up, a PC not seen, sharing stopped) gets a line of its own below.
+ */
+export function networkLinePlacement(status: NetworkStatus): 'inline' | 'line' {
+  const members = status.members.filter((member) => !member.removed);
+  const inStep = status.state === 'running' && members.length > 0 && members.every((member) => member.connected) && !status.catchingUp && status.behind === 0;
+  return inStep ? 'inline' : 'line';
+}
+
 /** The state of this PC's sharing, in a sentence. */
 export function stateText(status: NetworkStatus, now: number): string {
   switch (status.state) {
