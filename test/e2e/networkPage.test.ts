@@ -1,7 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { callHost, freePort } from '../helpers/host.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser.ts';
+import { tempDir } from '../helpers/fixtures.ts';
+import { callHost, freePort, spawnHost, stopHost, type SpawnedHost } from '../helpers/host.ts';
 import { violations } from './axe.ts';
 import { onScreen, sidewaysScroll, whollyOnScreen } from './layoutProbe.ts';
 import { useHostInChromium } from './session.ts';
@@ -115,6 +117,8 @@ describe('the practice network page in Settings, on one PC', () => {
     await dialog.getByRole('button', { name: 'Leave the network' }).click();
     await page.getByRole('button', { name: 'Create a practice network' }).waitFor();
     expect((await status()).state).toBe('not_joined');
+    // The focus is not lost with the button that went: it is on the part of the page that follows.
+    await expect.poll(() => page.evaluate<string>(`document.activeElement?.id ?? ''`)).toBe('network-create');
     await expect.poll(() => headerLine().count()).toBe(0);
   });
 
@@ -151,4 +155,40 @@ describe('the practice network page in Settings, on one PC', () => {
     expect((await status()).state).toBe('not_joined');
     expect(await headerLine().count()).toBe(0);
   });
+});
+
+describe('a data folder copied from a PC in the network', () => {
+  const original = tempDir('contactcap-netcopy-a-');
+  const copy = tempDir('contactcap-netcopy-b-');
+  const hosts: SpawnedHost[] = [];
+  const start = async (dataDir: string, token: string) => {
+    const host = await spawnHost({ dataDir, token, args: ['--network-port', String(await freePort()), '--network-listen', '127.0.0.1', '--no-discovery'] });
+    hosts.push(host);
+    return host;
+  };
+
+  afterAll(async () => {
+    for (const host of hosts) await stopHost(host);
+    original.remove();
+    copy.remove();
+  });
+
+  it('says on its first start, like the other startup notices, that the PC now has a new identity in the network', async () => {
+    const first = await start(original.dir, 'netcopy-a-token-0123456789abcdef-0123');
+    await callHost(first, 'network.create', {});
+    await expect.poll(async () => ((await callHost(first, 'network.status', {})).body as { value: Status }).value.state, { timeout: 20_000 }).toBe('running');
+    await stopHost(first);
+    cpSync(original.dir, copy.dir, { recursive: true });
+
+    const copied = await start(copy.dir, 'netcopy-b-token-0123456789abcdef-0123');
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+      await page.goto(copied.url);
+      const notice = page.locator('.banner-warning[role="alert"]');
+      await expect.poll(() => notice.textContent(), { timeout: 20_000 }).toContain('this PC now has a new identity in the practice network. Nothing recorded is lost.');
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 });

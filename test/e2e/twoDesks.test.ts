@@ -273,6 +273,7 @@ describe('two reception PCs in one practice network, end to end in Chromium', ()
     await pageB.screenshot({ path: `${SHOTS}/remove-pc-reception-2.png` });
     await dialog.getByRole('button', { name: 'Remove Reception 1' }).click();
     await expect.poll(() => memberOnPage(pageB, 'Reception 1').textContent(), LONG).toContain('Removed from the network: its past records stay');
+    await expect.poll(() => pageB.evaluate<string>(`document.activeElement?.id ?? ''`)).toBe('network-members');
 
     await screen(pageB, 'Reception');
     expect(await usedText(pageB, CLINICIAN)).toBe('2 / 2');

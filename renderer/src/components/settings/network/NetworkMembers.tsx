@@ -18,7 +18,9 @@ export function NetworkMembers({ network, now }: { network: NetworkStatus; now: 
 
   return (
     <section className="panel settings-section" aria-labelledby="network-members">
-      <h2 id="network-members">Other PCs in the network</h2>
+      <h2 id="network-members" tabIndex={-1}>
+        Other PCs in the network
+      </h2>
       {members.length === 0 ? (
         <p>
           No other PC has been seen yet. Join the other PCs with the join code on this page. If one has joined and still does not show here within a minute,
@@ -66,7 +68,11 @@ export function NetworkMembers({ network, now }: { network: NetworkStatus; now: 
           doLabel={`Remove ${removing.name}`}
           onConfirm={() => removePc(removing.deviceId)}
           onClose={() => setRemoving(null)}
-          onDone={() => announce(`${removing.name} was removed from the practice network. Its past records stay.`)}
+          onDone={() => {
+            announce(`${removing.name} was removed from the practice network. Its past records stay.`);
+            // Its Remove button has gone: the focus goes to the list's heading, not to the top of the page.
+            requestAnimationFrame(() => document.getElementById('network-members')?.focus());
+          }}
         >
           <p>
             Its past records stay on every PC, in the counts and in the reports. Nothing new recorded on {removing.name} will be accepted by this PC or passed on to the

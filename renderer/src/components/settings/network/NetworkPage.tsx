@@ -105,7 +105,8 @@ function LeaveSection() {
           onClose={() => setAsking(false)}
           onDone={() => {
             announce('This PC has left the practice network. Everything recorded stays.');
-            document.getElementById('network-create')?.focus();
+            // Once the page has changed to the one for a PC on its own.
+            requestAnimationFrame(() => document.getElementById('network-create')?.focus());
           }}
         >
           <p>This PC will stop sharing with the other PCs and forget the join code. Its board will then count only what is recorded here.</p>
