@@ -56,6 +56,7 @@ export function connectLiveUpdates(): () => void {
 
 export function loadEverything(): void {
   void useSystemStore.getState().load();
+  void useSystemStore.getState().loadNetwork();
   void useSettingsStore.getState().refresh();
   void useRosterStore.getState().refresh();
   void useCatalogueStore.getState().refresh();
