@@ -1,5 +1,8 @@
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { must, tempDirs } from '../helpers/fixtures.ts';
+import path from 'node:path';
+import { must, openTestCore, tempDirs } from '../helpers/fixtures.ts';
+import { freePort } from '../helpers/host.ts';
 import { eventCount, Practice, seedHistory, sleep, waitUntil } from '../network/cluster.ts';
 import { percentile, row, type Row } from './stats.ts';
 
@@ -48,45 +51,69 @@ export async function measureFanOut(log: (line: string) => void): Promise<Row[]>
   }
 }
 
+/** The source PC in its own process: answers its join code once it is sharing. */
+async function startSource(dir: string, port: number): Promise<{ joinCode: string; stop: () => void }> {
+  const child = spawn(process.execPath, [path.join(import.meta.dirname, 'sourcePc.ts'), dir, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let text = '';
+  const joinCode = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the source PC did not start: ${text}`)), 1_800_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+      const match = /ready (\S+)/.exec(text);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`the source PC stopped (${code}): ${text}`)));
+  });
+  return { joinCode, stop: () => child.kill('SIGTERM') };
+}
+
 /**
- * A new PC catching up `events` from one peer, while its desk records a
- * contact every 20 ms: the rate, the desk's record time, and the replication
- * process's memory at its peak and once idle.
+ * A new PC catching up `events` from one peer (in a process of its own, as a
+ * real other PC), while its desk records round its 20 clinicians every 50 ms:
+ * the rate, the desk's record time, and the replication process's memory at
+ * its peak and once idle.
  */
 export async function measureCatchUp(events: number, label: string, log: (line: string) => void): Promise<Row[]> {
   const seeds = tempDirs();
   const seeded = seeds.make();
   log(`  seeding ${events.toLocaleString('en-GB')} events…`);
-  seedHistory(seeded, events, { clinicians: 20, perDay: 30 });
-  const practice = await new Practice({ dirs: { 0: seeded }, batchSize: 500 }).start(1);
+  const { deviceId: sourceId } = seedHistory(seeded, events, { clinicians: 20, perDay: 30 });
+  const counting = openTestCore(seeded);
+  const total = eventCount(counting);
+  counting.close();
+  const sourcePort = await freePort();
+  const source = await startSource(seeded, sourcePort);
+  const newcomerDir = seeds.make();
+  const port = await freePort();
+  const newcomer = openTestCore(newcomerDir, { network: { listen: ['127.0.0.1'], discovery: false, defaultPort: port, batchSize: 500 } });
   try {
-    const source = practice.pc(0);
-    const total = eventCount(source.core);
-    // The source first hands its history to its own Hypercore.
-    await waitUntil(() => must(source.core.call('network.status', {})).state === 'running', 60_000, () => 'the source did not start');
-    const newcomer = await practice.add('New PC');
-    const doctors = Array.from({ length: 20 }, (_, i) => must(newcomer.core.call('clinician.create', { name: `Dr Desk ${String.fromCharCode(65 + i)}`, role: 'locum_gp' })).id);
+    const doctors = Array.from({ length: 20 }, (_, i) => must(newcomer.call('clinician.create', { name: `Dr Desk ${String.fromCharCode(65 + i)}`, role: 'locum_gp' })).id);
+    must(newcomer.call('network.join', { code: source.joinCode }));
+    must(newcomer.call('network.configure', { addresses: [`127.0.0.1:${sourcePort}`] }));
     const started = performance.now();
     const desk: number[] = [];
     let peakRss = 0;
     let recorded = 0;
-    while (eventCount(newcomer.core) < total + doctors.length) {
-      if (performance.now() - started > 1_800_000) throw new Error('the catch-up took over 30 minutes');
+    const remote = () => newcomer.db.prepare('SELECT count(*) FROM events WHERE origin = ?').pluck().get(sourceId) as number;
+    while (remote() < total) {
+      if (performance.now() - started > 1_800_000) throw new Error(`the catch-up took over 30 minutes (${remote()} of ${total})`);
       const t = performance.now();
-      // Round the 20 clinicians of the day, as a busy desk records them (past 25 each, as urgent ones).
       const over = recorded >= 25 * doctors.length;
-      must(newcomer.core.call('contact.record', { clinicianId: doctors[recorded % doctors.length] ?? '', typeId: 'telephone', ...(over ? { overCapReason: 'Bench: urgent' } : {}) }));
+      must(newcomer.call('contact.record', { clinicianId: doctors[recorded % doctors.length] ?? '', typeId: 'telephone', ...(over ? { overCapReason: 'Bench: urgent' } : {}) }));
       desk.push(performance.now() - t);
       recorded++;
-      peakRss = Math.max(peakRss, rssOf(newcomer.core.replicationProcessId(), 'VmRSS'));
+      peakRss = Math.max(peakRss, rssOf(newcomer.replicationProcessId(), 'VmRSS'));
       await sleep(50);
     }
     const seconds = (performance.now() - started) / 1000;
-    const rate = total / seconds;
-    log(`  ${label}: ${total.toLocaleString('en-GB')} events in ${seconds.toFixed(1)} s; ${desk.length} desk records meanwhile`);
-    peakRss = Math.max(peakRss, rssOf(newcomer.core.replicationProcessId(), 'VmHWM'));
+    const rate = remote() / seconds;
+    log(`  ${label}: ${remote().toLocaleString('en-GB')} events in ${seconds.toFixed(1)} s; ${desk.length} desk records meanwhile`);
+    peakRss = Math.max(peakRss, rssOf(newcomer.replicationProcessId(), 'VmHWM'));
     await sleep(10_000);
-    const idle = rssOf(newcomer.core.replicationProcessId(), 'VmRSS');
+    const idle = rssOf(newcomer.replicationProcessId(), 'VmRSS');
     return [
       row(`catch-up from one PC (${label})`, rate, null, perSecond),
       { ...row(`catch-up rate ≥ 3,000 events/s (${label})`, rate, null, perSecond), target: '≥ 3,000/s', pass: rate >= 3000 },
@@ -95,7 +122,9 @@ export async function measureCatchUp(events: number, label: string, log: (line: 
       row(`replication process RSS, idle after it (${label})`, idle, 200, mb),
     ];
   } finally {
-    await practice.close();
+    newcomer.close();
+    source.stop();
+    await sleep(500);
     seeds.removeAll();
   }
 }

@@ -155,7 +155,6 @@ describe('sharing', () => {
     });
     try {
       await waitUntil(() => problemsOf(a.core).includes('Room 9 (newer version) runs a version of ContactCap that cannot share with this one'), 15_000, () => problemsOf(a.core), 100);
-      expect(heard.some((m) => m.kind === 'problem' && m.code === 'incompatible_version' && m.message.includes('Reception 1'))).toBe(true);
       expect(must(a.core.call('network.status', {})).members).toEqual([]);
       expect(heard.some((m) => m.kind === 'blocks' || m.kind === 'member')).toBe(false);
     } finally {
