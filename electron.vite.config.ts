@@ -6,7 +6,11 @@ export default defineConfig({
   main: {
     build: {
       rolldownOptions: {
-        input: { index: resolve(import.meta.dirname, 'main/desktop-shell/main.ts') },
+        input: {
+          index: resolve(import.meta.dirname, 'main/desktop-shell/main.ts'),
+          // The practice network's own process (an Electron utilityProcess): it holds the Hypercores.
+          replication: resolve(import.meta.dirname, 'main/replication/process.ts'),
+        },
       },
     },
   },

@@ -15,10 +15,13 @@ export const LAYERS = [
   { name: 'the context', paths: ['main/core/context.ts'], may: ['events', 'repos', 'db', 'the core’s base'] },
   { name: 'services', paths: ['main/core/services/'], may: ['the context', 'exports', 'events', 'repos', 'db', 'the core’s base'] },
   { name: 'api', paths: ['main/core/api/'], may: ['services', 'the context', 'the core’s base'] },
-  { name: 'createCore', paths: ['main/core/createCore.ts'], may: ['api', 'services', 'the context', 'exports', 'events', 'repos', 'db', 'the core’s base'] },
+  { name: 'the network', paths: ['main/core/network/'], may: ['api', 'services', 'the context', 'events', 'repos', 'db', 'the core’s base'] },
+  { name: 'createCore', paths: ['main/core/createCore.ts'], may: ['the network', 'api', 'services', 'the context', 'exports', 'events', 'repos', 'db', 'the core’s base'] },
   { name: 'the desktop shell', paths: ['main/desktop-shell/'], may: ['createCore', 'the core’s base'] },
   { name: 'the web shell', paths: ['main/web-shell/'], may: ['createCore', 'the core’s base'] },
   { name: 'the preload', paths: ['main/preload/'], may: [] },
+  // Its own process: it holds the Hypercores and never opens SQLite.
+  { name: 'the replication process', paths: ['main/replication/'], may: [] },
 ];
 
 function layerOf(relative) {

@@ -7,6 +7,7 @@ import { BOARD_ORDERS, type PracticeSettings } from './settings.ts';
 import type { CollectiveAction } from './actions.ts';
 import type { ClinicianImport } from './clinicianImport.ts';
 import { EXPORT_TABLES, GPAS_STATUSES, type DayReport, type EndOfDayStatus, type ExportFile, type GpasReport, type RangeReport } from './reports.ts';
+import type { NetworkStatus } from './network.ts';
 import type { Envelope } from './result.ts';
 import * as f from './schemas.ts';
 
@@ -316,6 +317,29 @@ export const contract = {
     'Turn this PC’s end-of-day export on or off, and set its time and folder.',
   )<EndOfDayStatus>(),
   'export.runEndOfDay': asyncMethod(none, 'Write any end-of-day files that are due now (it also runs by itself every minute).')<EndOfDayStatus>(),
+
+  'network.status': method(none, 'This PC in the practice network: each other PC, when it was last seen, how far behind this PC is, and any problem.')<NetworkStatus>(),
+  'network.create': method(none, 'Make a new practice network with this PC as its first member; answers the join code to type at the other PCs.')<{
+    joinCode: string;
+    status: NetworkStatus;
+  }>(),
+  'network.join': method(
+    z.strictObject({ code: z.string({ error: 'Type the join code shown on a PC already in the network.' }).max(60, { error: 'A join code has 17 letters and digits.' }) }),
+    'Join the practice network whose join code was typed here.',
+  )<NetworkStatus>(),
+  'network.joinCode': method(none, 'The join code, to read out at another PC (null when this PC is not in a network).')<{ joinCode: string | null }>(),
+  'network.leave': method(none, 'This PC stops sharing with the others and forgets the join code. Everything recorded stays.')<NetworkStatus>(),
+  'network.remove': method(
+    z.strictObject({ deviceId: z.string({ error: 'Choose the PC to remove.' }).regex(/^[0-9a-f]{16,64}$/, { error: 'Choose the PC to remove from the list.' }) }),
+    'Take another PC out of the network: its past records stay, nothing new from it is accepted.',
+  )<NetworkStatus>(),
+  'network.configure': method(
+    z.strictObject({
+      addresses: z.array(z.string({ error: 'An address is a PC’s name or IP address, then optionally :port.' }).max(260, { error: 'An address is a PC’s name or IP address, then optionally :port.' }), { error: 'Give the addresses as a list.' }).max(50, { error: 'Up to 50 addresses can be typed in.' }).optional(),
+      port: z.number({ error: 'The port must be a number from 1024 to 65535.' }).int({ error: 'The port must be a whole number from 1024 to 65535.' }).min(1024, { error: 'The port must be a number from 1024 to 65535.' }).max(65535, { error: 'The port must be a number from 1024 to 65535.' }).optional(),
+    }),
+    'Set the addresses of PCs to try when discovery is blocked, and the port the practice uses.',
+  )<NetworkStatus>(),
 } as const;
 
 /** Any map of method specs: the core's contract, or a shell's own methods (shared/desktopMethods.ts). */

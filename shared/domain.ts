@@ -139,6 +139,12 @@ export interface Contact {
   overCapReason: string | null;
   /** Counted beyond the cap (in the day's order), whether urgent or not. */
   overCap: boolean;
+  /**
+   * Over the cap with no urgent reason: two PCs that could not see each other
+   * both took the last places. Says why, in words, for the desk to redirect or
+   * void with a reason; null otherwise. Nothing is dropped or voided by itself.
+   */
+  overCommit: string | null;
   /** Entered on a later day, with this reason; null for a contact recorded on its own day. */
   lateReason: string | null;
   recordedBy: string;
@@ -192,6 +198,8 @@ export interface BoardRow {
   warnedAt: string | null;
   fullAt: string | null;
   urgentOverCap: number;
+  /** Contacts over the cap with no urgent reason (see Contact.overCommit): each needs redirecting or voiding. */
+  overCommitted: number;
   notCounted: number;
 }
 
@@ -212,7 +220,7 @@ export interface Board {
 }
 
 export interface StartupNotice {
-  kind: 'database_moved_aside' | 'database_damaged';
+  kind: 'database_moved_aside' | 'database_damaged' | 'network_identity';
   message: string;
   /** The file the notice is about. */
   file: string;

@@ -1,3 +1,4 @@
+import type { NetworkStatus } from '../../shared/network.ts';
 import type { Store } from './db/store.ts';
 import type { EventLog } from './events/eventLog.ts';
 
@@ -18,6 +19,24 @@ export interface CoreContext extends Store {
   log: EventLog;
   clock: Clock;
   ids: IdSource;
+  /** This PC's part in the practice network (main/core/network/): the replication process and what it reports. */
+  network: NetworkControl;
+}
+
+/** What the services may ask of the practice network. Each throws a DomainError with a message for the desk. */
+export interface NetworkControl {
+  status(): NetworkStatus;
+  /** Makes a new practice network with this PC as its first member; answers the join code. */
+  create(): string;
+  /** Joins the network whose secret a join code carries. */
+  join(secret: Uint8Array): void;
+  /** The join code, for a manager to read out at another PC; null when not joined. */
+  joinCode(): string | null;
+  /** This PC stops sharing and forgets the secret; everything recorded stays. */
+  leave(): void;
+  /** Takes another PC out of the network: its past events stay, nothing new from it is accepted. */
+  remove(deviceId: string): void;
+  configure(change: { addresses?: string[]; port?: number }): void;
 }
 
 /**

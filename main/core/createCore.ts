@@ -8,7 +8,7 @@ import { practiceDayOf } from '../../shared/practiceDay.ts';
 import type { Envelope } from '../../shared/result.ts';
 import { createDispatcher, type AddShellMethods, type PushListener } from './api/dispatch.ts';
 import { createHandlers } from './api/handlers.ts';
-import type { Clock, CoreContext, IdSource } from './context.ts';
+import type { Clock, CoreContext, IdSource, NetworkControl } from './context.ts';
 import { checkIntegrityInBackground, type IntegrityResult } from './db/integrityCheck.ts';
 import { createStore, type Store } from './db/store.ts';
 import { loadMigrations, schemaVersionOf } from './db/migrations.ts';
@@ -19,6 +19,10 @@ import { rebuildProjections } from './events/rebuild.ts';
 import { finishMaintenance, pendingMaintenance } from './repos/deviceRepo.ts';
 import { assignMissingKeys } from './services/clinicians.ts';
 import { getDeviceId, insertDevice } from './repos/eventsRepo.ts';
+import { NetworkSupervisor, type NetworkOptions } from './network/supervisor.ts';
+import { fileSecretKeeper, forkReplication } from './network/processes.ts';
+import { projectPending } from './events/pending.ts';
+import type { RemoteOutcome } from './events/remote.ts';
 
 export interface CoreOptions {
   /** Folder holding the database: per machine, on a local disk. */
@@ -34,6 +38,11 @@ export interface CoreOptions {
   integrityCheck?: 'background' | 'off';
   /** Write due end-of-day exports every minute, if the PC has them turned on (default on). */
   endOfDayTimer?: 'on' | 'off';
+  /**
+   * The practice network: how the shell starts the replication process and
+   * keeps the secret. By default a Node child process and an owner-only file.
+   */
+  network?: Partial<Omit<NetworkOptions, 'dataDir'>>;
 }
 
 export interface Core {
@@ -53,6 +62,14 @@ export interface Core {
   readonly db: Database.Database;
   /** The connection with the core's one Caches object: what tools that write below the api must use. */
   readonly store: Store;
+  /**
+   * Another PC's events as its Hypercore holds them (block i is its seq i+1),
+   * applied as the practice network applies them: one transaction, duplicates
+   * skipped, malformed blocks set aside. For tests and tools; the network calls it itself.
+   */
+  applyRemoteBlocks(origin: string, start: number, blocks: readonly string[]): RemoteOutcome;
+  /** The replication process's id while one runs, else null (tests and support tools). */
+  replicationProcessId(): number | null;
 }
 
 export const systemClock: Clock = { now: () => Date.now() };
@@ -71,12 +88,14 @@ export function createCore(options: CoreOptions): Core {
   const ids = options.ids ?? randomIds;
   const { opened, deviceId, store } = openWithIdentity(options, clock);
   const { db } = opened;
-  const ctx: CoreContext = { db, caches: store.caches, log: new EventLog(store, deviceId, () => clock.now()), clock, ids };
+  const ctx: CoreContext = { db, caches: store.caches, log: new EventLog(store, deviceId, () => clock.now()), clock, ids, network: null as unknown as NetworkControl };
   const notices: StartupNotice[] = [...opened.notices];
   const listeners = new Set<PushListener>();
   let closed = false;
 
   const push: PushListener = (event, payload) => {
+    // After every commit here, this PC's new events go to its own record in the practice network.
+    if (!closed) network.afterLocalWrite();
     for (const listener of listeners) {
       try {
         listener(event, payload);
@@ -103,11 +122,32 @@ export function createCore(options: CoreOptions): Core {
       })
     : Promise.resolve({ status: 'not_checked', detail: 'switched off for this run' });
 
+  const network = new NetworkSupervisor(
+    ctx,
+    {
+      dataDir: options.dataDir,
+      spawn: options.network?.spawn ?? (() => forkReplication()),
+      secrets: options.network?.secrets ?? fileSecretKeeper(options.dataDir),
+      ...(options.network?.listen ? { listen: options.network.listen } : {}),
+      ...(options.network?.discovery === undefined ? {} : { discovery: options.network.discovery }),
+      ...(options.network?.batchSize ? { batchSize: options.network.batchSize } : {}),
+      ...(options.network?.defaultPort ? { defaultPort: options.network.defaultPort } : {}),
+      ...(options.network?.restartBackoffMs ? { restartBackoffMs: options.network.restartBackoffMs } : {}),
+    },
+    // Another PC's events: no window has them, so every window reads again (no version to compare).
+    (topics) => push('data.changed', { topics }),
+    (message) => {
+      notices.push({ kind: 'network_identity', file: opened.file, message });
+      push('data.changed', { topics: ['system'] });
+    },
+  );
+  ctx.network = network;
+
   const status = (context: CoreContext): SystemStatus => {
     const now = context.clock.now();
     return {
       appVersion: options.appVersion ?? '0.0.0',
-      deviceId,
+      deviceId: context.log.origin,
       databasePath: opened.file,
       schemaVersion: schemaVersionOf(context.db),
       now: new Date(now).toISOString(),
@@ -126,6 +166,7 @@ export function createCore(options: CoreOptions): Core {
       ? []
       : [setTimeout(() => void invoke('export.runEndOfDay', {}), 15_000), setInterval(() => void invoke('export.runEndOfDay', {}), 60_000)];
   for (const timer of timers) timer.unref();
+  network.startIfJoined();
 
   return {
     invoke,
@@ -140,11 +181,16 @@ export function createCore(options: CoreOptions): Core {
       closed = true;
       for (const timer of timers) clearTimeout(timer);
       check?.cancel();
+      network.close();
       listeners.clear();
       db.close();
       opened.lock.release();
     },
-    deviceId,
+    applyRemoteBlocks: (origin, start, blocks) => network.applyBlocks(origin, start, blocks),
+    replicationProcessId: () => network.processId(),
+    get deviceId() {
+      return ctx.log.origin;
+    },
     databasePath: opened.file,
     integrity,
     db,
@@ -153,6 +199,8 @@ export function createCore(options: CoreOptions): Core {
 }
 
 export type { PushEvents };
+export type { ReplicationChannel, SecretKeeper } from './network/supervisor.ts';
+export { fileSecretKeeper } from './network/processes.ts';
 /** What the shells need from below the core's front door, passed on here so they reach no lower. */
 export { chooseDataDir } from './db/dataDir.ts';
 
@@ -203,6 +251,8 @@ function runMaintenance(store: Store): void {
         .immediate(),
     );
   }
+  // Events another PC sent with a type the version before this one did not know.
+  store.caches.around(() => store.db.transaction(() => projectPending(store)).immediate());
 }
 
 function ensureDeviceId(store: Store, clock: Clock): string {

@@ -8,10 +8,11 @@ import { compactController } from './compactWindow.ts';
 import { fileActions } from './fileActions.ts';
 import { wireIpc } from './ipc.ts';
 import { lockDownNavigation } from './navigation.ts';
+import { openSafeStorageKeeper, utilityReplication } from './replication.ts';
 import { askBeforeUnload } from './unloadGuard.ts';
 import { APP_ENTRY_URL, mainWindowOptions } from './windowOptions.ts';
 
-type ElectronApi = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'net' | 'protocol' | 'session' | 'shell'>;
+type ElectronApi = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'net' | 'protocol' | 'session' | 'shell' | 'utilityProcess' | 'safeStorage'>;
 
 export interface DesktopPaths {
   /** Folder holding the built main bundle (out/main). */
@@ -33,7 +34,7 @@ export function dataDirArgument(argv: readonly string[]): string | undefined {
  * channel. Everything else is the core's.
  */
 export function startDesktopApp(electron: ElectronApi, paths: DesktopPaths): void {
-  const { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } = electron;
+  const { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell, utilityProcess, safeStorage } = electron;
   registerAppScheme(protocol);
   if (!app.requestSingleInstanceLock()) {
     app.quit();
@@ -54,13 +55,17 @@ export function startDesktopApp(electron: ElectronApi, paths: DesktopPaths): voi
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => core?.close());
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     const appRoot = app.getAppPath();
     try {
+      const dataDir = chooseDataDir(dataDirArgument(process.argv), process.env, process.platform).dir;
+      const secrets = await openSafeStorageKeeper(safeStorage, dataDir);
       core = createCore({
-        dataDir: chooseDataDir(dataDirArgument(process.argv), process.env, process.platform).dir,
+        dataDir,
         migrationsDir: path.join(appRoot, 'migrations'),
         appVersion: app.getVersion(),
+        // The practice network runs in its own process, and its secret is kept with the OS's protection.
+        network: { spawn: utilityReplication(utilityProcess, path.join(paths.mainDir, 'replication.js')), secrets },
       });
     } catch (error) {
       const message = error instanceof StartupError ? error.message : `ContactCap could not start: ${String(error)}`;

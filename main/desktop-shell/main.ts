@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, session, shell, utilityProcess } from 'electron';
 import { startDesktopApp } from './desktopApp.ts';
 
-startDesktopApp({ app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell }, { mainDir: import.meta.dirname });
+startDesktopApp({ app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell, utilityProcess, safeStorage }, { mainDir: import.meta.dirname });

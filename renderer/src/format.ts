@@ -29,6 +29,17 @@ export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
+/** "Reception 1", "Reception 1 and Reception 2", "A, B and C". */
+export function namesList(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
+}
+
+/** A count of records from other PCs, as staff read it: "1 record", "12,345 records". */
+export function recordsText(count: number): string {
+  return `${count.toLocaleString('en-GB')} record${count === 1 ? '' : 's'}`;
+}
+
 /** Why a clinician cannot take a routine contact now, in a few words: "full", "absent today". */
 export function whyNoRoom(row: BoardRow): string {
   if (row.status !== 'working') return CLINICIAN_STATUS_LABELS[row.status].toLowerCase();

@@ -7,6 +7,7 @@ import type { Core } from '../../main/core/createCore.ts';
 import type { PushEvents } from '../../shared/events.ts';
 import type { ApiError, Envelope, ErrorCode } from '../../shared/result.ts';
 import { FakeClock, must, openTestCore, sequentialIds } from '../helpers/fixtures.ts';
+import { quietReplication, type QuietReplication } from '../helpers/quietReplication.ts';
 
 /**
  * Monday 23 November 2026, 09:00 GMT. London is on GMT in winter, so the
@@ -22,6 +23,8 @@ export interface OpenedCore {
   clock: FakeClock;
   /** Every push the core sent since it was opened. */
   pushes: { event: keyof PushEvents; payload: unknown }[];
+  /** The stand-in for the replication process that network.create and network.join start. */
+  replication: QuietReplication;
 }
 
 const opened: { core: Core; remove: () => void }[] = [];
@@ -43,17 +46,21 @@ export function changed(...topics: string[]) {
   return { event: 'data.changed', payload: { topics, version: clockValue, previous: clockValue } };
 }
 
-/** Opens a core on a fresh temp folder; closeAllCores() (run it in afterEach) or closeCore() closes it and removes the folder. */
+/**
+ * Opens a core on a fresh temp folder; closeAllCores() (run it in afterEach) or closeCore() closes it and removes the folder.
+ * These tests are about the contract, not replication: joining a practice network here starts no process and opens no port.
+ */
 export function openCore(at: string = MONDAY_MORNING): OpenedCore {
   const dir = mkdtempSync(path.join(FAST_TEMP, 'contactcap-api-'));
   const clock = new FakeClock(at);
-  const core = openTestCore(dir, { clock, ids: sequentialIds('id') });
+  const replication = quietReplication();
+  const core = openTestCore(dir, { clock, ids: sequentialIds('id'), network: { spawn: replication.spawn } });
   opened.push({ core, remove: () => rmSync(dir, { recursive: true, force: true }) });
   const pushes: OpenedCore['pushes'] = [];
   core.subscribe((event, payload) => {
     pushes.push({ event, payload });
   });
-  return { core, clock, pushes };
+  return { core, clock, pushes, replication };
 }
 
 /** Closes one core opened by openCore and removes its folder. */

@@ -340,6 +340,50 @@ const deskKey = fc.oneof(
   fc.string().filter((text) => !isDeskKeyText(text)),
 );
 
+// ---------------------------------------------------------------------------
+// The practice network's fields.
+
+/** A join code the contract accepts: the secret ff ee dd cc bb aa 99 88 77 66, worked out by hand in test/unit/network/joinCode.test.ts. */
+const JOIN_CODE = 'ZZQD-VK5V-NACR-GXV6-8';
+/** Crockford's base 32, copied from DESIGN.md §5's join code: no I, L, O or U. */
+const CODE_CHARS = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const JOIN_CODE_CHARS = JOIN_CODE.replaceAll('-', '');
+
+/** Not a join code: the wrong kind, empty, too short or long, a character no code has, or one character changed (caught by the check character). */
+const joinCode = fc.oneof(
+  otherThan('string'),
+  whitespace,
+  fc.constantFrom('ZZQD-VK5V-NACR-GXV6', 'ZZQD-VK5V-NACR-GXV6-88', 'ZZQU-VK5V-NACR-GXV6-8', 'ZZQD-VK5V-NACR-GXV6-!', 'ZZQD_VK5V_NACR_GXV6_8', 'Z'.repeat(61), 'ZZQD-VK5V-NACR-GXV6-8.', 'ZZQD-VK5V-NACR-GXV6-V'),
+  fc.tuple(fc.nat({ max: JOIN_CODE_CHARS.length - 1 }), fc.constantFrom(...Array.from(CODE_CHARS))).filter(([at, char]) => JOIN_CODE_CHARS.charAt(at) !== char).map(([at, char]) => JOIN_CODE_CHARS.slice(0, at) + char + JOIN_CODE_CHARS.slice(at + 1)),
+  fc.nat({ max: JOIN_CODE_CHARS.length - 1 }).map((at) => JOIN_CODE_CHARS.slice(0, at) + JOIN_CODE_CHARS.slice(at + 1)),
+);
+
+/** A PC's device id as the Network page lists it: 16 to 64 lower-case hex digits. */
+const isDeviceId = (text: string) => text.length >= 16 && text.length <= 64 && everyUnit(text, (unit) => '0123456789abcdef'.includes(unit));
+const deviceId = fc.oneof(
+  otherThan('string'),
+  fc.constantFrom('', 'a1b2c3d4', 'A1B2C3D4E5F60718', 'g1b2c3d4e5f60718', ' a1b2c3d4e5f60718', 'a1b2c3d4e5f60718 ', 'a1b2-c3d4-e5f6-0718', 'a'.repeat(65)),
+  fc.string().filter((text) => !isDeviceId(text)),
+);
+
+const GOOD_ADDRESSES = ['192.168.1.20', 'reception-2:42600', '10.0.0.5:42525'];
+/** Typed addresses that are not a host then optionally :port (1024–65535), or are too long to be one. */
+const badAddress = fc.oneof(
+  fc.constantFrom('not an address', 'http://192.168.1.20', '192.168.1.20:', ':42525', '-desk', 'desk-', 'desk_2', '192.168.1.20:42525:1', '192.168.1.20:123456', 'x'.repeat(261), 'dësk', '192.168.1.300', '10.0.0:42600'),
+  fc.tuple(fc.constantFrom('desk', '10.0.0.5'), fc.integer({ min: 0, max: 1023 })).map(([host, port]) => `${host}:${port}`),
+  fc.tuple(fc.constantFrom('desk', '10.0.0.5'), fc.integer({ min: 65536, max: 99999 })).map(([host, port]) => `${host}:${port}`),
+);
+const notText = fc.oneof(shapes, json).filter((value) => typeof value !== 'string');
+/** Not a list, a list with one wrong entry among good ones, or more than 50 entries. */
+const addressList = fc.oneof(
+  otherThan('object').filter((value) => !Array.isArray(value)),
+  fc.constant<unknown>({ 0: '192.168.1.20' }),
+  fc
+    .tuple(fc.array(fc.constantFrom(...GOOD_ADDRESSES), { maxLength: 3 }), fc.oneof(badAddress, notText), fc.nat())
+    .map(([good, bad, at]) => [...good.slice(0, at % (good.length + 1)), bad, ...good.slice(at % (good.length + 1))]),
+  fc.array(fc.constantFrom(...GOOD_ADDRESSES), { minLength: 51, maxLength: 60 }),
+);
+
 const KINDS = {
   clinicianName: words(1, 80),
   contactTypeName: words(2, 40),
@@ -417,6 +461,10 @@ const KINDS = {
   nullableDayOverride: dayOverride,
   pharmacyFirst,
   roleDefaults,
+  joinCode,
+  deviceId,
+  addressList,
+  port: wholeNumber(1024, 65535, '42525'),
 } satisfies Record<string, fc.Arbitrary<unknown>>;
 
 type Kind = keyof typeof KINDS;
@@ -437,6 +485,8 @@ interface MethodCase<M extends TestedMethod> {
   valid: (seed: Seed) => TestedInputOf<M>;
   /** Whether the valid example saves something (so "unchanged" is shown to be a real check). */
   writes: boolean;
+  /** What the valid example needs done first, on its own core (a practice network joined). Malformed input is refused before this would matter. */
+  before?: (seeded: Seeded) => void;
   /**
    * The valid example saves nothing but still tells windows to refresh. Only
    * export.runEndOfDay, a known bug: see "tells no window to refresh when no file was
@@ -793,12 +843,41 @@ const CASES: { [M in TestedMethod]: MethodCase<M> } = {
     writes: false,
   },
   'desktop.printToPdf': { fields: { fileName: required('pdfFileName', /Give the file a name/) }, valid: () => ({ fileName: 'Daily summary 23-11-2026.pdf' }), writes: false },
+  // The network's methods start no process here: the harness gives each core a stand-in that never answers (test/helpers/quietReplication.ts).
+  'network.status': { fields: {}, valid: () => ({}), writes: false },
+  'network.create': { fields: {}, valid: () => ({}), writes: true },
+  'network.join': { fields: { code: required('joinCode', /join code/) }, valid: () => ({ code: JOIN_CODE }), writes: true },
+  'network.joinCode': { fields: {}, valid: () => ({}), writes: false },
+  'network.leave': { fields: {}, valid: () => ({}), writes: true, before: joined },
+  'network.remove': {
+    fields: { deviceId: required('deviceId', /PC to remove/) },
+    valid: () => ({ deviceId: OTHER_PC.deviceId }),
+    writes: true,
+    before: (seeded) => {
+      joined(seeded);
+      seeded.replication.latest().say({ kind: 'member', member: OTHER_PC });
+    },
+  },
+  'network.configure': {
+    fields: { addresses: optional('addressList', /address|port in/), port: optional('port', /port/) },
+    valid: () => ({ addresses: ['192.168.1.20', ' reception-2:42600 ', ''], port: 42600 }),
+    writes: true,
+    before: joined,
+  },
 };
+
+/** Another PC of the practice, as the replication process reports one that proved the secret. */
+const OTHER_PC = { deviceId: 'a1b2c3d4e5f60718', coreKey: 'ab'.repeat(32), name: 'Reception 2' };
+
+function joined(seeded: Seeded): void {
+  expect(seeded.core.call('network.join', { code: JOIN_CODE })).toMatchObject({ ok: true });
+}
 
 interface UntypedCase {
   fields: Record<string, FieldSpec>;
   valid: (seed: Seed) => Record<string, unknown>;
   writes: boolean;
+  before?: (seeded: Seeded) => void;
   pushesWithoutWriting?: true;
 }
 
@@ -810,6 +889,15 @@ function expectValidCallWroteNothing(seeded: Seeded, method: TestedMethod): void
 
 function caseOf(method: TestedMethod): UntypedCase {
   return CASES[method];
+}
+
+/** Does what the method's valid example needs first, then takes the database as it now is as the one to compare against. */
+function prepare(seeded: Seeded, method: TestedMethod): void {
+  const { before } = caseOf(method);
+  if (!before) return;
+  before(seeded);
+  seeded.before = snapshot(seeded.core.db);
+  seeded.pushes.length = 0;
 }
 
 /** Values that are not a set of named values at all. */
@@ -960,6 +1048,7 @@ describe('the bad-input table', () => {
     const seeded = openSeeded();
     try {
       const { valid, writes } = caseOf(method);
+      prepare(seeded, method);
       const result = await invoke(seeded.core, method, valid(seeded.data));
       expect(result).toMatchObject({ ok: true });
       // A write shows up in the snapshot, so "the snapshot is unchanged" really means nothing was written.
@@ -1082,9 +1171,23 @@ describe.each(TESTED_METHODS)('%s with malformed input', (method) => {
   } else {
     it('takes no details: an empty request is the only valid one', async () => {
       const seeded = shared();
+      expectRefusal(await invoke(seeded.core, method, { clinicianId: seeded.data.amaraId }), { code: 'invalid_input', field: null, phrase: 'clinicianId' });
+      if (caseOf(method).writes) {
+        // network.create and network.leave save something, and work once: each empty request gets a core of its own.
+        expectNothingWritten(seeded);
+        for (const input of [{}, undefined]) {
+          const own = openSeeded();
+          try {
+            prepare(own, method);
+            expect(await invoke(own.core, method, input)).toMatchObject({ ok: true });
+          } finally {
+            closeCore(own);
+          }
+        }
+        return;
+      }
       expect(await invoke(seeded.core, method, {})).toMatchObject({ ok: true });
       expect(await invoke(seeded.core, method, undefined)).toMatchObject({ ok: true });
-      expectRefusal(await invoke(seeded.core, method, { clinicianId: seeded.data.amaraId }), { code: 'invalid_input', field: null, phrase: 'clinicianId' });
       expectValidCallWroteNothing(seeded, method);
     });
   }

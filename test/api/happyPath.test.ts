@@ -139,6 +139,8 @@ describe('contact.record', () => {
       session: 'am',
       overCapReason: null,
       overCap: false,
+      // One PC, well under the cap: nothing to explain.
+      overCommit: null,
       lateReason: null,
       recordedBy: 'Sam Reed',
       device: 'Reception 1',
@@ -763,6 +765,7 @@ describe('board.today', () => {
         warnedAt: null,
         fullAt: null,
         urgentOverCap: 0,
+        overCommitted: 0,
         notCounted: 0,
       },
     ]);

@@ -9,6 +9,13 @@ import { applyEvent } from '../../main/core/events/projector.ts';
 import { insertEvent } from '../../main/core/repos/eventsRepo.ts';
 import { FakeClock, must, openTestCore, sequentialIds, tempDir } from '../helpers/fixtures.ts';
 
+/** These writes never touch the practice network: any call to it fails the test. */
+const noNetwork: CoreContext['network'] = new Proxy({} as CoreContext['network'], {
+  get: () => () => {
+    throw new Error('This test does not use the practice network.');
+  },
+});
+
 /**
  * The board and the record check keep each clinician's day in memory between
  * calls (services/dayUsageCache.ts). Whatever path a change takes into the
@@ -105,7 +112,7 @@ describe('the board and the record check see every change at once', () => {
     must(core.call('contact.record', { clinicianId: ada.id, typeId: 'telephone' }));
     expect(usedBy(core, ada.id).used).toBe(1);
 
-    const ctx: CoreContext = { ...core.store, log: new EventLog(core.store, core.deviceId, () => clock.now()), clock, ids: sequentialIds('rolled-back') };
+    const ctx: CoreContext = { ...core.store, log: new EventLog(core.store, core.deviceId, () => clock.now()), clock, ids: sequentialIds('rolled-back'), network: noNetwork };
     expect(() =>
       write(ctx, () => {
         must(core.call('contact.record', { clinicianId: ada.id, typeId: 'telephone' }));
@@ -204,7 +211,7 @@ describe('the board and the record check see every change at once', () => {
   describe('after a write that rolled back, when the next call is itself a write', () => {
     function withOuterContext(clock: FakeClock) {
       const core = newCore(clock);
-      const ctx: CoreContext = { ...core.store, log: new EventLog(core.store, core.deviceId, () => clock.now()), clock, ids: sequentialIds('outer') };
+      const ctx: CoreContext = { ...core.store, log: new EventLog(core.store, core.deviceId, () => clock.now()), clock, ids: sequentialIds('outer'), network: noNetwork };
       return { core, ctx };
     }
 

@@ -219,7 +219,8 @@ describe('migration 3 (desk safety)', () => {
     raw.close();
 
     const core = openTestCore(dataDir, { clock: new FakeClock('2026-11-20T10:00:00Z') });
-    expect(core.db.pragma('user_version', { simple: true })).toBe(3);
+    // Migrated through to the newest schema: 4, the practice network.
+    expect(core.db.pragma('user_version', { simple: true })).toBe(4);
     expect(core.db.prepare('SELECT id, order_key = hlc AS same, late_reason FROM contacts ORDER BY id').all()).toEqual([
       { id: 'k1', same: 1, late_reason: null },
       { id: 'k2', same: 1, late_reason: null },

@@ -23,12 +23,14 @@ export function useHostInChromium(options: {
   via?: 'npm' | 'node';
   /** Runs on the empty data folder before the host first starts. */
   prepare?: (dataDir: string) => void;
+  /** More arguments for the host, such as the practice network's port and address: read at each start. */
+  args?: () => string[];
 }): HostInChromium {
   const data = tempDir(options.folderPrefix);
   let host: SpawnedHost | undefined;
   let browser: Browser | undefined;
   let port = 0;
-  const start = () => spawnHost({ dataDir: data.dir, port, token: options.token, via: options.via ?? 'node' });
+  const start = () => spawnHost({ dataDir: data.dir, port, token: options.token, via: options.via ?? 'node', ...(options.args ? { args: options.args() } : {}) });
 
   beforeAll(async () => {
     options.prepare?.(data.dir);

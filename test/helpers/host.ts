@@ -31,11 +31,13 @@ export interface HostLaunch {
   /** 'npm' runs `npm run web` exactly as a person would; 'node' starts the host entry directly. */
   via?: 'npm' | 'node';
   env?: NodeJS.ProcessEnv;
+  /** More arguments for the host (the practice network's port and address, for instance). */
+  args?: string[];
 }
 
 /** Starts the browser host in its own process group and waits for the address it prints. */
 export function spawnHost(launch: HostLaunch): Promise<SpawnedHost> {
-  const args = ['--port', String(launch.port ?? 0), '--data-dir', launch.dataDir];
+  const args = ['--port', String(launch.port ?? 0), '--data-dir', launch.dataDir, ...(launch.args ?? [])];
   const env = { ...process.env, ...launch.env, ...(launch.token ? { CONTACTCAP_TOKEN: launch.token } : {}) };
   const child =
     launch.via === 'npm'

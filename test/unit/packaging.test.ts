@@ -25,6 +25,10 @@ describe('electron-builder configuration', () => {
     expect(config.npmRebuild).toBe(false);
     expect(config.nsis?.perMachine).toBe(true);
     expect(config.asarUnpack).toContain('node_modules/better-sqlite3/**');
+    // The replication engine's native addons load from outside app.asar, in the utilityProcess.
+    for (const addon of ['rocksdb-native', 'sodium-native', 'quickbit-native', 'simdle-native', 'fs-native-extensions', 'require-addon']) {
+      expect(config.asarUnpack).toContain(`node_modules/${addon}/**`);
+    }
     const files = JSON.stringify(config.files);
     expect(files).toContain('"out/**"');
     expect(files).toContain('"migrations/*.sql"');

@@ -19,6 +19,7 @@ import { dayReport } from '../services/reports/day.ts';
 import { rangeReport } from '../services/reports/range.ts';
 import { getRota, setDay, setPattern } from '../services/rota.ts';
 import { readSettings, updateSettings } from '../services/settings.ts';
+import { configureNetwork, createNetwork, joinNetwork, leaveNetwork, networkJoinCode, networkStatus, removeFromNetwork } from '../services/network.ts';
 
 export interface Handler<M extends MethodName> {
   /** What a successful call changes; windows showing these are told to refresh. A function when it depends on the input. */
@@ -30,6 +31,7 @@ export type Handlers = { [M in MethodName]: Handler<M> };
 
 const reads: readonly Topic[] = [];
 const roster: readonly Topic[] = ['clinicians'];
+const network: readonly Topic[] = ['network'];
 
 export function createHandlers(status: (ctx: CoreContext) => SystemStatus): Handlers {
   return {
@@ -77,6 +79,13 @@ export function createHandlers(status: (ctx: CoreContext) => SystemStatus): Hand
     'report.day': { changes: reads, run: dayReport },
     'report.range': { changes: reads, run: rangeReport },
     'report.gpas': { changes: reads, run: gpasReport },
+    'network.status': { changes: reads, run: networkStatus },
+    'network.create': { changes: network, run: createNetwork },
+    'network.join': { changes: network, run: joinNetwork },
+    'network.joinCode': { changes: reads, run: networkJoinCode },
+    'network.leave': { changes: network, run: leaveNetwork },
+    'network.remove': { changes: network, run: removeFromNetwork },
+    'network.configure': { changes: network, run: configureNetwork },
     'gpas.assess': { changes: ['reports'], run: assessGpas },
     'action.list': { changes: reads, run: (ctx) => listActions(ctx) },
     'action.create': { changes: ['reports'], run: createAction },

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Store } from '../db/store.ts';
-import { decodeHlc, encodeHlc, tickHlc, zeroHlc, type Hlc } from '../../../shared/hlc.ts';
+import { compareHlc, decodeHlc, encodeHlc, tickHlc, zeroHlc, type Hlc } from '../../../shared/hlc.ts';
 import { insertEvent, lastSeqOf, latestHlc } from '../repos/eventsRepo.ts';
 import { EVENT_SCHEMA_VERSION, type EventBody, type EventType, type StoredEvent } from './eventTypes.ts';
 import { applyEvent } from './projector.ts';
@@ -19,16 +19,36 @@ export function hashEvent(event: Omit<StoredEvent, 'hash'>): string {
 export class EventLog {
   private last: Hlc;
   private readonly store: Store;
-  readonly origin: string;
+  private currentOrigin: string;
   private readonly now: () => number;
 
   constructor(store: Store, origin: string, now: () => number) {
     this.store = store;
-    this.origin = origin;
+    this.currentOrigin = origin;
     this.now = now;
     const latest = latestHlc(store);
     const seen = latest === null ? zeroHlc(origin) : decodeHlc(latest);
     this.last = { wall: seen.wall, counter: seen.counter, node: origin };
+  }
+
+  /** This PC's device id: the origin of every event it writes. */
+  get origin(): string {
+    return this.currentOrigin;
+  }
+
+  /**
+   * A new device id, for a data folder that was restored or copied: its events
+   * start again at seq 1, so no sequence number an old copy used is used twice.
+   */
+  rotate(origin: string): void {
+    this.currentOrigin = origin;
+    this.last = { ...this.last, node: origin };
+  }
+
+  /** Another PC's clock value, seen in an event applied here: everything written after sorts after it. */
+  observe(hlc: string): void {
+    const remote = decodeHlc(hlc);
+    if (compareHlc(remote, this.last) > 0) this.last = { wall: remote.wall, counter: remote.counter, node: this.currentOrigin };
   }
 
   /** The newest hybrid clock value in the log, from this PC or any other; null for an empty log. */

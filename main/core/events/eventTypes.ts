@@ -104,6 +104,8 @@ export const EVENT_BODIES = {
   }),
   'action.updated': z.object({ actionId: z.string(), changes }),
   'gpas.assessed': z.object({ monday: z.string(), status: z.enum(GPAS_STATUSES), note: z.string() }),
+  /** A PC taken out of the practice network: its events up to keptUpTo stay, later ones are set aside. */
+  'network.pcRemoved': z.object({ deviceId: z.string(), name: z.string(), keptUpTo: z.number().int().nonnegative() }),
 } as const;
 
 export type EventType = keyof typeof EVENT_BODIES;
@@ -128,6 +130,7 @@ export const EVENT_SCHEMA_VERSION: Record<EventType, number> = {
   'action.created': 1,
   'action.updated': 1,
   'gpas.assessed': 1,
+  'network.pcRemoved': 1,
 };
 
 export function isEventType(type: string): type is EventType {

@@ -8,13 +8,14 @@ import { dayOrderKey, insertContact } from '../repos/contactsRepo.ts';
 import { insertDeferral } from '../repos/deferralsRepo.ts';
 import { insertRedirection } from '../repos/redirectionsRepo.ts';
 import { insertRequest, type RequestKind } from '../repos/requestsRepo.ts';
+import { insertRemoved, markUnprojected } from '../repos/networkRepo.ts';
 import { setRotaDay } from '../repos/rotaRepo.ts';
 import { upsertVoid, type VoidTarget } from '../repos/voidsRepo.ts';
 import { applyBaseline } from './baseline.ts';
-import { EVENT_BODIES, isEventType, type StoredEvent } from './eventTypes.ts';
+import { EVENT_BODIES, EVENT_SCHEMA_VERSION, isEventType, type StoredEvent } from './eventTypes.ts';
 
 /** Tables that are projections of the event log, cleared and refilled by a rebuild. */
-export const PROJECTION_TABLES = ['requests', 'voids', 'contacts', 'redirections', 'deferrals', 'rota_days', 'config', 'field_history'] as const;
+export const PROJECTION_TABLES = ['unprojected_events', 'removed_pcs', 'requests', 'voids', 'contacts', 'redirections', 'deferrals', 'rota_days', 'config', 'field_history'] as const;
 
 /**
  * Applies one event to the projections, then tells the caches what it changed:
@@ -34,7 +35,13 @@ const ALL_CONTACTS: Change = { kind: 'contacts' };
 
 /** Writes the event into the projections; says what it changed, or null where nothing kept in memory is made from it. */
 function project(store: Store, event: StoredEvent): Change | null {
-  if (!isEventType(event.type)) return null; // from a newer version: kept in the log, projected after upgrade
+  if (!isEventType(event.type)) {
+    // From a PC on a newer version: kept in the log, projected at the first start of a version that knows it.
+    markUnprojected(store, event.origin, event.seq);
+    return null;
+  }
+  // A newer schema version of a known type: projected now with the fields this version knows, fully after an upgrade.
+  if (event.schemaVersion > EVENT_SCHEMA_VERSION[event.type]) markUnprojected(store, event.origin, event.seq, true);
   const raw: unknown = JSON.parse(event.body);
   switch (event.type) {
     case 'clinician.created': {
@@ -163,6 +170,11 @@ function project(store: Store, event: StoredEvent): Change | null {
     case 'gpas.assessed': {
       const body = EVENT_BODIES['gpas.assessed'].parse(raw);
       return applyConfig(store, 'gpas', body.monday, event.hlc, { status: body.status, note: body.note }, { status: body.status, note: body.note });
+    }
+    case 'network.pcRemoved': {
+      const body = EVENT_BODIES['network.pcRemoved'].parse(raw);
+      insertRemoved(store, { deviceId: body.deviceId, name: body.name, keptUpTo: body.keptUpTo, removedAt: event.wallTime, hlc: event.hlc });
+      return null;
     }
     case 'contact.voided': {
       const body = EVENT_BODIES['contact.voided'].parse(raw);

@@ -49,3 +49,7 @@ export function getDeviceId(store: Store): string | null {
 export function insertDevice(store: Store, deviceId: string, createdAt: number): void {
   statement(store, 'INSERT INTO device (id, device_id, created_at) VALUES (1, ?, ?)').run(deviceId, createdAt);
 }
+
+export function eventAt(store: Store, origin: string, seq: number): StoredEvent | null {
+  return (statement(store, `SELECT ${COLUMNS} FROM events WHERE origin = ? AND seq = ?`).get(origin, seq) as StoredEvent | undefined) ?? null;
+}

@@ -48,6 +48,7 @@ export function todayBoard(ctx: CoreContext): Board {
       warnedAt: isoOrNull(usage.warnedAt),
       fullAt: isoOrNull(usage.fullAt),
       urgentOverCap: usage.urgentOverCap,
+      overCommitted: usage.overCapIds.length - usage.urgentOverCap,
       notCounted: state.notCounted.get(clinicianId) ?? 0,
     });
   }

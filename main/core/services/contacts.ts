@@ -13,7 +13,39 @@ import { currentConfig } from './configViews.ts';
 import { deskFiguresAt, loadDay, type DeskFigures } from './dayPlan.ts';
 import { assertNotVoided, authorOf, repeatedRequest, voidedOf, whenRecorded } from './recording.ts';
 
-export function toContact(record: ContactRecord, overCapIds: ReadonlySet<string>): Contact {
+function listOf(names: readonly string[]): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/**
+ * Why each over-cap contact without an urgent reason is over the cap. Two PCs
+ * that could not see each other may both record a clinician's last place;
+ * once they meet, the later in the day's order (the same on every PC) is over,
+ * and is explained here by the PCs whose contacts came before it.
+ * `records` is one day in the day's order.
+ */
+export function overCommitNotes(records: readonly ContactRecord[], overCapIds: ReadonlySet<string>): Map<string, string> {
+  const notes = new Map<string, string>();
+  const before = new Map<string, ContactRecord[]>();
+  for (const record of records) {
+    if (!record.counts || record.voidReason !== null) continue;
+    const earlier = before.get(record.clinicianId) ?? [];
+    if (overCapIds.has(record.id) && record.overCapReason === null && record.lateReason === null) {
+      const others = [...new Set(earlier.filter((other) => !overCapIds.has(other.id) && other.device !== record.device).map((other) => other.device || 'another PC'))];
+      notes.set(
+        record.id,
+        others.length > 0
+          ? `Over the cap: recorded on ${record.device || 'a PC'} while it could not see ${listOf(others)}, which had recorded contacts for the same clinician. Redirect the patient, or void it with a reason.`
+          : 'Over the cap with no urgent reason: the cap or the contacts before it changed after it was recorded. Redirect the patient, or void it with a reason.',
+      );
+    }
+    earlier.push(record);
+    before.set(record.clinicianId, earlier);
+  }
+  return notes;
+}
+
+export function toContact(record: ContactRecord, overCapIds: ReadonlySet<string>, overCommit: string | null = null): Contact {
   return {
     id: record.id,
     clinicianId: record.clinicianId,
@@ -25,6 +57,7 @@ export function toContact(record: ContactRecord, overCapIds: ReadonlySet<string>
     session: record.session,
     overCapReason: record.overCapReason,
     overCap: overCapIds.has(record.id),
+    overCommit,
     lateReason: record.lateReason,
     recordedBy: record.recordedBy,
     device: record.device,
@@ -97,7 +130,8 @@ function contactById(ctx: CoreContext, contactId: string): Contact {
   const record = getContactRecord(ctx, contactId);
   if (!record) throw new DomainError('not_found', 'That contact is not in ContactCap’s records. Refresh the list and choose it again.', 'contactId');
   const day = loadDay(ctx, record.practiceDay, ctx.clock.now(), record.clinicianId);
-  return toContact(record, day.overCapIds);
+  const notes = day.overCapIds.has(record.id) ? overCommitNotes(contactsOnDay(ctx, record.practiceDay, record.clinicianId), day.overCapIds) : null;
+  return toContact(record, day.overCapIds, notes?.get(record.id) ?? null);
 }
 
 export function voidContact(ctx: CoreContext, input: ParsedInputOf<'contact.void'>): Contact {
@@ -114,8 +148,10 @@ export function listContactsFor(ctx: CoreContext, input: ParsedInputOf<'contact.
   const day = input.day ?? practiceDayOf(now);
   const state = loadDay(ctx, day, now, input.clinicianId);
   // By time, newest first; recording order breaks ties (a backdated contact sits at its own time).
-  return contactsOnDay(ctx, day, input.clinicianId)
-    .map((record) => toContact(record, state.overCapIds))
+  const records = contactsOnDay(ctx, day, input.clinicianId);
+  const notes = overCommitNotes(records, state.overCapIds);
+  return records
+    .map((record) => toContact(record, state.overCapIds, notes.get(record.id) ?? null))
     .reverse()
     .sort((a, b) => Date.parse(b.occurredAt) - Date.parse(a.occurredAt));
 }

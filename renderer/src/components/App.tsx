@@ -5,15 +5,17 @@ import { connectLiveUpdates, loadEverything } from '../stores/liveUpdates.ts';
 import { useDeskStore } from '../stores/deskStore.ts';
 import { useSettingsStore } from '../stores/settingsStore.ts';
 import { useSetupStore } from '../stores/setupStore.ts';
-import { useSystemStore } from '../stores/systemStore.ts';
+import { NETWORK_POLL_MS, useSystemStore } from '../stores/systemStore.ts';
 import { askBeforeUnload, useUiStore, type Screen } from '../stores/uiStore.ts';
 import { ActionScreen } from './action/ActionScreen.tsx';
 import { Announcer } from './Announcer.tsx';
 import { ScreenContext } from './common/announce.ts';
+import { useNow } from './common/useNow.ts';
 import { ClinicianView } from './clinician/ClinicianView.tsx';
 import { CompactView } from './clinician/CompactView.tsx';
 import { ReceptionScreen } from './reception/ReceptionScreen.tsx';
 import { LeaveDialog } from './LeaveDialog.tsx';
+import { NetworkLine } from './NetworkLine.tsx';
 import { ScreensNav } from './ScreensNav.tsx';
 import { ReportsScreen } from './reports/ReportsScreen.tsx';
 import { CliniciansScreen } from './roster/CliniciansScreen.tsx';
@@ -22,6 +24,7 @@ import { ServicesScreen } from './services/ServicesScreen.tsx';
 import { SettingsScreen } from './settings/SettingsScreen.tsx';
 import { SetupScreen } from './setup/SetupScreen.tsx';
 import { StaffDialog } from './StaffDialog.tsx';
+import '../styles/network.css';
 
 const SCREEN_COMPONENTS: Record<Screen, () => React.JSX.Element | null> = {
   reception: ReceptionScreen,
@@ -34,18 +37,10 @@ const SCREEN_COMPONENTS: Record<Screen, () => React.JSX.Element | null> = {
   settings: SettingsScreen,
 };
 
-function useClock(): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const tick = setInterval(() => setNow(Date.now()), 15_000);
-    return () => clearInterval(tick);
-  }, []);
-  return now;
-}
-
 export function App() {
   const screen = useUiStore((state) => state.screen);
   const go = useUiStore((state) => state.go);
+  const openSettings = useUiStore((state) => state.openSettings);
   const compact = useUiStore((state) => state.compact);
   const status = useSystemStore((state) => state.status);
   const unreachable = useSystemStore((state) => state.unreachable);
@@ -55,7 +50,7 @@ export function App() {
   const setupChecked = useSetupStore((state) => state.checked);
   const leaveSetup = useSetupStore((state) => state.leave);
   const [changingDesk, setChangingDesk] = useState(false);
-  const now = useClock();
+  const now = useNow(15_000);
 
   useEffect(() => {
     loadEverything();
@@ -72,7 +67,10 @@ export function App() {
       },
     );
     const stopAsking = askBeforeUnload(window);
+    // A PC going quiet tells nobody: the header and the desk's warnings read the network again now and then.
+    const networkPoll = setInterval(() => void useSystemStore.getState().loadNetwork(), NETWORK_POLL_MS);
     return () => {
+      clearInterval(networkPoll);
       disconnect();
       stopWatching();
       stopAsking();
@@ -82,31 +80,38 @@ export function App() {
   if (compact) return <CompactView />;
   const Current = SCREEN_COMPONENTS[screen];
   // A new install asks who is at the desk inside the setup; the dialog asks only when the setup is not showing.
+  const showNetwork = () => void leaveSetup(() => openSettings('network'));
   const needsStaff = device !== null && device.staffName === '' && setupChecked && !setupOpen;
 
   return (
     <div className={setupOpen ? 'app app-setup' : 'app'}>
-      <header className="app-header">
-        <h1 className="brand">ContactCap</h1>
-        <p className="today-date">
-          {day ? formatHeaderDate(day) : ''} <span className="clock">{formatTime(now)}</span>
-        </p>
-        <ScreensNav current={setupOpen ? null : screen} onShow={(name) => void leaveSetup(() => go(name))} />
-        {device && (
-          <button type="button" className="desk-id" onClick={() => setChangingDesk(true)}>
-            <span className="visually-hidden">At the desk: </span>
-            <span className="desk-staff">{device.staffName || '—'}</span> <span className="desk-pc">{device.deviceName}</span>
-            <span className="visually-hidden">, change</span>
-          </button>
-        )}
+      <header className="app-top">
+        <div className="app-header">
+          <h1 className="brand">ContactCap</h1>
+          <div className="today">
+            <p className="today-date">
+              {day ? formatHeaderDate(day) : ''} <span className="clock">{formatTime(now)}</span>
+            </p>
+            <NetworkLine now={now} onDetails={showNetwork} place="inline" />
+          </div>
+          <ScreensNav current={setupOpen ? null : screen} onShow={(name) => void leaveSetup(() => go(name))} />
+          {device && (
+            <button type="button" className="desk-id" onClick={() => setChangingDesk(true)}>
+              <span className="visually-hidden">At the desk: </span>
+              <span className="desk-staff">{device.staffName || '—'}</span> <span className="desk-pc">{device.deviceName}</span>
+              <span className="visually-hidden">, change</span>
+            </button>
+          )}
+        </div>
+        <NetworkLine now={now} onDetails={showNetwork} place="line" />
       </header>
       {unreachable && (
         <p role="alert" className="banner banner-error">
           {unreachable}
         </p>
       )}
-      {status?.notices.map((notice) => (
-        <p key={notice.file + notice.kind} role="alert" className="banner banner-warning">
+      {status?.notices.map((notice, index) => (
+        <p key={`${notice.kind}-${notice.file}-${index}`} role="alert" className="banner banner-warning">
           {notice.message}
         </p>
       ))}

@@ -1,10 +1,10 @@
+import { namesList } from '../format.ts';
 import { useUiStore } from '../stores/uiStore.ts';
 import { Modal } from './common/Modal.tsx';
 
 /** ["Practice", "Caps", "Caps"] → "Practice and Caps": the parts of the screen with changes not saved yet, in words. */
 function listed(names: readonly string[]): string {
-  const unique = [...new Set(names)];
-  return unique.length <= 1 ? (unique[0] ?? '') : `${unique.slice(0, -1).join(', ')} and ${unique.at(-1) ?? ''}`;
+  return namesList([...new Set(names)]);
 }
 
 /**

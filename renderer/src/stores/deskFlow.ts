@@ -23,7 +23,8 @@ export type Step =
   | { kind: 'record'; clinicianId: string; typeId: string; time: string; insteadOf: string | null; error: FormError | null }
   | { kind: 'routing'; clinicianId: string; typeId: string; notice: string | null }
   | { kind: 'urgent'; clinicianId: string; typeId: string; reason: string; error: FormError | null }
-  | { kind: 'redirect'; clinicianId: string | null; reason: RedirectionReason }
+  /** `replaces`: a contact over the cap from two PCs, voided once its patient is redirected. */
+  | { kind: 'redirect'; clinicianId: string | null; reason: RedirectionReason; replaces?: { contactId: string; named: string } }
   | { kind: 'defer'; clinicianId: string | null }
   | { kind: 'late' };
 

@@ -23,6 +23,8 @@ export interface LastAction {
 /** How long the desk can undo its last action with one key. */
 export const UNDO_WINDOW_MS = 10_000;
 export const UNDO_REASON = 'Undone at the desk straight after recording';
+/** The reason kept on a contact over the cap from two PCs when its patient is redirected instead. */
+export const REDIRECTED_INSTEAD_REASON = 'Redirected: recorded while the PCs could not see each other';
 
 /** Waits between tries when ContactCap does not answer: about 20 seconds in all before the desk says so. */
 export const RETRY_DELAYS_MS = [250, 750, 1500, 3000, 5000, 10_000];
@@ -50,6 +52,16 @@ interface DeskState {
   applyPushes: (pushes: readonly PushEvents['data.changed'][]) => Promise<void>;
   record: <M extends RecordMethod>(method: M, input: RecordInput<M>, label: { saving: string; done: string }, requestId?: string) => Promise<Envelope<ResultOf<M>>>;
   voidEntry: (kind: EntryKind, id: string, reason: string) => Promise<Envelope<unknown>>;
+  /**
+   * A contact over the cap from two PCs: its patient is redirected, then the
+   * contact is voided with REDIRECTED_INSTEAD_REASON. `voidError` says why the
+   * void failed, if it did (the redirection stands).
+   */
+  redirectInstead: (
+    contactId: string,
+    input: RecordInput<'redirection.record'>,
+    label: { saving: string; done: string },
+  ) => Promise<{ result: Envelope<ResultOf<'redirection.record'>>; voidError: string | null }>;
   undo: (now: number) => Promise<Envelope<unknown> | null>;
 }
 
@@ -186,6 +198,15 @@ export const useDeskStore = create<DeskState>()((set, get) => {
         void refresh();
       }
       return result;
+    },
+
+    async redirectInstead(contactId, input, label) {
+      const result = await get().record('redirection.record', input, label);
+      if (!result.ok) return { result, voidError: null };
+      const voided = await get().voidEntry('contact', contactId, REDIRECTED_INSTEAD_REASON);
+      // Undo would take back the redirection and leave the contact voided: the pair is not offered for Undo.
+      set({ lastAction: null });
+      return { result, voidError: voided.ok ? null : voided.error.message };
     },
 
     async undo(now) {

@@ -20,6 +20,7 @@ const REFRESH_BY_TOPIC: Record<Topic, Array<() => Promise<void>>> = {
   device: [() => useSettingsStore.getState().refresh()],
   reports: [() => useReportsStore.getState().refresh()],
   system: [() => useSystemStore.getState().load()],
+  network: [() => useSystemStore.getState().loadNetwork()],
 };
 
 /** Topics that change what the reception desk shows. */
@@ -55,6 +56,7 @@ export function connectLiveUpdates(): () => void {
 
 export function loadEverything(): void {
   void useSystemStore.getState().load();
+  void useSystemStore.getState().loadNetwork();
   void useSettingsStore.getState().refresh();
   void useRosterStore.getState().refresh();
   void useCatalogueStore.getState().refresh();

@@ -61,9 +61,15 @@ export const useSetupStore = create<SetupStoreState>()((set, get) => {
     step: 'practice',
     async checkFirstRun() {
       if (get().checked) return;
-      const [settings, clinicians] = await Promise.all([api().call('settings.get', {}), api().call('clinician.list', { includeInactive: true })]);
-      // If either cannot be read, the desk comes first: the setup can still be opened from Settings.
-      const opens = settings.ok && clinicians.ok && setupOpensByItself(settings.value.setup, clinicians.value.length);
+      const [settings, clinicians, network] = await Promise.all([
+        api().call('settings.get', {}),
+        api().call('clinician.list', { includeInactive: true }),
+        api().call('network.status', {}),
+      ]);
+      // If any cannot be read, the desk comes first: the setup can still be opened from Settings.
+      // A PC in a practice network takes the practice's setup from the other PCs, even before it has caught up.
+      const joined = !network.ok || network.value.state !== 'not_joined';
+      const opens = settings.ok && clinicians.ok && !joined && setupOpensByItself(settings.value.setup, clinicians.value.length);
       set({ checked: true, ...(opens ? { open: true, step: 'practice' } : {}) });
     },
     openSetup: (step = 'practice') => set({ open: true, step }),

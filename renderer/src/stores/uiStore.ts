@@ -17,10 +17,21 @@ export const SCREEN_LABELS: Record<Screen, string> = {
   settings: 'Settings',
 };
 
+/** The Settings screen's tabs: the practice's and this PC's settings, and the practice network. */
+export const SETTINGS_TABS = ['practice', 'network'] as const;
+export type SettingsTab = (typeof SETTINGS_TABS)[number];
+
+export const SETTINGS_TAB_LABELS: Record<SettingsTab, string> = {
+  practice: 'Practice and this PC',
+  network: 'Practice network',
+};
+
 const NO_COMPACT_WINDOW = 'The small always-on-top window is only in the desktop app. In a browser, make the window smaller instead.';
 
 interface UiState {
   screen: Screen;
+  /** The tab the Settings screen shows. */
+  settingsTab: SettingsTab;
   /** The small always-on-top window is showing. */
   compact: boolean;
   /** The parts of the screen showing with changes not saved yet ("Not saved yet"), by marker: the part's name. */
@@ -35,6 +46,8 @@ interface UiState {
   show: (screen: Screen) => void;
   /** Shows a screen, asking first when the screen showing has changes not saved yet. */
   go: (screen: Screen) => void;
+  /** Shows a tab of the Settings screen (from anywhere), asking first, as `go` does, while changes are not saved. */
+  openSettings: (tab: SettingsTab) => void;
   /** Leaves what is showing for somewhere else on the same screen (`leave` goes there), asking first, as `go` does, while changes are not saved. */
   leaveFor: (to: string, leave: () => void) => void;
   /** Answers to the question: stay with the changes, or leave them and go. */
@@ -53,6 +66,7 @@ export function canCompact(): boolean {
 /** Which screen is showing, whether it may be left without asking, and the window's size. Not data: nothing here comes from the core. */
 export const useUiStore = create<UiState>()((set, get) => ({
   screen: 'reception',
+  settingsTab: 'practice',
   compact: false,
   unsaved: {},
   leaving: null,
@@ -64,6 +78,14 @@ export const useUiStore = create<UiState>()((set, get) => ({
   go: (screen) => {
     if (screen === get().screen) get().show(screen);
     else get().leaveFor(SCREEN_LABELS[screen], () => get().show(screen));
+  },
+  openSettings: (tab) => {
+    const { screen, settingsTab } = get();
+    if (screen === 'settings' && settingsTab === tab) return;
+    get().leaveFor(screen === 'settings' ? `the “${SETTINGS_TAB_LABELS[tab]}” tab` : SCREEN_LABELS.settings, () => {
+      if (get().screen !== 'settings') get().show('settings');
+      set({ settingsTab: tab });
+    });
   },
   leaveFor: (to, leave) => {
     if (Object.keys(get().unsaved).length > 0) set({ leaving: { to, leave } });

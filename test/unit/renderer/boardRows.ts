@@ -27,6 +27,7 @@ export function boardRow(clinicianId: string, used: number, cap = 25): BoardRow 
     warnedAt: null,
     fullAt: null,
     urgentOverCap: 0,
+    overCommitted: 0,
     notCounted: 0,
   };
 }
@@ -48,6 +49,7 @@ export function recordedContact(id: string, clinicianId: string, typeId: string,
     session: 'am',
     overCapReason: null,
     overCap: false,
+    overCommit: null,
     lateReason: null,
     recordedBy: 'Sam',
     device: 'Desk 1',

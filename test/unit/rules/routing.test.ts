@@ -37,6 +37,7 @@ function row(
     warnedAt: null,
     fullAt: null,
     urgentOverCap: 0,
+    overCommitted: 0,
     notCounted: 0,
   };
 }

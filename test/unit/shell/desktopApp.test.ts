@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserWindowConstructorOptions } from 'electron';
@@ -118,12 +118,26 @@ function fakeElectron(options: { singleInstance?: boolean; appPath?: string } = 
   };
   const shell = { openExternal: vi.fn<(url: string) => Promise<void>>(() => Promise.resolve()) };
 
-  const api = { app, BrowserWindow: FakeWindow, dialog, ipcMain, net, protocol, session, shell };
+  /** The replication process: forked when the PC joins a network; this fake child never answers. */
+  const forked: { entry: string; options: unknown }[] = [];
+  const utilityProcess = {
+    fork: vi.fn((entry: string, _args: string[], forkOptions: unknown) => {
+      forked.push({ entry, options: forkOptions });
+      return { on: vi.fn(), once: vi.fn(), postMessage: vi.fn(), kill: vi.fn(), pid: 4242 };
+    }),
+  };
+  const safeStorage = {
+    isAsyncEncryptionAvailable: vi.fn(() => Promise.resolve(true)),
+    encryptStringAsync: vi.fn((text: string) => Promise.resolve(Buffer.from(`sealed:${Buffer.from(text).toString('base64')}`))),
+    decryptStringAsync: vi.fn((sealed: Buffer) => Promise.resolve({ result: Buffer.from(sealed.toString().slice('sealed:'.length), 'base64').toString(), shouldReEncrypt: false })),
+  };
+  const api = { app, BrowserWindow: FakeWindow, dialog, ipcMain, net, protocol, session, shell, utilityProcess, safeStorage };
   return {
     ...api,
     api: api as unknown as ElectronApi,
     order,
     windows,
+    forked,
     appHandlers,
     protocolHandlers,
     ipcHandlers,
@@ -132,7 +146,8 @@ function fakeElectron(options: { singleInstance?: boolean; appPath?: string } = 
     async becomeReady() {
       resolveReady();
       await ready;
-      await new Promise((resolve) => setImmediate(resolve));
+      // The secret is read (asynchronously) before the core opens.
+      for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
     },
     fireApp(name: string, ...args: unknown[]) {
       const handler = appHandlers.get(name);
@@ -255,7 +270,25 @@ describe('desktop app lifecycle', () => {
       expect(fake.ipcMain.handle).toHaveBeenCalledWith('contactcap:invoke', expect.any(Function));
       const invoke = fake.ipcHandlers.get('contactcap:invoke');
       const status = invoke?.({ senderFrame: { url: 'app://contactcap/index.html' } }, 'system.status', {});
-      expect(status).toMatchObject({ ok: true, value: { appVersion: '7.8.9', databasePath: path.join(dataDir, 'contactcap.db'), schemaVersion: 3 } });
+      expect(status).toMatchObject({ ok: true, value: { appVersion: '7.8.9', databasePath: path.join(dataDir, 'contactcap.db'), schemaVersion: 4 } });
+    });
+
+    it('runs the practice network in a utilityProcess from the built bundle, and keeps the secret with safeStorage', async () => {
+      const fake = start();
+      await fake.becomeReady();
+      const invoke = fake.ipcHandlers.get('contactcap:invoke');
+      const created = invoke?.({ senderFrame: { url: 'app://contactcap/index.html' } }, 'network.create', {}) as { ok: boolean; value: { joinCode: string } };
+      expect(created.ok).toBe(true);
+      expect(fake.forked).toHaveLength(1);
+      expect(fake.forked[0]?.entry).toBe(path.join(mainDir, 'replication.js'));
+      expect(fake.forked[0]?.options).toMatchObject({ serviceName: 'ContactCap sharing' });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(fake.safeStorage.encryptStringAsync).toHaveBeenCalledTimes(1);
+      const sealed = readFileSync(path.join(dataDir, 'practice-network.key.enc'), 'utf8');
+      expect(sealed.startsWith('sealed:')).toBe(true);
+      expect(existsSync(path.join(dataDir, 'practice-network.key'))).toBe(false);
+      const code = invoke?.({ senderFrame: { url: 'app://contactcap/index.html' } }, 'network.joinCode', {});
+      expect(code).toEqual({ ok: true, value: { joinCode: created.value.joinCode } });
     });
 
     it('pushes data.changed to the window after a write through IPC', async () => {

@@ -13,6 +13,8 @@ const fake = vi.hoisted(() => ({
     protocol: { name: 'protocol' },
     session: { name: 'session' },
     shell: { name: 'shell' },
+    utilityProcess: { name: 'utilityProcess' },
+    safeStorage: { name: 'safeStorage' },
     ipcRenderer: { name: 'ipcRenderer' },
     webContents: { name: 'webContents' },
   },
@@ -26,9 +28,9 @@ describe('Electron entry point', () => {
     await import('../../../main/desktop-shell/main.ts');
     expect(fake.startDesktopApp).toHaveBeenCalledTimes(1);
     const [modules, paths]: [Record<string, unknown>, { mainDir: string } | undefined] = fake.startDesktopApp.mock.calls[0] ?? [{}, undefined];
-    expect(Object.keys(modules).sort()).toEqual(['BrowserWindow', 'app', 'dialog', 'ipcMain', 'net', 'protocol', 'session', 'shell']);
+    expect(Object.keys(modules).sort()).toEqual(['BrowserWindow', 'app', 'dialog', 'ipcMain', 'net', 'protocol', 'safeStorage', 'session', 'shell', 'utilityProcess']);
     const { electron } = fake;
-    for (const name of ['app', 'BrowserWindow', 'dialog', 'ipcMain', 'net', 'protocol', 'session', 'shell'] as const) {
+    for (const name of ['app', 'BrowserWindow', 'dialog', 'ipcMain', 'net', 'protocol', 'session', 'shell', 'utilityProcess', 'safeStorage'] as const) {
       expect(modules[name], name).toBe(electron[name]);
     }
     expect(paths).toEqual({ mainDir: path.join(ROOT, 'main', 'desktop-shell') });

@@ -6,6 +6,7 @@ import { useDeskFlow } from '../../stores/deskFlow.ts';
 import { useDeskStore } from '../../stores/deskStore.ts';
 import { ActivityItem, type Entry } from './ActivityItem.tsx';
 import { useRosterStore } from '../../stores/rosterStore.ts';
+import { ToCheck } from './ToCheck.tsx';
 import { VoidDialog } from './VoidDialog.tsx';
 
 type Dated = { at: number } & ({ kind: 'contact'; item: Contact } | { kind: 'redirection'; item: Redirection } | { kind: 'deferral'; item: Deferral });
@@ -20,8 +21,17 @@ const SHOWN = 60;
 /** Urgent over the cap, urgent with room to spare, over the cap, or a late entry: in words. */
 function contactFlag(contact: Contact): string | null {
   const late = contact.lateReason !== null ? `Late entry: ${contact.lateReason}` : null;
+  const toCheck = contact.overCommit !== null && contact.voided === null;
   const urgent =
-    contact.overCapReason === null ? (contact.overCap ? 'Over cap' : null) : contact.overCap ? `Urgent, over cap: ${contact.overCapReason}` : `Urgent: ${contact.overCapReason}`;
+    contact.overCapReason === null
+      ? contact.overCap
+        ? toCheck
+          ? 'Over cap, to check'
+          : 'Over cap'
+        : null
+      : contact.overCap
+        ? `Urgent, over cap: ${contact.overCapReason}`
+        : `Urgent: ${contact.overCapReason}`;
   return [urgent, late].filter((part) => part !== null).join(' · ') || null;
 }
 
@@ -81,6 +91,7 @@ export const ActivityPanel = memo(function ActivityPanel({ onVoided }: { onVoide
   const clinicians = useRosterStore((state) => state.clinicians);
   const types = useCatalogueStore((state) => state.contactTypes);
   const [voiding, setVoiding] = useState<Entry | null>(null);
+  const toCheck = useMemo(() => contacts.filter((contact) => contact.overCommit !== null && contact.voided === null), [contacts]);
   const [showAll, setShowAll] = useState(false);
 
   // Every entry's place, newest first: each time read once, and only the entries shown are spelt out.
@@ -116,6 +127,13 @@ export const ActivityPanel = memo(function ActivityPanel({ onVoided }: { onVoide
       <p className="activity-summary">
         {plural(counted, 'contact')} · {redirected} redirected{escalated > 0 && ` · ${plural(escalated, 'emergency escalation')}`} · {deferred} kept for later
       </p>
+      {toCheck.length > 0 && (
+        <ToCheck
+          contacts={toCheck}
+          entryOf={(contact) => entryOf({ at: Date.parse(contact.occurredAt), kind: 'contact', item: contact }, names)}
+          onVoid={setVoiding}
+        />
+      )}
       {timeline.length === 0 ? (
         <p className="muted">Nothing recorded yet today.</p>
       ) : (

@@ -4,6 +4,7 @@ import { ROLE_LABELS, type BoardRow, type CapMode, type ClinicianStatus } from '
 import { formatTime } from '../../format.ts';
 import { CapMeter } from '../common/CapMeter.tsx';
 import { KeyCap } from '../common/fields.tsx';
+import { ProblemIcon } from '../common/ProblemIcon.tsx';
 import { StateBadge } from '../common/StateBadge.tsx';
 import { sessionsText } from './usageText.ts';
 
@@ -17,6 +18,7 @@ export const BoardRowView = memo(function BoardRowView({
   saving,
   statusLabels,
   onChoose,
+  maybeBehind,
 }: {
   row: BoardRow;
   capMode: CapMode;
@@ -24,6 +26,8 @@ export const BoardRowView = memo(function BoardRowView({
   /** Where an away clinician is, in words: short in compact rows. */
   statusLabels: Record<ClinicianStatus, string>;
   onChoose: (row: BoardRow) => void;
+  /** Few places left while another PC has gone quiet (networkNotes.ts): said on the row. */
+  maybeBehind: boolean;
 }) {
   const here = row.status === 'working';
   const figures = row.capped && row.working;
@@ -59,6 +63,17 @@ export const BoardRowView = memo(function BoardRowView({
         {saving && <span className="saving">Saving…</span>}
         {here ? <StateBadge state={row.state} /> : <span className={`away away-${row.status}`}>{statusLabels[row.status]}</span>}
         {here && row.fullAt && <span className="since">since {formatTime(row.fullAt)}</span>}
+        {row.overCommitted > 0 && (
+          <span className="to-check">
+            <ProblemIcon />
+            {row.overCommitted} to check<span className="visually-hidden">: over the cap from two PCs, see today’s list</span>
+          </span>
+        )}
+        {maybeBehind && (
+          <span className="maybe-behind">
+            May be behind<span className="visually-hidden">: another PC has not been heard from</span>
+          </span>
+        )}
       </td>
       <td>
         <button

@@ -1,5 +1,7 @@
 import { CLINICIAN_STATUS_LABELS, type BoardRow, type CapMode, type ClinicianStatus } from '../../../../shared/domain.ts';
+import type { NetworkStatus } from '../../../../shared/network.ts';
 import { BoardRowView } from './BoardRowView.tsx';
+import { mayBeBehind } from './networkNotes.ts';
 
 /** In compact rows the same words, shorter: the row has no room for "for today". */
 const SHORT_STATUS_LABELS: Record<ClinicianStatus, string> = {
@@ -20,6 +22,7 @@ export function BoardTable({
   capMode,
   savingFor,
   onChoose,
+  network,
   compact = false,
   tight = false,
   caption = 'Clinicians on the board today, with their keys',
@@ -29,6 +32,8 @@ export function BoardTable({
   /** The clinician whose contact is being saved now, if any. */
   savingFor: string | null;
   onChoose: (row: BoardRow) => void;
+  /** The practice network, for the rows whose counts may be behind. */
+  network: NetworkStatus | null;
   compact?: boolean;
   /** Compact rows with little width (two tables side by side, or a narrow window): the figures and the state only. */
   tight?: boolean;
@@ -62,7 +67,15 @@ export function BoardTable({
       </thead>
       <tbody>
         {rows.map((row) => (
-          <BoardRowView key={row.clinicianId} row={row} capMode={capMode} saving={savingFor === row.clinicianId} statusLabels={statusLabels} onChoose={onChoose} />
+          <BoardRowView
+            key={row.clinicianId}
+            row={row}
+            capMode={capMode}
+            saving={savingFor === row.clinicianId}
+            statusLabels={statusLabels}
+            onChoose={onChoose}
+            maybeBehind={mayBeBehind(row, network)}
+          />
         ))}
       </tbody>
     </table>

@@ -3,9 +3,12 @@ import { CAP_STATE_LABELS, type BoardRow, type CapMode } from '../../../../share
 import { useCatalogueStore } from '../../stores/catalogueStore.ts';
 import { useDeskFlow } from '../../stores/deskFlow.ts';
 import { useDeskStore } from '../../stores/deskStore.ts';
+import { useSystemStore } from '../../stores/systemStore.ts';
+import type { NetworkStatus } from '../../../../shared/network.ts';
 import { KeyCap } from '../common/fields.tsx';
 import { EmptyBoardSetupLink } from '../setup/EmptyBoardSetupLink.tsx';
 import { ActivityPanel } from './ActivityPanel.tsx';
+import { BoardNetworkNotes } from './BoardNetworkNotes.tsx';
 import { BoardTable } from './BoardTable.tsx';
 import { DeferDialog } from './DeferDialog.tsx';
 import { DeskStatus } from './DeskStatus.tsx';
@@ -51,6 +54,7 @@ export function ReceptionScreen() {
   const allTypes = useCatalogueStore((state) => state.contactTypes);
   const types = useMemo(() => allTypes.filter((type) => type.active), [allTypes]);
   const step = useDeskFlow((state) => state.step);
+  const network = useSystemStore((state) => state.network);
   const leaving = useDeskFlow((state) => state.leaving);
   const opened = useDeskFlow((state) => state.opened);
   const [find, setFind] = useState('');
@@ -178,6 +182,7 @@ export function ReceptionScreen() {
           </label>
         </div>
         <DeskStatus notice={notice} />
+        <BoardNetworkNotes rows={rows} network={network} />
         {loadError && (
           <p role="alert" className="banner banner-error inline">
             {loadError}
@@ -195,6 +200,7 @@ export function ReceptionScreen() {
               capMode={board?.capMode ?? 'day'}
               savingFor={leaving ? null : (saving?.clinicianId ?? null)}
               onChoose={choose}
+              network={network}
               dense={dense}
               twoColumns={dense && boardWidth >= TWO_COLUMNS_FROM && shown.length > 12}
               tight={boardWidth < ROOM_FOR_DETAIL}
@@ -210,7 +216,9 @@ export function ReceptionScreen() {
       {recordStep && recordFor && <RecordPanel key={opened} step={recordStep} row={recordFor} insteadOf={rowOf(recordStep.insteadOf)} types={types} />}
       {step?.kind === 'routing' && current && <RoutingDialog step={step} row={current} rows={rows} types={types} />}
       {step?.kind === 'urgent' && current && <UrgentDialog step={step} row={current} type={types.find((type) => type.id === step.typeId)} />}
-      {step?.kind === 'redirect' && <RedirectDialog fromClinician={nameOf(step.clinicianId)} defaultReason={step.reason} onClose={close} />}
+      {step?.kind === 'redirect' && (
+        <RedirectDialog fromClinician={nameOf(step.clinicianId)} defaultReason={step.reason} onClose={close} replaces={step.replaces} onReplaced={onVoided} />
+      )}
       {step?.kind === 'defer' && <DeferDialog clinician={nameOf(step.clinicianId)} onClose={close} />}
       {step?.kind === 'late' && <LateEntryDialog onClose={close} />}
     </div>
@@ -235,6 +243,7 @@ function BoardTables({
   capMode: CapMode;
   savingFor: string | null;
   onChoose: (row: BoardRow) => void;
+  network: NetworkStatus | null;
 }) {
   if (!twoColumns) return <BoardTable rows={rows} compact={dense} tight={dense && tight} {...table} />;
   const half = Math.ceil(rows.length / 2);

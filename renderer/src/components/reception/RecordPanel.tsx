@@ -2,6 +2,7 @@ import { ROLE_LABELS, type BoardRow, type ContactType } from '../../../../shared
 import { useDeskFlow, type Step } from '../../stores/deskFlow.ts';
 import { ErrorMessage, invalidIf, KeyCap } from '../common/fields.tsx';
 import { Modal } from '../common/Modal.tsx';
+import { QuietWarning, useQuietWarning } from './QuietWarning.tsx';
 import { TypePicker } from './TypePicker.tsx';
 import { describeUsage } from './usageText.ts';
 
@@ -15,13 +16,15 @@ export function RecordPanel({ step, row, insteadOf, types }: { step: Extract<Ste
   const { update, recordStep, open, close } = useDeskFlow.getState();
   const type = types.find((candidate) => candidate.id === step.typeId);
   const { error } = step;
+  const quiet = useQuietWarning(row);
 
   return (
-    <Modal title={`Record a contact for ${row.name}`} onClose={close} describedBy="record-usage" wide desk="keys">
+    <Modal title={`Record a contact for ${row.name}`} onClose={close} describedBy={quiet === null ? 'record-usage' : 'record-usage record-quiet'} wide desk="keys">
       <p id="record-usage" className="dialog-lead">
         {ROLE_LABELS[row.role]} · {describeUsage(row)}
         {insteadOf && <span className="instead-of"> · instead of {insteadOf.name}, who is full</span>}
       </p>
+      <QuietWarning text={quiet} id="record-quiet" />
       <TypePicker types={types} value={step.typeId} onChange={(typeId) => update({ typeId, error: null })} />
       <label className="field narrow record-time">
         Time (leave empty for now; earlier today is allowed)

@@ -10,7 +10,7 @@ import {
 import type { Redirection } from '../../../../shared/domain.ts';
 import { checkNhsNumber } from '../../../../shared/nhsNumber.ts';
 import { useCatalogueStore } from '../../stores/catalogueStore.ts';
-import { useDeskStore } from '../../stores/deskStore.ts';
+import { REDIRECTED_INSTEAD_REASON, useDeskStore } from '../../stores/deskStore.ts';
 import { errorOf, type FormError } from '../../stores/result.ts';
 import { useSettingsStore } from '../../stores/settingsStore.ts';
 import { invalidIf } from '../common/fields.tsx';
@@ -18,19 +18,29 @@ import { RoutingFooter } from './RoutingFooter.tsx';
 import { Modal } from '../common/Modal.tsx';
 import { RedirectedStep } from './RedirectedStep.tsx';
 
-/** Redirect a patient to another service: at capacity, or because another service suits them better. */
+/**
+ * Redirect a patient to another service: at capacity, or because another service suits them better.
+ * With `replaces`, the patient of a contact over the cap from two PCs: once the
+ * redirection is recorded, that contact is voided (the dialog says so first),
+ * and `onReplaced` is told what was done.
+ */
 export function RedirectDialog({
   fromClinician,
   defaultReason,
   onClose,
+  replaces,
+  onReplaced,
 }: {
   fromClinician: { id: string; name: string } | null;
   defaultReason: RedirectionReason;
   onClose: () => void;
+  replaces?: { contactId: string; named: string } | undefined;
+  onReplaced?: (sentence: string) => void;
 }) {
   const directory = useCatalogueStore((state) => state.directory).filter((entry) => entry.active);
   const collectNhsNumber = useSettingsStore((state) => state.settings?.collectNhsNumber ?? false);
   const record = useDeskStore((state) => state.record);
+  const redirectInstead = useDeskStore((state) => state.redirectInstead);
   const [destinationId, setDestinationId] = useState('');
   const [reason, setReason] = useState<RedirectionReason>(defaultReason);
   const [route, setRoute] = useState<PharmacyFirstRoute | ''>('');
@@ -50,23 +60,36 @@ export function RedirectDialog({
       setError({ message: 'Choose the service the patient is going to.', field: 'destinationId' });
       return;
     }
-    const result = await record(
-      'redirection.record',
-      {
-        destinationId,
-        reason,
-        patientTold: told as true,
-        ...(fromClinician ? { fromClinicianId: fromClinician.id } : {}),
-        ...(destination.kind === 'pharmacy_first' && route !== '' ? { pharmacyFirst: { route, condition: condition === '' ? null : condition } } : {}),
-        ...(destination.kind === 'nhs_111' ? { icbInformed } : {}),
-        ...(note.trim() === '' ? {} : { note }),
-        ...(nhsNumber.trim() === '' ? {} : { nhsNumber }),
-      },
-      {
-        saving: `patient redirected to ${destination.name}`,
-        done: destination.kind === 'emergency_999' ? `Emergency escalation recorded: ${destination.name}.` : `Patient redirected to ${destination.name}.`,
-      },
-    );
+    const input = {
+      destinationId,
+      reason,
+      patientTold: told as true,
+      ...(fromClinician ? { fromClinicianId: fromClinician.id } : {}),
+      ...(destination.kind === 'pharmacy_first' && route !== '' ? { pharmacyFirst: { route, condition: condition === '' ? null : condition } } : {}),
+      ...(destination.kind === 'nhs_111' ? { icbInformed } : {}),
+      ...(note.trim() === '' ? {} : { note }),
+      ...(nhsNumber.trim() === '' ? {} : { nhsNumber }),
+    };
+    const label = {
+      saving: `patient redirected to ${destination.name}`,
+      done: destination.kind === 'emergency_999' ? `Emergency escalation recorded: ${destination.name}.` : `Patient redirected to ${destination.name}.`,
+    };
+    if (replaces) {
+      const { result, voidError } = await redirectInstead(replaces.contactId, input, label);
+      if (!result.ok) {
+        setError(errorOf(result));
+        return;
+      }
+      onReplaced?.(
+        voidError === null
+          ? `Patient redirected to ${destination.name}, and ${replaces.named} voided: it no longer counts toward the cap.`
+          : `Patient redirected to ${destination.name}, but ${replaces.named} was not voided: ${voidError}`,
+      );
+      const warnings = voidError === null ? result.value.warnings : [...result.value.warnings, `The contact was not voided: ${voidError} Void it from today’s list.`];
+      setDone({ redirection: result.value.redirection, warnings });
+      return;
+    }
+    const result = await record('redirection.record', input, label);
     if (!result.ok) {
       setError(errorOf(result));
       return;
@@ -81,6 +104,11 @@ export function RedirectDialog({
   return (
     <Modal title={fromClinician ? `Redirect instead of ${fromClinician.name}` : 'Redirect a patient to another service'} onClose={onClose} wide desk="form">
       <form onSubmit={(event) => void submit(event)} className="redirect-form">
+        {replaces && (
+          <p className="dialog-lead replaces-note">
+            Once this redirection is recorded, {replaces.named} will be voided with the reason “{REDIRECTED_INSTEAD_REASON}”, so it no longer counts toward the cap.
+          </p>
+        )}
         <label className="field">
           Service
           <select data-autofocus value={destinationId} onChange={(event) => setDestinationId(event.target.value)} {...invalidIf(error, 'destinationId', 'redirect-error')}>

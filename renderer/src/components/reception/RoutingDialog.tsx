@@ -6,6 +6,7 @@ import { useSettingsStore } from '../../stores/settingsStore.ts';
 import { KeyCap } from '../common/fields.tsx';
 import { Modal } from '../common/Modal.tsx';
 import { urgentBecause } from '../../format.ts';
+import { QuietWarning, useQuietWarning } from './QuietWarning.tsx';
 import { describeUsage } from './usageText.ts';
 
 const MAX_ALTERNATIVES = 9;
@@ -32,12 +33,14 @@ export function RoutingDialog({ step, row, rows, types }: { step: Extract<Step, 
   const alternatives = alternativesFor(rows, row.clinicianId).slice(0, MAX_ALTERNATIVES);
   const type = types.find((candidate) => candidate.id === step.typeId);
   const countedTypes = types.filter((candidate) => candidate.counts);
+  const quiet = useQuietWarning(row);
 
   return (
-    <Modal title={TITLES[row.status](row.name)} onClose={close} describedBy="routing-usage" wide desk="keys" focusDialog>
+    <Modal title={TITLES[row.status](row.name)} onClose={close} describedBy={quiet === null ? 'routing-usage' : 'routing-usage routing-quiet'} wide desk="keys" focusDialog>
       <p id="routing-usage" className="dialog-lead">
         {sentenceCase(describeUsage(row))}. Choose where this patient goes. <strong>Nothing has been recorded yet.</strong>
       </p>
+      <QuietWarning text={quiet} id="routing-quiet" />
       <p className="routing-notice" role="status">
         {step.notice}
       </p>

@@ -1,17 +1,47 @@
 import { useSettingsStore } from '../../stores/settingsStore.ts';
+import { SETTINGS_TAB_LABELS, SETTINGS_TABS, useUiStore } from '../../stores/uiStore.ts';
+import { TabList } from '../common/TabList.tsx';
 import { CapsSection } from './CapsSection.tsx';
 import { ContactTypesSection } from './ContactTypesSection.tsx';
 import { DeskSection } from './DeskSection.tsx';
 import { DeviceSection } from './DeviceSection.tsx';
 import { IdentifiersSection } from './IdentifiersSection.tsx';
+import { NetworkPage } from './network/NetworkPage.tsx';
 import { PracticeSection } from './PracticeSection.tsx';
 import { SetupSection } from '../setup/SetupSection.tsx';
 
 /**
- * The practice's settings, section by section. Each section saves on its own,
- * sending only its changed fields, so one person's change never undoes another's.
+ * The practice's settings and this PC's, and the practice network, each on a
+ * tab (common/TabList.tsx). A tab with changes not saved yet asks before the
+ * other is shown, as leaving the screen does.
  */
 export function SettingsScreen() {
+  const tab = useUiStore((state) => state.settingsTab);
+  const openSettings = useUiStore((state) => state.openSettings);
+  return (
+    <div className="settings-screen">
+      <TabList
+        tabs={SETTINGS_TABS}
+        labels={SETTINGS_TAB_LABELS}
+        current={tab}
+        onOpen={openSettings}
+        label="Settings"
+        idPrefix="settings-tab-"
+        panelId="settings-panel"
+        className="report-tabs"
+      />
+      <div id="settings-panel" role="tabpanel" aria-labelledby={`settings-tab-${tab}`} className="settings-panel">
+        {tab === 'network' ? <NetworkPage /> : <PracticeSettings />}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * Section by section. Each section saves on its own, sending only its changed
+ * fields, so one person's change never undoes another's.
+ */
+function PracticeSettings() {
   const settings = useSettingsStore((state) => state.settings);
   const device = useSettingsStore((state) => state.device);
 

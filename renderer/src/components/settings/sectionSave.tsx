@@ -34,7 +34,11 @@ export function useOneAtATime() {
  * One section's save: sends only the section's changed fields, keeps the core's
  * error for the section's form, and announces success.
  */
-export function useSectionSave<P extends object>(update: (patch: P) => Promise<Envelope<unknown>>, describe: (error: FormError) => FormError = (error) => error) {
+export function useSectionSave<P extends object>(
+  update: (patch: P) => Promise<Envelope<unknown>>,
+  describe: (error: FormError) => FormError = (error) => error,
+  saved = 'Settings saved.',
+) {
   const announce = useAnnounce();
   const [error, setError] = useState<FormError | null>(null);
   const { busy: saving, run } = useOneAtATime();
@@ -53,7 +57,7 @@ export function useSectionSave<P extends object>(update: (patch: P) => Promise<E
       return false;
     }
     setError(null);
-    announce('Settings saved.');
+    announce(saved);
     return true;
   }
 

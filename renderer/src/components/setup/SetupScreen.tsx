@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { SETUP_STEP_LABELS, SETUP_STEPS } from '../../../../shared/setup.ts';
 import { useSetupStore } from '../../stores/setupStore.ts';
+import { useUiStore } from '../../stores/uiStore.ts';
 import { CliniciansStep } from './CliniciansStep.tsx';
 import { PracticeStep } from './PracticeStep.tsx';
 import { ServicesStep } from './ServicesStep.tsx';
@@ -42,6 +43,7 @@ export function SetupScreen() {
         <header className="setup-head">
           <h2 id="setup-title">Set up ContactCap</h2>
           <StepList />
+          <JoinInstead />
         </header>
         <div className="setup-step" role="group" aria-labelledby="setup-step-title">
           <h3 id="setup-step-title" className="setup-step-title" tabIndex={-1}>
@@ -50,6 +52,23 @@ export function SetupScreen() {
           <Step key={step} />
         </div>
       </section>
+  );
+}
+
+/**
+ * A PC added to a practice that already uses ContactCap takes its clinicians,
+ * rota and settings from the other PCs: it joins their network instead.
+ */
+function JoinInstead() {
+  const leave = useSetupStore((state) => state.leave);
+  const openSettings = useUiStore((state) => state.openSettings);
+  return (
+    <p className="setup-join">
+      Another PC in this practice already has ContactCap?{' '}
+      <button type="button" className="quiet" onClick={() => void leave(() => openSettings('network'))}>
+        Join its practice network instead
+      </button>
+    </p>
   );
 }
 

@@ -1,0 +1,64 @@
+import type { ReplicationChannel } from '../../main/core/createCore.ts';
+import type { FromReplicator, ToReplicator } from '../../shared/replication.ts';
+
+/** One stand-in replication process: it hears what the core sends, and says only what a test makes it say. */
+export interface QuietChannel extends ReplicationChannel {
+  readonly sent: ToReplicator[];
+  /** Hands the core a message as the replication process would. */
+  say(message: FromReplicator): void;
+  readonly killed: boolean;
+}
+
+export interface QuietReplication {
+  /** For core options `network.spawn`: starts no process, opens no port. */
+  spawn: () => ReplicationChannel;
+  /** Every channel started, oldest first. */
+  readonly channels: QuietChannel[];
+  /** The channel started last; fails the test when none was. */
+  latest(): QuietChannel;
+}
+
+/**
+ * A replication "process" that never answers unless told to. For tests of the
+ * core's contract (validation, what is saved), not of replication: those live
+ * in test/network/ and use the real process.
+ */
+export function quietReplication(): QuietReplication {
+  const channels: QuietChannel[] = [];
+  return {
+    channels,
+    spawn() {
+      const listeners: ((message: FromReplicator) => void)[] = [];
+      const sent: ToReplicator[] = [];
+      let killed = false;
+      const channel: QuietChannel = {
+        sent,
+        get killed() {
+          return killed;
+        },
+        send(message) {
+          sent.push(message);
+        },
+        onMessage(listener) {
+          listeners.push(listener);
+        },
+        onExit() {
+          // It never exits by itself.
+        },
+        kill() {
+          killed = true;
+        },
+        say(message) {
+          for (const listener of listeners) listener(message);
+        },
+      };
+      channels.push(channel);
+      return channel;
+    },
+    latest() {
+      const channel = channels.at(-1);
+      if (!channel) throw new Error('No replication channel was started.');
+      return channel;
+    },
+  };
+}
