@@ -81,10 +81,12 @@ describe('the replication process killed again and again', () => {
       lastHeld = eventCount(newcomer.core);
       await sleep(150);
     }
-    const all = () => eventCount(seeded.core) === eventCount(newcomer.core) && eventCount(seeded.core) >= total;
-    await waitUntil(all, 120_000, () => `seeded ${eventCount(seeded.core)}, newcomer ${eventCount(newcomer.core)}`, 50);
+    // The desk goes on recording until the catch-up is done, then stops, so the two can be compared at rest.
+    await waitUntil(() => eventCount(newcomer.core) >= total, 120_000, () => `newcomer ${eventCount(newcomer.core)} of ${total}`, 50);
     recording = false;
     await desk;
+    const all = () => eventCount(seeded.core) === eventCount(newcomer.core);
+    await waitUntil(all, 120_000, () => `seeded ${eventCount(seeded.core)}, newcomer ${eventCount(newcomer.core)}`, 50);
     await waitUntil(() => new Set(p.digests()).size === 1, 30_000, () => 'digests differ');
 
     expect(kills).toBe(20);
