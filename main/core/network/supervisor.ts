@@ -12,7 +12,7 @@ import type { FromReplicator, MemberKeys, PeerReport, ToReplicator } from '../..
 import { write, type CoreContext, type NetworkControl } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { applyRemoteBlocks, type RemoteOutcome } from '../events/remote.ts';
-import { lastSeqOf } from '../repos/eventsRepo.ts';
+import { eventsOfAfter, lastSeqOf } from '../repos/eventsRepo.ts';
 import {
   clearNetworkSelf,
   countSetAside,
@@ -21,7 +21,6 @@ import {
   listMembers,
   listRemoved,
   noteMemberSeen,
-  ownEventsAfter,
   rememberMember,
   saveNetworkSelf,
   setDeviceId,
@@ -111,6 +110,10 @@ export class NetworkSupervisor implements NetworkControl {
   private lastPushed = '';
   private changedTimer: NodeJS.Timeout | null = null;
   private closed = false;
+  /** Peers connected when their last-seen times were last saved. */
+  private savedConnected = new Set<string>();
+  /** Topics waiting for the next tell to the windows. */
+  private readonly pendingTopics = new Set<Parameters<Push>[0][number]>();
 
   constructor(ctx: CoreContext, options: NetworkOptions, push: Push, notice: (message: string) => void) {
     this.ctx = ctx;
@@ -349,7 +352,6 @@ export class NetworkSupervisor implements NetworkControl {
     this.changed(['network']);
   }
 
-  private savedConnected = new Set<string>();
 
   private addProblem(message: string, peer: string | null = null, code: string | null = null): void {
     this.problems = [...this.problems.filter((problem) => problem.message !== message), { message, at: this.now(), peer, code }].slice(-8);
@@ -357,7 +359,6 @@ export class NetworkSupervisor implements NetworkControl {
   }
 
   /** Tells the windows, at most every 100 ms; a network change that leaves the status as it was tells nobody. */
-  private pendingTopics = new Set<Parameters<Push>[0][number]>();
   private changed(topics: Parameters<Push>[0]): void {
     for (const topic of topics) this.pendingTopics.add(topic);
     if (this.changedTimer) return;
@@ -390,7 +391,7 @@ export class NetworkSupervisor implements NetworkControl {
   private sendOwn(): void {
     const channel = this.channel;
     if (!channel || !this.ready || this.appending) return;
-    const events = ownEventsAfter(this.ctx, this.ctx.log.origin, this.sentUpTo, APPEND_PAGE);
+    const events = eventsOfAfter(this.ctx, this.ctx.log.origin, this.sentUpTo, APPEND_PAGE);
     if (events.length === 0) return;
     this.appending = true;
     channel.send({ kind: 'append', events });

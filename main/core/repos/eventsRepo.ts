@@ -1,16 +1,11 @@
+import type { WireEvent } from '../../../shared/replication.ts';
 import { statement, type Store } from '../db/store.ts';
 
-/** A row of the events table. */
-export interface StoredEvent {
-  origin: string;
-  seq: number;
-  hlc: string;
-  wallTime: number;
-  type: string;
-  schemaVersion: number;
-  body: string;
-  hash: string;
-}
+/**
+ * A row of the events table: the same shape as an event crossing between PCs
+ * (shared/replication.ts), so a block decodes straight into a row.
+ */
+export type StoredEvent = WireEvent;
 
 const COLUMNS = 'origin, seq, hlc, wall_time AS wallTime, type, schema_version AS schemaVersion, body, hash';
 
@@ -52,4 +47,9 @@ export function insertDevice(store: Store, deviceId: string, createdAt: number):
 
 export function eventAt(store: Store, origin: string, seq: number): StoredEvent | null {
   return (statement(store, `SELECT ${COLUMNS} FROM events WHERE origin = ? AND seq = ?`).get(origin, seq) as StoredEvent | undefined) ?? null;
+}
+
+/** One origin's events after `after`, oldest first (this PC's own, on their way to its Hypercore). */
+export function eventsOfAfter(store: Store, origin: string, after: number, limit: number): StoredEvent[] {
+  return statement(store, `SELECT ${COLUMNS} FROM events WHERE origin = ? AND seq > ? ORDER BY seq LIMIT ?`).all(origin, after, limit) as StoredEvent[];
 }

@@ -142,11 +142,3 @@ export function insertRemoved(store: Store, row: RemovedPc & { hlc: string }): v
 export function setDeviceId(store: Store, deviceId: string): void {
   statement(store, 'UPDATE device SET device_id = ? WHERE id = 1').run(deviceId);
 }
-
-/** This PC's own events after `after`, oldest first, for its Hypercore. */
-export function ownEventsAfter(store: Store, origin: string, after: number, limit: number) {
-  return statement(
-    store,
-    'SELECT origin, seq, hlc, wall_time AS wallTime, type, schema_version AS schemaVersion, body, hash FROM events WHERE origin = ? AND seq > ? ORDER BY seq LIMIT ?',
-  ).all(origin, after, limit) as { origin: string; seq: number; hlc: string; wallTime: number; type: string; schemaVersion: number; body: string; hash: string }[];
-}

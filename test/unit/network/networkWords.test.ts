@@ -2,6 +2,7 @@
 process.env.TZ = 'Europe/London';
 
 import { describe, expect, it } from 'vitest';
+import { networkMember, networkStatus } from '../../helpers/networkStatus.ts';
 import { describeSkew, networkHeadline, readAddress, type NetworkMember, type NetworkStatus } from '../../../shared/network.ts';
 
 const NOT_AN_ADDRESS = (typed: string, port: number) => `“${typed}” is not an address: type a PC’s name or IP address, such as 192.168.1.20 or 192.168.1.20:${port}.`;
@@ -50,24 +51,11 @@ describe('an address typed on the Network page', () => {
 });
 
 function member(name: string, change: Partial<NetworkMember> = {}): NetworkMember {
-  return { deviceId: `${name.length}`.padStart(16, '0'), name, connected: true, lastSeen: null, behind: 0, held: 10, clockSkewMs: null, address: null, removed: false, ...change };
+  return networkMember({ deviceId: `${name.length}`.padStart(16, '0'), name, held: 10, ...change });
 }
 
 function status(change: Partial<NetworkStatus> = {}): NetworkStatus {
-  return {
-    state: 'running',
-    thisPc: { deviceId: 'f'.repeat(16), name: 'Desk 1' },
-    port: 42525,
-    addresses: [],
-    members: [],
-    behind: 0,
-    held: 0,
-    catchingUp: false,
-    quietPcs: [],
-    problems: [],
-    restartAt: null,
-    ...change,
-  };
+  return networkStatus({ thisPc: { deviceId: 'f'.repeat(16), name: 'Desk 1' }, ...change });
 }
 
 /** 11:00 in London on Wednesday 25 November 2026 (GMT), and on 1 July 2026 (BST). */

@@ -5,7 +5,7 @@ import { useSetupStore } from '../../../renderer/src/stores/setupStore.ts';
 import { useSystemStore } from '../../../renderer/src/stores/systemStore.ts';
 import { board, boardRow } from './boardRows.ts';
 import { installFakeTransport, settle } from './fakeTransport.ts';
-import { networkStatus } from './networkStatus.ts';
+import { networkStatus } from '../../helpers/networkStatus.ts';
 
 const status = (state: NetworkStatus['state']) => networkStatus({ state, thisPc: { deviceId: 'ab'.repeat(8), name: 'Reception 1' } });
 

@@ -13,7 +13,7 @@ import {
   stateText,
 } from '../../../renderer/src/components/settings/network/networkText.ts';
 import { boardRow } from './boardRows.ts';
-import { networkMember, networkStatus } from './networkStatus.ts';
+import { networkMember, networkStatus } from '../../helpers/networkStatus.ts';
 
 /** What the practice network's screens say, in words, and when the desk warns. Expected words are written out here. */
 

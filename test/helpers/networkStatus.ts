@@ -1,11 +1,11 @@
-import type { NetworkMember, NetworkStatus } from '../../../shared/network.ts';
+import type { NetworkMember, NetworkStatus } from '../../shared/network.ts';
 
-/** Another PC as the core reports it, for renderer tests: connected and up to date unless told otherwise. */
+/** Another PC as the core reports it, for tests: connected and up to date unless told otherwise. */
 export function networkMember(patch: Partial<NetworkMember> = {}): NetworkMember {
   return { deviceId: 'aa'.repeat(8), name: 'Reception 2', connected: true, lastSeen: null, behind: 0, held: 0, clockSkewMs: null, address: null, removed: false, ...patch };
 }
 
-/** network.status as the core answers it, for renderer tests: running, with no other PC unless told otherwise. */
+/** network.status as the core answers it, for tests: running, with no other PC unless told otherwise. */
 export function networkStatus(patch: Partial<NetworkStatus> = {}): NetworkStatus {
   return {
     state: 'running',
