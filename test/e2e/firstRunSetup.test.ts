@@ -200,7 +200,8 @@ describe('the first-run setup, in Chromium through the browser host', () => {
     expect((await api<{ id: string; phone: string }[]>('directory.list')).find((entry) => entry.id === 'builtin-hub')?.phone).toBe('01632 960 456');
     await page.keyboard.press('Control+Enter');
     await expectSetupStep(page, 'Step 3 of 3: Local services');
-    expect(await setupScreen(page).getByRole('textbox', { name: 'Phone for PCN enhanced-access hub' }).inputValue()).toBe('01632 960 456');
+    // The step's boxes are filled from the saved services as it opens: read once they are.
+    await expect.poll(() => setupScreen(page).getByRole('textbox', { name: 'Phone for PCN enhanced-access hub' }).inputValue(), { timeout: 5_000 }).toBe('01632 960 456');
     await setupScreen(page).getByRole('textbox', { name: 'Phone for Urgent treatment centre' }).fill('01632 960 123');
     await setupScreen(page).getByRole('textbox', { name: 'Address for Urgent treatment centre' }).fill('Riverside Hospital, Mill Lane');
     await setupScreen(page).getByRole('button', { name: /^Finish setup/ }).click();
