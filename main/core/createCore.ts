@@ -54,6 +54,8 @@ export interface Core {
   /** A shell's own methods (the desktop window's save dialog), answered by the same dispatcher and checked against their own schemas. */
   addShellMethods: AddShellMethods;
   close(): void;
+  /** Resolves once the replication process (if any) has exited after close: until then it may still be writing its folder. */
+  stopped(): Promise<void>;
   readonly deviceId: string;
   readonly databasePath: string;
   /** The background integrity check's outcome; damage found is also shown as a notice. */
@@ -186,6 +188,7 @@ export function createCore(options: CoreOptions): Core {
       db.close();
       opened.lock.release();
     },
+    stopped: () => network.whenStopped(),
     applyRemoteBlocks: (origin, start, blocks) => network.applyBlocks(origin, start, blocks),
     replicationProcessId: () => network.processId(),
     get deviceId() {

@@ -53,7 +53,15 @@ export function startDesktopApp(electron: ElectronApi, paths: DesktopPaths): voi
   });
   app.on('web-contents-created', (_event, contents) => lockDownNavigation(contents, (url) => shell.openExternal(url)));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => core?.close());
+  app.on('will-quit', (event) => {
+    const closing = core;
+    if (!closing) return;
+    core = null;
+    closing.close();
+    // The replication process finishes writing its folder before the app goes (it is killed if it takes over 3 s).
+    event.preventDefault();
+    void closing.stopped().then(() => app.exit(0));
+  });
 
   void app.whenReady().then(async () => {
     const appRoot = app.getAppPath();

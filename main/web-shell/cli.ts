@@ -89,10 +89,14 @@ async function main(): Promise<void> {
       `Press Ctrl+C to stop.\n`,
   );
   const stop = () => {
-    void host.close().then(() => {
-      core.close();
-      process.exit(0);
-    });
+    void host
+      .close()
+      .then(() => {
+        core.close();
+        // The replication process finishes writing its folder first (it is killed if it takes over 3 s).
+        return core.stopped();
+      })
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

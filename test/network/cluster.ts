@@ -88,6 +88,8 @@ export class Practice {
   private readonly links = new Map<string, Link>();
   private readonly options: PracticeOptions;
   private readonly folders = tempDirs();
+  /** Every core opened here, closed ones included: each one's replication process must have exited before the folders go. */
+  private readonly opened: Core[] = [];
   joinCode = '';
 
   constructor(options: PracticeOptions = {}) {
@@ -106,7 +108,7 @@ export class Practice {
   }
 
   open(dir: string, port: number): Core {
-    return openTestCore(dir, {
+    const core = openTestCore(dir, {
       network: {
         listen: ['127.0.0.1'],
         discovery: false,
@@ -115,6 +117,8 @@ export class Practice {
         ...(this.options.batchSize ? { batchSize: this.options.batchSize } : {}),
       },
     });
+    this.opened.push(core);
+    return core;
   }
 
   /** n PCs named Desk 1…n, the first creating the network and the rest joining with its code, all linked. */
@@ -179,12 +183,15 @@ export class Practice {
   async restart(i: number): Promise<void> {
     const pc = this.pc(i);
     pc.core.close();
-    await sleep(300);
+    await pc.core.stopped();
     pc.core = this.open(pc.dir, pc.port);
   }
 
-  stop(i: number): void {
-    this.pc(i).core.close();
+  /** Closes a PC's core and waits for its replication process to exit, so its folder is at rest. */
+  async stop(i: number): Promise<void> {
+    const core = this.pc(i).core;
+    core.close();
+    await core.stopped();
   }
 
   reopen(i: number): void {
@@ -205,15 +212,16 @@ export class Practice {
   }
 
   async close(): Promise<void> {
-    for (const pc of this.pcs) {
+    for (const core of this.opened) {
       try {
-        pc.core.close();
+        core.close();
       } catch {
         // already closed by the test
       }
     }
     for (const link of this.links.values()) await link.close();
-    await sleep(200);
+    // Each replication process still writes its folder until it has exited.
+    await Promise.all(this.opened.map((core) => core.stopped()));
     this.folders.removeAll();
   }
 }

@@ -92,8 +92,7 @@ describe('a folder that turns up twice', () => {
     must(b.core.call('contact.record', { clinicianId: ada }));
     await waitUntil(() => countOf(a.core, ada) === 1, 10_000, () => 'A never saw B’s contact');
     const oldId = b.core.deviceId;
-    p.stop(1);
-    await sleep(300);
+    await p.stop(1);
     const copy = p.copyFolder(1);
     p.reopen(1);
     // The copy starts as a third PC.
@@ -121,16 +120,14 @@ describe('a folder that turns up twice', () => {
     const [a, b] = p.pcs as [Practice['pcs'][number], Practice['pcs'][number]];
     const ada = must(b.core.call('clinician.create', { name: 'Dr Ada Patel', role: 'gp_partner' })).id;
     await waitUntil(() => countOf(a.core, ada) === 0, 10_000, () => 'A never saw the clinician');
-    p.stop(1);
-    await sleep(300);
+    await p.stop(1);
     const backup = p.copyFolder(1);
     p.reopen(1);
     must(p.pc(1).core.call('contact.record', { clinicianId: ada }));
     must(p.pc(1).core.call('contact.record', { clinicianId: ada }));
     await waitUntil(() => countOf(a.core, ada) === 2, 10_000, () => 'A never saw B’s contacts');
     const oldId = p.pc(1).core.deviceId;
-    p.stop(1);
-    await sleep(300);
+    await p.stop(1);
     // Only the database comes back from the backup.
     const { copyFileSync, rmSync } = await import('node:fs');
     for (const file of ['contactcap.db-wal', 'contactcap.db-shm']) rmSync(path.join(b.dir, file), { force: true });

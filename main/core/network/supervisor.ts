@@ -110,6 +110,10 @@ export class NetworkSupervisor implements NetworkControl {
   private lastPushed = '';
   private changedTimer: NodeJS.Timeout | null = null;
   private closed = false;
+  /** Processes told to stop that have not exited yet: a new one waits for them, as they still hold the store. */
+  private readonly draining = new Set<ReplicationChannel>();
+  private spawnWhenDrained = false;
+  private readonly drainedWaiters: (() => void)[] = [];
   /** Peers connected when their last-seen times were last saved. */
   private savedConnected = new Set<string>();
   /** Topics waiting for the next tell to the windows. */
@@ -133,6 +137,11 @@ export class NetworkSupervisor implements NetworkControl {
 
   private spawn(): void {
     if (this.closed || this.channel) return;
+    if (this.draining.size > 0) {
+      this.spawnWhenDrained = true;
+      this.state = 'starting';
+      return;
+    }
     const secret = this.options.secrets.read();
     const self = getNetworkSelf(this.ctx);
     if (!secret || !self) return;
@@ -154,9 +163,14 @@ export class NetworkSupervisor implements NetworkControl {
       if (this.channel === channel) this.receive(message);
     });
     channel.onExit((detail) => {
+      if (this.draining.delete(channel)) {
+        this.afterDrained();
+        return;
+      }
       if (this.channel !== channel) return;
       this.channel = null;
       this.stopped(detail);
+      this.afterDrained();
     });
     const members = this.memberKeys();
     const removed = listRemoved(this.ctx).map((row) => row.deviceId);
@@ -287,9 +301,28 @@ export class NetworkSupervisor implements NetworkControl {
     );
     const channel = this.channel;
     this.channel = null;
-    channel?.kill();
+    if (channel) {
+      this.draining.add(channel);
+      channel.kill();
+    }
     this.ready = false;
     this.spawn();
+  }
+
+  /** The last old process has exited: a start that waited for it goes ahead, and anyone awaiting the stop is told. */
+  private afterDrained(): void {
+    if (this.draining.size > 0) return;
+    if (this.spawnWhenDrained) {
+      this.spawnWhenDrained = false;
+      this.spawn();
+    }
+    if (this.channel === null) for (const resolve of this.drainedWaiters.splice(0)) resolve();
+  }
+
+  /** Resolves once no replication process runs for this PC (after close or leave): its folder can then be moved or deleted. */
+  whenStopped(): Promise<void> {
+    if (this.channel === null && this.draining.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.drainedWaiters.push(resolve));
   }
 
   private onBlocks(origin: string, start: number, blocks: string[]): void {
@@ -525,7 +558,9 @@ export class NetworkSupervisor implements NetworkControl {
     const channel = this.channel;
     this.channel = null;
     this.ready = false;
+    this.spawnWhenDrained = false;
     if (channel) {
+      this.draining.add(channel);
       channel.send({ kind: 'stop' });
       setTimeout(() => channel.kill(), 3_000).unref();
     }

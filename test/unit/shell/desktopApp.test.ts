@@ -184,7 +184,7 @@ describe('desktop app lifecycle', () => {
 
   afterEach(() => {
     // Close any core the app opened, so the SQLite lock is released before the folder goes.
-    for (const fake of started) fake.appHandlers.get('will-quit')?.();
+    for (const fake of started) fake.appHandlers.get('will-quit')?.({ preventDefault: () => undefined });
     process.argv = savedArgv;
     vi.unstubAllEnvs();
     folder.remove();
@@ -404,11 +404,18 @@ describe('desktop app lifecycle', () => {
       expect(fake.app.quit).toHaveBeenCalledTimes(1);
     });
 
-    it('holds the database until will-quit, then closes it', async () => {
+    it('holds the database until will-quit, then closes it and exits once nothing is left running', async () => {
       const fake = start();
       await fake.becomeReady();
       expect(() => openTestCore(dataDir)).toThrow(/Another copy of ContactCap is running/);
-      fake.fireApp('will-quit');
+      const quitting = { preventDefault: vi.fn() };
+      fake.fireApp('will-quit', quitting);
+      expect(quitting.preventDefault).toHaveBeenCalledTimes(1);
+      await vi.waitFor(() => expect(fake.app.exit).toHaveBeenCalledWith(0));
+      // A second will-quit (from that exit) lets the app go.
+      const again = { preventDefault: vi.fn() };
+      fake.fireApp('will-quit', again);
+      expect(again.preventDefault).not.toHaveBeenCalled();
       const reopened = openTestCore(dataDir);
       try {
         expect(must(reopened.call('clinician.list', {}))).toEqual([]);
@@ -419,7 +426,7 @@ describe('desktop app lifecycle', () => {
 
     it('does nothing on will-quit when the core never started', () => {
       const fake = start();
-      expect(() => fake.fireApp('will-quit')).not.toThrow();
+      expect(() => fake.fireApp('will-quit', { preventDefault: vi.fn() })).not.toThrow();
     });
   });
 
