@@ -127,14 +127,10 @@ export function createCore(options: CoreOptions): Core {
   const network = new NetworkSupervisor(
     ctx,
     {
+      ...options.network,
       dataDir: options.dataDir,
       spawn: options.network?.spawn ?? (() => forkReplication()),
       secrets: options.network?.secrets ?? fileSecretKeeper(options.dataDir),
-      ...(options.network?.listen ? { listen: options.network.listen } : {}),
-      ...(options.network?.discovery === undefined ? {} : { discovery: options.network.discovery }),
-      ...(options.network?.batchSize ? { batchSize: options.network.batchSize } : {}),
-      ...(options.network?.defaultPort ? { defaultPort: options.network.defaultPort } : {}),
-      ...(options.network?.restartBackoffMs ? { restartBackoffMs: options.network.restartBackoffMs } : {}),
     },
     // Another PC's events: no window has them, so every window reads again (no version to compare).
     (topics) => push('data.changed', { topics }),

@@ -6,7 +6,7 @@ import { ROOT } from '../helpers/fixtures.ts';
 import { ensureFiveYearDatabase, workingCopy } from './fiveYears.ts';
 import { measureColdOpen, measureInProcess, measureOverHttp } from './foundation.ts';
 import { measureBoardForForty, measureKeypressToBoard } from './reception.ts';
-import { measureCatchUp, measureFanOut } from './network.ts';
+import { measureCatchUp, measureCommitFloor, measureFanOut } from './network.ts';
 import { measureReports } from './reports.ts';
 import { printTable, row } from './stats.ts';
 
@@ -42,7 +42,7 @@ printTable('Reception desk (issue 3)', [...measureBoardForForty(work), ...(worki
 workingCopy(dir, work);
 printTable('Manager reports and exports (issue 4)', await measureReports(work));
 log('\nPractice network (issue 9): five PCs and catch-ups on 127.0.0.1, each PC with its own replication process…');
-const network = [...(await measureFanOut(log)), ...(await measureCatchUp(20_000, '20,000 events', log))];
+const network = [...(await measureFanOut(log)), ...(await measureCommitFloor()), ...(await measureCatchUp(20_000, '20,000 events', log))];
 if (process.env.BENCH_SKIP_FIVE_YEAR_CATCHUP === '1') log('  five-year catch-up skipped (BENCH_SKIP_FIVE_YEAR_CATCHUP=1)');
 else network.push(...(await measureCatchUp(info.events, 'five years', log)));
 printTable('Practice network (issue 9)', network);

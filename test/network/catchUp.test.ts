@@ -38,6 +38,42 @@ describe('catching up', () => {
   }, 120_000);
 });
 
+describe('after a big catch-up', () => {
+  it('the replication process is started afresh once it has caught up (to give its memory back), once, and sharing carries on both ways', async () => {
+    const seededDir = seeds.make();
+    // Long enough (seconds) that a start afresh in the middle of it, looked for every 300 ms, would be seen.
+    const { clinicianIds } = seedHistory(seededDir, 10_000);
+    const p = await new Practice({ dirs: { 0: seededDir }, recycle: { afterApplied: 2_000, quietMs: 300 } }).start(1);
+    practice = p;
+    const total = eventCount(p.pc(0).core);
+    const newcomer = await p.add('New PC');
+    await waitUntil(() => newcomer.core.replicationProcessId() !== null, 10_000, () => 'no process');
+    const first = newcomer.core.replicationProcessId();
+    // Only once it holds everything does a new process take over.
+    let heldAtHandover = -1;
+    await waitUntil(
+      () => {
+        if ((newcomer.core.replicationProcessId() ?? first) === first) return false;
+        heldAtHandover = eventCount(newcomer.core);
+        return true;
+      },
+      60_000,
+      () => `the process was not started afresh (${eventCount(newcomer.core)} of ${total} held)`,
+      20,
+    );
+    expect(heldAtHandover).toBeGreaterThanOrEqual(total);
+    const second = newcomer.core.replicationProcessId();
+    await waitUntil(() => must(newcomer.core.call('network.status', {})).state === 'running', 15_000, () => must(newcomer.core.call('network.status', {})).state);
+    const doctor = clinicianIds[0] ?? '';
+    must(newcomer.core.call('contact.record', { clinicianId: doctor, overCapReason: 'Urgent: seen on the day' }));
+    must(p.pc(0).core.call('contact.record', { clinicianId: doctor, overCapReason: 'Urgent: seen on the day' }));
+    await waitUntil(() => new Set(p.digests()).size === 1 && eventCount(newcomer.core) === total + 2, 20_000, () => `${eventCount(newcomer.core)} of ${total + 2}`);
+    // It took in two events since: no second start afresh.
+    await sleep(7_000);
+    expect(newcomer.core.replicationProcessId()).toBe(second);
+  }, 120_000);
+});
+
 describe('the replication process killed again and again', () => {
   it('SIGKILLed 20 times during a 50,000-event catch-up: the desk records throughout, every PC converges, integrity_check is ok', async () => {
     const seededDir = seeds.make();

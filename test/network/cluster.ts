@@ -79,6 +79,8 @@ export interface PracticeOptions {
   /** Restart waits for a stopped replication process (fast in tests). */
   restartBackoffMs?: [number, number];
   batchSize?: number;
+  /** When a replication process is started afresh after a big catch-up. */
+  recycle?: { afterApplied: number; quietMs: number };
   /** Data folders already prepared (seeded), by index. */
   dirs?: Record<number, string>;
 }
@@ -115,6 +117,7 @@ export class Practice {
         defaultPort: port,
         restartBackoffMs: this.options.restartBackoffMs ?? [200, 1000],
         ...(this.options.batchSize ? { batchSize: this.options.batchSize } : {}),
+        ...(this.options.recycle ? { recycle: this.options.recycle } : {}),
       },
     });
     this.opened.push(core);
