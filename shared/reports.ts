@@ -198,6 +198,8 @@ export interface EndOfDayStatus {
   lastExportedDay: string | null;
   lastSuccessAt: string | null;
   lastError: { at: string; day: string; message: string } | null;
+  /** Why a set already in the folder was left as it was (another PC wrote it knowing more), or null. */
+  note: string | null;
   /** Days whose files are due and not yet written, oldest first. */
   waiting: string[];
 }

@@ -21,6 +21,13 @@ export interface CoreContext extends Store {
   ids: IdSource;
   /** This PC's part in the practice network (main/core/network/): the replication process and what it reports. */
   network: NetworkControl;
+  /** Faults the crash tests inject; never set in the app. */
+  faults?: CoreFaults;
+}
+
+export interface CoreFaults {
+  /** Runs once a day's set is written under its temporary name, just before the rename that puts it in place. */
+  beforeDaySetRename?: () => void;
 }
 
 /** What the services may ask of the practice network. Each throws a DomainError with a message for the desk. */

@@ -8,7 +8,7 @@ import { practiceDayOf } from '../../shared/practiceDay.ts';
 import type { Envelope } from '../../shared/result.ts';
 import { createDispatcher, type AddShellMethods, type PushListener } from './api/dispatch.ts';
 import { createHandlers } from './api/handlers.ts';
-import type { Clock, CoreContext, IdSource, NetworkControl } from './context.ts';
+import type { Clock, CoreContext, CoreFaults, IdSource, NetworkControl } from './context.ts';
 import { checkIntegrityInBackground, type IntegrityResult } from './db/integrityCheck.ts';
 import { createStore, type Store } from './db/store.ts';
 import { loadMigrations, schemaVersionOf } from './db/migrations.ts';
@@ -38,6 +38,8 @@ export interface CoreOptions {
   integrityCheck?: 'background' | 'off';
   /** Write due end-of-day exports every minute, if the PC has them turned on (default on). */
   endOfDayTimer?: 'on' | 'off';
+  /** Faults the crash tests inject (a PC stopped part-way through an export); never set in the app. */
+  faults?: CoreFaults;
   /**
    * The practice network: how the shell starts the replication process and
    * keeps the secret. By default a Node child process and an owner-only file.
@@ -90,7 +92,7 @@ export function createCore(options: CoreOptions): Core {
   const ids = options.ids ?? randomIds;
   const { opened, deviceId, store } = openWithIdentity(options, clock);
   const { db } = opened;
-  const ctx: CoreContext = { db, caches: store.caches, log: new EventLog(store, deviceId, () => clock.now()), clock, ids, network: null as unknown as NetworkControl };
+  const ctx: CoreContext = { db, caches: store.caches, log: new EventLog(store, deviceId, () => clock.now()), clock, ids, network: null as unknown as NetworkControl, ...(options.faults ? { faults: options.faults } : {}) };
   const notices: StartupNotice[] = [...opened.notices];
   const listeners = new Set<PushListener>();
   let closed = false;

@@ -17,7 +17,10 @@ export function writeFileAtomic(target: string, data: Uint8Array | string): void
 export function explainFileError(error: unknown, folder: string): Error {
   if (error instanceof DomainError) return error;
   const code = errorCodeOf(error);
-  if (code === 'ENOENT' || code === 'ENOTDIR') {
+  if (code === 'ENOTDIR') {
+    return new DomainError('invalid_input', `“${folder}” is not a folder: part of that path is a file. Choose another folder.`, 'folder');
+  }
+  if (code === 'ENOENT') {
     return new DomainError('invalid_input', `The folder “${folder}” cannot be found. Check it exists (and that the network drive is connected), or choose another.`, 'folder');
   }
   if (isDiskFull(code)) return new DomainError('storage_full', `The disk holding “${folder}” is full, so the file was not saved. Nothing was left behind.`, 'folder');
@@ -52,8 +55,14 @@ export function writeFilesTogether(files: readonly { target: string; data: Uint8
       placed.push(target);
     }
   } catch (error) {
-    for (const { temp } of staged) rmSync(temp, { force: true });
-    for (const target of placed) rmSync(target, { force: true });
+    // The clean-up must never hide the failure: in a folder that is not there, removing throws too.
+    for (const file of [...staged.map((each) => each.temp), ...placed]) {
+      try {
+        rmSync(file, { force: true });
+      } catch {
+        // Nothing of it can be there, or it is left for the next run to find.
+      }
+    }
     throw explainFileError(error, path.dirname(files[0]?.target ?? '.'));
   }
 }

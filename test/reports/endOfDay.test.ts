@@ -34,9 +34,14 @@ function tempFolder(base = FAST_TEMP): string {
   return dir;
 }
 
-/** The six files of one day, as named in the brief: contactcap-2026-11-23.xlsx and contactcap-<table>-2026-11-23.csv. */
-const dayFiles = (day: string) => [`contactcap-${day}.xlsx`, ...TABLES.map((table) => `contactcap-${table}-${day}.csv`)].sort();
+/** The PC's name: a PC not in a practice network puts it in each day's folder name. */
+const PC = 'Reception 1';
+/** One day's set: its folder (`2026-11-23 Reception 1`) holding contactcap-2026-11-23.xlsx, contactcap-<table>-2026-11-23.csv and the set's manifest. */
+const setOf = (day: string) => `${day} ${PC}`;
+const dayFiles = (day: string) => [`contactcap-${day}.xlsx`, ...TABLES.map((table) => `contactcap-${table}-${day}.csv`), 'contactcap-set.json'].sort();
 const filesIn = (folder: string) => readdirSync(folder).sort();
+/** Every file under the folder, as `set folder/file`. */
+const allFilesIn = (folder: string) => filesIn(folder).flatMap((set) => filesIn(path.join(folder, set)).map((file) => `${set}/${file}`));
 
 const status = (opened: OpenedCore): EndOfDayStatus => must(opened.core.call('export.endOfDayStatus', {}));
 const run = async (opened: OpenedCore): Promise<EndOfDayStatus> => must(await opened.core.call('export.runEndOfDay', {}));
@@ -64,7 +69,9 @@ async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
 }
 
 /** The day's files are there, complete: every CSV parses with its header and the contacts recorded, and the workbook opens. */
-async function expectCompleteDay(folder: string, day: string, contacts: number): Promise<void> {
+async function expectCompleteDay(exportFolder: string, day: string, contacts: number): Promise<void> {
+  const folder = path.join(exportFolder, setOf(day));
+  expect(filesIn(folder)).toEqual(dayFiles(day));
   for (const table of TABLES) {
     const records = readCsv(path.join(folder, `contactcap-${table}-${day}.csv`));
     expect(records.length, table).toBeGreaterThanOrEqual(1);
@@ -86,12 +93,13 @@ describe('the end-of-day export through a week', () => {
 
   beforeAll(() => {
     opened = openCore('2026-11-23T08:00:00Z');
+    must(opened.core.call('device.update', { deviceName: PC }));
     folder = tempFolder();
     ada = must(opened.core.call('clinician.create', { name: 'Dr Ada Patel', role: 'gp_partner' })).id;
   });
 
   it('is off until turned on, at 18:30 with no folder', () => {
-    expect(status(opened)).toEqual({ enabled: false, time: '18:30', folder: '', lastExportedDay: null, lastSuccessAt: null, lastError: null, waiting: [] });
+    expect(status(opened)).toEqual({ enabled: false, time: '18:30', folder: '', lastExportedDay: null, lastSuccessAt: null, lastError: null, note: null, waiting: [] });
   });
 
   it('refuses to turn on with no folder, a relative path, or a folder that is not there, saying which, and changes nothing', async () => {
@@ -100,13 +108,15 @@ describe('the end-of-day export through a week', () => {
     await expectRefusedUnchanged(opened, 'export.configureEndOfDay', { enabled: true, folder: path.join(folder, 'missing') }, { code: 'invalid_input', field: 'folder', phrase: 'cannot be found' });
     const notAFolder = path.join(tempFolder(), 'a-file.txt');
     writeFileSync(notAFolder, 'not a folder');
-    await expectRefusedUnchanged(opened, 'export.configureEndOfDay', { enabled: true, folder: notAFolder }, { code: 'invalid_input', field: 'folder', phrase: 'cannot be found' });
+    await expectRefusedUnchanged(opened, 'export.configureEndOfDay', { enabled: true, folder: notAFolder }, { code: 'invalid_input', field: 'folder', phrase: 'is a file, not a folder' });
+    // A folder under that file (ENOTDIR): said in words, not the system's error text.
+    await expectRefusedUnchanged(opened, 'export.configureEndOfDay', { enabled: true, folder: path.join(notAFolder, 'daily') }, { code: 'invalid_input', field: 'folder', phrase: 'is not a folder: part of that path is a file' });
     expect(status(opened).enabled).toBe(false);
   });
 
   it('turns on for 18:30 from Monday, checks the folder can be written, and leaves nothing in it', () => {
     const configured = must(opened.core.call('export.configureEndOfDay', { enabled: true, time: '18:30', folder }));
-    expect(configured).toEqual({ enabled: true, time: '18:30', folder, lastExportedDay: null, lastSuccessAt: null, lastError: null, waiting: [] });
+    expect(configured).toEqual({ enabled: true, time: '18:30', folder, lastExportedDay: null, lastSuccessAt: null, lastError: null, note: null, waiting: [] });
     expect(filesIn(folder)).toEqual([]);
   });
 
@@ -127,17 +137,18 @@ describe('the end-of-day export through a week', () => {
       lastExportedDay: '2026-11-23',
       lastSuccessAt: '2026-11-23T18:31:00.000Z',
       lastError: null,
+      note: null,
       waiting: [],
     });
-    expect(filesIn(folder)).toEqual(dayFiles('2026-11-23'));
+    expect(filesIn(folder)).toEqual([setOf('2026-11-23')]);
     await expectCompleteDay(folder, '2026-11-23', 6);
   });
 
   it('does not write Monday again on the next run', async () => {
-    const before = filesIn(folder).map((name) => readFileSync(path.join(folder, name)));
+    const before = allFilesIn(folder).map((name) => [name, readFileSync(path.join(folder, name))]);
     opened.clock.set('2026-11-23T18:45:00Z');
     expect(await run(opened)).toMatchObject({ lastExportedDay: '2026-11-23', lastSuccessAt: '2026-11-23T18:31:00.000Z' });
-    expect(filesIn(folder).map((name) => readFileSync(path.join(folder, name)))).toEqual(before);
+    expect(allFilesIn(folder).map((name) => [name, readFileSync(path.join(folder, name))])).toEqual(before);
   });
 
   it('catches up Tuesday, Wednesday and Thursday in one run on Thursday at 19:00, skipping none', async () => {
@@ -145,9 +156,9 @@ describe('the end-of-day export through a week', () => {
     opened.clock.set('2026-11-26T19:00:00Z');
     expect(status(opened).waiting).toEqual(['2026-11-24', '2026-11-25', '2026-11-26']);
     expect(await run(opened)).toMatchObject({ lastExportedDay: '2026-11-26', lastSuccessAt: '2026-11-26T19:00:00.000Z', lastError: null, waiting: [] });
-    expect(filesIn(folder)).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26'].flatMap(dayFiles).sort());
+    expect(filesIn(folder)).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26'].map(setOf));
     for (const day of ['2026-11-24', '2026-11-25', '2026-11-26']) await expectCompleteDay(folder, day, recorded[day] ?? 0);
-    thursdayFiles = filesIn(folder);
+    thursdayFiles = allFilesIn(folder);
   });
 
   it('records why when the folder has gone (renamed away), writes nothing of Friday anywhere, and leaves no temporary file', async () => {
@@ -159,9 +170,9 @@ describe('the end-of-day export through a week', () => {
     const after = await run(opened);
     expect(after).toMatchObject({ lastExportedDay: '2026-11-26', lastSuccessAt: '2026-11-26T19:00:00.000Z', waiting: ['2026-11-27'] });
     expect(after.lastError).toEqual({ at: '2026-11-27T19:00:00.000Z', day: '2026-11-27', message: expect.stringContaining('cannot be found') as unknown });
-    expect(after.lastError?.message).toContain('try again');
+    expect(after.lastError?.message).toContain('The day’s files are still waiting: ContactCap tries again every minute.');
     expect(existsSync(folder)).toBe(false);
-    expect(filesIn(away)).toEqual(thursdayFiles);
+    expect(allFilesIn(away)).toEqual(thursdayFiles);
     renameSync(away, folder);
   });
 
@@ -169,10 +180,10 @@ describe('the end-of-day export through a week', () => {
     opened.clock.set('2026-11-28T19:00:00Z');
     expect(status(opened).waiting).toEqual(['2026-11-27', '2026-11-28']);
     expect(await run(opened)).toMatchObject({ lastExportedDay: '2026-11-28', lastSuccessAt: '2026-11-28T19:00:00.000Z', lastError: null, waiting: [] });
-    expect(filesIn(folder)).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28'].flatMap(dayFiles).sort());
+    expect(filesIn(folder)).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28'].map(setOf));
     await expectCompleteDay(folder, '2026-11-27', 2);
     // Saturday: nobody worked, but the files are there, with headers only.
-    expect(readCsv(path.join(folder, 'contactcap-contacts-2026-11-28.csv'))).toEqual([expect.arrayContaining(['contact_id', 'day']) as unknown]);
+    expect(readCsv(path.join(folder, setOf('2026-11-28'), 'contactcap-contacts-2026-11-28.csv'))).toEqual([expect.arrayContaining(['contact_id', 'day']) as unknown]);
   });
 
   it('keeps its time and folder when turned off, and writes nothing while off', async () => {
@@ -256,6 +267,7 @@ describe.runIf(isRoot)('a folder that turns read-only or fills up (root: real fi
   function arranged(folder: string): { opened: OpenedCore; ada: string } {
     const opened = openCore('2026-11-23T08:00:00Z');
     cleanups.push(() => closeCore(opened));
+    must(opened.core.call('device.update', { deviceName: PC }));
     const ada = must(opened.core.call('clinician.create', { name: 'Dr Ada Patel', role: 'gp_partner', dailyCap: 50 })).id;
     must(opened.core.call('export.configureEndOfDay', { enabled: true, time: '18:30', folder }));
     workDay(opened, ada, '2026-11-23', 40);
@@ -279,13 +291,13 @@ describe.runIf(isRoot)('a folder that turns read-only or fills up (root: real fi
     execFileSync('mount', ['-o', 'remount,ro', folder]);
     const failed = await run(opened);
     expect(failed.lastError).toMatchObject({ day: '2026-11-23', at: '2026-11-23T18:31:00.000Z' });
-    expect(failed.lastError?.message).toMatch(/ContactCap cannot write to “.*”\. Choose a folder you can save files in, or ask IT\. ContactCap will try again in a minute\./);
+    expect(failed.lastError?.message).toMatch(/ContactCap is not allowed to save files in “.*”\. Ask IT to let this PC write there, or choose another folder\. The day’s files are still waiting: ContactCap tries again every minute\./);
     expect(failed).toMatchObject({ lastExportedDay: null, waiting: ['2026-11-23'] });
     expect(filesIn(folder)).toEqual([]);
     execFileSync('mount', ['-o', 'remount,rw', folder]);
     opened.clock.set('2026-11-23T18:32:00Z');
     expect(await run(opened)).toMatchObject({ lastExportedDay: '2026-11-23', lastError: null });
-    expect(filesIn(folder)).toEqual(dayFiles('2026-11-23'));
+    expect(filesIn(folder)).toEqual([setOf('2026-11-23')]);
     await expectCompleteDay(folder, '2026-11-23', 40);
   });
 
@@ -294,7 +306,7 @@ describe.runIf(isRoot)('a folder that turns read-only or fills up (root: real fi
     const { opened } = arranged(folder);
     const filler = fillLeaving(folder, 0);
     const failed = await run(opened);
-    expect(failed.lastError?.message).toMatch(/The disk holding “.*” is full, so the file was not saved\..*try again/);
+    expect(failed.lastError?.message).toMatch(/The disk holding “.*” is full\. Free some space there, or choose another folder\..*tries again every minute/);
     expect(failed).toMatchObject({ lastExportedDay: null, waiting: ['2026-11-23'] });
     expect(filesIn(folder)).toEqual(['filler.bin']);
     rmSync(filler);
@@ -320,8 +332,8 @@ describe.runIf(isRoot)('a folder that turns read-only or fills up (root: real fi
     const failed = await run(opened);
     expect(failed.lastError?.message).toContain('is full');
     expect(failed).toMatchObject({ lastExportedDay: null, waiting: ['2026-11-23'] });
-    expect(filesIn(folder).filter((name) => name.includes('.part'))).toEqual([]);
-    expect(filesIn(folder)).not.toContain('contactcap-contacts-2026-11-23.csv');
+    expect(filesIn(folder).filter((name) => name.includes('.part') || name.includes('writing'))).toEqual([]);
+    expect(filesIn(folder)).not.toContain(setOf('2026-11-23'));
   });
 
   it('leaves none of the day’s files when the disk fills part-way through the day', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ParsedInputOf } from '../../../shared/contract.ts';
 import { EXPORT_TABLES, MAX_EXPORT_DAYS, type ClinicianRangeReport, type ExportFile, type ExportTable, type RangeReport } from '../../../shared/reports.ts';
@@ -7,6 +7,7 @@ import { DomainError } from '../errors.ts';
 import { buildTable, tableOf, type Column, type Table } from '../exports/tables.ts';
 import { toCsv, toXlsx, type Sheet } from '../exports/writers.ts';
 import { writeFileAtomic } from '../files.ts';
+import { explainFolderError } from '../exports/daySets.ts';
 import { currentContactTypes } from './configViews.ts';
 import { daysBetween } from '../../../shared/practiceDay.ts';
 import { loadDayDetails } from './reports/day.ts';
@@ -128,9 +129,13 @@ export async function buildExport(ctx: CoreContext, input: ParsedInputOf<'export
 /** A folder files can be saved in: it exists, is a folder, and accepts a test file (removed again). */
 export function assertWritableFolder(folder: string): void {
   if (!path.isAbsolute(folder)) throw new DomainError('invalid_input', 'Give the folder’s full path, for example C:\\Reports or \\\\server\\share\\Reports.', 'folder');
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-    throw new DomainError('invalid_input', `The folder “${folder}” cannot be found. Check it exists (and that the network drive is connected), or choose another.`, 'folder');
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(folder).isDirectory();
+  } catch (error) {
+    throw explainFolderError(error, folder);
   }
+  if (!isFolder) throw new DomainError('invalid_input', `“${folder}” is a file, not a folder. Choose the folder the daily files go to.`, 'folder');
   const probe = path.join(folder, `.contactcap-write-test-${process.pid}`);
   writeFileAtomic(probe, 'ContactCap checks it can save files here.');
   rmSync(probe, { force: true });

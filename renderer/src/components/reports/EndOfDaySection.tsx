@@ -63,6 +63,12 @@ function StatusFacts({ status }: { status: EndOfDayStatus }) {
           )}
         </dd>
       </div>
+      {status.note !== null && (
+        <div>
+          <dt>Note</dt>
+          <dd>{status.note}</dd>
+        </div>
+      )}
     </dl>
   );
 }
