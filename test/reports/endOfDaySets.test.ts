@@ -77,17 +77,17 @@ function exchange(a: Pc, b: Pc): void {
   }
 }
 
-describe('two networked PCs, one folder', () => {
-  function networkedPair(folder: string): { a: Pc; b: Pc; ada: string } {
-    const a = exportingPc('Desk 1', 'a', folder);
-    const b = exportingPc('Desk 2', 'b', folder);
-    const { joinCode } = must(a.core.call('network.create', {}));
-    must(b.core.call('network.join', { code: joinCode }));
-    const ada = must(a.core.call('clinician.create', { name: 'Dr Ada Patel', role: 'gp_partner' })).id;
-    exchange(a, b);
-    return { a, b, ada };
-  }
+function networkedPair(folder: string): { a: Pc; b: Pc; ada: string } {
+  const a = exportingPc('Desk 1', 'a', folder);
+  const b = exportingPc('Desk 2', 'b', folder);
+  const { joinCode } = must(a.core.call('network.create', {}));
+  must(b.core.call('network.join', { code: joinCode }));
+  const ada = must(a.core.call('clinician.create', { name: 'Dr Ada Patel', role: 'gp_partner' })).id;
+  exchange(a, b);
+  return { a, b, ada };
+}
 
+describe('two networked PCs, one folder', () => {
   it('hold exactly one complete set per day, written by whichever PC gets there first; the other, knowing the same, writes nothing', async () => {
     const folder = sharedFolder();
     const { a, b, ada } = networkedPair(folder);
@@ -141,6 +141,72 @@ describe('two networked PCs, one folder', () => {
     a.clock.set('2026-11-23T19:30:00Z');
     await run(a);
     expect(list(folder)).toEqual(['2026-11-23', '2026-11-23 revision 2']);
+  });
+});
+
+describe('a week of two networked PCs', () => {
+  it('leaves one set per day, a revision only where a day changed after its export, and nothing else', async () => {
+    const folder = sharedFolder();
+    const { a, b, ada } = networkedPair(folder);
+    const at = (pc: Pc, iso: string) => pc.clock.set(iso);
+    const both = async (day: string) => {
+      at(a, `${day}T18:31:00Z`);
+      at(b, `${day}T18:31:30Z`);
+      await run(a);
+      await run(b);
+    };
+    // Monday: an ordinary day on both desks.
+    record(a, ada, 20, '2026-11-23T08:30:00Z');
+    record(b, ada, 5, '2026-11-23T13:00:00Z');
+    exchange(a, b);
+    await both('2026-11-23');
+    // Tuesday: an extended-hours session on Desk 2 after the export.
+    record(a, ada, 25, '2026-11-24T08:30:00Z');
+    exchange(a, b);
+    await both('2026-11-24');
+    record(b, ada, 3, '2026-11-24T19:00:00Z');
+    exchange(a, b);
+    at(b, '2026-11-24T19:45:00Z');
+    await run(b);
+    // Wednesday: the network between them is down in the afternoon, and Desk 2 gets there first.
+    record(a, ada, 10, '2026-11-25T08:30:00Z');
+    exchange(a, b);
+    record(a, ada, 4, '2026-11-25T14:00:00Z');
+    at(b, '2026-11-25T18:31:00Z');
+    await run(b);
+    at(a, '2026-11-25T18:32:00Z');
+    await run(a);
+    exchange(a, b);
+    // Thursday: Desk 2 is switched off all day.
+    record(a, ada, 12, '2026-11-26T08:30:00Z');
+    at(a, '2026-11-26T18:31:00Z');
+    await run(a);
+    // Friday: both, and Desk 2 catches up Thursday on the way.
+    record(b, ada, 8, '2026-11-27T08:30:00Z');
+    exchange(a, b);
+    await both('2026-11-27');
+    // The weekend: both off; Desk 1 writes Saturday and Sunday when it starts on Monday.
+    at(a, '2026-11-30T08:00:00Z');
+    await run(a);
+
+    const listing = list(folder).flatMap((set) => [`${set}/`, ...list(path.join(folder, set)).map((file) => `  ${file}`)]);
+    console.info(`The shared folder after the week:\n${listing.join('\n')}`);
+    expect(list(folder)).toEqual(['2026-11-23', '2026-11-24', '2026-11-24 revision 2', '2026-11-25', '2026-11-25 revision 2', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29']);
+    for (const set of list(folder)) expect(list(path.join(folder, set)), set).toEqual(setFiles(set.slice(0, 10)));
+    const counts = Object.fromEntries(list(folder).map((set) => [set, contactsIn(folder, set, set.slice(0, 10))]));
+    expect(counts).toEqual({
+      '2026-11-23': 25,
+      '2026-11-24': 25,
+      '2026-11-24 revision 2': 28,
+      '2026-11-25': 10,
+      '2026-11-25 revision 2': 14,
+      '2026-11-26': 12,
+      '2026-11-27': 8,
+      '2026-11-28': 0,
+      '2026-11-29': 0,
+    });
+    expect(manifestOf(folder, '2026-11-25').writtenBy.name).toBe('Desk 2');
+    expect(manifestOf(folder, '2026-11-25 revision 2').writtenBy.name).toBe('Desk 1');
   });
 });
 

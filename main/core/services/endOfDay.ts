@@ -144,7 +144,12 @@ async function exportDay(ctx: CoreContext, folder: string, day: string): Promise
   const networked = getNetworkSelf(ctx) !== null;
   const device = readDevice(ctx);
   const pcName = networked ? null : device.deviceName;
-  const csvs = await Promise.all(EXPORT_TABLES.map((table) => buildExportFile(ctx, { format: 'csv', table, from: day, to: day })));
+  // One table at a time, letting the desk's calls in between: this runs in the desk's own thread.
+  const csvs: Awaited<ReturnType<typeof buildExportFile>>[] = [];
+  for (const table of EXPORT_TABLES) {
+    csvs.push(await buildExportFile(ctx, { format: 'csv', table, from: day, to: day }));
+    await toDesk();
+  }
   const digest = createHash('sha256');
   for (const file of [...csvs].sort((a, b) => a.fileName.localeCompare(b.fileName))) digest.update(file.fileName).update('\0').update(file.bytes);
   const figures = digest.digest('hex');

@@ -144,8 +144,9 @@ export function EndOfDaySection() {
     <section className="panel" aria-labelledby="end-of-day-heading">
       <h2 id="end-of-day-heading">End-of-day export on this PC</h2>
       <p className="muted">
-        Each day at the time you set, this PC writes that day’s workbook and CSV files to a folder, which can be a network share. A day it misses (the PC was off)
-        is written the next time it can.
+        Each day at the time you set, this PC writes that day’s workbook and CSV files to a folder of their own (named by the date) inside the folder you choose, which
+        can be a network share. A day it misses (the PC was off) is written the next time it can. If a day changes after its files were written, a revised set is
+        written beside them (“revision 2”): the highest revision is the final word. Turned on after today’s time, it starts tomorrow.
       </p>
       <form noValidate onSubmit={(event) => void save(event)}>
         <label className="check">
