@@ -6,6 +6,7 @@ import type { DayOverride, WeekPattern } from './rota.ts';
 import { BOARD_ORDERS, type PracticeSettings } from './settings.ts';
 import type { CollectiveAction } from './actions.ts';
 import type { ClinicianImport } from './clinicianImport.ts';
+import type { BackupStatus } from './backups.ts';
 import { EXPORT_TABLES, GPAS_STATUSES, type DayReport, type EndOfDayStatus, type ExportFile, type GpasReport, type RangeReport } from './reports.ts';
 import type { NetworkStatus } from './network.ts';
 import type { Envelope } from './result.ts';
@@ -317,6 +318,13 @@ export const contract = {
     'Turn this PC’s end-of-day export on or off, and set its time and folder.',
   )<EndOfDayStatus>(),
   'export.runEndOfDay': asyncMethod(none, 'Write any end-of-day files that are due now (it also runs by itself every minute).')<EndOfDayStatus>(),
+
+  'backup.status': method(none, 'This PC’s backups: where they are kept, each one with its date and counts (newest first), and any problem.')<BackupStatus>(),
+  'backup.now': asyncMethod(none, 'Make a backup of this PC’s database now, checked before it is kept; answers the backups.')<BackupStatus>(),
+  'backup.configure': method(
+    z.strictObject({ secondFolder: f.folderPath.optional() }),
+    'Set a second folder every backup is also copied to (another disk or a network share); without one, backups stay in this PC’s data folder only.',
+  )<BackupStatus>(),
 
   'network.status': method(none, 'This PC in the practice network: each other PC, when it was last seen, how far behind this PC is, and any problem.')<NetworkStatus>(),
   'network.create': method(none, 'Make a new practice network with this PC as its first member; answers the join code to type at the other PCs.')<{

@@ -20,6 +20,8 @@ import { finishMaintenance, pendingMaintenance } from './repos/deviceRepo.ts';
 import { assignMissingKeys } from './services/clinicians.ts';
 import { getDeviceId, insertDevice } from './repos/eventsRepo.ts';
 import { NetworkSupervisor, type NetworkOptions } from './network/supervisor.ts';
+import { listBackups } from './db/backups.ts';
+import { backupFolderOf, backUp, backUpIfDue } from './services/backups.ts';
 import { fileSecretKeeper, forkReplication } from './network/processes.ts';
 import { projectPending } from './events/pending.ts';
 import type { RemoteOutcome } from './events/remote.ts';
@@ -38,6 +40,8 @@ export interface CoreOptions {
   integrityCheck?: 'background' | 'off';
   /** Write due end-of-day exports every minute, if the PC has them turned on (default on). */
   endOfDayTimer?: 'on' | 'off';
+  /** The daily backup's timer (tests turn it off and make backups by hand). */
+  backupTimer?: 'on' | 'off';
   /** Faults the crash tests inject (a PC stopped part-way through an export); never set in the app. */
   faults?: CoreFaults;
   /**
@@ -56,6 +60,8 @@ export interface Core {
   /** A shell's own methods (the desktop window's save dialog), answered by the same dispatcher and checked against their own schemas. */
   addShellMethods: AddShellMethods;
   close(): void;
+  /** On a clean close, before close(): a backup unless one was made in the last hour. Never throws; gives up after 60 s. */
+  backUpBeforeClose(): Promise<void>;
   /** Resolves once the replication process (if any) has exited after close: until then it may still be writing its folder. */
   stopped(): Promise<void>;
   readonly deviceId: string;
@@ -156,7 +162,7 @@ export function createCore(options: CoreOptions): Core {
       integrity: integrityState,
     };
   };
-  const { invoke, addShellMethods } = createDispatcher(ctx, createHandlers(status), push, (error) => reportDamage(String(error)));
+  const { invoke, addShellMethods } = createDispatcher(ctx, createHandlers(status, opened.file), push, (error) => reportDamage(String(error)));
   // Clinicians from before keys were their own get one now, so every row on the board has a key that stays.
   assignMissingKeys(ctx);
 
@@ -165,6 +171,13 @@ export function createCore(options: CoreOptions): Core {
     options.endOfDayTimer === 'off'
       ? []
       : [setTimeout(() => void invoke('export.runEndOfDay', {}), 15_000), setInterval(() => void invoke('export.runEndOfDay', {}), 60_000)];
+  // Today's backup, a minute after start and then each hour: the first chance each practice day.
+  if (options.backupTimer !== 'off') {
+    const look = () => {
+      if (!closed) void backUpIfDue(ctx, opened.file);
+    };
+    timers.push(setTimeout(look, 60_000), setInterval(look, 60 * 60_000));
+  }
   for (const timer of timers) timer.unref();
   network.startIfJoined();
 
@@ -176,6 +189,17 @@ export function createCore(options: CoreOptions): Core {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    async backUpBeforeClose() {
+      if (closed) return;
+      const newest = listBackups(backupFolderOf(opened.file))[0];
+      if (newest && clock.now() - Date.parse(newest.createdAt) < 60 * 60_000) return;
+      let timer: NodeJS.Timeout | undefined;
+      const limit = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, 60_000);
+      });
+      await Promise.race([backUp(ctx, opened.file, 'close').then(() => undefined, () => undefined), limit]);
+      clearTimeout(timer);
+    },
     close() {
       if (closed) return;
       closed = true;
@@ -183,6 +207,12 @@ export function createCore(options: CoreOptions): Core {
       check?.cancel();
       network.close();
       listeners.clear();
+      try {
+        // A clean close leaves the .db file complete on its own: the write-ahead log copied in and emptied.
+        db.pragma('wal_checkpoint(TRUNCATE)');
+      } catch {
+        // Busy or read-only: the log stays beside the file, and SQLite reads it at the next start.
+      }
       db.close();
       opened.lock.release();
     },

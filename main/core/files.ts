@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { errorCodeOf, isDiskFull, isReadOnly } from './errors.ts';
 import { DomainError } from './errors.ts';
@@ -64,5 +64,41 @@ export function writeFilesTogether(files: readonly { target: string; data: Uint8
       }
     }
     throw explainFileError(error, path.dirname(files[0]?.target ?? '.'));
+  }
+}
+
+/** Creates `file` (it must not exist yet), writes all of `data` and flushes it to disk. */
+export function writeNewFile(file: string, data: Uint8Array | string): void {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  const fd = openSync(file, 'wx');
+  try {
+    let written = 0;
+    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Flushes a folder's own entries (a rename into it), where the system allows it: not on Windows, where a folder cannot be opened so. */
+export function syncFolder(folder: string): void {
+  try {
+    const fd = openSync(folder, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Not possible here: each rename is still all or nothing.
+  }
+}
+
+/** The names in a folder, or none when it is missing or a file stands in its place (whatever writes there next says so). */
+export function namesIn(folder: string): string[] {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return [];
   }
 }

@@ -57,10 +57,16 @@ export function startDesktopApp(electron: ElectronApi, paths: DesktopPaths): voi
     const closing = core;
     if (!closing) return;
     core = null;
-    closing.close();
-    // The replication process finishes writing its folder before the app goes (it is killed if it takes over 3 s).
     event.preventDefault();
-    void closing.stopped().then(() => app.exit(0));
+    // A clean close: a backup (unless one is under an hour old), the database closed complete, and the
+    // replication process done writing its folder (it is killed if it takes over 3 s) before the app goes.
+    void closing
+      .backUpBeforeClose()
+      .then(() => {
+        closing.close();
+        return closing.stopped();
+      })
+      .then(() => app.exit(0));
   });
 
   void app.whenReady().then(async () => {

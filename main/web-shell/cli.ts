@@ -91,6 +91,7 @@ async function main(): Promise<void> {
   const stop = () => {
     void host
       .close()
+      .then(() => core.backUpBeforeClose())
       .then(() => {
         core.close();
         // The replication process finishes writing its folder first (it is killed if it takes over 3 s).

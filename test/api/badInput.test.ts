@@ -837,6 +837,15 @@ const CASES: { [M in TestedMethod]: MethodCase<M> } = {
   },
   // Nothing is due (the export is off): it answers with the status and saves nothing.
   'export.runEndOfDay': { fields: {}, valid: () => ({}), writes: false, pushesWithoutWriting: true },
+  'backup.status': { fields: {}, valid: () => ({}), writes: false },
+  // A real backup of the test's database, into its data folder; its outcome is kept for the Backups page.
+  'backup.now': { fields: {}, valid: () => ({}), writes: true },
+  'backup.configure': {
+    fields: { secondFolder: optional('folderPath', /folder/) },
+    // Cleared: no folder to check.
+    valid: () => ({}),
+    writes: true,
+  },
   'desktop.saveExport': {
     fields: exportFields,
     valid: () => ({ format: 'xlsx', from: '2026-11-16', to: TODAY, includeIdentifiers: true }),
@@ -1290,7 +1299,7 @@ describe('keys that could reach a prototype', () => {
 });
 
 describe('methods that answer later', () => {
-  const ASYNC_METHODS: TestedMethod[] = ['export.build', 'export.runEndOfDay', 'desktop.saveExport', 'desktop.printToPdf'];
+  const ASYNC_METHODS: TestedMethod[] = ['export.build', 'export.runEndOfDay', 'backup.now', 'desktop.saveExport', 'desktop.printToPdf'];
   const shared = sharedSeeded();
 
   it('answers a well-formed request to each of them with a promise', async () => {

@@ -13,6 +13,7 @@ import { createDirectoryEntry, listDirectory, updateDirectoryEntry } from '../se
 import { listRedirectionsFor, recordRedirection, voidRedirection } from '../services/redirections.ts';
 import { createAction, listActions, updateAction } from '../services/actions.ts';
 import { configureEndOfDay, endOfDayStatus, runEndOfDay } from '../services/endOfDay.ts';
+import { backupStatus, backUp, configureBackups } from '../services/backups.ts';
 import { buildExport } from '../services/exports.ts';
 import { assessGpas, gpasReport } from '../services/gpas.ts';
 import { dayReport } from '../services/reports/day.ts';
@@ -33,7 +34,7 @@ const reads: readonly Topic[] = [];
 const roster: readonly Topic[] = ['clinicians'];
 const network: readonly Topic[] = ['network'];
 
-export function createHandlers(status: (ctx: CoreContext) => SystemStatus): Handlers {
+export function createHandlers(status: (ctx: CoreContext) => SystemStatus, databaseFile: string): Handlers {
   return {
     'system.status': { changes: reads, run: (ctx) => status(ctx) },
     'device.get': { changes: reads, run: (ctx) => readDevice(ctx) },
@@ -95,5 +96,14 @@ export function createHandlers(status: (ctx: CoreContext) => SystemStatus): Hand
     'export.configureEndOfDay': { changes: ['device'], run: configureEndOfDay },
     // Runs every minute by itself: it tells no window to refresh (the manager's screen asks for the status).
     'export.runEndOfDay': { changes: reads, run: (ctx) => runEndOfDay(ctx) },
+    'backup.status': { changes: reads, run: (ctx) => backupStatus(ctx, databaseFile) },
+    'backup.now': {
+      changes: ['device'],
+      run: async (ctx) => {
+        await backUp(ctx, databaseFile, 'by-hand');
+        return backupStatus(ctx, databaseFile);
+      },
+    },
+    'backup.configure': { changes: ['device'], run: (ctx, input) => configureBackups(ctx, databaseFile, input) },
   } satisfies Handlers;
 }

@@ -29,7 +29,7 @@ parentPort.postMessage(message);
 `;
 
 /** Where better-sqlite3 lives, outside app.asar when it has been unpacked from it. */
-function driverPath(): string {
+export function driverPath(): string {
   const resolved = createRequire(import.meta.url).resolve('better-sqlite3');
   const unpacked = resolved.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
   return unpacked !== resolved && existsSync(unpacked) ? unpacked : resolved;

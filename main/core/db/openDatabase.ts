@@ -5,7 +5,8 @@ import type { StartupNotice } from '../../../shared/domain.ts';
 import { StartupError, errorCodeOf, isBusy, isCorrupt, isDiskFull, isReadOnly } from '../errors.ts';
 import { DATABASE_FILE, assertLocalDataDir } from './dataDir.ts';
 import { acquireInstanceLock, type InstanceLock } from './instanceLock.ts';
-import { migrate, type Migration } from './migrations.ts';
+import { migrate, schemaVersionOf, type Migration } from './migrations.ts';
+import { BACKUP_FOLDER, backupBeforeUpdate } from './backups.ts';
 
 export interface OpenOptions {
   dataDir: string;
@@ -60,6 +61,7 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
     }
     try {
       configureForWork(db);
+      backUpBeforeUpdating(db, options, file, notices);
       migrate(db, options.migrations);
     } catch (error) {
       db.close();
@@ -74,6 +76,23 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
   } catch (error) {
     lock.release();
     throw error;
+  }
+}
+
+/** Before a new version updates a database that holds records, a checked copy of it goes in the backups folder. */
+function backUpBeforeUpdating(db: Database.Database, options: OpenOptions, file: string, notices: StartupNotice[]): void {
+  const from = schemaVersionOf(db);
+  const latest = options.migrations.at(-1)?.version ?? 0;
+  if (from === 0 || from >= latest) return;
+  try {
+    backupBeforeUpdate(db, path.join(options.dataDir, BACKUP_FOLDER), options.now());
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    notices.push({
+      kind: 'backup_failed',
+      file,
+      message: `Before updating its database to this version, ContactCap could not make its safety copy: ${reason} The update went ahead and nothing recorded was lost, but there is no copy from before it.`,
+    });
   }
 }
 

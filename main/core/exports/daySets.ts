@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DomainError, errorCodeOf, isDiskFull, isReadOnly } from '../errors.ts';
+import { syncFolder, writeNewFile } from '../files.ts';
 
 /**
  * One practice day's end-of-day files, kept together in a folder of their own
@@ -129,31 +130,6 @@ function discard(temp: string): void {
   }
 }
 
-function writeWhole(file: string, data: Uint8Array): void {
-  const fd = openSync(file, 'wx');
-  try {
-    let written = 0;
-    while (written < data.length) written += writeSync(fd, data, written, data.length - written);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** The folder's own entry flushed, where the system allows it (not on Windows, where a folder cannot be opened so). */
-function syncFolder(folder: string): void {
-  try {
-    const fd = openSync(folder, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Not possible here: the rename is still all or nothing.
-  }
-}
-
 export interface WriteSetOptions {
   folder: string;
   name: string;
@@ -175,9 +151,9 @@ export function writeSet(options: WriteSetOptions): 'written' | 'taken' {
   const target = path.join(folder, name);
   try {
     mkdirSync(temp);
-    for (const file of files) writeWhole(path.join(temp, file.fileName), file.bytes);
+    for (const file of files) writeNewFile(path.join(temp, file.fileName), file.bytes);
     // The manifest last: a set with its manifest is a set with all its files.
-    writeWhole(path.join(temp, MANIFEST_FILE), Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'));
+    writeNewFile(path.join(temp, MANIFEST_FILE), Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'));
     syncFolder(temp);
     options.beforeRename?.();
     if (existsSync(target)) {

@@ -118,12 +118,22 @@ function fakeElectron(options: { singleInstance?: boolean; appPath?: string } = 
   };
   const shell = { openExternal: vi.fn<(url: string) => Promise<void>>(() => Promise.resolve()) };
 
-  /** The replication process: forked when the PC joins a network; this fake child never answers. */
+  /** The replication process: forked when the PC joins a network; this fake child never answers, and exits when killed. */
   const forked: { entry: string; options: unknown }[] = [];
   const utilityProcess = {
     fork: vi.fn((entry: string, _args: string[], forkOptions: unknown) => {
       forked.push({ entry, options: forkOptions });
-      return { on: vi.fn(), once: vi.fn(), postMessage: vi.fn(), kill: vi.fn(), pid: 4242 };
+      const listeners: { event: string; listener: Handler }[] = [];
+      const child = {
+        on: vi.fn((event: string, listener: Handler) => listeners.push({ event, listener })),
+        once: vi.fn((event: string, listener: Handler) => listeners.push({ event, listener })),
+        postMessage: vi.fn(),
+        kill: vi.fn(() => {
+          for (const { event, listener } of listeners) if (event === 'exit') listener(137);
+        }),
+        pid: 4242,
+      };
+      return child;
     }),
   };
   const safeStorage = {
@@ -182,9 +192,13 @@ describe('desktop app lifecycle', () => {
     process.argv = [...savedArgv, `--data-dir=${dataDir}`];
   });
 
-  afterEach(() => {
+  afterEach(async () => {
     // Close any core the app opened, so the SQLite lock is released before the folder goes.
-    for (const fake of started) fake.appHandlers.get('will-quit')?.({ preventDefault: () => undefined });
+    for (const fake of started) {
+      fake.appHandlers.get('will-quit')?.({ preventDefault: () => undefined });
+      // A core was opened (its IPC is wired): wait for its clean close to finish.
+      if (fake.ipcMain.handle.mock.calls.length > 0) await vi.waitFor(() => expect(fake.app.exit).toHaveBeenCalled(), { timeout: 10_000 });
+    }
     process.argv = savedArgv;
     vi.unstubAllEnvs();
     folder.remove();
