@@ -17,13 +17,14 @@ export const SCREEN_LABELS: Record<Screen, string> = {
   settings: 'Settings',
 };
 
-/** The Settings screen's tabs: the practice's and this PC's settings, and the practice network. */
-export const SETTINGS_TABS = ['practice', 'network'] as const;
+/** The Settings screen's tabs: the practice's and this PC's settings, the practice network, and this PC's backups. */
+export const SETTINGS_TABS = ['practice', 'network', 'backups'] as const;
 export type SettingsTab = (typeof SETTINGS_TABS)[number];
 
 export const SETTINGS_TAB_LABELS: Record<SettingsTab, string> = {
   practice: 'Practice and this PC',
   network: 'Practice network',
+  backups: 'Backups',
 };
 
 const NO_COMPACT_WINDOW = 'The small always-on-top window is only in the desktop app. In a browser, make the window smaller instead.';
