@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -75,7 +75,11 @@ describe('migrations', () => {
     expect(failure.failure).toBe('migration_failed');
     expect(failure.message).toContain('Nothing was changed');
     expect(failure.message).toContain('broken');
-    expect(folderFingerprint(dataDir)).toEqual(before);
+    // The database's files as they were; beside them, the checked copy made before the update was tried.
+    const { backups, ...after } = folderFingerprint(dataDir);
+    expect(after).toEqual(before);
+    expect(backups).toBe('folder');
+    expect(readdirSync(path.join(dataDir, 'backups')).filter((name) => name.endsWith('-before-update.db'))).toHaveLength(1);
 
     // And the app that knows only the landed migrations still opens it, data intact.
     const core = openTestCore(dataDir);

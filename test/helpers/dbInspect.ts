@@ -25,9 +25,11 @@ export function sha256File(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
 }
 
-/** File name → sha256 for every file in a folder. */
+/** File name → sha256 for every file in a folder ("folder" for a folder in it). */
 export function folderFingerprint(dir: string): Record<string, string> {
   const result: Record<string, string> = {};
-  for (const name of readdirSync(dir).sort()) result[name] = sha256File(`${dir}/${name}`);
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    result[entry.name] = entry.isDirectory() ? 'folder' : sha256File(`${dir}/${entry.name}`);
+  }
   return result;
 }
