@@ -75,7 +75,7 @@ function isDigit(character: string | undefined): boolean {
 }
 
 export interface NhsNumberLike {
-  /** The part of the text that looks like an NHS number, as it was written. */
+  /** The part of the text that looks like an NHS number, as it was written (runs of spaces as one). */
   text: string;
   digits: string;
 }
@@ -91,8 +91,8 @@ export interface NhsNumberLike {
  * with 0), not an NHS number.
  */
 export function findNhsNumberLike(input: string, options: { phone?: boolean } = {}): NhsNumberLike | null {
-  // Full-width digits and the like, as digits.
-  const text = input.normalize('NFKC');
+  // Full-width digits and the like as digits; any run of spaces or line ends as one space.
+  const text = input.normalize('NFKC').replace(/\s+/g, ' ');
   for (const chain of digitChains(text)) {
     for (let first = 0; first < chain.length; first++) {
       let digits = '';
