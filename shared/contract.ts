@@ -55,10 +55,10 @@ const dayOverride = z.strictObject(
 const directoryFields = {
   kind: f.destinationKind,
   name: f.destinationName,
-  phone: f.optionalText(40, 'The phone number'),
-  address: f.optionalText(200, 'The address'),
-  hours: f.optionalText(120, 'The opening hours'),
-  hint: f.optionalText(300, 'The hint'),
+  phone: f.servicePhone,
+  address: f.serviceAddress,
+  hours: f.serviceHours,
+  hint: f.serviceHint,
 };
 
 const exportInput = z.strictObject({
@@ -107,8 +107,8 @@ export const contract = {
       defaultContactType: f.typeId.optional(),
       collectNhsNumber: f.flag('Collect NHS numbers').optional(),
       listSize: nullable(f.listSize).optional(),
-      noticeWhy: f.noticeText.optional(),
-      receptionScript: f.noticeText.optional(),
+      noticeWhy: f.noticeWhy.optional(),
+      receptionScript: f.receptionScript.optional(),
       roleDefaults: z
         .partialRecord(z.enum(CLINICIAN_ROLES, { error: 'Choose a role from the list.' }), roleDefaultPatch, {
           error: 'Give role defaults as each role’s cap, for example gp_partner: capped, 25.',
@@ -284,7 +284,7 @@ export const contract = {
   )<RangeReport>(),
   'report.gpas': method(z.strictObject({ monday: f.practiceDay }), 'The LMC’s weekly GPAS return for a Monday: contacts, list size, per 1,000, assessment.')<GpasReport>(),
   'gpas.assess': method(
-    z.strictObject({ monday: f.practiceDay, status: z.enum(GPAS_STATUSES, { error: 'Choose Green, Amber, Red or Black.' }), note: f.note.optional() }),
+    z.strictObject({ monday: f.practiceDay, status: z.enum(GPAS_STATUSES, { error: 'Choose Green, Amber, Red or Black.' }), note: f.gpasComment.optional() }),
     'Save the practice’s Green/Amber/Red/Black assessment and comment for a Monday.',
   )<GpasReport>(),
 
@@ -292,7 +292,7 @@ export const contract = {
   'action.create': method(
     z.strictObject({
       title: f.actionTitle,
-      forPatients: f.optionalText(600, 'The text for patients').optional(),
+      forPatients: f.forPatients.optional(),
       taking: f.flag('Taking this action').optional(),
       from: f.practiceDay.optional(),
       until: f.practiceDay.optional(),
@@ -303,7 +303,7 @@ export const contract = {
     z.strictObject({
       actionId: f.entityId('action'),
       title: f.actionTitle.optional(),
-      forPatients: f.optionalText(600, 'The text for patients').optional(),
+      forPatients: f.forPatients.optional(),
       taking: f.flag('Taking this action').optional(),
       from: f.practiceDay.nullable().optional(),
       until: f.practiceDay.nullable().optional(),

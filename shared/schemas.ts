@@ -6,11 +6,14 @@ import { deskKeyProblem, parseDeskKey } from './deskKeys.ts';
 import { CLOCK_TIME, DAY_FORMAT_PROBLEM, practiceDayProblem } from './practiceDay.ts';
 import { WEEKDAYS } from './rota.ts';
 import { MAX_LATE_ENTRY_DAYS } from './settings.ts';
+import { freeText, type FreeTextField } from './freeText.ts';
 import { isReadableText, tidyText } from './text.ts';
 
 /**
  * Field schemas with messages written for the person at the desk.
- * Every field used by an API input is defined here once.
+ * Every field used by an API input is defined here once. Every field a person
+ * types words into is marked with freeText (shared/freeText.ts): the core refuses
+ * an NHS number in it.
  */
 
 /** An id field; `what` is the thing it names (“clinician”), with “an” before a vowel sound. */
@@ -23,24 +26,31 @@ export const entityId = (what: string) => {
     .max(64, { error: `That ${what} is not one ContactCap knows.` });
 };
 
-/** Tidied text that a person can read, between `min` and `max` characters. */
-const words = (min: number, max: number, missing: string, tooLong: string, unreadable = missing) =>
-  z
-    .string({ error: missing })
-    .overwrite(tidyText)
-    .min(min, { error: missing })
-    .max(max, { error: tooLong })
-    .refine(isReadableText, { error: unreadable });
+/** Tidied text that a person can read, between `min` and `max` characters; free text named as `field` says. */
+const words = (field: FreeTextField, min: number, max: number, missing: string, tooLong: string, unreadable = missing) =>
+  freeText(
+    z
+      .string({ error: missing })
+      .overwrite(tidyText)
+      .min(min, { error: missing })
+      .max(max, { error: tooLong })
+      .refine(isReadableText, { error: unreadable }),
+    field,
+  );
 
-/** Optional free text: may be empty, tidied, limited in length. */
-export const optionalText = (max: number, what: string) =>
-  z
-    .string({ error: `${what} must be text.` })
-    .overwrite(tidyText)
-    .max(max, { error: `Keep ${what.toLowerCase()} to ${max} characters or fewer.` })
-    .refine((text) => !/\p{Cc}/u.test(text), { error: `${what} has characters that cannot be shown.` });
+/** Optional free text: may be empty, tidied, limited in length; named in messages as `field.subject`. */
+const optionalText = (max: number, field: FreeTextField) =>
+  freeText(
+    z
+      .string({ error: `${field.subject} must be text.` })
+      .overwrite(tidyText)
+      .max(max, { error: `Keep ${field.subject.toLowerCase()} to ${max} characters or fewer.` })
+      .refine((text) => !/\p{Cc}/u.test(text), { error: `${field.subject} has characters that cannot be shown.` }),
+    field,
+  );
 
 export const clinicianName = words(
+  { subject: 'The clinician’s name', instead: 'enter the name alone' },
   1,
   80,
   'Enter the clinician’s name.',
@@ -93,7 +103,7 @@ export const typeId = z
   .min(1, { error: 'Choose the type of contact from the list.' })
   .max(64, { error: 'That type of contact is not one ContactCap knows.' });
 
-export const contactTypeName = words(2, 40, 'Enter a name for the contact type.', 'Keep the contact type’s name to 40 characters or fewer.');
+export const contactTypeName = words({ subject: 'The contact type’s name', instead: 'enter the name alone' }, 2, 40, 'Enter a name for the contact type.', 'Keep the contact type’s name to 40 characters or fewer.');
 
 export const typeKey = z
   .string({ error: 'The shortcut must be a single letter.' })
@@ -111,6 +121,7 @@ export const practiceDay = z.string({ error: DAY_FORMAT_PROBLEM }).superRefine((
 });
 
 export const voidReason = words(
+  { subject: 'The reason for voiding', instead: 'say why without it' },
   3,
   200,
   'Say why this is being voided (at least 3 characters).',
@@ -119,6 +130,7 @@ export const voidReason = words(
 );
 
 export const lateReason = words(
+  { subject: 'The late-entry reason', instead: 'say why without it' },
   3,
   200,
   'Say why this is being entered late (at least 3 characters), for example “tally sheet found”.',
@@ -138,6 +150,7 @@ export const lateEntryDays = z
   .max(MAX_LATE_ENTRY_DAYS, { error: `Late entries can go back at most ${MAX_LATE_ENTRY_DAYS} days.` });
 
 export const overCapReason = words(
+  { subject: 'The over-cap reason', instead: 'describe the reason without it' },
   3,
   200,
   'Give a short reason for the urgent over-cap contact (at least 3 characters).',
@@ -145,7 +158,11 @@ export const overCapReason = words(
   'Say in words why this patient is being seen over the cap.',
 );
 
-export const note = optionalText(500, 'The note');
+/** A note about the patient on a redirection or a deferral: kept only while the practice collects identifiers. */
+export const note = optionalText(500, { subject: 'The note', instead: 'leave the note empty', patientNote: true });
+
+/** The practice's comment on its GPAS return: for the LMC, never about a patient. */
+export const gpasComment = optionalText(500, { subject: 'The comment', instead: 'describe the week without it' });
 
 export const sessionPair = z.strictObject(
   { am: flag('Morning'), pm: flag('Afternoon') },
@@ -168,7 +185,12 @@ export const clockTime = z
   .regex(CLOCK_TIME, { error: 'Enter the time as HH:MM, for example 13:00.' });
 
 export const destinationKind = z.enum(DESTINATION_KINDS, { error: 'Choose what kind of service this is.' });
-export const destinationName = words(2, 80, 'Enter the service’s name.', 'Keep the service’s name to 80 characters or fewer.');
+/** A service's details in the directory, shown at the desk. */
+export const servicePhone = optionalText(40, { subject: 'The phone number', instead: 'enter the service’s number alone', phone: true });
+export const serviceAddress = optionalText(200, { subject: 'The address', instead: 'enter the service’s address alone' });
+export const serviceHours = optionalText(120, { subject: 'The opening hours', instead: 'give the hours alone' });
+export const serviceHint = optionalText(300, { subject: 'The hint', instead: 'write the hint without it' });
+export const destinationName = words({ subject: 'The service’s name', instead: 'enter the name alone' }, 2, 80, 'Enter the service’s name.', 'Keep the service’s name to 80 characters or fewer.');
 export const redirectionReason = z.enum(REDIRECTION_REASONS, { error: 'Choose why the patient is being redirected.' });
 export const pharmacyFirstRoute = z.enum(PHARMACY_FIRST_ROUTES, { error: 'Say whether the patient was referred or signposted to the pharmacy.' });
 export const pharmacyFirstCondition = z.enum(
@@ -184,19 +206,23 @@ export const nhsNumberText = z.string({ error: 'Enter the NHS number as 10 digit
 
 export const deferralKind = z.enum(DEFERRAL_KINDS, { error: 'Choose a later date or the waiting list.' });
 
-export const staffName = words(1, 40, 'Enter your name or initials.', 'Keep your name to 40 characters or fewer.');
-export const deviceName = words(1, 40, 'Enter a name for this PC, for example Reception 1.', 'Keep the PC’s name to 40 characters or fewer.');
-export const practiceName = words(2, 100, 'Enter the practice’s name.', 'Keep the practice’s name to 100 characters or fewer.');
+export const staffName = words({ subject: 'Your name', instead: 'enter your name or initials alone' }, 1, 40, 'Enter your name or initials.', 'Keep your name to 40 characters or fewer.');
+export const deviceName = words({ subject: 'The PC’s name', instead: 'name the PC without it' }, 1, 40, 'Enter a name for this PC, for example Reception 1.', 'Keep the PC’s name to 40 characters or fewer.');
+export const practiceName = words({ subject: 'The practice’s name', instead: 'enter the name alone' }, 2, 100, 'Enter the practice’s name.', 'Keep the practice’s name to 100 characters or fewer.');
 export const setupOutcome = z.enum(['done', 'skipped'], { error: 'Say whether the setup was done or skipped.' });
-export const capBasis = words(5, 300, 'Say what the cap is based on, for example practice policy.', 'Keep the basis to 300 characters or fewer.');
+export const capBasis = words({ subject: 'What the cap is based on', instead: 'say what it is based on without it' }, 5, 300, 'Say what the cap is based on, for example practice policy.', 'Keep the basis to 300 characters or fewer.');
 export const listSize = z
   .number({ error: 'Enter the list size as a whole number, for example 9500.' })
   .int({ error: 'Enter the list size as a whole number, for example 9500.' })
   .min(1, { error: 'The list size must be at least 1.' })
   .max(500_000, { error: 'The list size cannot be above 500,000.' });
 
-export const noticeText = words(10, 1500, 'Write at least a sentence (10 characters or more).', 'Keep it to 1,500 characters or fewer.');
-export const actionTitle = words(3, 200, 'Give the action a title (at least 3 characters).', 'Keep the title to 200 characters or fewer.');
+const noticeText = (subject: string) =>
+  words({ subject, instead: 'write it without it' }, 10, 1500, 'Write at least a sentence (10 characters or more).', 'Keep it to 1,500 characters or fewer.');
+export const noticeWhy = noticeText('The notice’s “Why”');
+export const receptionScript = noticeText('The reception script');
+export const forPatients = optionalText(600, { subject: 'The text for patients', instead: 'write it without it' });
+export const actionTitle = words({ subject: 'The action’s title', instead: 'give the title without it' }, 3, 200, 'Give the action a title (at least 3 characters).', 'Keep the title to 200 characters or fewer.');
 export const folderPath = z
   .string({ error: 'Choose the folder the files go to.' })
   .trim()

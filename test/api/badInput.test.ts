@@ -749,6 +749,8 @@ const CASES: { [M in TestedMethod]: MethodCase<M> } = {
       withBoard: true,
     }),
     writes: true,
+    // A note is kept only while the practice collects identifiers.
+    before: collectingIdentifiers,
   },
   'redirection.void': {
     fields: { redirectionId: required('entityId', /redirection/), reason: voidReason },
@@ -779,6 +781,7 @@ const CASES: { [M in TestedMethod]: MethodCase<M> } = {
       withBoard: true,
     }),
     writes: true,
+    before: collectingIdentifiers,
   },
   'deferral.void': {
     fields: { deferralId: required('entityId', /deferral/), reason: voidReason },
@@ -795,7 +798,7 @@ const CASES: { [M in TestedMethod]: MethodCase<M> } = {
   },
   'report.gpas': { fields: { monday: required('practiceDay', A_DATE) }, valid: () => ({ monday: TODAY }), writes: false },
   'gpas.assess': {
-    fields: { monday: required('practiceDay', A_DATE), status: required('gpasStatus', /Green, Amber, Red or Black/), note: optional('note', /note/) },
+    fields: { monday: required('practiceDay', A_DATE), status: required('gpasStatus', /Green, Amber, Red or Black/), note: optional('note', /comment/) },
     valid: () => ({ monday: TODAY, status: 'amber', note: 'Two GPs off sick; locum booked' }),
     writes: true,
   },
@@ -877,6 +880,10 @@ const CASES: { [M in TestedMethod]: MethodCase<M> } = {
 
 /** Another PC of the practice, as the replication process reports one that proved the secret. */
 const OTHER_PC = { deviceId: 'a1b2c3d4e5f60718', coreKey: 'ab'.repeat(32), name: 'Reception 2' };
+
+function collectingIdentifiers(seeded: Seeded): void {
+  expect(seeded.core.call('settings.update', { collectNhsNumber: true })).toMatchObject({ ok: true });
+}
 
 function joined(seeded: Seeded): void {
   expect(seeded.core.call('network.join', { code: JOIN_CODE })).toMatchObject({ ok: true });

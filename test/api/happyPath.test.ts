@@ -500,6 +500,8 @@ describe('redirections', () => {
 
   it('marks 999 as an emergency, keeps Pharmacy First’s route and condition, and has no ICB tick elsewhere', () => {
     const { core } = openCore();
+    // A note is kept only while the practice collects identifiers.
+    must(core.call('settings.update', { collectNhsNumber: true }));
     const emergency = must(core.call('redirection.record', { destinationId: SERVICES.emergency, reason: 'more_appropriate_service', patientTold: true, note: '  Chest   pain ' }));
     expect(emergency).toMatchObject({ warnings: [], redirection: { emergency: true, icbInformed: null, note: 'Chest pain' } });
     const pharmacy = must(
@@ -546,6 +548,8 @@ describe('deferrals', () => {
     const { core, clock } = openCore();
     setDevice(core);
     const id = gp(core);
+    // A note is kept only while the practice collects identifiers.
+    must(core.call('settings.update', { collectNhsNumber: true }));
     const later = must(core.call('deferral.record', { kind: 'later_date', patientTold: true, untilDay: '2026-11-24', clinicianId: id, note: ' Usual GP ' }));
     expect(later).toEqual({
       id: 'id-0002',

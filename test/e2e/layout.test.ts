@@ -1,5 +1,6 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callHost } from '../helpers/host.ts';
 import { seedBigPractice, type BigPractice } from './bigPractice.ts';
 import { boardRow, keyOf, SCREEN_NAMES, screen } from './deskPage.ts';
 import { onScreen, onScreenAll, overlaps, reachedAt, sidewaysScroll, SIZES, whollyOnScreen } from './layoutProbe.ts';
@@ -59,6 +60,8 @@ describe('layouts at 1366×768, 1280×720 and 200% zoom, with 40 clinicians', ()
 
   beforeAll(async () => {
     big = await seedBigPractice(session.host);
+    // Identifiers collected: the redirect and defer dialogs then have their note boxes and the NHS number box, at their tallest.
+    await callHost(session.host, 'settings.update', { collectNhsNumber: true });
   }, 120_000);
 
   /** Every desk dialog, opened the way a receptionist opens it. */

@@ -1,9 +1,11 @@
 import type { z } from 'zod';
 import { contract, isMethodName, METHOD_NAMES, type MethodName, type MethodSpecs, type SpecParsedInputOf, type SpecResultOf } from '../../../shared/contract.ts';
 import { type PushEvents, type Topic } from '../../../shared/events.ts';
+import { identifierProblem } from '../../../shared/freeText.ts';
 import { fail, ok, type Envelope } from '../../../shared/result.ts';
 import type { CoreContext } from '../context.ts';
 import { DomainError, errorCodeOf, isBusy, isCorrupt, isDiskFull, isReadOnly } from '../errors.ts';
+import { readSettings } from '../services/settings.ts';
 import type { Handler, Handlers } from './handlers.ts';
 
 export type PushListener = <E extends keyof PushEvents>(event: E, payload: PushEvents[E]) => void;
@@ -156,6 +158,9 @@ export function createDispatcher(ctx: CoreContext, handlers: Handlers, push: Pus
     };
     let value: unknown;
     try {
+      // Free text is kept for good: no NHS number in it, and patient notes only where identifiers are collected (shared/freeText.ts).
+      const identifier = identifierProblem(contract[method].input, parsed.data, () => readSettings(ctx).collectNhsNumber);
+      if (identifier !== null) return answer(fail('invalid_input', identifier.message, identifier.field));
       value = handler.run(ctx, parsed.data);
     } catch (error) {
       return answer(failed(error));

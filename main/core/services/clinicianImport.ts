@@ -11,6 +11,7 @@ import {
   type ImportRecord,
 } from '../../../shared/clinicianImport.ts';
 import { contract, type ParsedInputOf } from '../../../shared/contract.ts';
+import { identifierProblem } from '../../../shared/freeText.ts';
 import type { Clinician } from '../../../shared/domain.ts';
 import { write, type CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
@@ -113,8 +114,14 @@ function checkFile(ctx: CoreContext, file: CsvFile): { rows: CheckedRow[]; input
       capped: row.capped,
       dailyCap: row.dailyCap,
     });
-    if (parsed.success) return parsed.data;
-    row.problems.push(parsed.error.issues[0]?.message ?? 'ContactCap cannot add this row as it is.');
+    if (!parsed.success) {
+      row.problems.push(parsed.error.issues[0]?.message ?? 'ContactCap cannot add this row as it is.');
+      return null;
+    }
+    // The same free-text rule as a clinician added by hand (shared/freeText.ts).
+    const identifier = identifierProblem(contract['clinician.create'].input, parsed.data, () => config.settings.collectNhsNumber);
+    if (identifier === null) return parsed.data;
+    row.problems.push(identifier.message);
     return null;
   });
   return { rows, inputs };

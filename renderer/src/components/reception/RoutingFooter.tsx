@@ -1,9 +1,12 @@
 import type { FormError } from '../../stores/result.ts';
+import { useSettingsStore } from '../../stores/settingsStore.ts';
 import { ErrorMessage, invalidIf } from '../common/fields.tsx';
 
 /**
  * The end of every "send the patient on" form: an optional note, the patient-told
- * tick the core asks for, the error, and Cancel / Record.
+ * tick the core asks for, the error, and Cancel / Record. The note is there only
+ * when the practice collects patient identifiers: otherwise the core keeps no
+ * notes about patients (shared/freeText.ts).
  */
 export function RoutingFooter({
   note,
@@ -24,12 +27,16 @@ export function RoutingFooter({
   submitLabel: string;
   onCancel: () => void;
 }) {
+  const collectNotes = useSettingsStore((state) => state.settings?.collectNhsNumber ?? false);
   return (
     <>
-      <label className="field">
-        Note (optional, no patient details)
-        <input value={note} onChange={(event) => onNote(event.target.value)} {...invalidIf(error, 'note', errorId)} />
-      </label>
+      {/* Still shown if identifiers were turned off while a note was being typed: the core refuses it, and the box is there to empty. */}
+      {(collectNotes || note !== '') && (
+        <label className="field">
+          Note (optional)
+          <input value={note} onChange={(event) => onNote(event.target.value)} {...invalidIf(error, 'note', errorId)} />
+        </label>
+      )}
       <label className="check" {...invalidIf(error, 'patientTold', errorId)}>
         <input type="checkbox" checked={told} onChange={(event) => onTold(event.target.checked)} />
         The patient has been told what happens next and what to do if they get worse

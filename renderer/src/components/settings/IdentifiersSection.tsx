@@ -29,8 +29,9 @@ export function IdentifiersSection({ settings }: { settings: PracticeSettings })
             Off by default. ContactCap counts contacts without knowing who the patients are, which keeps patient data to the minimum UK GDPR asks for.
           </p>
           <p>
-            When it is on, reception can add a patient’s NHS number to a redirection, so the practice can follow it up. Only the NHS number is ever stored: never a
-            name, date of birth or anything clinical.
+            When it is on, reception can add a patient’s NHS number to a redirection, and a short note to a redirection or to a patient kept for later, so the
+            practice can follow it up. When it is off there are no notes about patients. Either way, an NHS number typed into any other box (a reason, a name) is
+            refused: records are kept for good.
           </p>
         </div>
         <SaveFooter error={error} errorId={ERROR_ID} dirty={dirty} busy={saving} label="Save NHS number setting" />
