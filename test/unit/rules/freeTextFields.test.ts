@@ -108,6 +108,7 @@ const NOT_FREE_TEXT = [
   'export.build.to',
   'export.configureEndOfDay.time',
   'export.configureEndOfDay.folder',
+  'backup.configure.secondFolder',
   'network.join.code',
   'network.remove.deviceId',
   'network.configure.addresses.*',
