@@ -19,4 +19,6 @@ export interface BackupStatus {
   secondFolderError: { at: string; message: string } | null;
   /** Whether today (the practice day) has no backup yet. */
   dueToday: boolean;
+  /** A restore asked for, done the next time ContactCap starts; null when none is waiting. */
+  restorePending: { name: string; createdAt: string } | null;
 }

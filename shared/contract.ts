@@ -326,6 +326,12 @@ export const contract = {
     'Set a second folder every backup is also copied to (another disk or a network share); without one, backups stay in this PC’s data folder only.',
   )<BackupStatus>(),
 
+  'backup.restore': asyncMethod(
+    z.strictObject({ name: f.backupName }),
+    'Restore one of this PC’s backups the next time ContactCap starts, once it passes its check again and is shown to be this practice’s. The database as it is now is kept beside it.',
+  )<BackupStatus>(),
+  'backup.cancelRestore': method(none, 'Do not restore the backup that was going to be restored at the next start.')<BackupStatus>(),
+
   'network.status': method(none, 'This PC in the practice network: each other PC, when it was last seen, how far behind this PC is, and any problem.')<NetworkStatus>(),
   'network.create': method(none, 'Make a new practice network with this PC as its first member; answers the join code to type at the other PCs.')<{
     joinCode: string;

@@ -228,6 +228,9 @@ export const folderPath = z
   .trim()
   .min(1, { error: 'Choose the folder the files go to.' })
   .max(400, { error: 'That folder path is too long.' });
+export const backupName = z
+  .string({ error: 'Choose a backup from the list.' })
+  .regex(/^contactcap-backup-[0-9-]{17}-(daily|close|before-update|by-hand)\.db$/, { error: 'Choose a backup from the list.' });
 export const pdfFileName = z
   .string({ error: 'Give the file a name.' })
   .trim()

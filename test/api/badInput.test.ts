@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core/createCore.ts';
+import { backupBeforeUpdate, backupName } from '../../main/core/db/backups.ts';
+import path from 'node:path';
 import { METHOD_NAMES, type InputOf, type MethodName } from '../../shared/contract.ts';
 import { DESKTOP_METHOD_NAMES, desktopMethods, type DesktopInputOf, type DesktopMethodName } from '../../shared/desktopMethods.ts';
 import { DESTINATION_KINDS, PHARMACY_FIRST_CONDITIONS, PHARMACY_FIRST_ROUTES, REDIRECTION_REASONS } from '../../shared/directory.ts';
@@ -452,6 +454,10 @@ const KINDS = {
   exportFormat: notOneOf(FORMATS, ['CSV', 'Xlsx', 'xls', 'pdf', 'json', ' csv', 'csv ', '.csv', '']),
   exportTable: notOneOf(TABLES, ['Contacts', 'contact', 'clinician_days', 'clinician days', 'summary', 'all', ' contacts', '']),
   folderPath: fc.oneof(otherThan('string'), whitespace, longerThan(400)),
+  backupName: fc.oneof(
+    otherThan('string'),
+    fc.constantFrom('', ' ', 'contactcap.db', '../contactcap.db', 'backups/contactcap-backup-2026-11-23-090000-daily.db', 'contactcap-backup-2026-11-23-090000-weekly.db', 'contactcap-backup-2026-11-23-daily.db'),
+  ),
   pdfFileName: fc.oneof(
     otherThan('string'),
     fc.constantFrom('', ' ', 'report', 'report.docx', 'report.pdf.txt', '.pdf', ' .pdf', 'pdf', 'a/b.pdf', '../report.pdf', 'C:\\report.pdf', 'rep<ort>.pdf', 'Résumé.pdf', 'day:1.pdf', `${'x'.repeat(121)}.pdf`),
@@ -849,6 +855,9 @@ const CASES: { [M in TestedMethod]: MethodCase<M> } = {
     valid: () => ({}),
     writes: true,
   },
+  // A checked backup made before the call; the restore is asked for (a file in the data folder), not done.
+  'backup.restore': { fields: { name: required('backupName', /Choose a backup from the list/) }, valid: () => ({ name: backupName('before-update', BACKED_UP_AT) }), writes: false, before: backedUp },
+  'backup.cancelRestore': { fields: {}, valid: () => ({}), writes: false },
   'desktop.saveExport': {
     fields: exportFields,
     valid: () => ({ format: 'xlsx', from: '2026-11-16', to: TODAY, includeIdentifiers: true }),
@@ -883,6 +892,11 @@ const OTHER_PC = { deviceId: 'a1b2c3d4e5f60718', coreKey: 'ab'.repeat(32), name:
 
 function collectingIdentifiers(seeded: Seeded): void {
   expect(seeded.core.call('settings.update', { collectNhsNumber: true })).toMatchObject({ ok: true });
+}
+
+const BACKED_UP_AT = Date.parse('2026-11-23T07:00:00Z');
+function backedUp(seeded: Seeded): void {
+  backupBeforeUpdate(seeded.core.db, path.join(path.dirname(seeded.core.databasePath), 'backups'), BACKED_UP_AT);
 }
 
 function joined(seeded: Seeded): void {
@@ -1306,7 +1320,7 @@ describe('keys that could reach a prototype', () => {
 });
 
 describe('methods that answer later', () => {
-  const ASYNC_METHODS: TestedMethod[] = ['export.build', 'export.runEndOfDay', 'backup.now', 'desktop.saveExport', 'desktop.printToPdf'];
+  const ASYNC_METHODS: TestedMethod[] = ['export.build', 'export.runEndOfDay', 'backup.now', 'backup.restore', 'desktop.saveExport', 'desktop.printToPdf'];
   const shared = sharedSeeded();
 
   it('answers a well-formed request to each of them with a promise', async () => {

@@ -30,11 +30,34 @@ describe('the Backups page in Settings', () => {
     const table = page.getByRole('table', { name: /1 backup, newest first/ });
     await table.waitFor();
     const row = table.getByRole('row').nth(1);
-    expect(await row.getByRole('cell').allInnerTexts()).toEqual(['Made by hand', '3', '1', expect.stringMatching(/^\w{3} \d{1,2} \w{3} at \d{2}:\d{2}$/) as unknown as string, expect.stringMatching(/KB$/) as unknown as string]);
+    expect(await row.getByRole('cell').allInnerTexts()).toEqual([
+      'Made by hand',
+      '3',
+      '1',
+      expect.stringMatching(/^\w{3} \d{1,2} \w{3} at \d{2}:\d{2}$/) as unknown as string,
+      expect.stringMatching(/KB$/) as unknown as string,
+      'Restore…',
+    ]);
     await expect.poll(() => page.getByText('Backup made and checked: 3 contacts in it.').isVisible()).toBe(true);
     const files = readdirSync(path.join(session.dataDir, 'backups'));
     expect(files.filter((name) => name.endsWith('.db'))).toHaveLength(1);
     expect(await violations(page)).toEqual([]);
+  });
+
+  it('asks before restoring, with the safe answer focused; a restore waits for the next start and can be taken back', async () => {
+    await page.getByRole('button', { name: /^Restore the backup of / }).click();
+    const dialog = page.getByRole('dialog', { name: /^Restore the backup of / });
+    await dialog.waitFor();
+    expect(await dialog.getByText(/It holds 3 contacts and 1 clinician/).isVisible()).toBe(true);
+    expect(await page.evaluate<string>(`document.activeElement?.textContent?.trim() ?? ''`)).toBe('Keep the database as it is');
+    await dialog.getByRole('button', { name: 'Restore at the next start' }).click();
+    await expect.poll(() => page.getByText(/A restore is waiting/).isVisible()).toBe(true);
+    const waiting = (await callHost(session.host, 'backup.status', {})).body as { value: { restorePending: { name: string } | null } };
+    expect(waiting.value.restorePending?.name).toMatch(/^contactcap-backup-.*-by-hand\.db$/);
+    await page.getByRole('button', { name: 'Do not restore' }).click();
+    await expect.poll(() => page.getByText(/A restore is waiting/).count()).toBe(0);
+    const taken = (await callHost(session.host, 'backup.status', {})).body as { value: { restorePending: unknown } };
+    expect(taken.value.restorePending).toBeNull();
   });
 
   it('refuses a second folder that is not there, at the field, and keeps what was typed', async () => {

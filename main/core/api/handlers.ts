@@ -13,7 +13,7 @@ import { createDirectoryEntry, listDirectory, updateDirectoryEntry } from '../se
 import { listRedirectionsFor, recordRedirection, voidRedirection } from '../services/redirections.ts';
 import { createAction, listActions, updateAction } from '../services/actions.ts';
 import { configureEndOfDay, endOfDayStatus, runEndOfDay } from '../services/endOfDay.ts';
-import { backupStatus, backUp, configureBackups } from '../services/backups.ts';
+import { backupStatus, backUp, cancelBackupRestore, configureBackups, requestBackupRestore } from '../services/backups.ts';
 import { buildExport } from '../services/exports.ts';
 import { assessGpas, gpasReport } from '../services/gpas.ts';
 import { dayReport } from '../services/reports/day.ts';
@@ -105,5 +105,8 @@ export function createHandlers(status: (ctx: CoreContext) => SystemStatus, datab
       },
     },
     'backup.configure': { changes: ['device'], run: (ctx, input) => configureBackups(ctx, databaseFile, input) },
+    // A file in the data folder, not the database: the page that asked re-reads the answer; no other window shows it.
+    'backup.restore': { changes: reads, run: (ctx, input) => requestBackupRestore(ctx, databaseFile, input) },
+    'backup.cancelRestore': { changes: reads, run: (ctx) => cancelBackupRestore(ctx, databaseFile) },
   } satisfies Handlers;
 }

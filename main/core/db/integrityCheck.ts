@@ -14,7 +14,7 @@ try {
   const Database = require(workerData.driver);
   const db = new Database(workerData.file, { readonly: true, fileMustExist: true, timeout: 10000 });
   try {
-    const rows = db.pragma('quick_check(20)');
+    const rows = db.pragma(workerData.full ? 'integrity_check(20)' : 'quick_check(20)');
     const problems = rows.map((row) => Object.values(row)[0]).filter((line) => line !== 'ok');
     message = problems.length === 0 ? { status: 'ok' } : { status: 'damaged', detail: problems.join('; ') };
   } finally {
@@ -40,8 +40,8 @@ export interface IntegrityCheck {
   cancel(): void;
 }
 
-/** Runs SQLite's quick_check on the database file in a worker thread. */
-export function checkIntegrityInBackground(file: string): IntegrityCheck {
+/** Runs SQLite's quick_check (or with `full`, integrity_check, which also compares every index with its table) on the file in a worker thread. */
+export function checkIntegrityInBackground(file: string, full = false): IntegrityCheck {
   let worker: Worker | null = null;
   const result = new Promise<IntegrityResult>((resolve) => {
     let settled = false;
@@ -51,7 +51,7 @@ export function checkIntegrityInBackground(file: string): IntegrityCheck {
       resolve(result);
     };
     try {
-      const started = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver: driverPath() } });
+      const started = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver: driverPath(), full } });
       worker = started;
       started.once('message', (message: IntegrityResult) => settle(message));
       started.once('error', (error: Error) => settle({ status: 'not_checked', detail: error.message }));

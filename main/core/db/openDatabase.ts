@@ -7,6 +7,7 @@ import { DATABASE_FILE, assertLocalDataDir } from './dataDir.ts';
 import { acquireInstanceLock, type InstanceLock } from './instanceLock.ts';
 import { migrate, schemaVersionOf, type Migration } from './migrations.ts';
 import { BACKUP_FOLDER, backupBeforeUpdate } from './backups.ts';
+import { applyPendingRestore } from './restore.ts';
 
 export interface OpenOptions {
   dataDir: string;
@@ -48,6 +49,9 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
     const file = path.join(options.dataDir, DATABASE_FILE);
     const notices: StartupNotice[] = [];
     const setAside = (why: string) => notices.push(movedAsideNotice(moveAside(file, options.now()), why));
+    // A backup the practice manager chose to restore goes in now, before anything opens the database.
+    const restored = applyPendingRestore(options.dataDir, file, options.now());
+    if (restored) notices.push(restored);
 
     if (existsSync(recoveryMarkerOf(file))) {
       setAside('The last check found damage in it');

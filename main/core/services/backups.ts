@@ -1,11 +1,14 @@
 import { copyFileSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import type { ParsedInputOf } from '../../../shared/contract.ts';
 import { practiceDayOf } from '../../../shared/practiceDay.ts';
 import type { BackupStatus } from '../../../shared/backups.ts';
 import { write, type CoreContext } from '../context.ts';
 import { BACKUP_FOLDER, explainBackupError, listBackups, makeBackup, pruneBackups, removeBackupLeftovers, type BackupInfo, type BackupKind } from '../db/backups.ts';
 import { CacheSlot } from '../db/caches.ts';
+import { checkIntegrityInBackground } from '../db/integrityCheck.ts';
+import { cancelRestore, pendingRestore, requestRestore } from '../db/restore.ts';
 import { DomainError } from '../errors.ts';
 import { getDeviceSetting, setDeviceSetting } from '../repos/deviceRepo.ts';
 import { assertWritableFolder } from './exports.ts';
@@ -58,7 +61,58 @@ export function backupStatus(ctx: CoreContext, databaseFile: string): BackupStat
     lastError: state.lastError,
     secondFolderError: state.secondFolderError,
     dueToday: !backups.some((backup) => practiceDayOf(Date.parse(backup.createdAt)) === practiceDayOf(ctx.clock.now())),
+    restorePending: pendingOf(databaseFile),
   };
+}
+
+function pendingOf(databaseFile: string): BackupStatus['restorePending'] {
+  const request = pendingRestore(path.dirname(databaseFile));
+  return request ? { name: request.backup, createdAt: request.createdAt } : null;
+}
+
+/** What a database file holds, read through its own read-only connection: its schema, and the first records of each PC in it. */
+function firstRecordsOf(file: string): { schemaVersion: number; first: { origin: string; seq: number; hash: string }[] } {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return {
+      schemaVersion: db.pragma('user_version', { simple: true }) as number,
+      first: db.prepare('SELECT origin, seq, hash FROM events WHERE seq <= 3').all() as { origin: string; seq: number; hash: string }[],
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Asks for a backup to be restored at the next start, once it has passed its
+ * check again and is shown to be this practice's: it must share records with
+ * this PC's database (a backup from another practice shares none).
+ */
+export async function requestBackupRestore(ctx: CoreContext, databaseFile: string, input: ParsedInputOf<'backup.restore'>): Promise<BackupStatus> {
+  const folder = backupFolderOf(databaseFile);
+  const backup = listBackups(folder).find((each) => each.name === input.name);
+  if (!backup) throw new DomainError('not_found', 'That backup is no longer in the backups folder. Look at the list again and choose another.', 'name');
+  const file = path.join(folder, backup.name);
+  const checked = await checkIntegrityInBackground(file, true).result;
+  if (checked.status !== 'ok') {
+    throw new DomainError('invalid_input', 'That backup does not pass its check any more (the file has been damaged since it was made), so it cannot be restored. Choose an earlier one.', 'name');
+  }
+  const theirs = firstRecordsOf(file);
+  const ours = ctx.db.pragma('user_version', { simple: true }) as number;
+  if (theirs.schemaVersion > ours) throw new DomainError('invalid_input', 'That backup was made by a newer version of ContactCap. Install that version on this PC first. Nothing was changed.', 'name');
+  const held = ctx.db.prepare('SELECT hash FROM events WHERE origin = ? AND seq = ?');
+  const ownRecords = ctx.db.prepare('SELECT 1 FROM events LIMIT 1').get() !== undefined;
+  const shared = theirs.first.some((event) => (held.pluck().get(event.origin, event.seq) as string | undefined) === event.hash);
+  if (ownRecords && theirs.first.length > 0 && !shared) {
+    throw new DomainError('invalid_input', 'That backup is from another practice’s ContactCap: none of its records are in this PC’s. It cannot be restored here. Nothing was changed.', 'name');
+  }
+  requestRestore(path.dirname(databaseFile), { backup: backup.name, createdAt: backup.createdAt, requestedAt: new Date(ctx.clock.now()).toISOString() });
+  return backupStatus(ctx, databaseFile);
+}
+
+export function cancelBackupRestore(ctx: CoreContext, databaseFile: string): BackupStatus {
+  cancelRestore(path.dirname(databaseFile));
+  return backupStatus(ctx, databaseFile);
 }
 
 /** Copies a finished backup (and its description) to the second folder, under a temporary name first. */

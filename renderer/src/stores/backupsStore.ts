@@ -14,6 +14,9 @@ interface BackupsState {
   backUpNow: () => Promise<Envelope<BackupStatus>>;
   /** Sets the second folder, or clears it with ''. */
   setSecondFolder: (folder: string) => Promise<Envelope<BackupStatus>>;
+  /** Asks for a backup to be restored at the next start. */
+  restore: (name: string) => Promise<Envelope<BackupStatus>>;
+  cancelRestore: () => Promise<Envelope<BackupStatus>>;
 }
 
 /** This PC's backups, for Settings → Backups. */
@@ -40,6 +43,12 @@ export const useBackupsStore = create<BackupsState>()((set) => {
       // A failed backup is recorded in the status too.
       if (!result.ok) await load();
       return result;
+    },
+    async restore(name) {
+      return keep(await api().call('backup.restore', { name }));
+    },
+    async cancelRestore() {
+      return keep(await api().call('backup.cancelRestore', {}));
     },
     async setSecondFolder(folder) {
       return keep(await api().call('backup.configure', folder.trim() === '' ? {} : { secondFolder: folder.trim() }));

@@ -109,6 +109,7 @@ const NOT_FREE_TEXT = [
   'export.configureEndOfDay.time',
   'export.configureEndOfDay.folder',
   'backup.configure.secondFolder',
+  'backup.restore.name',
   'network.join.code',
   'network.remove.deviceId',
   'network.configure.addresses.*',

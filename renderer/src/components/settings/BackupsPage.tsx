@@ -6,6 +6,7 @@ import { useBackupsStore } from '../../stores/backupsStore.ts';
 import { errorOf, type FormError } from '../../stores/result.ts';
 import { useAnnounce } from '../common/announce.ts';
 import { ErrorMessage } from '../common/fields.tsx';
+import { ConfirmDialog } from './network/ConfirmDialog.tsx';
 import { describedField, Unsaved, useOneAtATime } from './sectionSave.tsx';
 
 const KIND_WORDS: Record<BackupListed['kind'], string> = {
@@ -34,6 +35,9 @@ export function BackupsPage() {
   const load = useBackupsStore((state) => state.load);
   const backUpNow = useBackupsStore((state) => state.backUpNow);
   const setSecondFolder = useBackupsStore((state) => state.setSecondFolder);
+  const restore = useBackupsStore((state) => state.restore);
+  const cancelRestore = useBackupsStore((state) => state.cancelRestore);
+  const [restoring, setRestoring] = useState<BackupListed | null>(null);
   const announce = useAnnounce();
   const making = useOneAtATime();
   const saving = useOneAtATime();
@@ -87,6 +91,25 @@ export function BackupsPage() {
         <p className="backups-where">
           Kept in <span className="who-detail backups-path">{status.folder}</span>
         </p>
+        {status.restorePending && (
+          <div className="restore-pending" role="status">
+            <p>
+              <strong>⚠ A restore is waiting:</strong> the backup of {when(status.restorePending.createdAt)} replaces this PC’s database the next time ContactCap starts.
+              Close ContactCap and open it again to finish.
+            </p>
+            <button
+              type="button"
+              onClick={() =>
+                void cancelRestore().then((result) => {
+                  if (result.ok) announce('The restore is cancelled: nothing will be restored.');
+                  else announce(result.error.message, 'error');
+                })
+              }
+            >
+              Do not restore
+            </button>
+          </div>
+        )}
         {status.lastError && (
           <p className="field-warning" role="status">
             <strong>⚠ The last backup, {when(status.lastError.at)}, failed:</strong> {status.lastError.message}
@@ -115,6 +138,9 @@ export function BackupsPage() {
                 <th scope="col">Clinicians</th>
                 <th scope="col">Last record in it</th>
                 <th scope="col">Size</th>
+                <th scope="col">
+                  <span className="visually-hidden">Restore</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -126,12 +152,39 @@ export function BackupsPage() {
                   <td>{backup.counts.clinicians.toLocaleString('en-GB')}</td>
                   <td>{backup.lastEventAt === null ? 'None' : when(backup.lastEventAt)}</td>
                   <td>{size(backup.bytes)}</td>
+                  <td>
+                    <button type="button" className="quiet" onClick={() => setRestoring(backup)} aria-label={`Restore the backup of ${when(backup.createdAt)}`}>
+                      Restore…
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
       </section>
+      {restoring && (
+        <ConfirmDialog
+          title={`Restore the backup of ${when(restoring.createdAt)}?`}
+          keepLabel="Keep the database as it is"
+          doLabel="Restore at the next start"
+          onConfirm={() => restore(restoring.name)}
+          onDone={() => {
+            setRestoring(null);
+            announce('The restore is waiting: close ContactCap and open it again to finish.');
+          }}
+          onClose={() => setRestoring(null)}
+        >
+          <p>
+            It holds {plural(restoring.counts.contacts, 'contact')} and {plural(restoring.counts.clinicians, 'clinician')}, the last recorded{' '}
+            {restoring.lastEventAt === null ? 'never' : when(restoring.lastEventAt)}.
+          </p>
+          <p>
+            The next time ContactCap starts, this backup replaces this PC’s database. The database as it is now is kept beside it, not deleted. Anything recorded on
+            this PC since the backup is only in that kept copy, unless this PC is in a practice network: then it comes back from the other PCs.
+          </p>
+        </ConfirmDialog>
+      )}
       <section className="panel" aria-labelledby="second-folder-heading">
         <h2 id="second-folder-heading">A second copy elsewhere</h2>
         <p className="muted">A backup on this PC’s own disk does not survive the disk failing. Give another disk or a network share, and each backup is copied there too.</p>
