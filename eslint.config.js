@@ -27,7 +27,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['eslint.config.js', 'eslint.layers.js'] },
+        projectService: { allowDefaultProject: ['eslint.config.js', 'eslint.layers.js', 'build/afterPack.mjs'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -42,7 +42,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['eslint.config.js', 'eslint.layers.js'],
+    files: ['eslint.config.js', 'eslint.layers.js', 'build/afterPack.mjs'],
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: { globals: globals.node },
   },

@@ -12,6 +12,7 @@ import type { Clock, CoreContext, CoreFaults, IdSource, NetworkControl } from '.
 import { checkIntegrityInBackground, type IntegrityResult } from './db/integrityCheck.ts';
 import { createStore, type Store } from './db/store.ts';
 import { loadMigrations, schemaVersionOf } from './db/migrations.ts';
+import { OWNER_ONLY_FILE } from './db/ownerOnly.ts';
 import { explainStorageError, openDatabase, recoveryMarkerOf, type OpenedDatabase } from './db/openDatabase.ts';
 import { errorCodeOf, isCorrupt } from './errors.ts';
 import { EventLog } from './events/eventLog.ts';
@@ -117,7 +118,7 @@ export function createCore(options: CoreOptions): Core {
   /** Work carries on (an urgent contact must never be refused); the next start sets the file aside. */
   const reportDamage = (detail: string) => {
     if (closed || notices.some((notice) => notice.kind === 'database_damaged')) return;
-    writeFileSync(recoveryMarkerOf(opened.file), `Damage found by ContactCap: ${detail}\n`);
+    writeFileSync(recoveryMarkerOf(opened.file), `Damage found by ContactCap: ${detail}\n`, { mode: OWNER_ONLY_FILE });
     notices.push({ kind: 'database_damaged', file: opened.file, message: DAMAGE_MESSAGE });
     push('data.changed', { topics: ['system'] });
   };
@@ -262,7 +263,7 @@ function openWithIdentity(options: CoreOptions, clock: Clock): { opened: OpenedD
       opened.db.close();
       opened.lock.release();
       if (attempt === 1 && isCorrupt(errorCodeOf(error))) {
-        writeFileSync(recoveryMarkerOf(opened.file), `Damage found while starting: ${String(error)}\n`);
+        writeFileSync(recoveryMarkerOf(opened.file), `Damage found while starting: ${String(error)}\n`, { mode: OWNER_ONLY_FILE });
         continue;
       }
       throw explainStorageError(error, options.dataDir);

@@ -87,9 +87,11 @@ export function startDesktopApp(electron: ElectronApi, paths: DesktopPaths): voi
       app.exit(1);
       return;
     }
+    // No permission is ever asked for or granted: requests are refused, and checks (which Chromium makes without asking) answer no.
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
     serveRenderer(protocol, net, path.join(paths.mainDir, '..', 'renderer'));
-    const window = new BrowserWindow(mainWindowOptions(path.join(paths.mainDir, '..', 'preload', 'index.cjs')));
+    const window = new BrowserWindow(mainWindowOptions(path.join(paths.mainDir, '..', 'preload', 'index.cjs'), app.isPackaged));
     mainWindow = window;
     const files = fileActions(core, { showSaveDialog: (options) => dialog.showSaveDialog(window, options) }, () => window.webContents, app.getPath('documents'));
     wireIpc(ipcMain, core, () => BrowserWindow.getAllWindows(), { setCompact: compactController(window), ...files });

@@ -8,8 +8,11 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 /** The smallest the normal window may be made. */
 export const MIN_WINDOW_SIZE = { width: 1024, height: 600 };
 
-/** The one window: isolated, sandboxed, no Node in the page; sized for a 1366×768 reception PC. */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/**
+ * The one window: isolated, sandboxed, no Node in the page; sized for a 1366×768 reception PC.
+ * DevTools open only in a development run (`app.isPackaged` false), never in an installed app.
+ */
+export function mainWindowOptions(preloadPath: string, packaged: boolean): BrowserWindowConstructorOptions {
   return {
     width: 1366,
     height: 768,
@@ -30,7 +33,7 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
-      devTools: true,
+      devTools: !packaged,
     },
   };
 }

@@ -27,6 +27,13 @@ try {
   // Not allowed here: it runs at the normal priority.
 }
 
+// The store's folder and files are for this account alone, like the rest of the data folder (0700 and 0600).
+try {
+  if (process.platform !== 'win32') process.umask(0o077);
+} catch {
+  // Not allowed here: the data folder's own 0700 still keeps the store from other accounts.
+}
+
 const replicator = new Replicator(send);
 let queue: Promise<void> = Promise.resolve();
 

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -81,6 +81,14 @@ describe('listening', () => {
       if (process.platform !== 'win32') expect(statSync(secretFile).mode & 0o777).toBe(0o600);
       await waitUntil(() => must(core.call('network.status', {})).state === 'running', 15_000, () => must(core.call('network.status', {})).state);
       expect(await answers(port)).toBe(true);
+      // The replication process makes its store for this account alone: every folder in it 0700, every file 0600.
+      if (process.platform !== 'win32') {
+        const store = readdirSync(path.join(dir, 'replication'), { recursive: true, withFileTypes: true });
+        expect(store.filter((entry) => entry.isFile()).length).toBeGreaterThan(0);
+        const modes = new Set(store.map((entry) => `${entry.isDirectory() ? 'folder' : 'file'} ${(statSync(path.join(entry.parentPath, entry.name)).mode & 0o777).toString(8)}`));
+        expect([...modes].sort()).toEqual(store.some((entry) => entry.isDirectory()) ? ['file 600', 'folder 700'] : ['file 600']);
+        expect(statSync(path.join(dir, 'replication')).mode & 0o777).toBe(0o700);
+      }
       must(core.call('network.leave', {}));
       await waitUntil(() => core.replicationProcessId() === null, 5_000, () => 'still running');
       await sleep(500);

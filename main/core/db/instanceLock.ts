@@ -1,6 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { StartupError, errorCodeOf, isBusy } from '../errors.ts';
+import { createOwnerOnly } from './ownerOnly.ts';
 
 export const LOCK_FILE = 'contactcap.lock';
 
@@ -14,7 +15,9 @@ export interface InstanceLock {
  * drops it if the app crashes, so a stale lock never blocks a restart.
  */
 export function acquireInstanceLock(dataDir: string, attempts: number, waitMs: number): InstanceLock {
-  const lockDb = new Database(path.join(dataDir, LOCK_FILE), { timeout: waitMs });
+  const file = path.join(dataDir, LOCK_FILE);
+  createOwnerOnly(file);
+  const lockDb = new Database(file, { timeout: waitMs });
   try {
     lockDb.pragma('locking_mode = EXCLUSIVE');
     for (let attempt = 1; ; attempt++) {

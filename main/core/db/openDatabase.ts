@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { StartupNotice } from '../../../shared/domain.ts';
@@ -7,6 +7,7 @@ import { DATABASE_FILE, assertLocalDataDir } from './dataDir.ts';
 import { acquireInstanceLock, type InstanceLock } from './instanceLock.ts';
 import { migrate, schemaVersionOf, type Migration } from './migrations.ts';
 import { BACKUP_FOLDER, backupBeforeUpdate } from './backups.ts';
+import { OWNER_ONLY_FILE, createOwnerOnly, makeDataFolder, tightenDataFolder } from './ownerOnly.ts';
 import { applyPendingRestore } from './restore.ts';
 
 export interface OpenOptions {
@@ -43,7 +44,7 @@ export function recoveryMarkerOf(file: string): string {
 export function openDatabase(options: OpenOptions): OpenedDatabase {
   assertMinimumNodeApi();
   assertLocalDataDir(options.dataDir);
-  prepareFolder(options.dataDir);
+  tightenDataFolder(options.dataDir, prepareFolder(options.dataDir));
   const lock = acquireLock(options);
   try {
     const file = path.join(options.dataDir, DATABASE_FILE);
@@ -130,12 +131,14 @@ function assertMinimumNodeApi(): void {
   }
 }
 
-function prepareFolder(dir: string): void {
+/** Makes the folder if need be and checks it can be written to; true if it was made now. */
+function prepareFolder(dir: string): boolean {
   const probe = path.join(dir, `.contactcap-write-test-${process.pid}`);
   try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(probe, 'ContactCap checks it can write here before opening its database.\n');
+    const created = makeDataFolder(dir);
+    writeFileSync(probe, 'ContactCap checks it can write here before opening its database.\n', { mode: OWNER_ONLY_FILE });
     unlinkSync(probe);
+    return created;
   } catch (error) {
     try {
       // A probe that could be created but not written must not be left behind.
@@ -155,6 +158,8 @@ function prepareFolder(dir: string): void {
 function connect(file: string, options: OpenOptions): Database.Database | 'damaged' {
   let db: Database.Database;
   try {
+    // Owner-only from the start: SQLite gives the -wal and -shm it makes the database file's mode.
+    createOwnerOnly(file);
     db = new Database(file, { timeout: options.lockWaitMs ?? 1000 });
   } catch (error) {
     if (isCorrupt(errorCodeOf(error))) return 'damaged';

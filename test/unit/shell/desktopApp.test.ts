@@ -12,13 +12,14 @@ type Handler = (...args: unknown[]) => unknown;
 const APP_ROOT = path.resolve(import.meta.dirname, '../../..');
 
 /** Hand-made stand-ins for the Electron modules startDesktopApp uses, recording what it does with them. */
-function fakeElectron(options: { singleInstance?: boolean; appPath?: string } = {}) {
+function fakeElectron(options: { singleInstance?: boolean; appPath?: string; packaged?: boolean } = {}) {
   const order: string[] = [];
   const windows: FakeWindow[] = [];
   const appHandlers = new Map<string, Handler>();
   const protocolHandlers = new Map<string, Handler>();
   const ipcHandlers = new Map<string, Handler>();
   let permissionHandler: Handler | undefined;
+  let permissionCheckHandler: Handler | undefined;
   let resolveReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => {
     resolveReady = resolve;
@@ -86,6 +87,7 @@ function fakeElectron(options: { singleInstance?: boolean; appPath?: string } = 
     getVersion: vi.fn(() => '7.8.9'),
     getPath: vi.fn(() => '/home/reception/Documents'),
     commandLine: { appendSwitch: vi.fn<(name: string, value?: string) => void>() },
+    isPackaged: options.packaged ?? false,
   };
   const dialog = {
     showErrorBox: vi.fn<(title: string, content: string) => void>(),
@@ -113,6 +115,9 @@ function fakeElectron(options: { singleInstance?: boolean; appPath?: string } = 
     defaultSession: {
       setPermissionRequestHandler: vi.fn((handler: Handler) => {
         permissionHandler = handler;
+      }),
+      setPermissionCheckHandler: vi.fn((handler: Handler) => {
+        permissionCheckHandler = handler;
       }),
     },
   };
@@ -152,6 +157,7 @@ function fakeElectron(options: { singleInstance?: boolean; appPath?: string } = 
     protocolHandlers,
     ipcHandlers,
     permissionHandler: () => permissionHandler,
+    permissionCheckHandler: () => permissionCheckHandler,
     /** Resolves app.whenReady() and lets its continuation run. */
     async becomeReady() {
       resolveReady();
@@ -336,6 +342,28 @@ describe('desktop app lifecycle', () => {
       }
     });
 
+    it('answers no to every permission check, which Chromium makes without a request', async () => {
+      const fake = start();
+      await fake.becomeReady();
+      expect(fake.session.defaultSession.setPermissionCheckHandler).toHaveBeenCalledTimes(1);
+      const check = fake.permissionCheckHandler();
+      if (!check) throw new Error('No permission check handler was installed');
+      for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'clipboard-sanitized-write', 'hid', 'serial', 'usb']) {
+        expect(check(null, permission, 'app://contactcap', { embeddingOrigin: 'app://contactcap', securityOrigin: 'app://contactcap' })).toBe(false);
+      }
+    });
+
+    it('opens the window with DevTools only when not packaged', async () => {
+      const installed = start({ packaged: true });
+      await installed.becomeReady();
+      expect(installed.windows[0]?.options.webPreferences?.devTools).toBe(false);
+      // The first app lets its data folder go before the second opens it.
+      installed.fireApp('will-quit', { preventDefault: () => undefined });
+      const development = start({ packaged: false });
+      await development.becomeReady();
+      expect(development.windows[0]?.options.webPreferences?.devTools).toBe(true);
+    });
+
     it('asks before the window closes or reloads over changes not saved: only Discard changes lets it go, Keep editing keeps it', async () => {
       const fake = start();
       await fake.becomeReady();
@@ -452,6 +480,7 @@ describe('desktop app lifecycle', () => {
       expect(fake.ipcMain.handle).not.toHaveBeenCalled();
       expect(fake.protocol.handle).not.toHaveBeenCalled();
       expect(fake.session.defaultSession.setPermissionRequestHandler).not.toHaveBeenCalled();
+      expect(fake.session.defaultSession.setPermissionCheckHandler).not.toHaveBeenCalled();
     }
 
     function startOnAFile(): { fake: FakeElectron; notAFolder: string } {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { APP_ENTRY_URL, APP_ORIGIN, mainWindowOptions } from '../../../main/desktop-shell/windowOptions.ts';
 
 describe('main window options', () => {
-  const options = mainWindowOptions('/opt/contactcap/out/preload/index.cjs');
+  const options = mainWindowOptions('/opt/contactcap/out/preload/index.cjs', true);
   const web = options.webPreferences ?? {};
 
   it('isolates the page from the preload and sandboxes it', () => {
@@ -22,9 +22,14 @@ describe('main window options', () => {
     expect(web.webviewTag).toBe(false);
   });
 
+  it('turns DevTools off in an installed (packaged) app and leaves them on in a development run', () => {
+    expect(web.devTools).toBe(false);
+    expect(mainWindowOptions('/opt/contactcap/out/preload/index.cjs', false).webPreferences?.devTools).toBe(true);
+  });
+
   it('loads the preload from the path it is given', () => {
     expect(web.preload).toBe('/opt/contactcap/out/preload/index.cjs');
-    expect(mainWindowOptions('C:\\ContactCap\\preload\\index.cjs').webPreferences?.preload).toBe('C:\\ContactCap\\preload\\index.cjs');
+    expect(mainWindowOptions('C:\\ContactCap\\preload\\index.cjs', true).webPreferences?.preload).toBe('C:\\ContactCap\\preload\\index.cjs');
   });
 
   it('opens at 1366×768, hidden until ready, no smaller than 1024×600', () => {
