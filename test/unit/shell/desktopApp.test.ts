@@ -359,6 +359,7 @@ describe('desktop app lifecycle', () => {
       expect(installed.windows[0]?.options.webPreferences?.devTools).toBe(false);
       // The first app lets its data folder go before the second opens it.
       installed.fireApp('will-quit', { preventDefault: () => undefined });
+      await vi.waitFor(() => expect(installed.app.exit).toHaveBeenCalledWith(0), { timeout: 10_000 });
       const development = start({ packaged: false });
       await development.becomeReady();
       expect(development.windows[0]?.options.webPreferences?.devTools).toBe(true);
