@@ -1,7 +1,7 @@
 import { CLINICIAN_STATUS_LABELS, type BoardRow } from '../../shared/domain.ts';
 import { format } from 'date-fns/format';
 import { tz } from '@date-fns/tz';
-import { PRACTICE_TIME_ZONE, startOfPracticeDay } from '../../shared/practiceDay.ts';
+import { PRACTICE_TIME_ZONE, practiceDayOf, startOfPracticeDay } from '../../shared/practiceDay.ts';
 
 const london = tz(PRACTICE_TIME_ZONE);
 
@@ -23,6 +23,12 @@ export function formatShortDate(day: string): string {
 /** "09:42", in practice time whatever the PC's own zone. */
 export function formatTime(iso: string | number): string {
   return format(typeof iso === 'number' ? iso : Date.parse(iso), 'HH:mm', { in: london });
+}
+
+/** "Mon 23 Nov at 18:31": an instant's practice day and time. */
+export function formatWhen(iso: string): string {
+  const ms = Date.parse(iso);
+  return `${formatShortDate(practiceDayOf(ms))} at ${formatTime(ms)}`;
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {

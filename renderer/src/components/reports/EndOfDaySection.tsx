@@ -1,7 +1,7 @@
 import { useEffect, useState, type SyntheticEvent } from 'react';
-import { isClockTime, practiceDayOf } from '../../../../shared/practiceDay.ts';
+import { isClockTime } from '../../../../shared/practiceDay.ts';
 import type { EndOfDayStatus } from '../../../../shared/reports.ts';
-import { formatLongDate, formatShortDate, formatTime, plural } from '../../format.ts';
+import { formatLongDate, formatShortDate, formatWhen, plural } from '../../format.ts';
 import { useAnnounce } from '../common/announce.ts';
 import { useReportsStore } from '../../stores/reportsStore.ts';
 import { errorOf, type FormError } from '../../stores/result.ts';
@@ -16,11 +16,6 @@ interface Draft {
   folder?: string;
 }
 
-/** "Monday 23 November 2026 at 18:31" (the date of an instant, in practice time). */
-function when(iso: string): string {
-  const ms = Date.parse(iso);
-  return `${formatShortDate(practiceDayOf(ms))} at ${formatTime(ms)}`;
-}
 
 function StatusFacts({ status }: { status: EndOfDayStatus }) {
   const waiting = status.waiting;
@@ -34,7 +29,7 @@ function StatusFacts({ status }: { status: EndOfDayStatus }) {
           ) : (
             <>
               {formatLongDate(status.lastExportedDay)}
-              {status.lastSuccessAt && <span className="who-detail">written {when(status.lastSuccessAt)}</span>}
+              {status.lastSuccessAt && <span className="who-detail">written {formatWhen(status.lastSuccessAt)}</span>}
             </>
           )}
         </dd>
@@ -58,7 +53,7 @@ function StatusFacts({ status }: { status: EndOfDayStatus }) {
             'None'
           ) : (
             <span className="end-of-day-problem">
-              <strong className="field-warning">{formatShortDate(status.lastError.day)}’s files, {when(status.lastError.at)}:</strong> {status.lastError.message}
+              <strong className="field-warning">{formatShortDate(status.lastError.day)}’s files, {formatWhen(status.lastError.at)}:</strong> {status.lastError.message}
             </span>
           )}
         </dd>

@@ -1,7 +1,6 @@
 import { useEffect, useState, type SyntheticEvent } from 'react';
 import type { BackupListed } from '../../../../shared/backups.ts';
-import { practiceDayOf } from '../../../../shared/practiceDay.ts';
-import { formatShortDate, formatTime, plural } from '../../format.ts';
+import { formatWhen, plural } from '../../format.ts';
 import { useBackupsStore } from '../../stores/backupsStore.ts';
 import { errorOf, type FormError } from '../../stores/result.ts';
 import { useAnnounce } from '../common/announce.ts';
@@ -18,11 +17,6 @@ const KIND_WORDS: Record<BackupListed['kind'], string> = {
 
 const ERROR_ID = 'second-folder-error';
 
-/** "Tue 1 Dec 2026 at 19:00" */
-function when(iso: string): string {
-  const ms = Date.parse(iso);
-  return `${formatShortDate(practiceDayOf(ms))} at ${formatTime(ms)}`;
-}
 
 function size(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -94,7 +88,7 @@ export function BackupsPage() {
         {status.restorePending && (
           <div className="restore-pending" role="status">
             <p>
-              <strong>⚠ A restore is waiting:</strong> the backup of {when(status.restorePending.createdAt)} replaces this PC’s database the next time ContactCap starts.
+              <strong>⚠ A restore is waiting:</strong> the backup of {formatWhen(status.restorePending.createdAt)} replaces this PC’s database the next time ContactCap starts.
               Close ContactCap and open it again to finish.
             </p>
             <button
@@ -112,7 +106,7 @@ export function BackupsPage() {
         )}
         {status.lastError && (
           <p className="field-warning" role="status">
-            <strong>⚠ The last backup, {when(status.lastError.at)}, failed:</strong> {status.lastError.message}
+            <strong>⚠ The last backup, {formatWhen(status.lastError.at)}, failed:</strong> {status.lastError.message}
           </p>
         )}
         <div className="actions actions-start">
@@ -146,14 +140,14 @@ export function BackupsPage() {
             <tbody>
               {status.backups.map((backup) => (
                 <tr key={backup.name}>
-                  <th scope="row">{when(backup.createdAt)}</th>
+                  <th scope="row">{formatWhen(backup.createdAt)}</th>
                   <td>{KIND_WORDS[backup.kind]}</td>
                   <td>{backup.counts.contacts.toLocaleString('en-GB')}</td>
                   <td>{backup.counts.clinicians.toLocaleString('en-GB')}</td>
-                  <td>{backup.lastEventAt === null ? 'None' : when(backup.lastEventAt)}</td>
+                  <td>{backup.lastEventAt === null ? 'None' : formatWhen(backup.lastEventAt)}</td>
                   <td>{size(backup.bytes)}</td>
                   <td>
-                    <button type="button" className="quiet" onClick={() => setRestoring(backup)} aria-label={`Restore the backup of ${when(backup.createdAt)}`}>
+                    <button type="button" className="quiet" onClick={() => setRestoring(backup)} aria-label={`Restore the backup of ${formatWhen(backup.createdAt)}`}>
                       Restore…
                     </button>
                   </td>
@@ -165,7 +159,7 @@ export function BackupsPage() {
       </section>
       {restoring && (
         <ConfirmDialog
-          title={`Restore the backup of ${when(restoring.createdAt)}?`}
+          title={`Restore the backup of ${formatWhen(restoring.createdAt)}?`}
           keepLabel="Keep the database as it is"
           doLabel="Restore at the next start"
           onConfirm={() => restore(restoring.name)}
@@ -177,7 +171,7 @@ export function BackupsPage() {
         >
           <p>
             It holds {plural(restoring.counts.contacts, 'contact')} and {plural(restoring.counts.clinicians, 'clinician')}, the last recorded{' '}
-            {restoring.lastEventAt === null ? 'never' : when(restoring.lastEventAt)}.
+            {restoring.lastEventAt === null ? 'never' : formatWhen(restoring.lastEventAt)}.
           </p>
           <p>
             The next time ContactCap starts, this backup replaces this PC’s database. The database as it is now is kept beside it, not deleted. Anything recorded on
@@ -205,7 +199,7 @@ export function BackupsPage() {
           <ErrorMessage error={error} id={ERROR_ID} />
           {status.secondFolderError && (
             <p className="field-warning" role="status">
-              <strong>⚠ The last copy there, {when(status.secondFolderError.at)}, failed:</strong> {status.secondFolderError.message}
+              <strong>⚠ The last copy there, {formatWhen(status.secondFolderError.at)}, failed:</strong> {status.secondFolderError.message}
             </p>
           )}
           <div className="actions">
