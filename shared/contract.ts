@@ -9,6 +9,7 @@ import type { ClinicianImport } from './clinicianImport.ts';
 import type { BackupStatus } from './backups.ts';
 import { EXPORT_TABLES, GPAS_STATUSES, type DayReport, type EndOfDayStatus, type ExportFile, type GpasReport, type RangeReport } from './reports.ts';
 import type { NetworkStatus } from './network.ts';
+import type { SessionInfo, StaffMember } from './staff.ts';
 import type { Envelope } from './result.ts';
 import * as f from './schemas.ts';
 
@@ -115,6 +116,8 @@ export const contract = {
         })
         .optional(),
       setup: f.setupOutcome.optional(),
+      idleMinutes: f.idleMinutes.optional(),
+      pinAttempts: f.pinAttempts.optional(),
     }),
     'Change practice settings. Only the fields given change.',
   )<PracticeSettings>(),
@@ -354,6 +357,29 @@ export const contract = {
     }),
     'Set the addresses of PCs to try when discovery is blocked, and the port the practice uses.',
   )<NetworkStatus>(),
+
+  'staff.list': method(includeInactive, 'The practice’s named staff with their roles (never a PIN); active ones only unless includeInactive is true.')<StaffMember[]>(),
+  'staff.add': asyncMethod(
+    z.strictObject({ name: f.staffMemberName, role: f.staffRole, pin: f.pin }),
+    'Name a member of staff with a role and a PIN (a manager or administrator; only an administrator names another). The practice’s first is its administrator, named by the setup.',
+  )<StaffMember>(),
+  'staff.update': method(
+    z.strictObject({ staffId: f.entityId('member of staff'), name: f.staffMemberName.optional(), role: f.staffRole.optional(), active: f.flag('Active').optional() }),
+    'Change a member of staff’s name or role, or take them off (active false) or back. The last active administrator stays.',
+  )<StaffMember>(),
+  'staff.setPin': asyncMethod(
+    z.strictObject({ staffId: f.entityId('member of staff'), pin: f.pin, currentPin: f.pin.optional() }),
+    'Set a new PIN: your own with your current PIN, or anyone’s as a manager or administrator.',
+  )<StaffMember>(),
+  'staff.unlock': method(z.strictObject({ staffId: f.entityId('member of staff') }), 'Lift a lockout after too many wrong PINs on this PC (a manager or administrator).')<StaffMember>(),
+
+  'session.get': method(none, 'Who is signed in at this PC’s desk, if anyone, and the practice’s idle time.')<SessionInfo>(),
+  'session.signIn': asyncMethod(
+    z.strictObject({ staffId: f.entityId('member of staff'), pin: f.pin }),
+    'Sign in at this PC with a PIN. Wrong PINs are slowed down and, after the practice’s number of tries, locked out.',
+  )<SessionInfo>(),
+  'session.signOut': method(none, 'Sign out at this PC: records made next say “not signed in” until someone signs in.')<SessionInfo>(),
+  'session.touch': method(none, 'Someone is using the desk: the idle time starts again. Answers who is signed in, if anyone is still.')<SessionInfo>(),
 } as const;
 
 /** Any map of method specs: the core's contract, or a shell's own methods (shared/desktopMethods.ts). */

@@ -2,7 +2,7 @@
  * Push events from the core to every window. Kept free of any library so the
  * sandboxed preload, which can load nothing but electron, can use it.
  */
-export const TOPICS = ['clinicians', 'contacts', 'rota', 'settings', 'redirections', 'device', 'reports', 'system', 'network'] as const;
+export const TOPICS = ['clinicians', 'contacts', 'rota', 'settings', 'redirections', 'device', 'reports', 'system', 'network', 'staff', 'session'] as const;
 export type Topic = (typeof TOPICS)[number];
 
 export interface PushEvents {

@@ -10,6 +10,10 @@ export const ERROR_CODES = [
   'not_available',
   'unknown_method',
   'unauthorised',
+  /** Nobody is signed in at the desk, and this needs a named member of staff. */
+  'not_signed_in',
+  /** The person signed in has a role that may not do this. */
+  'not_allowed',
   'storage_full',
   'storage_read_only',
   'storage_busy',

@@ -6,6 +6,7 @@ import { deskKeyProblem, parseDeskKey } from './deskKeys.ts';
 import { CLOCK_TIME, DAY_FORMAT_PROBLEM, practiceDayProblem } from './practiceDay.ts';
 import { WEEKDAYS } from './rota.ts';
 import { MAX_LATE_ENTRY_DAYS } from './settings.ts';
+import { IDLE_MINUTES, PIN_ATTEMPTS, PIN_MAX_DIGITS, PIN_MIN_DIGITS, STAFF_ROLES } from './staff.ts';
 import { freeText, type FreeTextField } from './freeText.ts';
 import { isReadableText, tidyText } from './text.ts';
 
@@ -207,6 +208,31 @@ export const nhsNumberText = z.string({ error: 'Enter the NHS number as 10 digit
 export const deferralKind = z.enum(DEFERRAL_KINDS, { error: 'Choose a later date or the waiting list.' });
 
 export const staffName = words({ subject: 'Your name', instead: 'enter your name or initials alone' }, 1, 40, 'Enter your name or initials.', 'Keep your name to 40 characters or fewer.');
+export const staffMemberName = words(
+  { subject: 'The name', instead: 'enter the name alone' },
+  1,
+  60,
+  'Enter the person’s name, for example Jo Bloggs.',
+  'Keep the name to 60 characters or fewer.',
+  'Enter the name using letters, for example Jo Bloggs.',
+);
+export const staffRole = z.enum(STAFF_ROLES, { error: 'Choose a role: reception, clinician, practice manager or administrator.' });
+/** A PIN as typed: digits only, 4 to 8 of them. Its strength is checked where it is set. */
+export const pin = z
+  .string({ error: `Enter the PIN: ${PIN_MIN_DIGITS} to ${PIN_MAX_DIGITS} digits.` })
+  .regex(/^[0-9]*$/, { error: 'A PIN is digits only (0–9).' })
+  .min(PIN_MIN_DIGITS, { error: `A PIN has at least ${PIN_MIN_DIGITS} digits.` })
+  .max(PIN_MAX_DIGITS, { error: `A PIN has at most ${PIN_MAX_DIGITS} digits.` });
+export const idleMinutes = z
+  .number({ error: 'Enter the idle time in whole minutes, for example 10.' })
+  .int({ error: 'Enter the idle time in whole minutes, for example 10.' })
+  .min(IDLE_MINUTES.min, { error: `The idle time must be at least ${IDLE_MINUTES.min} minute.` })
+  .max(IDLE_MINUTES.max, { error: `The idle time can be at most ${IDLE_MINUTES.max} minutes (8 hours).` });
+export const pinAttempts = z
+  .number({ error: 'Enter how many wrong PINs lock a person out, as a whole number, for example 5.' })
+  .int({ error: 'Enter how many wrong PINs lock a person out, as a whole number, for example 5.' })
+  .min(PIN_ATTEMPTS.min, { error: `Allow at least ${PIN_ATTEMPTS.min} tries before a lockout.` })
+  .max(PIN_ATTEMPTS.max, { error: `Allow at most ${PIN_ATTEMPTS.max} tries before a lockout (Cyber Essentials).` });
 export const deviceName = words({ subject: 'The PC’s name', instead: 'name the PC without it' }, 1, 40, 'Enter a name for this PC, for example Reception 1.', 'Keep the PC’s name to 40 characters or fewer.');
 export const practiceName = words({ subject: 'The practice’s name', instead: 'enter the name alone' }, 2, 100, 'Enter the practice’s name.', 'Keep the practice’s name to 100 characters or fewer.');
 export const setupOutcome = z.enum(['done', 'skipped'], { error: 'Say whether the setup was done or skipped.' });

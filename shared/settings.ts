@@ -1,4 +1,5 @@
 import { DEFAULT_NOTICE_WHY, DEFAULT_RECEPTION_SCRIPT } from './actions.ts';
+import { IDLE_MINUTES, PIN_ATTEMPTS } from './staff.ts';
 import { DEFAULT_ROLE_DEFAULTS, type CapMode, type ClinicianRole, type RoleDefault } from './domain.ts';
 
 export const BOARD_ORDERS = ['surname', 'first_name', 'key'] as const;
@@ -54,6 +55,10 @@ export interface PracticeSettings {
   receptionScript: string;
   /** The first-run setup: not done yet, skipped, or done. */
   setup: SetupState;
+  /** Minutes without use after which a desk asks again who is there (issue 10 §1). */
+  idleMinutes: number;
+  /** Wrong PINs in a row that lock a member of staff out on a PC. */
+  pinAttempts: number;
 }
 
 export const DEFAULT_SETTINGS: PracticeSettings = {
@@ -72,5 +77,7 @@ export const DEFAULT_SETTINGS: PracticeSettings = {
   noticeWhy: DEFAULT_NOTICE_WHY,
   receptionScript: DEFAULT_RECEPTION_SCRIPT,
   setup: 'not_done',
+  idleMinutes: IDLE_MINUTES.default,
+  pinAttempts: PIN_ATTEMPTS.default,
 };
 

@@ -21,6 +21,8 @@ export interface CoreContext extends Store {
   ids: IdSource;
   /** This PC's part in the practice network (main/core/network/): the replication process and what it reports. */
   network: NetworkControl;
+  /** Who is at this PC's desk: in memory only (services/staff.ts). */
+  session: DeskSession;
   /** Faults the crash tests inject; never set in the app. */
   faults?: CoreFaults;
 }
@@ -44,6 +46,18 @@ export interface NetworkControl {
   /** Takes another PC out of the network: its past events stay, nothing new from it is accepted. */
   remove(deviceId: string): void;
   configure(change: { addresses?: string[]; port?: number }): void;
+}
+
+/** Who is at this PC's desk: kept in memory only, so every start asks again (services/staff.ts). */
+export interface DeskSession {
+  staffId: string | null;
+  since: number | null;
+  /** When the desk was last used (a change, a sign-in, or the screen saying someone pressed a key). */
+  lastUsed: number;
+}
+
+export function newDeskSession(now: number): DeskSession {
+  return { staffId: null, since: null, lastUsed: now };
 }
 
 /**

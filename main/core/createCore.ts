@@ -8,7 +8,7 @@ import { practiceDayOf } from '../../shared/practiceDay.ts';
 import type { Envelope } from '../../shared/result.ts';
 import { createDispatcher, type AddShellMethods, type PushListener } from './api/dispatch.ts';
 import { createHandlers } from './api/handlers.ts';
-import type { Clock, CoreContext, CoreFaults, IdSource, NetworkControl } from './context.ts';
+import { newDeskSession, type Clock, type CoreContext, type CoreFaults, type IdSource, type NetworkControl } from './context.ts';
 import { checkIntegrityInBackground, type IntegrityResult } from './db/integrityCheck.ts';
 import { createStore, type Store } from './db/store.ts';
 import { loadMigrations, schemaVersionOf } from './db/migrations.ts';
@@ -99,7 +99,7 @@ export function createCore(options: CoreOptions): Core {
   const ids = options.ids ?? randomIds;
   const { opened, deviceId, store } = openWithIdentity(options, clock);
   const { db } = opened;
-  const ctx: CoreContext = { db, caches: store.caches, log: new EventLog(store, deviceId, () => clock.now()), clock, ids, network: null as unknown as NetworkControl, ...(options.faults ? { faults: options.faults } : {}) };
+  const ctx: CoreContext = { db, caches: store.caches, log: new EventLog(store, deviceId, () => clock.now()), clock, ids, session: newDeskSession(clock.now()), network: null as unknown as NetworkControl, ...(options.faults ? { faults: options.faults } : {}) };
   const notices: StartupNotice[] = [...opened.notices];
   const listeners = new Set<PushListener>();
   let closed = false;

@@ -4,6 +4,8 @@ import type { ErrorCode } from '../../shared/result.ts';
 export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   invalid_input: 400,
   unauthorised: 401,
+  not_signed_in: 401,
+  not_allowed: 403,
   not_found: 404,
   unknown_method: 404,
   conflict: 409,

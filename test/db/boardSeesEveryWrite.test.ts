@@ -8,6 +8,7 @@ import { EVENT_SCHEMA_VERSION, type StoredEvent } from '../../main/core/events/e
 import { applyEvent } from '../../main/core/events/projector.ts';
 import { insertEvent } from '../../main/core/repos/eventsRepo.ts';
 import { FakeClock, must, openTestCore, sequentialIds, tempDir } from '../helpers/fixtures.ts';
+import { newDeskSession } from '../../main/core/context.ts';
 
 /** These writes never touch the practice network: any call to it fails the test. */
 const noNetwork: CoreContext['network'] = new Proxy({} as CoreContext['network'], {
@@ -112,7 +113,7 @@ describe('the board and the record check see every change at once', () => {
     must(core.call('contact.record', { clinicianId: ada.id, typeId: 'telephone' }));
     expect(usedBy(core, ada.id).used).toBe(1);
 
-    const ctx: CoreContext = { ...core.store, log: new EventLog(core.store, core.deviceId, () => clock.now()), clock, ids: sequentialIds('rolled-back'), network: noNetwork };
+    const ctx: CoreContext = { ...core.store, log: new EventLog(core.store, core.deviceId, () => clock.now()), clock, ids: sequentialIds('rolled-back'), session: newDeskSession(clock.now()), network: noNetwork };
     expect(() =>
       write(ctx, () => {
         must(core.call('contact.record', { clinicianId: ada.id, typeId: 'telephone' }));
@@ -211,7 +212,7 @@ describe('the board and the record check see every change at once', () => {
   describe('after a write that rolled back, when the next call is itself a write', () => {
     function withOuterContext(clock: FakeClock) {
       const core = newCore(clock);
-      const ctx: CoreContext = { ...core.store, log: new EventLog(core.store, core.deviceId, () => clock.now()), clock, ids: sequentialIds('outer'), network: noNetwork };
+      const ctx: CoreContext = { ...core.store, log: new EventLog(core.store, core.deviceId, () => clock.now()), clock, ids: sequentialIds('outer'), session: newDeskSession(clock.now()), network: noNetwork };
       return { core, ctx };
     }
 

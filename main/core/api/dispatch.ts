@@ -6,6 +6,8 @@ import { fail, ok, type Envelope } from '../../../shared/result.ts';
 import type { CoreContext } from '../context.ts';
 import { DomainError, errorCodeOf, isBusy, isCorrupt, isDiskFull, isReadOnly } from '../errors.ts';
 import { readSettings } from '../services/settings.ts';
+import { expireIdleSession } from '../services/staff.ts';
+import { refusal } from './access.ts';
 import type { Handler, Handlers } from './handlers.ts';
 
 export type PushListener = <E extends keyof PushEvents>(event: E, payload: PushEvents[E]) => void;
@@ -151,6 +153,11 @@ export function createDispatcher(ctx: CoreContext, handlers: Handlers, push: Pus
     if (!parsed.ok) return answer(parsed.answer);
     const handler = handlers[method] as Handler<MethodName>;
     const changes = typeof handler.changes === 'function' ? handler.changes(parsed.data) : handler.changes;
+    // Who is at the desk decides what may be done (access.ts); a desk left idle is nobody's.
+    expireIdleSession(ctx);
+    const refused = refusal(ctx, method, parsed.data);
+    if (refused) return answer(refused);
+    if (changes.length > 0) ctx.session.lastUsed = ctx.clock.now();
     const previous = changes.length > 0 ? (ctx.log.latestHlc() ?? '') : '';
     const done = (value: unknown): Envelope<unknown> => {
       if (changes.length > 0) push('data.changed', { topics: [...changes] as Topic[], version: ctx.log.latestHlc() ?? '', previous });

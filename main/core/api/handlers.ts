@@ -20,6 +20,7 @@ import { dayReport } from '../services/reports/day.ts';
 import { rangeReport } from '../services/reports/range.ts';
 import { getRota, setDay, setPattern } from '../services/rota.ts';
 import { readSettings, updateSettings } from '../services/settings.ts';
+import { addStaff, listStaff, sessionInfo, setStaffPin, signIn, signOut, touchSession, unlockStaff, updateStaff } from '../services/staff.ts';
 import { configureNetwork, createNetwork, joinNetwork, leaveNetwork, networkJoinCode, networkStatus, removeFromNetwork } from '../services/network.ts';
 
 export interface Handler<M extends MethodName> {
@@ -33,6 +34,7 @@ export type Handlers = { [M in MethodName]: Handler<M> };
 const reads: readonly Topic[] = [];
 const roster: readonly Topic[] = ['clinicians'];
 const network: readonly Topic[] = ['network'];
+const staffTopics: readonly Topic[] = ['staff'];
 
 export function createHandlers(status: (ctx: CoreContext) => SystemStatus, databaseFile: string): Handlers {
   return {
@@ -108,5 +110,15 @@ export function createHandlers(status: (ctx: CoreContext) => SystemStatus, datab
     // A file in the data folder, not the database: the page that asked re-reads the answer; no other window shows it.
     'backup.restore': { changes: reads, run: (ctx, input) => requestBackupRestore(ctx, databaseFile, input) },
     'backup.cancelRestore': { changes: reads, run: (ctx) => cancelBackupRestore(ctx, databaseFile) },
+    'staff.list': { changes: reads, run: listStaff },
+    'staff.add': { changes: staffTopics, run: addStaff },
+    'staff.update': { changes: staffTopics, run: updateStaff },
+    'staff.setPin': { changes: staffTopics, run: setStaffPin },
+    'staff.unlock': { changes: staffTopics, run: unlockStaff },
+    'session.get': { changes: reads, run: (ctx) => sessionInfo(ctx) },
+    'session.signIn': { changes: ['session'], run: signIn },
+    'session.signOut': { changes: ['session'], run: (ctx) => signOut(ctx) },
+    // Only the idle time starts again: no window need refresh.
+    'session.touch': { changes: reads, run: (ctx) => touchSession(ctx) },
   } satisfies Handlers;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CLINICIAN_ROLES, DEFERRAL_KINDS } from '../../../shared/domain.ts';
 import { DESTINATION_KINDS, PHARMACY_FIRST_ROUTES, REDIRECTION_REASONS } from '../../../shared/directory.ts';
 import { GPAS_STATUSES } from '../../../shared/reports.ts';
+import { STAFF_ROLES } from '../../../shared/staff.ts';
 
 /**
  * Event bodies, by type. An event, once written, is never changed. A body gains
@@ -104,6 +105,15 @@ export const EVENT_BODIES = {
   }),
   'action.updated': z.object({ actionId: z.string(), changes }),
   'gpas.assessed': z.object({ monday: z.string(), status: z.enum(GPAS_STATUSES), note: z.string() }),
+  /** A member of staff named (issue 10 §1); pinHash is an argon2id hash, never the PIN. Staff replicate like the roster. */
+  'staff.added': z.object({ staffId: z.string(), name: z.string(), role: z.enum(STAFF_ROLES), pinHash: z.string() }),
+  /** Last-writer-wins per field (name, role, active, pinHash). */
+  'staff.updated': z.object({ staffId: z.string(), changes }),
+  /** For the audit trail: who signed in and out at which PC (the event's origin), and wrong PINs. */
+  'staff.signedIn': z.object({ staffId: z.string() }),
+  'staff.signedOut': z.object({ staffId: z.string(), why: z.enum(['by_hand', 'idle', 'switched', 'taken_off']) }),
+  'staff.pinFailed': z.object({ staffId: z.string(), lockedOut: z.boolean() }),
+  'staff.unlocked': z.object({ staffId: z.string() }),
   /** A PC taken out of the practice network: its events up to keptUpTo stay, later ones are set aside. */
   'network.pcRemoved': z.object({ deviceId: z.string(), name: z.string(), keptUpTo: z.number().int().nonnegative() }),
 } as const;
@@ -131,6 +141,12 @@ export const EVENT_SCHEMA_VERSION: Record<EventType, number> = {
   'action.updated': 1,
   'gpas.assessed': 1,
   'network.pcRemoved': 1,
+  'staff.added': 1,
+  'staff.updated': 1,
+  'staff.signedIn': 1,
+  'staff.signedOut': 1,
+  'staff.pinFailed': 1,
+  'staff.unlocked': 1,
 };
 
 export function isEventType(type: string): type is EventType {

@@ -176,6 +176,22 @@ function project(store: Store, event: StoredEvent): Change | null {
       insertRemoved(store, { deviceId: body.deviceId, name: body.name, keptUpTo: body.keptUpTo, removedAt: event.wallTime, hlc: event.hlc });
       return null;
     }
+    case 'staff.added': {
+      const body = EVENT_BODIES['staff.added'].parse(raw);
+      const fields = { name: body.name, role: body.role, pinHash: body.pinHash, active: true };
+      return applyConfig(store, 'staff', body.staffId, event.hlc, fields, fields);
+    }
+    case 'staff.updated': {
+      const body = EVENT_BODIES['staff.updated'].parse(raw);
+      // Never a role that could let someone in before the member's own creation arrives.
+      return applyConfig(store, 'staff', body.staffId, event.hlc, body.changes, { name: '(not yet known)', role: 'reception', pinHash: '', active: true });
+    }
+    case 'staff.signedIn':
+    case 'staff.signedOut':
+    case 'staff.pinFailed':
+    case 'staff.unlocked':
+      // The audit trail reads these from the log itself; no projection keeps them.
+      return null;
     case 'contact.voided': {
       const body = EVENT_BODIES['contact.voided'].parse(raw);
       applyVoid(store, event, 'contact', body.contactId, body.reason);

@@ -6,7 +6,7 @@ import { statement, type Store } from '../db/store.ts';
  * last-writer-wins by hybrid clock, and every value ever given is kept in
  * field_history so a past day can be seen as it was configured then.
  */
-export type ConfigEntity = 'clinician' | 'settings' | 'rota_pattern' | 'contact_type' | 'directory' | 'rota_day' | 'action' | 'gpas';
+export type ConfigEntity = 'clinician' | 'settings' | 'rota_pattern' | 'contact_type' | 'directory' | 'rota_day' | 'action' | 'gpas' | 'staff';
 
 const FIELD = /^[A-Za-z0-9_:]+$/;
 

@@ -61,6 +61,8 @@ export function settingsFrom(data: Fields): PracticeSettings {
     noticeWhy: text(data.noticeWhy, DEFAULT_SETTINGS.noticeWhy),
     receptionScript: text(data.receptionScript, DEFAULT_SETTINGS.receptionScript),
     setup: SETUP_STATES.find((state) => state === data.setup) ?? DEFAULT_SETTINGS.setup,
+    idleMinutes: intOrNull(data.idleMinutes) ?? DEFAULT_SETTINGS.idleMinutes,
+    pinAttempts: intOrNull(data.pinAttempts) ?? DEFAULT_SETTINGS.pinAttempts,
   };
 }
 

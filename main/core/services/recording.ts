@@ -1,6 +1,8 @@
 import type { ContactVoid } from '../../../shared/domain.ts';
 import { addPracticeDays, practiceDayOf, practiceTimeOf } from '../../../shared/practiceDay.ts';
 import { findRequest, type RequestKind } from '../repos/requestsRepo.ts';
+import { NOT_SIGNED_IN } from '../../../shared/staff.ts';
+import { signedIn, staffNamed } from './staff.ts';
 import type { CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { readDevice } from './device.ts';
@@ -69,10 +71,15 @@ export function repeatedRequest(ctx: CoreContext, requestId: string | undefined,
   return seen.targetId;
 }
 
-/** Who made a record and on which PC: the staff name chosen on this PC, and the PC's name. */
+/**
+ * Who made a record and on which PC: the member of staff signed in here (or
+ * "not signed in"), and the PC's name. A practice that has named no staff yet
+ * keeps the name typed in on this PC.
+ */
 export function authorOf(ctx: CoreContext): { recordedBy: string; device: string } {
   const device = readDevice(ctx);
-  return { recordedBy: device.staffName, device: device.deviceName };
+  if (!staffNamed(ctx)) return { recordedBy: device.staffName, device: device.deviceName };
+  return { recordedBy: signedIn(ctx)?.name ?? NOT_SIGNED_IN, device: device.deviceName };
 }
 
 /** A record can be voided once: a second void is refused, saying when and why the first was. */
