@@ -66,9 +66,9 @@ describe('the first-run setup, in Chromium through the browser host', () => {
     await expect.poll(() => section.textContent()).toContain('Skipped for now.');
     await section.getByRole('button', { name: 'Open the setup' }).click();
     await expect.poll(() => setupScreen(page).isVisible()).toBe(true);
-    // This PC knows who is at the desk now, so the setup does not ask again.
-    expect(await setupScreen(page).getByRole('textbox', { name: 'Your name or initials' }).count()).toBe(0);
-    expect(await focusedName(page)).toBe('setup-practiceName');
+    // The practice has no administrator yet, so the setup asks again, with the name typed before.
+    expect(await setupScreen(page).getByRole('textbox', { name: 'Your name or initials' }).inputValue()).toBe('JB');
+    expect(await focusedName(page)).toBe('setup-staffName');
   });
 
   it('leaves the practice’s name out while it is unset, never printing a stand-in: the slip, the patient notice and the GPAS text', async () => {
@@ -116,12 +116,27 @@ describe('the first-run setup, in Chromium through the browser host', () => {
     await expectSetupStep(page, 'Step 1 of 3: Your practice');
   });
 
-  it('saves the practice’s name and list size and goes on to the clinicians', async () => {
+  it('refuses to go on without a PIN for the first administrator, or with two PINs that differ, naming nobody', async () => {
+    await setupScreen(page).getByRole('textbox', { name: 'Practice name' }).fill('Riverside Surgery');
+    await page.keyboard.press('Enter');
+    const alert = setupScreen(page).getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('Choose a PIN of 4 to 8 digits');
+    await setupScreen(page).getByLabel('Your PIN').fill('2580');
+    await setupScreen(page).getByLabel('PIN again').fill('2581');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => alert.textContent()).toContain('The two PINs are not the same');
+    expect(await api('session.get')).toMatchObject({ staffNamed: false, staff: null });
+    await screenshot(page, 'setup-1-first-administrator');
+  });
+
+  it('saves the practice’s name and list size, names the first administrator, signed in, and goes on to the clinicians', async () => {
+    await setupScreen(page).getByLabel('PIN again').fill('2580');
     await setupScreen(page).getByRole('textbox', { name: 'Practice name' }).fill('Riverside Surgery');
     await setupScreen(page).getByRole('textbox', { name: 'List size (optional)' }).fill('9,500');
     await page.keyboard.press('Enter');
     await expectSetupStep(page, 'Step 2 of 3: Clinicians and their week');
     expect(await api('settings.get')).toMatchObject({ practiceName: 'Riverside Surgery', listSize: 9500 });
+    expect(await api('session.get')).toMatchObject({ staffNamed: true, staff: { name: 'JB', role: 'admin' } });
     expect(await focusedName(page)).toBe('setup-add-name');
     await screenshot(page, 'setup-2-clinicians');
     expect(await axeViolations(page)).toEqual([]);

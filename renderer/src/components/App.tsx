@@ -24,6 +24,8 @@ import { ServicesScreen } from './services/ServicesScreen.tsx';
 import { SettingsScreen } from './settings/SettingsScreen.tsx';
 import { SetupScreen } from './setup/SetupScreen.tsx';
 import { StaffDialog } from './StaffDialog.tsx';
+import { SignInDialog } from './staff/SignInDialog.tsx';
+import { useSessionStore } from '../stores/sessionStore.ts';
 import '../styles/network.css';
 
 const SCREEN_COMPONENTS: Record<Screen, () => React.JSX.Element | null> = {
@@ -50,6 +52,8 @@ export function App() {
   const setupChecked = useSetupStore((state) => state.checked);
   const leaveSetup = useSetupStore((state) => state.leave);
   const [changingDesk, setChangingDesk] = useState(false);
+  const session = useSessionStore((state) => state.session);
+  const askingWho = useSessionStore((state) => state.asking);
   const now = useNow(15_000);
 
   useEffect(() => {
@@ -67,6 +71,7 @@ export function App() {
       },
     );
     const stopAsking = askBeforeUnload(window);
+    const stopWatchingSessions = watchWhoIsAtTheDesk();
     // A PC going quiet tells nobody: the header and the desk's warnings read the network again now and then.
     const networkPoll = setInterval(() => void useSystemStore.getState().loadNetwork(), NETWORK_POLL_MS);
     return () => {
@@ -74,14 +79,21 @@ export function App() {
       disconnect();
       stopWatching();
       stopAsking();
+      stopWatchingSessions();
     };
   }, []);
+
+  // A practice with named staff asks who is at the desk when ContactCap starts (after the setup, if it is showing).
+  const staffNamed = session?.staffNamed === true;
+  useEffect(() => {
+    if (setupChecked && !setupOpen && session !== null) useSessionStore.getState().askAtStart();
+  }, [setupChecked, setupOpen, session]);
 
   if (compact) return <CompactView />;
   const Current = SCREEN_COMPONENTS[screen];
   // A new install asks who is at the desk inside the setup; the dialog asks only when the setup is not showing.
   const showNetwork = () => void leaveSetup(() => openSettings('network'));
-  const needsStaff = device !== null && device.staffName === '' && setupChecked && !setupOpen;
+  const needsStaff = device !== null && session !== null && !staffNamed && device.staffName === '' && setupChecked && !setupOpen;
 
   return (
     <div className={setupOpen ? 'app app-setup' : 'app'}>
@@ -95,7 +107,14 @@ export function App() {
             <NetworkLine now={now} onDetails={showNetwork} place="inline" />
           </div>
           <ScreensNav current={setupOpen ? null : screen} onShow={(name) => void leaveSetup(() => go(name))} />
-          {device && (
+          {device && staffNamed && (
+            <button type="button" className="desk-id" onClick={() => useSessionStore.getState().ask()} aria-keyshortcuts="F8">
+              <span className="visually-hidden">At the desk: </span>
+              <span className={session.staff ? 'desk-staff' : 'desk-staff desk-nobody'}>{session.staff?.name ?? 'Not signed in'}</span> <span className="desk-pc">{device.deviceName}</span>
+              <span className="visually-hidden">, change (F8)</span>
+            </button>
+          )}
+          {device && !staffNamed && (
             <button type="button" className="desk-id" onClick={() => setChangingDesk(true)}>
               <span className="visually-hidden">At the desk: </span>
               <span className="desk-staff">{device.staffName || '—'}</span> <span className="desk-pc">{device.deviceName}</span>
@@ -120,7 +139,30 @@ export function App() {
       </main>
       <Announcer />
       <LeaveDialog />
-      {(needsStaff || changingDesk) && device && <StaffDialog device={device} onClose={() => setChangingDesk(false)} required={needsStaff} />}
+      {askingWho && !setupOpen && <SignInDialog />}
+      {(needsStaff || changingDesk) && device && !staffNamed && <StaffDialog device={device} onClose={() => setChangingDesk(false)} required={needsStaff} />}
     </div>
   );
 }
+
+/** Who is at the desk: read at start (liveUpdates.ts reads it again when staff or sign-ins change); F8 asks; a desk left idle asks again. */
+function watchWhoIsAtTheDesk(): () => void {
+  void useSessionStore.getState().load();
+  const onKey = (event: KeyboardEvent) => {
+    useSessionStore.getState().used(Date.now());
+    if (event.key === 'F8' && !event.ctrlKey && !event.altKey && !event.metaKey && useSessionStore.getState().session?.staffNamed) {
+      event.preventDefault();
+      useSessionStore.getState().ask();
+    }
+  };
+  const onPointer = () => useSessionStore.getState().used(Date.now());
+  window.addEventListener('keydown', onKey, true);
+  window.addEventListener('pointerdown', onPointer, true);
+  const idle = window.setInterval(() => void useSessionStore.getState().checkIdle(Date.now()), 15_000);
+  return () => {
+    window.removeEventListener('keydown', onKey, true);
+    window.removeEventListener('pointerdown', onPointer, true);
+    window.clearInterval(idle);
+  };
+}
+

@@ -5,22 +5,27 @@ import { useDeskStore } from './deskStore.ts';
 import { useReportsStore } from './reportsStore.ts';
 import { useRosterStore } from './rosterStore.ts';
 import { useRotaStore } from './rotaStore.ts';
+import { useSessionStore } from './sessionStore.ts';
 import { useSettingsStore } from './settingsStore.ts';
 import { useSystemStore } from './systemStore.ts';
 
 const desk = () => useDeskStore.getState().refresh();
+const session = () => useSessionStore.getState().load();
 
 /** Which stores to refresh when the core says a topic changed (in this window or any other). The desk is handled apart. */
 const REFRESH_BY_TOPIC: Record<Topic, Array<() => Promise<void>>> = {
   clinicians: [() => useRosterStore.getState().refresh()],
   contacts: [],
   rota: [() => useRotaStore.getState().refresh()],
-  settings: [() => useSettingsStore.getState().refresh(), () => useCatalogueStore.getState().refresh()],
+  // The idle time and the number of PIN tries are practice settings too.
+  settings: [() => useSettingsStore.getState().refresh(), () => useCatalogueStore.getState().refresh(), () => useSessionStore.getState().load()],
   redirections: [],
   device: [() => useSettingsStore.getState().refresh()],
   reports: [() => useReportsStore.getState().refresh()],
   system: [() => useSystemStore.getState().load()],
   network: [() => useSystemStore.getState().loadNetwork()],
+  staff: [session],
+  session: [session],
 };
 
 /** Topics that change what the reception desk shows. */

@@ -2,6 +2,7 @@ import { useSettingsStore } from '../../stores/settingsStore.ts';
 import { SETTINGS_TAB_LABELS, SETTINGS_TABS, useUiStore } from '../../stores/uiStore.ts';
 import { TabList } from '../common/TabList.tsx';
 import { BackupsPage } from './BackupsPage.tsx';
+import { StaffPage } from '../staff/StaffPage.tsx';
 import { CapsSection } from './CapsSection.tsx';
 import { ContactTypesSection } from './ContactTypesSection.tsx';
 import { DeskSection } from './DeskSection.tsx';
@@ -32,7 +33,7 @@ export function SettingsScreen() {
         className="report-tabs"
       />
       <div id="settings-panel" role="tabpanel" aria-labelledby={`settings-tab-${tab}`} className="settings-panel">
-        {tab === 'network' ? <NetworkPage /> : tab === 'backups' ? <BackupsPage /> : <PracticeSettings />}
+        {tab === 'network' ? <NetworkPage /> : tab === 'backups' ? <BackupsPage /> : tab === 'staff' ? <StaffPage /> : <PracticeSettings />}
       </div>
     </div>
   );

@@ -4,6 +4,7 @@ import type { PracticeSettings } from '../../../../shared/settings.ts';
 import { useSetupStore } from '../../stores/setupStore.ts';
 import { errorOf, type FormError } from '../../stores/result.ts';
 import { useSettingsStore } from '../../stores/settingsStore.ts';
+import { useSessionStore } from '../../stores/sessionStore.ts';
 import { parseWhole, useOneAtATime, type SettingsPatch } from '../settings/sectionSave.tsx';
 import { describedInput, FieldError, fieldIds, footerError, useFocusOnError } from './fieldErrors.tsx';
 import { StepFooter } from './StepFooter.tsx';
@@ -11,13 +12,15 @@ import { useSaveOnLeave } from './stepSave.ts';
 
 const PREFIX = 'setup';
 const ERROR_ID = 'setup-practice-error';
-const FIELDS = ['staffName', 'practiceName', 'listSize'] as const;
+const FIELDS = ['staffName', 'pin', 'pinAgain', 'practiceName', 'listSize'] as const;
 
 /** Step 1: who is at this desk (on a PC that does not know yet), the practice's name and its list size. */
 export function PracticeStep() {
   const settings = useSettingsStore((state) => state.settings);
   const device = useSettingsStore((state) => state.device);
-  if (!settings || !device) return <p className="muted">Loading the practice’s details…</p>;
+  // Whether the practice has staff yet decides whether this step names its administrator.
+  const session = useSessionStore((state) => state.session);
+  if (!settings || !device || !session) return <p className="muted">Loading the practice’s details…</p>;
   return <PracticeForm settings={settings} device={device} />;
 }
 
@@ -25,9 +28,12 @@ function PracticeForm({ settings, device }: { settings: PracticeSettings; device
   const updateSettings = useSettingsStore((state) => state.updateSettings);
   const updateDevice = useSettingsStore((state) => state.updateDevice);
   const continueTo = useSetupStore((state) => state.continueTo);
-  // Asked here on a PC whose desk nobody has named yet, so a new receptionist meets one form, not two dialogs.
-  const [askStaff] = useState(device.staffName === '');
+  // A practice with no staff yet: the person doing the setup becomes its first administrator, with a PIN.
+  const staffNamed = useSessionStore((state) => state.session?.staffNamed === true);
+  const [askStaff] = useState(!staffNamed);
   const [staffName, setStaffName] = useState(device.staffName);
+  const [pin, setPin] = useState('');
+  const [pinAgain, setPinAgain] = useState('');
   const [practiceName, setPracticeName] = useState(settings.practiceName);
   const [listSize, setListSize] = useState(settings.listSize === null ? '' : String(settings.listSize));
   const [error, setError] = useState<FormError | null>(null);
@@ -42,9 +48,10 @@ function PracticeForm({ settings, device }: { settings: PracticeSettings; device
    */
   async function persist(strict: boolean): Promise<boolean> {
     if (strict && askStaff && staffName.trim() === '') {
-      setError({ message: 'Enter your name or initials: every contact you record says who recorded it.', field: 'staffName' });
+      setError({ message: 'Enter your name: you become the practice’s administrator, and every contact you record says who recorded it.', field: 'staffName' });
       return false;
     }
+
     const size = parseWhole(listSize);
     if (size !== null && Number.isNaN(size)) {
       setError({ message: 'Enter the list size as a whole number, for example 9500, or leave it blank.', field: 'listSize' });
@@ -60,7 +67,14 @@ function PracticeForm({ settings, device }: { settings: PracticeSettings; device
         const result = await updateSettings(patch);
         if (!result.ok) return errorOf(result);
       }
-      if (askStaff && staffName.trim() !== '' && staffName !== device.staffName) {
+      // The administrator is named once, going on: leaving the step early keeps only the name typed.
+      if (askStaff && strict && !useSessionStore.getState().session?.staffNamed) {
+        // After the practice's own details, so a missing practice name is said first.
+        if (pin === '') return { message: 'Choose a PIN of 4 to 8 digits: you sign in with it at any PC of the practice.', field: 'pin' };
+        if (pin !== pinAgain) return { message: 'The two PINs are not the same. Type the PIN again in the second box.', field: 'pinAgain' };
+        const result = await addFirstAdministrator(staffName, pin);
+        if (!result.ok) return errorOf(result);
+      } else if (askStaff && staffName.trim() !== '' && staffName !== device.staffName) {
         const result = await updateDevice({ staffName });
         if (!result.ok) return errorOf(result);
       }
@@ -87,14 +101,34 @@ function PracticeForm({ settings, device }: { settings: PracticeSettings; device
           all of it can be changed later — and you can skip the setup and come back to it from Settings.
         </p>
         {askStaff && (
-          <div className="field">
-            <label htmlFor={fieldIds(PREFIX, 'staffName').input}>Your name or initials</label>
-            <input autoFocus autoComplete="off" value={staffName} onChange={(event) => setStaffName(event.target.value)} {...describedInput(error, PREFIX, 'staffName')} />
-            <span id={fieldIds(PREFIX, 'staffName').note} className="field-note">
-              For this PC only: every contact you record says who recorded it.
-            </span>
-            <FieldError error={error} prefix={PREFIX} field="staffName" />
-          </div>
+          <>
+            <div className="field">
+              <label htmlFor={fieldIds(PREFIX, 'staffName').input}>Your name or initials</label>
+              <input autoFocus autoComplete="off" value={staffName} onChange={(event) => setStaffName(event.target.value)} {...describedInput(error, PREFIX, 'staffName')} />
+              <span id={fieldIds(PREFIX, 'staffName').note} className="field-note">
+                You become the practice’s administrator: you add the other staff, each with their own PIN, in Settings → Staff.
+              </span>
+              <FieldError error={error} prefix={PREFIX} field="staffName" />
+            </div>
+            <div className="field-pair">
+              <div className="field narrow">
+                <label htmlFor={fieldIds(PREFIX, 'pin').input}>Your PIN</label>
+                <input type="password" inputMode="numeric" autoComplete="new-password" maxLength={8} value={pin} onChange={(event) => setPin(event.target.value)} {...describedInput(error, PREFIX, 'pin')} />
+                <span id={fieldIds(PREFIX, 'pin').note} className="field-note">
+                  4 to 8 digits, not a run like 1234.
+                </span>
+                <FieldError error={error} prefix={PREFIX} field="pin" />
+              </div>
+              <div className="field narrow">
+                <label htmlFor={fieldIds(PREFIX, 'pinAgain').input}>PIN again</label>
+                <input type="password" inputMode="numeric" autoComplete="new-password" maxLength={8} value={pinAgain} onChange={(event) => setPinAgain(event.target.value)} {...describedInput(error, PREFIX, 'pinAgain')} />
+                <span id={fieldIds(PREFIX, 'pinAgain').note} className="field-note">
+                  The same again, to be sure.
+                </span>
+                <FieldError error={error} prefix={PREFIX} field="pinAgain" />
+              </div>
+            </div>
+          </>
         )}
         <div className="field">
           <label htmlFor={fieldIds(PREFIX, 'practiceName').input}>Practice name</label>
@@ -123,3 +157,12 @@ function PracticeForm({ settings, device }: { settings: PracticeSettings; device
     </form>
   );
 }
+
+/** Names the practice's first member of staff as its administrator; they are then the one signed in at this desk. */
+async function addFirstAdministrator(name: string, pin: string) {
+  const result = await useSessionStore.getState().addStaff({ name, role: 'admin', pin });
+  // The core's field for the name is "name"; this form's is "staffName".
+  if (!result.ok && result.error.field === 'name') return { ok: false as const, error: { ...result.error, field: 'staffName' } };
+  return result;
+}
+
