@@ -21,6 +21,9 @@ const REFRESH_BY_TOPIC: Record<Topic, Array<() => Promise<void>>> = {
   reports: [() => useReportsStore.getState().refresh()],
   system: [() => useSystemStore.getState().load()],
   network: [() => useSystemStore.getState().loadNetwork()],
+  // No screen shows staff or who is signed in yet (issue 10 §1's screens will add their stores here).
+  staff: [],
+  session: [],
 };
 
 /** Topics that change what the reception desk shows. */
