@@ -3,12 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core/createCore.ts';
 import { backupBeforeUpdate, backupName } from '../../main/core/db/backups.ts';
 import path from 'node:path';
-import { METHOD_NAMES, type InputOf, type MethodName } from '../../shared/contract.ts';
+import { contract, METHOD_NAMES, type InputOf, type MethodName } from '../../shared/contract.ts';
 import { DESKTOP_METHOD_NAMES, desktopMethods, type DesktopInputOf, type DesktopMethodName } from '../../shared/desktopMethods.ts';
 import { DESTINATION_KINDS, PHARMACY_FIRST_CONDITIONS, PHARMACY_FIRST_ROUTES, REDIRECTION_REASONS } from '../../shared/directory.ts';
 import { CLINICIAN_ROLES, DEFERRAL_KINDS } from '../../shared/domain.ts';
 import { EXPORT_TABLES, GPAS_STATUSES } from '../../shared/reports.ts';
 import { WEEKDAYS } from '../../shared/rota.ts';
+import { STAFF_ROLES } from '../../shared/staff.ts';
 import type { Envelope } from '../../shared/result.ts';
 import {
   closeAllCores,
@@ -23,6 +24,7 @@ import {
   type Seed,
   type Seeded,
 } from './apiHarness.ts';
+import { must } from '../helpers/fixtures.ts';
 
 /**
  * Every method of the contract refuses malformed input with a typed error, in
@@ -96,6 +98,7 @@ const DEFERRALS = ['later_date', 'waiting_list'];
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const GPAS = ['green', 'amber', 'red', 'black'];
 const TABLES = ['clinician-days', 'clinician-day-types', 'contacts', 'redirections', 'deferrals'];
+const STAFF_ROLES_BY_HAND = ['reception', 'clinician', 'manager', 'admin'];
 const FORMATS = ['csv', 'xlsx'];
 
 // ---------------------------------------------------------------------------
@@ -217,6 +220,19 @@ function isInitials(text: string): boolean {
   const trimmed = text.trim();
   return trimmed.length >= 1 && trimmed.length <= 4 && everyUnit(trimmed, isAsciiLetter);
 }
+
+/** A PIN as typed: 4 to 8 ASCII digits, nothing else (not even a space). */
+function isPin(text: string): boolean {
+  return text.length >= 4 && text.length <= 8 && everyUnit(text, isDigit);
+}
+
+/** Not a PIN (see isPin). Weak PINs such as 1111 are well-formed: the service refuses them, and test/api/staff.test.ts checks that. */
+const pin = fc.oneof(
+  otherThan('string'),
+  fc.constantFrom('', ' ', '123', '123456789', '12a4', ' 1234', '1234 ', '12 34', '１２３４', '١٢٣٤', '12.4', '-123', '+1234', '1e10', '0x12', '2580\n'),
+  fc.string().filter((text) => !isPin(text)),
+  fc.integer({ min: 1000, max: 99_999_999 }),
+);
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
@@ -392,6 +408,11 @@ const KINDS = {
   serviceName: words(2, 80),
   deviceName: words(1, 40),
   staffName: words(1, 40),
+  staffMemberName: words(1, 60),
+  staffRole: notOneOf(STAFF_ROLES_BY_HAND, ['Admin', 'ADMIN', 'administrator', 'practice_manager', 'Practice manager', 'receptionist', ' reception', 'manager ', 'gp', 'nurse', '']),
+  pin,
+  idleMinutes: wholeNumber(1, 480, '10'),
+  pinAttempts: wholeNumber(3, 10, '5'),
   practiceName: words(2, 100),
   capBasis: words(5, 300),
   voidReason: words(3, 200),
@@ -491,8 +512,8 @@ interface MethodCase<M extends TestedMethod> {
   valid: (seed: Seed) => TestedInputOf<M>;
   /** Whether the valid example saves something (so "unchanged" is shown to be a real check). */
   writes: boolean;
-  /** What the valid example needs done first, on its own core (a practice network joined). Malformed input is refused before this would matter. */
-  before?: (seeded: Seeded) => void;
+  /** What the valid example needs done first, on its own core (a practice network joined, staff named). Malformed input is refused before this would matter. */
+  before?: (seeded: Seeded) => void | Promise<void>;
   /**
    * The valid example saves nothing but still tells windows to refresh. Only
    * export.runEndOfDay, a known bug: see "tells no window to refresh when no file was
@@ -505,6 +526,18 @@ const optional = (kind: Kind, about: RegExp): FieldSpec => ({ kind, required: fa
 const required = (kind: Kind, about: RegExp): FieldSpec => ({ kind, required: true, about });
 const clinicianId = (isRequired: boolean): FieldSpec => ({ kind: 'entityId', required: isRequired, about: /clinician/ });
 const includeInactive = { includeInactive: optional('flag', /includeInactive/) };
+/** The practice's administrator, named first, and a receptionist. */
+const ANN = { name: 'Ann Admin', role: 'admin', pin: '2580' } as const;
+const RITA = { name: 'Rita Reception', role: 'reception', pin: '1470' } as const;
+/** The staff a case's `before` named on its own core, by that core's seed. */
+const NAMED_STAFF = new WeakMap<Seed, { ann: string; rita: string }>();
+/**
+ * Rita's id where she was named; on the shared cores, which name nobody, a
+ * well-formed id of nobody: every request made there is refused before the id is looked up.
+ */
+const ritaOf = (seed: Seed) => NAMED_STAFF.get(seed)?.rita ?? 'staff-nobody';
+const staffId = (isRequired: boolean): FieldSpec => ({ kind: 'entityId', required: isRequired, about: /member of staff/ });
+
 const voidReason = required('voidReason', /voided|reason/);
 /** A date refused: asked for as YYYY-MM-DD when it is not written that way, or said not to exist (2026-02-30, test/api/dates.test.ts). */
 const A_DATE = /YYYY-MM-DD|is not a real date/;
@@ -549,6 +582,8 @@ const CASES: { [M in TestedMethod]: MethodCase<M> } = {
       receptionScript: optional('noticeText', /at least a sentence|1,500 characters/),
       roleDefaults: optional('roleDefaults', /role’s cap|Capped|daily cap/),
       setup: optional('setupOutcome', /setup/),
+      idleMinutes: optional('idleMinutes', /idle time/),
+      pinAttempts: optional('pinAttempts', /wrong PINs|tries before a lockout/),
     },
     valid: () => ({
       practiceName: 'Riverside Surgery',
@@ -566,6 +601,8 @@ const CASES: { [M in TestedMethod]: MethodCase<M> } = {
       receptionScript: 'I’m sorry, Dr [name] is full today. I can offer you the pharmacy or a later appointment.',
       roleDefaults: { salaried_gp: { capped: true, dailyCap: 22 } },
       setup: 'done',
+      idleMinutes: 15,
+      pinAttempts: 4,
     }),
     writes: true,
   },
@@ -885,7 +922,61 @@ const CASES: { [M in TestedMethod]: MethodCase<M> } = {
     writes: true,
     before: joined,
   },
+  // The shared cores name no staff, so nothing is asked there; a case whose example needs staff names them on its own core (staffNamed).
+  'staff.list': { fields: includeInactive, valid: () => ({ includeInactive: true }), writes: false, before: staffNamed },
+  // The practice's first member of staff, named with nobody signed in: its administrator.
+  'staff.add': {
+    fields: { name: required('staffMemberName', /name/), role: required('staffRole', /role/), pin: required('pin', /PIN/) },
+    valid: () => ({ ...ANN }),
+    writes: true,
+  },
+  // Ann, the administrator, is signed in.
+  'staff.update': {
+    fields: { staffId: staffId(true), name: optional('staffMemberName', /name/), role: optional('staffRole', /role/), active: optional('flag', /Active/) },
+    valid: (s) => ({ staffId: ritaOf(s), name: 'Rita Reed', role: 'clinician', active: true }),
+    writes: true,
+    before: staffNamed,
+  },
+  // Rita changes her own PIN, giving her current one.
+  'staff.setPin': {
+    fields: { staffId: staffId(true), pin: required('pin', /PIN/), currentPin: optional('pin', /PIN/) },
+    valid: (s) => ({ staffId: ritaOf(s), pin: '3692', currentPin: RITA.pin }),
+    writes: true,
+    before: async (seeded) => {
+      await staffNamed(seeded);
+      must(await seeded.core.call('session.signIn', { staffId: ritaOf(seeded.data), pin: RITA.pin }));
+    },
+  },
+  // Rita has typed a wrong PIN on this PC; Ann, signed in, clears the count.
+  'staff.unlock': {
+    fields: { staffId: staffId(true) },
+    valid: (s) => ({ staffId: ritaOf(s) }),
+    writes: true,
+    before: async (seeded) => {
+      await staffNamed(seeded);
+      expect(await seeded.core.call('session.signIn', { staffId: ritaOf(seeded.data), pin: '0000' })).toMatchObject({ ok: false, error: { field: 'pin' } });
+    },
+  },
+  'session.get': { fields: {}, valid: () => ({}), writes: false },
+  'session.signIn': {
+    fields: { staffId: staffId(true), pin: required('pin', /PIN/) },
+    valid: (s) => ({ staffId: ritaOf(s), pin: RITA.pin }),
+    writes: true,
+    before: staffNamed,
+  },
+  // Ann is signed in, so signing out saves the sign-out for the audit trail.
+  'session.signOut': { fields: {}, valid: () => ({}), writes: true, before: staffNamed },
+  // Only the idle time starts again, in memory.
+  'session.touch': { fields: {}, valid: () => ({}), writes: false, before: staffNamed },
 };
+
+/** Names Ann (administrator, then signed in, as the first named is) and Rita (reception): from then on this core asks who is at the desk. */
+async function staffNamed(seeded: Seeded): Promise<void> {
+  const ann = must(await seeded.core.call('staff.add', { ...ANN }));
+  const rita = must(await seeded.core.call('staff.add', { ...RITA }));
+  NAMED_STAFF.set(seeded.data, { ann: ann.id, rita: rita.id });
+  expect(must(seeded.core.call('session.get', {})).staff?.id).toBe(ann.id);
+}
 
 /** Another PC of the practice, as the replication process reports one that proved the secret. */
 const OTHER_PC = { deviceId: 'a1b2c3d4e5f60718', coreKey: 'ab'.repeat(32), name: 'Reception 2' };
@@ -907,7 +998,7 @@ interface UntypedCase {
   fields: Record<string, FieldSpec>;
   valid: (seed: Seed) => Record<string, unknown>;
   writes: boolean;
-  before?: (seeded: Seeded) => void;
+  before?: (seeded: Seeded) => void | Promise<void>;
   pushesWithoutWriting?: true;
 }
 
@@ -922,10 +1013,10 @@ function caseOf(method: TestedMethod): UntypedCase {
 }
 
 /** Does what the method's valid example needs first, then takes the database as it now is as the one to compare against. */
-function prepare(seeded: Seeded, method: TestedMethod): void {
+async function prepare(seeded: Seeded, method: TestedMethod): Promise<void> {
   const { before } = caseOf(method);
   if (!before) return;
-  before(seeded);
+  await before(seeded);
   seeded.before = snapshot(seeded.core.db);
   seeded.pushes.length = 0;
 }
@@ -1051,7 +1142,7 @@ describe('the bad-input table', () => {
     expect(Object.keys(CASES).sort()).toEqual([...METHOD_NAMES, ...DESKTOP_METHOD_NAMES].sort());
   });
 
-  it('lists the same roles, services, reasons, routes, conditions, deferral kinds, weekdays, GPAS states and export tables as shared/', () => {
+  it('lists the same roles, services, reasons, routes, conditions, deferral kinds, weekdays, GPAS states, export tables and staff roles as shared/', () => {
     expect(ROLES).toEqual([...CLINICIAN_ROLES]);
     expect(DESTINATIONS).toEqual([...DESTINATION_KINDS]);
     expect(REASONS).toEqual([...REDIRECTION_REASONS]);
@@ -1061,9 +1152,10 @@ describe('the bad-input table', () => {
     expect(DAYS).toEqual([...WEEKDAYS]);
     expect(GPAS).toEqual([...GPAS_STATUSES]);
     expect(TABLES).toEqual([...EXPORT_TABLES]);
+    expect(STAFF_ROLES_BY_HAND).toEqual([...STAFF_ROLES]);
   });
 
-  it('writes its own clock-time, shortcut, initials and PDF-name checks correctly', () => {
+  it('writes its own clock-time, shortcut, initials, PDF-name and PIN checks correctly', () => {
     expect(['00:00', '09:05', '13:00', '23:59'].every(isClockTime)).toBe(true);
     expect(['24:00', '9:00', '12:60', '1300', '12:3a', ' 12:30'].some(isClockTime)).toBe(false);
     expect(['a', 'Z', ' q '].every(isShortcutLetter)).toBe(true);
@@ -1072,13 +1164,15 @@ describe('the bad-input table', () => {
     expect(['', 'ABCDE', 'A1', 'A B'].some(isInitials)).toBe(false);
     expect(['a.pdf', ' Daily summary (1), 23-11-2026.PDF ', `${'x'.repeat(120)}.pdf`].every(isPdfName)).toBe(true);
     expect(['.pdf', 'a.pdfx', 'a/b.pdf', 'é.pdf', `${'x'.repeat(121)}.pdf`, 'a.txt'].some(isPdfName)).toBe(false);
+    expect(['0000', '2580', '1111', '12345678'].every(isPin)).toBe(true);
+    expect(['', '123', '123456789', '12a4', ' 1234', '１２３４', '12.4'].some(isPin)).toBe(false);
   });
 
   it.each(TESTED_METHODS)('has a valid example that %s accepts, so each mutation is the only thing wrong', async (method) => {
     const seeded = openSeeded();
     try {
       const { valid, writes } = caseOf(method);
-      prepare(seeded, method);
+      await prepare(seeded, method);
       const result = await invoke(seeded.core, method, valid(seeded.data));
       expect(result).toMatchObject({ ok: true });
       // A write shows up in the snapshot, so "the snapshot is unchanged" really means nothing was written.
@@ -1208,7 +1302,7 @@ describe.each(TESTED_METHODS)('%s with malformed input', (method) => {
         for (const input of [{}, undefined]) {
           const own = openSeeded();
           try {
-            prepare(own, method);
+            await prepare(own, method);
             expect(await invoke(own.core, method, input)).toMatchObject({ ok: true });
           } finally {
             closeCore(own);
@@ -1320,8 +1414,27 @@ describe('keys that could reach a prototype', () => {
 });
 
 describe('methods that answer later', () => {
-  const ASYNC_METHODS: TestedMethod[] = ['export.build', 'export.runEndOfDay', 'backup.now', 'backup.restore', 'desktop.saveExport', 'desktop.printToPdf'];
+  const ASYNC_METHODS: TestedMethod[] = [
+    'export.build',
+    'export.runEndOfDay',
+    'backup.now',
+    'backup.restore',
+    'desktop.saveExport',
+    'desktop.printToPdf',
+    'desktop.setCompact',
+    'staff.add',
+    'staff.setPin',
+    'session.signIn',
+  ];
   const shared = sharedSeeded();
+
+  it('lists every method the contract and the desktop shell say answer later, and no other', () => {
+    const marked = [
+      ...METHOD_NAMES.filter((method) => (contract[method] as { async?: true }).async === true),
+      ...DESKTOP_METHOD_NAMES.filter((method) => (desktopMethods[method] as { async?: true }).async === true),
+    ];
+    expect([...ASYNC_METHODS].sort()).toEqual(marked.sort());
+  });
 
   it('answers a well-formed request to each of them with a promise', async () => {
     const seeded = shared();

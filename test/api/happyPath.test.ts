@@ -644,7 +644,7 @@ describe('directory', () => {
 });
 
 describe('settings and this PC', () => {
-  it('starts with the practice defaults: day caps, 85%, 13:00, GPs capped at 25, nurses not, no NHS numbers', () => {
+  it('starts with the practice defaults: day caps, 85%, 13:00, GPs capped at 25, nurses not, no NHS numbers, 10 idle minutes, 5 PIN tries', () => {
     const { core } = openCore();
     const settings = must(core.call('settings.get', {}));
     const capped = { capped: true, dailyCap: 25 };
@@ -677,6 +677,9 @@ describe('settings and this PC', () => {
       noticeWhy: expect.stringContaining('safe-working guidance') as unknown,
       receptionScript: expect.stringContaining('If you think this is urgent, tell me now') as unknown,
       setup: 'not_done',
+      // Issue 10 §1: a desk idle for 10 minutes asks again who is there; 5 wrong PINs in a row lock a person out.
+      idleMinutes: 10,
+      pinAttempts: 5,
     });
   });
 

@@ -21,8 +21,10 @@ interface TextCase {
   field: string;
   /** How the message names it. */
   subject: string;
-  /** The request, with `text` in the field. */
-  input: (seed: Seed, text: string) => Record<string, unknown>;
+  /** The request, with `text` in the field; `staffId` is the administrator's when the case names one (namesStaff). */
+  input: (seed: Seed, text: string, staffId: string) => Record<string, unknown>;
+  /** The practice's administrator, Ann, is named (and so signed in) first: the request is about her. */
+  namesStaff?: true;
   /** Text the field accepts: words and digits that are not an NHS number. */
   clean: string;
   /** `clean` with the NHS number in it. */
@@ -102,7 +104,28 @@ const CASES: TextCase[] = [
   { method: 'action.create', field: 'forPatients', subject: 'The text for patients', input: (_, text) => ({ title: 'Limit home visits', forPatients: text }), clean: 'Call 01632 960 123 for a visit.', withNumber: (n) => `Call ${n}.` },
   { method: 'action.update', field: 'title', subject: 'The action’s title', input: (_, text) => ({ actionId: BMA_ACTION, title: text }), clean: 'Safe working: 25 a day', withNumber: (n) => `Safe ${n}` },
   { method: 'action.update', field: 'forPatients', subject: 'The text for patients', input: (_, text) => ({ actionId: BMA_ACTION, forPatients: text }), clean: 'Each GP sees 25 patients a day.', withNumber: (n) => `Each GP. ${n}` },
+  // The practice's first member of staff: its administrator, named with nobody signed in.
+  { method: 'staff.add', field: 'name', subject: 'The name', input: (_, text) => ({ name: text, role: 'admin', pin: '2580' }), clean: 'Ann Admin 2', withNumber: (n) => `Ann ${n}` },
+  {
+    method: 'staff.update',
+    field: 'name',
+    subject: 'The name',
+    input: (_, text, staffId) => ({ staffId, name: text }),
+    clean: 'Ann Adams-Reed',
+    withNumber: (n) => `${n} Adams`,
+    namesStaff: true,
+  },
 ];
+
+/** A seeded core; for a case that names staff, with Ann named and signed in, and that taken as the state to compare against. */
+async function openFor(c: TextCase): Promise<{ seeded: Seeded; staffId: string }> {
+  const seeded = openSeeded();
+  if (!c.namesStaff) return { seeded, staffId: 'staff-nobody' };
+  const ann = must(await seeded.core.call('staff.add', { name: 'Ann Admin', role: 'admin', pin: '2580' }));
+  seeded.before = snapshot(seeded.core.db);
+  seeded.pushes.length = 0;
+  return { seeded, staffId: ann.id };
+}
 
 const collectIdentifiers = (seeded: Seeded) => must(seeded.core.call('settings.update', { collectNhsNumber: true }));
 
@@ -110,8 +133,8 @@ describe.each(CASES.map((c, index) => ({ ...c, number: SPELLINGS[index % SPELLIN
   const text = c.withNumber(c.number);
 
   it('refuses text with an NHS number in it while the practice collects no identifiers, naming the field, and saves nothing', async () => {
-    const seeded = openSeeded();
-    await expectRefusedUnchanged(seeded, c.method, c.input(seeded.data, text), {
+    const { seeded, staffId } = await openFor(c);
+    await expectRefusedUnchanged(seeded, c.method, c.input(seeded.data, text, staffId), {
       code: 'invalid_input',
       field: c.field,
       phrase: `${c.subject} looks like it contains an NHS number (“${c.number}”). ContactCap does not keep patient identifiers: take the number out and `,
@@ -121,7 +144,9 @@ describe.each(CASES.map((c, index) => ({ ...c, number: SPELLINGS[index % SPELLIN
   it('refuses it too when the practice collects identifiers: it is never the place for one', async () => {
     const seeded = openSeeded();
     collectIdentifiers(seeded);
-    await expectRefusedUnchanged(seeded, c.method, c.input(seeded.data, text), {
+    // Named after the setting: once staff are named, changing settings needs a manager signed in.
+    const staffId = c.namesStaff ? must(await seeded.core.call('staff.add', { name: 'Ann Admin', role: 'admin', pin: '2580' })).id : 'staff-nobody';
+    await expectRefusedUnchanged(seeded, c.method, c.input(seeded.data, text, staffId), {
       code: 'invalid_input',
       field: c.field,
       phrase: `${c.subject} looks like it contains an NHS number (“${c.number}”). ContactCap keeps an NHS number only in a redirection’s NHS number box, never in `,
@@ -129,8 +154,8 @@ describe.each(CASES.map((c, index) => ({ ...c, number: SPELLINGS[index % SPELLIN
   });
 
   it('accepts words and numbers that are not an NHS number', async () => {
-    const seeded = openSeeded();
-    const result = await seeded.core.invoke(c.method, c.input(seeded.data, c.clean));
+    const { seeded, staffId } = await openFor(c);
+    const result = await seeded.core.invoke(c.method, c.input(seeded.data, c.clean, staffId));
     expect(result).toMatchObject({ ok: true });
     expect(JSON.stringify(result)).toContain(JSON.stringify(c.clean).slice(1, -1));
     expect(snapshot(seeded.core.db)).not.toEqual(seeded.before);

@@ -47,6 +47,8 @@ const FREE_TEXT_FIELDS: Record<string, 'patient note' | 'never an identifier'> =
   'action.create.forPatients': 'never an identifier',
   'action.update.title': 'never an identifier',
   'action.update.forPatients': 'never an identifier',
+  'staff.add.name': 'never an identifier',
+  'staff.update.name': 'never an identifier',
 };
 
 /** Text fields that are not free text: ids, codes, times, paths, and the NHS number's own box. */
@@ -113,6 +115,15 @@ const NOT_FREE_TEXT = [
   'network.join.code',
   'network.remove.deviceId',
   'network.configure.addresses.*',
+  'staff.update.staffId',
+  'staff.setPin.staffId',
+  'staff.unlock.staffId',
+  'session.signIn.staffId',
+  // Digits only (shared/schemas.ts's pin): never words, and never kept as typed.
+  'staff.add.pin',
+  'staff.setPin.pin',
+  'staff.setPin.currentPin',
+  'session.signIn.pin',
 ];
 
 interface TextField {
