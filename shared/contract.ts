@@ -10,6 +10,7 @@ import type { BackupStatus } from './backups.ts';
 import { EXPORT_TABLES, GPAS_STATUSES, type DayReport, type EndOfDayStatus, type ExportFile, type GpasReport, type RangeReport } from './reports.ts';
 import type { NetworkStatus } from './network.ts';
 import type { SessionInfo, StaffMember } from './staff.ts';
+import { AUDIT_KINDS, type AuditTrail } from './audit.ts';
 import type { Envelope } from './result.ts';
 import * as f from './schemas.ts';
 
@@ -379,6 +380,24 @@ export const contract = {
     'Sign in at this PC with a PIN. Wrong PINs are slowed down and, after the practice’s number of tries, locked out.',
   )<SessionInfo>(),
   'session.signOut': method(none, 'Sign out at this PC: records made next say “not signed in” until someone signs in.')<SessionInfo>(),
+  'audit.list': method(
+    z.strictObject({
+      from: f.practiceDay,
+      to: f.practiceDay,
+      staffId: nullable(f.entityId('member of staff')).optional(),
+      kind: z.enum(AUDIT_KINDS, { error: 'Choose what kind of change to show, or all of them.' }).optional(),
+    }),
+    'Who changed what, when and at which PC, newest first (up to 2,000 rows): caps, rota, clinicians, settings, voids, exports with identifiers, staff, sign-ins and wrong PINs. staffId null: what was done with nobody signed in.',
+  )<AuditTrail>(),
+  'audit.csv': method(
+    z.strictObject({
+      from: f.practiceDay,
+      to: f.practiceDay,
+      staffId: nullable(f.entityId('member of staff')).optional(),
+      kind: z.enum(AUDIT_KINDS, { error: 'Choose what kind of change to show, or all of them.' }).optional(),
+    }),
+    'The same audit trail as a CSV file’s text, for the partners, the LMC or the ICB.',
+  )<{ fileName: string; csv: string; rows: number }>(),
   'session.touch': method(none, 'Someone is using the desk: the idle time starts again. Answers who is signed in, if anyone is still.')<SessionInfo>(),
 } as const;
 

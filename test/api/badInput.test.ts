@@ -492,6 +492,7 @@ const KINDS = {
   deviceId,
   addressList,
   port: wholeNumber(1024, 65535, '42525'),
+  auditKind: notOneOf(['caps', 'rota', 'clinicians', 'settings', 'voids', 'exports', 'staff', 'sign_ins', 'network'], ['Caps', 'cap', 'sign-ins', 'signins', ' caps', 'all', '']),
 } satisfies Record<string, fc.Arbitrary<unknown>>;
 
 type Kind = keyof typeof KINDS;
@@ -840,6 +841,16 @@ const CASES: { [M in TestedMethod]: MethodCase<M> } = {
     writes: false,
   },
   'report.gpas': { fields: { monday: required('practiceDay', A_DATE) }, valid: () => ({ monday: TODAY }), writes: false },
+  'audit.list': {
+    fields: { from: required('practiceDay', A_DATE), to: required('practiceDay', A_DATE), staffId: optional('nullableEntityId', /member of staff/), kind: optional('auditKind', /kind of change/) },
+    valid: () => ({ from: TODAY, to: TODAY, staffId: null, kind: 'caps' }),
+    writes: false,
+  },
+  'audit.csv': {
+    fields: { from: required('practiceDay', A_DATE), to: required('practiceDay', A_DATE), staffId: optional('nullableEntityId', /member of staff/), kind: optional('auditKind', /kind of change/) },
+    valid: () => ({ from: TODAY, to: TODAY, kind: 'sign_ins' }),
+    writes: false,
+  },
   'gpas.assess': {
     fields: { monday: required('practiceDay', A_DATE), status: required('gpasStatus', /Green, Amber, Red or Black/), note: optional('note', /comment/) },
     valid: () => ({ monday: TODAY, status: 'amber', note: 'Two GPs off sick; locum booked' }),

@@ -257,6 +257,8 @@ const MANAGER_ONLY: readonly MethodName[] = [
   'staff.add',
   'staff.update',
   'staff.unlock',
+  'audit.list',
+  'audit.csv',
 ];
 
 describe('what each role may do', () => {
@@ -301,6 +303,8 @@ const EXAMPLES: Record<string, Example> = {
   'staff.add': () => ({ name: 'Nina Nurse', role: 'clinician', pin: '4826' }),
   'staff.update': (s) => ({ staffId: s.rita, name: 'Rita Receptionist' }),
   'staff.unlock': (s) => ({ staffId: s.rita }),
+  'audit.list': () => ({ from: TODAY, to: TODAY }),
+  'audit.csv': () => ({ from: TODAY, to: TODAY }),
   // Any member of staff, not nobody:
   'contact.void': () => ({ contactId: 'id-none', reason: 'Wrong clinician chosen' }),
   'redirection.void': () => ({ redirectionId: 'id-none', reason: 'Wrong clinician chosen' }),

@@ -54,7 +54,7 @@ describe('signing in at the desk, in Chromium through the browser host', () => {
     await page.keyboard.press('F8');
     await expect.poll(() => dialog().isVisible()).toBe(true);
     await page.keyboard.press('2');
-    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('pin');
+    await expect.poll(() => page.evaluate<string>(`document.activeElement?.getAttribute('name') ?? ''`)).toBe('pin');
     expect(await dialog().getByRole('button', { name: /Rita Reception/ }).getAttribute('aria-pressed')).toBe('true');
     await page.keyboard.type('0000');
     await page.keyboard.press('Enter');

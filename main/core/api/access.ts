@@ -90,6 +90,8 @@ export const ACCESS: { [M in MethodName]: Access<M> } = {
   'session.signIn': open('sign in'),
   'session.signOut': open('sign out'),
   'session.touch': open('use the desk'),
+  'audit.list': managers('see the audit trail'),
+  'audit.csv': managers('export the audit trail'),
 };
 
 /** The first member of staff is named with nobody signed in: the setup's administrator. */

@@ -20,6 +20,7 @@ import { dayReport } from '../services/reports/day.ts';
 import { rangeReport } from '../services/reports/range.ts';
 import { getRota, setDay, setPattern } from '../services/rota.ts';
 import { readSettings, updateSettings } from '../services/settings.ts';
+import { auditCsv, readAudit } from '../services/audit.ts';
 import { addStaff, listStaff, sessionInfo, setStaffPin, signIn, signOut, touchSession, unlockStaff, updateStaff } from '../services/staff.ts';
 import { configureNetwork, createNetwork, joinNetwork, leaveNetwork, networkJoinCode, networkStatus, removeFromNetwork } from '../services/network.ts';
 
@@ -119,6 +120,8 @@ export function createHandlers(status: (ctx: CoreContext) => SystemStatus, datab
     'session.signIn': { changes: ['session'], run: signIn },
     'session.signOut': { changes: ['session'], run: (ctx) => signOut(ctx) },
     // Only the idle time starts again: no window need refresh.
+    'audit.list': { changes: reads, run: readAudit },
+    'audit.csv': { changes: reads, run: auditCsv },
     'session.touch': { changes: reads, run: (ctx) => touchSession(ctx) },
   } satisfies Handlers;
 }

@@ -114,6 +114,8 @@ export const EVENT_BODIES = {
   'staff.signedOut': z.object({ staffId: z.string(), why: z.enum(['by_hand', 'idle', 'switched', 'taken_off']) }),
   'staff.pinFailed': z.object({ staffId: z.string(), lockedOut: z.boolean() }),
   'staff.unlocked': z.object({ staffId: z.string() }),
+  /** For the audit trail: a file with patient identifiers was built here (the event's origin and actor say where and by whom). */
+  'export.withIdentifiers': z.object({ table: z.string(), format: z.enum(['csv', 'xlsx']), from: z.string(), to: z.string(), rows: z.number().int() }),
   /** A PC taken out of the practice network: its events up to keptUpTo stay, later ones are set aside. */
   'network.pcRemoved': z.object({ deviceId: z.string(), name: z.string(), keptUpTo: z.number().int().nonnegative() }),
 } as const;
@@ -147,6 +149,7 @@ export const EVENT_SCHEMA_VERSION: Record<EventType, number> = {
   'staff.signedOut': 1,
   'staff.pinFailed': 1,
   'staff.unlocked': 1,
+  'export.withIdentifiers': 1,
 };
 
 export function isEventType(type: string): type is EventType {

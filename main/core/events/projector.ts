@@ -190,6 +190,7 @@ function project(store: Store, event: StoredEvent): Change | null {
     case 'staff.signedOut':
     case 'staff.pinFailed':
     case 'staff.unlocked':
+    case 'export.withIdentifiers':
       // The audit trail reads these from the log itself; no projection keeps them.
       return null;
     case 'contact.voided': {

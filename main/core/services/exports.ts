@@ -2,7 +2,7 @@ import { rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ParsedInputOf } from '../../../shared/contract.ts';
 import { EXPORT_TABLES, MAX_EXPORT_DAYS, type ClinicianRangeReport, type ExportFile, type ExportTable, type RangeReport } from '../../../shared/reports.ts';
-import type { CoreContext } from '../context.ts';
+import { write, type CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { buildTable, tableOf, type Column, type Table } from '../exports/tables.ts';
 import { toCsv, toXlsx, type Sheet } from '../exports/writers.ts';
@@ -88,7 +88,19 @@ export interface BuiltFile {
   rows: number;
 }
 
+/**
+ * An export file; one with patient identifiers is written in the audit trail
+ * (who, at which PC, which table and dates) once it is built.
+ */
 export async function buildExportFile(ctx: CoreContext, input: ParsedInputOf<'export.build'>): Promise<BuiltFile> {
+  const file = await buildFile(ctx, input);
+  if (input.includeIdentifiers === true) {
+    write(ctx, () => ctx.log.append('export.withIdentifiers', { table: input.table ?? 'all', format: input.format, from: input.from, to: input.to, rows: file.rows }));
+  }
+  return file;
+}
+
+async function buildFile(ctx: CoreContext, input: ParsedInputOf<'export.build'>): Promise<BuiltFile> {
   assertRange(input.from, input.to, MAX_EXPORT_DAYS, 'One export');
   const includeIdentifiers = input.includeIdentifiers ?? false;
   if (input.format === 'csv') {

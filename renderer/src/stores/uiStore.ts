@@ -18,12 +18,13 @@ export const SCREEN_LABELS: Record<Screen, string> = {
 };
 
 /** The Settings screen's tabs: the practice's and this PC's settings, the practice network, and this PC's backups. */
-export const SETTINGS_TABS = ['practice', 'staff', 'network', 'backups'] as const;
+export const SETTINGS_TABS = ['practice', 'staff', 'audit', 'network', 'backups'] as const;
 export type SettingsTab = (typeof SETTINGS_TABS)[number];
 
 export const SETTINGS_TAB_LABELS: Record<SettingsTab, string> = {
   practice: 'Practice and this PC',
   staff: 'Staff',
+  audit: 'Audit trail',
   network: 'Practice network',
   backups: 'Backups',
 };

@@ -3,6 +3,7 @@ import { SETTINGS_TAB_LABELS, SETTINGS_TABS, useUiStore } from '../../stores/uiS
 import { TabList } from '../common/TabList.tsx';
 import { BackupsPage } from './BackupsPage.tsx';
 import { StaffPage } from '../staff/StaffPage.tsx';
+import { AuditPage } from '../audit/AuditPage.tsx';
 import { CapsSection } from './CapsSection.tsx';
 import { ContactTypesSection } from './ContactTypesSection.tsx';
 import { DeskSection } from './DeskSection.tsx';
@@ -33,7 +34,7 @@ export function SettingsScreen() {
         className="report-tabs"
       />
       <div id="settings-panel" role="tabpanel" aria-labelledby={`settings-tab-${tab}`} className="settings-panel">
-        {tab === 'network' ? <NetworkPage /> : tab === 'backups' ? <BackupsPage /> : tab === 'staff' ? <StaffPage /> : <PracticeSettings />}
+        {tab === 'network' ? <NetworkPage /> : tab === 'backups' ? <BackupsPage /> : tab === 'staff' ? <StaffPage /> : tab === 'audit' ? <AuditPage /> : <PracticeSettings />}
       </div>
     </div>
   );
