@@ -166,8 +166,8 @@ export class ChainVerifier {
 
   private add(origin: string, kind: ChainProblemKind, from: number, to: number): void {
     const last = this.problems.at(-1);
-    if (last && last.origin === origin && last.kind === kind && last.to + 1 === from) {
-      last.to = to;
+    if (last && last.origin === origin && last.kind === kind && from <= last.to + 1) {
+      last.to = Math.max(last.to, to);
       return;
     }
     if (this.problems.length >= MAX_PROBLEMS) {
