@@ -51,8 +51,8 @@ export function createAuditTrail(ctx: CoreContext, hooks: AuditTrailHooks): Audi
         while (performance.now() < until) {
           if (!verifier.step(PAGE_SIZE)) continue;
           const report = verifier.report();
-          status = { checking: true, result: report.problems.length === 0 ? 'intact' : 'broken', checkedAt: new Date(ctx.clock.now()).toISOString(), events: report.events };
-          if (report.problems.length > 0) hooks.broken(describeBreaks(ctx, report), report);
+          status = { checking: true, result: isIntact(report) ? 'intact' : 'broken', checkedAt: new Date(ctx.clock.now()).toISOString(), events: report.events };
+          if (!isIntact(report)) hooks.broken(describeBreaks(ctx, report), report);
           return next();
         }
       } catch (error) {
@@ -97,6 +97,10 @@ const WHAT: Record<ChainProblem['kind'], [one: string, many: string]> = {
   inserted: ['was put in by something other than ContactCap', 'were put in by something other than ContactCap'],
 };
 
+export function isIntact(report: ChainReport): boolean {
+  return report.problems.length === 0 && report.unplaced === 0;
+}
+
 /** For the practice manager: each PC by name (its id when the network does not know it), then its records. */
 export function describeBreaks(ctx: CoreContext, report: ChainReport): string {
   const names = new Map(listMembers(ctx).map((member) => [member.deviceId, member.name]));
@@ -108,6 +112,7 @@ export function describeBreaks(ctx: CoreContext, report: ChainReport): string {
     byPc.set(problem.origin, [...(byPc.get(problem.origin) ?? []), records]);
   }
   const pcs = [...byPc].map(([origin, records]) => `On ${names.get(origin) ?? `the PC with id ${origin}`}: ${records.join('; ')}.`);
+  if (report.unplaced > 0) pcs.push(`${report.unplaced} record${report.unplaced === 1 ? ' no longer says' : 's no longer say'} which PC wrote ${report.unplaced === 1 ? 'it' : 'them'}.`);
   const more = report.unlisted > 0 ? ` And ${report.unlisted} more records are in trouble.` : '';
   return (
     `The audit trail on this PC does not add up: records of changes were altered outside ContactCap. ${pcs.join(' ')}${more} ` +
