@@ -141,5 +141,5 @@ export function decodeBlock(text: string): { ok: true; event: WireEvent } | { ok
   ) {
     return { ok: false, reason: 'one of its parts has the wrong kind of value' };
   }
-  return { ok: true, event: { origin, seq, hlc, wallTime, type, schemaVersion, body, hash, actor: actor as string | null, prevHash: prevHash as string | null } };
+  return { ok: true, event: { origin, seq, hlc, wallTime, type, schemaVersion, body, hash, actor, prevHash } };
 }

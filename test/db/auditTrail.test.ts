@@ -80,6 +80,14 @@ function sha256(fields: unknown[]): string {
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
 
+/** Renumbers `rows` by `by`, each hashed again the new way and keeping its link: a careful attacker's work. */
+function moveBy(db: Database.Database, rows: Row[], by: number): void {
+  for (const row of rows) {
+    const moved = { ...row, seq: row.seq + by };
+    db.prepare('UPDATE events SET seq = ?, hash = ? WHERE origin = ? AND seq = ?').run(moved.seq, chainedHash(moved), row.origin, row.seq);
+  }
+}
+
 function rowsOf(db: Database.Database, origin: string): Row[] {
   return db.prepare('SELECT * FROM events WHERE origin = ? ORDER BY seq').all(origin) as Row[];
 }
@@ -182,10 +190,7 @@ describe('the audit trail', () => {
     const { dir, core, origin } = desk(5);
     tamper(dir, (db) => {
       db.prepare('DELETE FROM events WHERE origin = ? AND seq = 3').run(origin);
-      for (const row of rowsOf(db, origin).filter((each) => each.seq > 3)) {
-        const moved = { ...row, seq: row.seq - 1 };
-        db.prepare('UPDATE events SET seq = ?, hash = ? WHERE origin = ? AND seq = ?').run(moved.seq, chainedHash(moved), origin, row.seq);
-      }
+      moveBy(db, rowsOf(db, origin).filter((each) => each.seq > 3), -1);
     });
     const { status } = await restart(dir, core);
     expect(auditNotices(status)[0]).toContain(
@@ -197,11 +202,7 @@ describe('the audit trail', () => {
     const { dir, core, origin } = desk(3);
     tamper(dir, (db) => {
       const rows = rowsOf(db, origin);
-      // Each moved up one and hashed again the new way, keeping its link.
-      for (const row of [...rows].reverse().filter((each) => each.seq >= 3)) {
-        const moved = { ...row, seq: row.seq + 1 };
-        db.prepare('UPDATE events SET seq = ?, hash = ? WHERE origin = ? AND seq = ?').run(moved.seq, chainedHash(moved), origin, row.seq);
-      }
+      moveBy(db, [...rows].reverse().filter((each) => each.seq >= 3), 1);
       const model = rows[2] as Row;
       const slipped = { ...model, seq: 3, body: JSON.stringify({ ...(JSON.parse(model.body) as object), contactId: 'slipped-in' }), prev_hash: rows[1]?.hash ?? '' };
       db.prepare('INSERT INTO events VALUES (@origin, @seq, @hlc, @wall_time, @type, @schema_version, @body, @hash, @actor, @prev_hash)').run({ ...slipped, hash: chainedHash(slipped) });
