@@ -141,5 +141,7 @@ export function decodeBlock(text: string): { ok: true; event: WireEvent } | { ok
   ) {
     return { ok: false, reason: 'one of its parts has the wrong kind of value' };
   }
-  return { ok: true, event: { origin, seq, hlc, wallTime, type, schemaVersion, body, hash, actor, prevHash } };
+  // Checked above: a chained block's link is text, an old block has none.
+  const link = typeof prevHash === 'string' ? prevHash : null;
+  return { ok: true, event: { origin, seq, hlc, wallTime, type, schemaVersion, body, hash, actor, prevHash: link } };
 }
