@@ -220,7 +220,7 @@ export interface Board {
 }
 
 export interface StartupNotice {
-  kind: 'database_moved_aside' | 'database_damaged' | 'network_identity' | 'backup_failed' | 'database_restored';
+  kind: 'database_moved_aside' | 'database_damaged' | 'network_identity' | 'backup_failed' | 'database_restored' | 'audit_trail_broken';
   message: string;
   /** The file the notice is about. */
   file: string;
@@ -236,6 +236,20 @@ export interface SystemStatus {
   notices: StartupNotice[];
   /** The background check of every page of the database since this start. */
   integrity: 'checking' | 'ok' | 'damaged' | 'not_checked';
+  /** The background check of the events' hash chain, at start and after each catch-up from the network. */
+  audit: AuditTrailStatus;
+}
+
+/** Enough for a manager's screen to say "Audit trail checked at 09:14: intact". */
+export interface AuditTrailStatus {
+  /** A check is running now (the result below is the last one that finished). */
+  checking: boolean;
+  /** intact: every PC's records follow on, unchanged; broken: see the audit_trail_broken notice; not_checked: none has finished. */
+  result: 'intact' | 'broken' | 'not_checked';
+  /** When the last check finished (an instant), or null. */
+  checkedAt: string | null;
+  /** How many records the last check went through. */
+  events: number;
 }
 
 /** This PC's own settings: not shared with other PCs. */

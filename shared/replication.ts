@@ -16,6 +16,10 @@ export interface WireEvent {
   schemaVersion: number;
   body: string;
   hash: string;
+  /** The member of staff who caused it; null when nobody was signed in, and for events from before the chain. */
+  actor: string | null;
+  /** The hash of the same PC's previous event ('' for its first); null for an event from before the chain. */
+  prevHash: string | null;
 }
 
 /** A PC of the network as the replication process needs it. */
@@ -26,8 +30,11 @@ export interface MemberKeys {
   name: string;
 }
 
-/** Bumped when PCs on two versions could no longer replicate; events with new types do not bump it. */
-export const REPLICATION_PROTOCOL = 1;
+/**
+ * Bumped when PCs on two versions could no longer replicate; events with new types do not bump it.
+ * 2: events are chained and name their actor (blocks of ten parts), which a PC on 1 cannot check.
+ */
+export const REPLICATION_PROTOCOL = 2;
 
 export interface StartMessage {
   kind: 'start';
@@ -96,9 +103,15 @@ export type FromReplicator =
   | { kind: 'problem'; code: 'port_in_use' | 'no_lan' | 'wrong_secret' | 'incompatible_version' | 'unreachable' | 'storage'; message: string; peer?: string }
   | { kind: 'stopped' };
 
-/** A block: the event, as a JSON array, so an older PC reads a newer one's fields unchanged. */
+/**
+ * A block: the event, as a JSON array. An event from before the chain keeps
+ * the eight parts it was written to its PC's record with; a chained one adds
+ * its actor and its link to the previous event.
+ */
 export function encodeBlock(event: WireEvent): string {
-  return JSON.stringify([event.origin, event.seq, event.hlc, event.wallTime, event.type, event.schemaVersion, event.body, event.hash]);
+  const parts: unknown[] = [event.origin, event.seq, event.hlc, event.wallTime, event.type, event.schemaVersion, event.body, event.hash];
+  if (event.prevHash !== null) parts.push(event.actor, event.prevHash);
+  return JSON.stringify(parts);
 }
 
 /** The event in a block, or the reason it is not one. Never throws. */
@@ -109,8 +122,9 @@ export function decodeBlock(text: string): { ok: true; event: WireEvent } | { ok
   } catch {
     return { ok: false, reason: 'it is not readable' };
   }
-  if (!Array.isArray(value) || value.length !== 8) return { ok: false, reason: 'it is not in the shape of an event' };
-  const [origin, seq, hlc, wallTime, type, schemaVersion, body, hash] = value as unknown[];
+  if (!Array.isArray(value) || (value.length !== 8 && value.length !== 10)) return { ok: false, reason: 'it is not in the shape of an event' };
+  const [origin, seq, hlc, wallTime, type, schemaVersion, body, hash, actor = null, prevHash = null] = value as unknown[];
+  const chained = value.length === 10;
   if (
     typeof origin !== 'string' ||
     typeof seq !== 'number' ||
@@ -121,9 +135,13 @@ export function decodeBlock(text: string): { ok: true; event: WireEvent } | { ok
     typeof type !== 'string' ||
     typeof schemaVersion !== 'number' ||
     typeof body !== 'string' ||
-    typeof hash !== 'string'
+    typeof hash !== 'string' ||
+    (actor !== null && typeof actor !== 'string') ||
+    (chained && typeof prevHash !== 'string')
   ) {
     return { ok: false, reason: 'one of its parts has the wrong kind of value' };
   }
-  return { ok: true, event: { origin, seq, hlc, wallTime, type, schemaVersion, body, hash } };
+  // Checked above: a chained block's link is text, an old block has none.
+  const link = typeof prevHash === 'string' ? prevHash : null;
+  return { ok: true, event: { origin, seq, hlc, wallTime, type, schemaVersion, body, hash, actor, prevHash: link } };
 }

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import type { AnswerOf, InputOf, MethodName } from '../../shared/contract.ts';
 import type { PushEvents } from '../../shared/events.ts';
-import type { StartupNotice, SystemStatus } from '../../shared/domain.ts';
+import type { AuditTrailStatus, StartupNotice, SystemStatus } from '../../shared/domain.ts';
 import { practiceDayOf } from '../../shared/practiceDay.ts';
 import type { Envelope } from '../../shared/result.ts';
 import { createDispatcher, type AddShellMethods, type PushListener } from './api/dispatch.ts';
@@ -26,6 +26,7 @@ import { backupFolderOf, backUp, backUpIfDue } from './services/backups.ts';
 import { fileSecretKeeper, forkReplication } from './network/processes.ts';
 import { projectPending } from './events/pending.ts';
 import type { RemoteOutcome } from './events/remote.ts';
+import { createAuditTrail } from './services/auditTrail.ts';
 
 export interface CoreOptions {
   /** Folder holding the database: per machine, on a local disk. */
@@ -39,6 +40,8 @@ export interface CoreOptions {
   lockWaitMs?: number;
   /** Check every page of the database in a worker thread after opening (default on). */
   integrityCheck?: 'background' | 'off';
+  /** Check the events' hash chain in the background at start and after each catch-up from the network (default on). */
+  auditCheck?: 'background' | 'off';
   /** Write due end-of-day exports every minute, if the PC has them turned on (default on). */
   endOfDayTimer?: 'on' | 'off';
   /** The daily backup's timer (tests turn it off and make backups by hand). */
@@ -69,6 +72,8 @@ export interface Core {
   readonly databasePath: string;
   /** The background integrity check's outcome; damage found is also shown as a notice. */
   readonly integrity: Promise<IntegrityResult>;
+  /** The events' hash chain: `check()` starts a background check, `settled()` waits for the checks asked for. A broken chain is shown as a notice. */
+  readonly auditTrail: { check(): void; settled(): Promise<AuditTrailStatus> };
   /** The open connection, for tests and maintenance tools. */
   readonly db: Database.Database;
   /** The connection with the core's one Caches object: what tools that write below the api must use. */
@@ -133,6 +138,22 @@ export function createCore(options: CoreOptions): Core {
       })
     : Promise.resolve({ status: 'not_checked', detail: 'switched off for this run' });
 
+  // Once reported, a broken audit trail stays on screen until ContactCap is closed: a later check can add to it, never clear it.
+  const auditTrail = createAuditTrail(ctx, {
+    broken(message) {
+      if (closed || notices.some((notice) => notice.kind === 'audit_trail_broken' && notice.message === message)) return;
+      notices.push({ kind: 'audit_trail_broken', file: opened.file, message });
+      push('data.changed', { topics: ['system'] });
+    },
+    failed(error) {
+      if (isCorrupt(errorCodeOf(error))) reportDamage(String(error));
+      else console.error('ContactCap: the audit trail could not be checked', error);
+    },
+  });
+  const checkAuditTrail = () => {
+    if (options.auditCheck !== 'off') auditTrail.check();
+  };
+
   const network = new NetworkSupervisor(
     ctx,
     {
@@ -147,6 +168,7 @@ export function createCore(options: CoreOptions): Core {
       notices.push({ kind: 'network_identity', file: opened.file, message });
       push('data.changed', { topics: ['system'] });
     },
+    checkAuditTrail,
   );
   ctx.network = network;
 
@@ -161,6 +183,7 @@ export function createCore(options: CoreOptions): Core {
       today: practiceDayOf(now),
       notices,
       integrity: integrityState,
+      audit: auditTrail.status(),
     };
   };
   const { invoke, addShellMethods } = createDispatcher(ctx, createHandlers(status, opened.file), push, (error) => reportDamage(String(error)));
@@ -181,6 +204,7 @@ export function createCore(options: CoreOptions): Core {
   }
   for (const timer of timers) timer.unref();
   network.startIfJoined();
+  checkAuditTrail();
 
   return {
     invoke,
@@ -206,6 +230,7 @@ export function createCore(options: CoreOptions): Core {
       closed = true;
       for (const timer of timers) clearTimeout(timer);
       check?.cancel();
+      auditTrail.close();
       network.close();
       listeners.clear();
       try {
@@ -225,6 +250,7 @@ export function createCore(options: CoreOptions): Core {
     },
     databasePath: opened.file,
     integrity,
+    auditTrail: { check: () => auditTrail.check(), settled: () => auditTrail.settled() },
     db,
     store,
   };

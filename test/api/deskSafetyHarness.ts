@@ -100,6 +100,8 @@ export function applyForeignEvent(core: Core, event: { origin: string; seq: numb
     type: event.type,
     schemaVersion: event.schemaVersion,
     body: JSON.stringify(event.body),
+    actor: null,
+    prevHash: null,
   };
   const stored: StoredEvent = { ...unsigned, hash: hashEvent(unsigned) };
   core.db.transaction(() => {

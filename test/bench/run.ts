@@ -8,6 +8,7 @@ import { measureColdOpen, measureInProcess, measureOverHttp } from './foundation
 import { measureBoardForForty, measureKeypressToBoard } from './reception.ts';
 import { measureCatchUp, measureCommitFloor, measureFanOut } from './network.ts';
 import { measureReports } from './reports.ts';
+import { measureAuditTrail } from './auditTrail.ts';
 import { printTable, row } from './stats.ts';
 
 /**
@@ -41,6 +42,8 @@ workingCopy(dir, work);
 printTable('Reception desk (issue 3)', [...measureBoardForForty(work), ...(workingCopy(dir, work), await measureKeypressToBoard(work))]);
 workingCopy(dir, work);
 printTable('Manager reports and exports (issue 4)', await measureReports(work));
+workingCopy(dir, work);
+printTable('Audit trail (issue 10 §2)', measureAuditTrail(work, 'five years'));
 log('\nPractice network (issue 9): five PCs and catch-ups on 127.0.0.1, each PC with its own replication process…');
 const network = [...(await measureFanOut(log)), ...(await measureCommitFloor()), ...(await measureCatchUp(20_000, '20,000 events', log))];
 if (process.env.BENCH_SKIP_FIVE_YEAR_CATCHUP === '1') log('  five-year catch-up skipped (BENCH_SKIP_FIVE_YEAR_CATCHUP=1)');

@@ -59,6 +59,8 @@ function otherPc(clock: FakeClock) {
       type,
       schemaVersion: EVENT_SCHEMA_VERSION[type],
       body: JSON.stringify(body),
+      actor: null,
+      prevHash: null,
       hash: 'not-checked-here',
     };
   };

@@ -27,7 +27,7 @@ function newCore(clock = new FakeClock('2026-11-23T08:00:00Z'), idPrefix = 'id')
 
 function allEvents(core: Core): StoredEvent[] {
   return core.db
-    .prepare('SELECT origin, seq, hlc, wall_time AS wallTime, type, schema_version AS schemaVersion, body, hash FROM events ORDER BY origin, seq')
+    .prepare('SELECT origin, seq, hlc, wall_time AS wallTime, type, schema_version AS schemaVersion, body, hash, actor, prev_hash AS prevHash FROM events ORDER BY origin, seq')
     .all() as StoredEvent[];
 }
 
@@ -53,18 +53,22 @@ function seedMorning(core: Core, clock: FakeClock): void {
 }
 
 describe('event log', () => {
-  it('gives this device a gapless sequence and a hash over every field', () => {
+  it('gives this device a gapless sequence and a hash over every field, chained to the event before it', () => {
     const clock = new FakeClock('2026-11-23T08:00:00Z');
     const core = newCore(clock);
     seedMorning(core, clock);
     const events = allEvents(core);
     expect(events.map((event) => event.seq)).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
     expect(new Set(events.map((event) => event.origin))).toEqual(new Set([core.deviceId]));
+    let previous = '';
     for (const event of events) {
+      expect(event.prevHash).toBe(previous);
+      expect(event.actor).toBeNull();
       const expected = createHash('sha256')
-        .update(JSON.stringify([event.origin, event.seq, event.hlc, event.wallTime, event.type, event.schemaVersion, event.body]))
+        .update(JSON.stringify([event.origin, event.seq, event.hlc, event.wallTime, event.type, event.schemaVersion, event.body, null, previous]))
         .digest('hex');
       expect(event.hash).toBe(expected);
+      previous = event.hash;
     }
     const hlcs = events.map((event) => event.hlc);
     expect([...hlcs].sort()).toEqual(hlcs);
@@ -136,6 +140,8 @@ describe('projections', () => {
       schemaVersion: 1,
       body: JSON.stringify({ contactId, reason: 'Voided on the other PC' }),
       hash: 'not-checked-here',
+      actor: null,
+      prevHash: null,
     };
     events.push(voidB);
 

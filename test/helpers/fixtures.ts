@@ -38,7 +38,7 @@ export function sequentialIds(prefix = 'id'): IdSource {
 }
 
 export function openTestCore(dataDir: string, options: Partial<CoreOptions> = {}): Core {
-  return createCore({ dataDir, migrationsDir: MIGRATIONS_DIR, lockAttempts: 1, lockWaitMs: 200, integrityCheck: 'off', endOfDayTimer: 'off', backupTimer: 'off', ...options });
+  return createCore({ dataDir, migrationsDir: MIGRATIONS_DIR, lockAttempts: 1, lockWaitMs: 200, integrityCheck: 'off', auditCheck: 'off', endOfDayTimer: 'off', backupTimer: 'off', ...options });
 }
 
 /** Unwraps a successful envelope, failing the test with the error message otherwise. */

@@ -159,6 +159,8 @@ describe('another PC’s events', () => {
       schemaVersion: 1,
       body: JSON.stringify({ changes: { practiceName: 'Riverside Surgery' } }),
       hash: '',
+      actor: null,
+      prevHash: '',
     };
     const block = fc.oneof(
       fc.string(),
@@ -189,7 +191,7 @@ describe('events from a newer version', () => {
   const NEWER = 'beefbeefbeefbeef';
   function newerEvent(seq: number, type: string, body: unknown, minutes: number): WireEvent {
     const wall = Date.parse(WEDNESDAY) + minutes * 60_000;
-    const unsigned = { origin: NEWER, seq, hlc: encodeHlc({ wall, counter: 0, node: NEWER }), wallTime: wall, type, schemaVersion: 1, body: JSON.stringify(body) };
+    const unsigned = { origin: NEWER, seq, hlc: encodeHlc({ wall, counter: 0, node: NEWER }), wallTime: wall, type, schemaVersion: 1, body: JSON.stringify(body), actor: null, prevHash: null };
     return { ...unsigned, hash: fingerprint(unsigned) };
   }
   function contactFor(clinicianId: string, contactId: string) {

@@ -85,7 +85,7 @@ function query(core: Core, sql: string): Statement {
 
 /** The events of one origin this PC holds after `after`, in sequence order: what its record would hand out. */
 export function eventsOf(core: Core, origin: string, after = 0): WireEvent[] {
-  return query(core, 'SELECT origin, seq, hlc, wall_time AS wallTime, type, schema_version AS schemaVersion, body, hash FROM events WHERE origin = ? AND seq > ? ORDER BY seq').all(
+  return query(core, 'SELECT origin, seq, hlc, wall_time AS wallTime, type, schema_version AS schemaVersion, body, hash, actor, prev_hash AS prevHash FROM events WHERE origin = ? AND seq > ? ORDER BY seq').all(
     origin,
     after,
   ) as WireEvent[];
@@ -106,11 +106,14 @@ export function deliver(from: Core, to: Core, origin: string = from.deviceId, af
   return to.applyRemoteBlocks(origin, after, eventsOf(from, origin, after).map(encodeBlock));
 }
 
-/** The fingerprint an event carries, as docs/architecture.md defines it: SHA-256 of its fields as a JSON array. */
+/**
+ * The fingerprint an event carries, as docs/architecture.md defines it: SHA-256 of its fields as a JSON array;
+ * a chained event's (prevHash not null) also has its actor and its link to the event before it at the end.
+ */
 export function fingerprint(event: Omit<WireEvent, 'hash'>): string {
-  return createHash('sha256')
-    .update(JSON.stringify([event.origin, event.seq, event.hlc, event.wallTime, event.type, event.schemaVersion, event.body]))
-    .digest('hex');
+  const fields: unknown[] = [event.origin, event.seq, event.hlc, event.wallTime, event.type, event.schemaVersion, event.body];
+  if (event.prevHash !== null) fields.push(event.actor, event.prevHash);
+  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
 
 /** The event with these changes, fingerprinted again so that only the change is wrong with it. */

@@ -1,31 +1,45 @@
 import { createHash } from 'node:crypto';
 import type { Store } from '../db/store.ts';
 import { compareHlc, decodeHlc, encodeHlc, tickHlc, zeroHlc, type Hlc } from '../../../shared/hlc.ts';
-import { insertEvent, lastSeqOf, latestHlc } from '../repos/eventsRepo.ts';
+import { headOf, insertEvent, latestHlc } from '../repos/eventsRepo.ts';
 import { EVENT_SCHEMA_VERSION, type EventBody, type EventType, type StoredEvent } from './eventTypes.ts';
 import { applyEvent } from './projector.ts';
 
-export function hashEvent(event: Omit<StoredEvent, 'hash'>): string {
+/** The link a PC's first event carries: there is no event before it. */
+export const CHAIN_GENESIS = '';
+
+/**
+ * An event's hash. Before schema 5 it covered the event's own contents only;
+ * a chained event's also covers who caused it and the previous event's hash of
+ * the same PC, so changing any event changes every link after it. Which of the
+ * two an event must have is fixed by its place (event_chains), not by itself.
+ */
+export function hashEvent(event: Omit<StoredEvent, 'hash'>, chained: boolean = event.prevHash !== null): string {
+  const contents = [event.origin, event.seq, event.hlc, event.wallTime, event.type, event.schemaVersion, event.body];
   return createHash('sha256')
-    .update(JSON.stringify([event.origin, event.seq, event.hlc, event.wallTime, event.type, event.schemaVersion, event.body]))
+    .update(JSON.stringify(chained ? [...contents, event.actor, event.prevHash] : contents))
     .digest('hex');
 }
 
 /**
  * Writes this device's events. Each append takes the next gapless sequence
  * number and a hybrid clock later than anything in the log, inserts the event
- * and applies it to the projections; the caller owns the transaction.
+ * and applies it to the projections; the caller owns the transaction. Each
+ * event names who caused it (`actorOf`, null when nobody is signed in) and is
+ * chained to this PC's previous event.
  */
 export class EventLog {
   private last: Hlc;
   private readonly store: Store;
   private currentOrigin: string;
   private readonly now: () => number;
+  private readonly actorOf: () => string | null;
 
-  constructor(store: Store, origin: string, now: () => number) {
+  constructor(store: Store, origin: string, now: () => number, actorOf: () => string | null = () => null) {
     this.store = store;
     this.currentOrigin = origin;
     this.now = now;
+    this.actorOf = actorOf;
     const latest = latestHlc(store);
     const seen = latest === null ? zeroHlc(origin) : decodeHlc(latest);
     this.last = { wall: seen.wall, counter: seen.counter, node: origin };
@@ -60,16 +74,19 @@ export class EventLog {
     if (!this.store.db.inTransaction) throw new Error('Events are appended inside a write transaction.');
     const wallTime = this.now();
     this.last = tickHlc(this.last, wallTime);
+    const head = headOf(this.store, this.origin);
     const unsigned = {
       origin: this.origin,
-      seq: lastSeqOf(this.store, this.origin) + 1,
+      seq: (head?.seq ?? 0) + 1,
       hlc: encodeHlc(this.last),
       wallTime,
       type,
       schemaVersion: EVENT_SCHEMA_VERSION[type],
       body: JSON.stringify(body),
+      actor: this.actorOf(),
+      prevHash: head?.hash ?? CHAIN_GENESIS,
     };
-    const event: StoredEvent = { ...unsigned, hash: hashEvent(unsigned) };
+    const event: StoredEvent = { ...unsigned, hash: hashEvent(unsigned, true) };
     insertEvent(this.store, event);
     applyEvent(this.store, event);
     return event;

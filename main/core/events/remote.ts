@@ -2,8 +2,10 @@ import { decodeBlock } from '../../../shared/replication.ts';
 import { decodeHlc } from '../../../shared/hlc.ts';
 import type { Store } from '../db/store.ts';
 import { errorCodeOf, isBusy, isCorrupt, isDiskFull, isReadOnly } from '../errors.ts';
-import { insertEvent, type StoredEvent } from '../repos/eventsRepo.ts';
+import { chainFromOf, moveChainStartPast } from '../repos/chainsRepo.ts';
+import { headOf, insertEvent, type StoredEvent } from '../repos/eventsRepo.ts';
 import { eventHashAt, raiseAlarm, removedPc, setAside } from '../repos/networkRepo.ts';
+import { expectedLink } from './chain.ts';
 import { hashEvent, type EventLog } from './eventLog.ts';
 import { EVENT_BODIES, isEventType } from './eventTypes.ts';
 import { applyEvent } from './projector.ts';
@@ -31,6 +33,7 @@ function isStorageFailure(error: unknown): boolean {
 function problemWith(event: StoredEvent, origin: string, seq: number): string | null {
   if (event.origin !== origin) return `it names another PC (${event.origin}) than the one whose record it is in`;
   if (event.seq !== seq) return `it is numbered ${event.seq} in place ${seq}`;
+  if (event.prevHash === null && event.actor !== null) return 'it names who caused it but is not chained to the record before it';
   if (hashEvent(event) !== event.hash) return 'its contents do not match its fingerprint';
   try {
     decodeHlc(event.hlc);
@@ -46,6 +49,22 @@ function problemWith(event: StoredEvent, origin: string, seq: number): string | 
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'its details are not a set of named values';
   // A type this version does not know is kept and projected after an upgrade; a known type must read as one.
   if (isEventType(event.type) && !EVENT_BODIES[event.type].safeParse(body).success) return `its details are not those of a ${event.type} event`;
+  return null;
+}
+
+/**
+ * Why a new block does not fit the chain of that PC's records held here, or null.
+ * An old-format block (from before the chain) is taken only while nothing of
+ * that PC held here is chained, so none can be passed off as old to escape it.
+ */
+function chainProblemWith(store: Store, event: StoredEvent, origin: string, seq: number): string | null {
+  if (event.prevHash === null) {
+    // Chained from chain_from on: a held event there means that PC already writes linked records.
+    const head = headOf(store, origin);
+    return head !== null && head.seq >= chainFromOf(store, origin) ? 'it is in the old format, without a link, after that PC’s records became linked' : null;
+  }
+  const link = expectedLink(store, origin, seq);
+  if (link !== null && link !== event.prevHash) return `its link does not match record ${seq - 1} of that PC held here`;
   return null;
 }
 
@@ -93,10 +112,17 @@ export function applyRemoteBlocks(store: Store, log: EventLog, origin: string, s
       outcome.alarms++;
       continue;
     }
+    const chainProblem = chainProblemWith(store, event, origin, seq);
+    if (chainProblem) {
+      setAside(store, origin, seq, chainProblem, text, now);
+      outcome.setAside++;
+      continue;
+    }
     try {
       // A savepoint: an event the projector cannot take leaves nothing behind, and the rest of the batch goes on.
       store.db.transaction(() => {
         insertEvent(store, event);
+        if (event.prevHash === null) moveChainStartPast(store, origin, seq);
         applyEvent(store, event);
       })();
     } catch (error) {

@@ -133,11 +133,17 @@ export class NetworkSupervisor implements NetworkControl {
   /** Topics waiting for the next tell to the windows. */
   private readonly pendingTopics = new Set<Parameters<Push>[0][number]>();
 
-  constructor(ctx: CoreContext, options: NetworkOptions, push: Push, notice: (message: string) => void) {
+  /** Events applied since this PC last held everything its peers reported. */
+  private appliedSinceCaughtUp = 0;
+  private readonly caughtUp: () => void;
+
+  /** `caughtUp`: called each time this PC holds everything the peers reported, after taking in new events. */
+  constructor(ctx: CoreContext, options: NetworkOptions, push: Push, notice: (message: string) => void, caughtUp: () => void = () => undefined) {
     this.ctx = ctx;
     this.options = options;
     this.push = push;
     this.notice = notice;
+    this.caughtUp = caughtUp;
   }
 
   /** At start: a PC that has joined starts sharing; one that has not listens on nothing. */
@@ -376,6 +382,8 @@ export class NetworkSupervisor implements NetworkControl {
     if (listRemoved(this.ctx).length !== removedBefore) this.afterRemoteRemoval();
     if (outcome.setAside > 0 || outcome.alarms > 0) this.changed(['network']);
     if (outcome.applied > 0) this.changed(['contacts', 'clinicians', 'rota', 'settings', 'redirections', 'reports', 'network']);
+    this.appliedSinceCaughtUp += outcome.applied;
+    this.noteIfCaughtUp();
     return outcome;
   }
 
@@ -400,7 +408,15 @@ export class NetworkSupervisor implements NetworkControl {
       });
     }
     this.changed(['network']);
+    this.noteIfCaughtUp();
     this.recycleOnceCaughtUp();
+  }
+
+  /** A catch-up is over once nothing reported is left to take in: the audit trail is checked again then. */
+  private noteIfCaughtUp(): void {
+    if (this.appliedSinceCaughtUp === 0 || this.status().behind > 0) return;
+    this.appliedSinceCaughtUp = 0;
+    this.caughtUp();
   }
 
   /** After a big catch-up, once nothing is left to take in or hand over, the process is started afresh to give its memory back. */

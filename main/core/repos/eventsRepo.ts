@@ -7,14 +7,19 @@ import { statement, type Store } from '../db/store.ts';
  */
 export type StoredEvent = WireEvent;
 
-const COLUMNS = 'origin, seq, hlc, wall_time AS wallTime, type, schema_version AS schemaVersion, body, hash';
+const COLUMNS = 'origin, seq, hlc, wall_time AS wallTime, type, schema_version AS schemaVersion, body, hash, actor, prev_hash AS prevHash';
 
 export function insertEvent(store: Store, event: StoredEvent): void {
   statement(
     store,
-    `INSERT INTO events (origin, seq, hlc, wall_time, type, schema_version, body, hash)
-     VALUES (@origin, @seq, @hlc, @wallTime, @type, @schemaVersion, @body, @hash)`,
+    `INSERT INTO events (origin, seq, hlc, wall_time, type, schema_version, body, hash, actor, prev_hash)
+     VALUES (@origin, @seq, @hlc, @wallTime, @type, @schemaVersion, @body, @hash, @actor, @prevHash)`,
   ).run(event);
+}
+
+/** The newest event of an origin (its sequence and hash), or null before its first. */
+export function headOf(store: Store, origin: string): { seq: number; hash: string } | null {
+  return (statement(store, 'SELECT seq, hash FROM events WHERE origin = ? ORDER BY seq DESC LIMIT 1').get(origin) as { seq: number; hash: string } | undefined) ?? null;
 }
 
 export function lastSeqOf(store: Store, origin: string): number {

@@ -11,7 +11,12 @@ const EVENT: WireEvent = {
   schemaVersion: 3,
   body: '{"contactId":"c-1"}',
   hash: 'ab'.repeat(32),
+  actor: null,
+  prevHash: null,
 };
+
+/** The same event as this version writes it: chained to the one before and naming who caused it. */
+const CHAINED: WireEvent = { ...EVENT, actor: 'staff-7', prevHash: 'cd'.repeat(32) };
 
 const events = fc.record({
   origin: fc.string(),
@@ -22,14 +27,30 @@ const events = fc.record({
   schemaVersion: fc.integer(),
   body: fc.string(),
   hash: fc.string(),
-});
+}).chain((contents) =>
+  fc.oneof(
+    fc.constant({ ...contents, actor: null, prevHash: null }),
+    fc.record({ actor: fc.option(fc.string()), prevHash: fc.string() }).map((link) => ({ ...contents, ...link })),
+  ),
+);
 
 const WRONG_KIND = { ok: false, reason: 'one of its parts has the wrong kind of value' };
 const NOT_AN_EVENT = { ok: false, reason: 'it is not in the shape of an event' };
 const UNREADABLE = { ok: false, reason: 'it is not readable' };
 
 describe('a block of a PC’s record', () => {
-  it('is the event’s eight fields as a JSON array, in the events table’s order', () => {
+  it('of a chained event adds its actor and its link, as ten parts', () => {
+    expect(encodeBlock(CHAINED)).toBe(
+      '["a1b2c3d4e5f60718",7,"000mwm0nk74-00001-a1b2c3d4e5f60718",1795000000000,"contact.recorded",3,"{\\"contactId\\":\\"c-1\\"}","' +
+        'ab'.repeat(32) +
+        '","staff-7","' +
+        'cd'.repeat(32) +
+        '"]',
+    );
+    expect(decodeBlock(encodeBlock({ ...CHAINED, actor: null }))).toEqual({ ok: true, event: { ...CHAINED, actor: null } });
+  });
+
+  it('of an event from before the chain is the event’s eight fields as a JSON array, in the events table’s order', () => {
     expect(encodeBlock(EVENT)).toBe(
       '["a1b2c3d4e5f60718",7,"000mwm0nk74-00001-a1b2c3d4e5f60718",1795000000000,"contact.recorded",3,"{\\"contactId\\":\\"c-1\\"}","' + 'ab'.repeat(32) + '"]',
     );
@@ -68,6 +89,10 @@ describe('a block of a PC’s record', () => {
     ['["a",1,"h",1,"t","1","{}","x"]', WRONG_KIND],
     ['["a",1,"h",1,"t",1,{},"x"]', WRONG_KIND],
     ['["a",1,"h",1,"t",1,"{}",false]', WRONG_KIND],
+    ['["a",1,"h",1,"t",1,"{}","x","staff",null]', WRONG_KIND],
+    ['["a",1,"h",1,"t",1,"{}","x",7,"p"]', WRONG_KIND],
+    ['["a",1,"h",1,"t",1,"{}","x",null,5]', WRONG_KIND],
+    ['["a",1,"h",1,"t",1,"{}","x",null,"p","extra"]', NOT_AN_EVENT],
   ])('%j is %j', (text, expected) => {
     expect(decodeBlock(text)).toEqual(expected);
   });
@@ -83,7 +108,7 @@ describe('a block of a PC’s record', () => {
       fc.property(anything, (text) => {
         const decoded = decodeBlock(text);
         if (decoded.ok) {
-          expect(Object.keys(decoded.event)).toEqual(['origin', 'seq', 'hlc', 'wallTime', 'type', 'schemaVersion', 'body', 'hash']);
+          expect(Object.keys(decoded.event)).toEqual(['origin', 'seq', 'hlc', 'wallTime', 'type', 'schemaVersion', 'body', 'hash', 'actor', 'prevHash']);
           expect(encodeBlock(decoded.event)).toBe(JSON.stringify(JSON.parse(text)));
         } else {
           expect(decoded.reason.length).toBeGreaterThan(0);
