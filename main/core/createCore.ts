@@ -104,7 +104,9 @@ export function createCore(options: CoreOptions): Core {
   const ids = options.ids ?? randomIds;
   const { opened, deviceId, store } = openWithIdentity(options, clock);
   const { db } = opened;
-  const ctx: CoreContext = { db, caches: store.caches, log: new EventLog(store, deviceId, () => clock.now()), clock, ids, session: newDeskSession(clock.now()), network: null as unknown as NetworkControl, ...(options.faults ? { faults: options.faults } : {}) };
+  // Every event names the member of staff signed in at this desk when it was written (null: nobody).
+  const session = newDeskSession(clock.now());
+  const ctx: CoreContext = { db, caches: store.caches, log: new EventLog(store, deviceId, () => clock.now(), () => session.staffId), clock, ids, session, network: null as unknown as NetworkControl, ...(options.faults ? { faults: options.faults } : {}) };
   const notices: StartupNotice[] = [...opened.notices];
   const listeners = new Set<PushListener>();
   let closed = false;

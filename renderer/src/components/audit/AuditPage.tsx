@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 import { AUDIT_KIND_LABELS, AUDIT_KINDS, type AuditKind } from '../../../../shared/audit.ts';
+import type { AuditTrailStatus } from '../../../../shared/domain.ts';
 import { addPracticeDays, practiceDayOf } from '../../../../shared/practiceDay.ts';
 import { formatTime } from '../../format.ts';
 import { useAuditStore, type AuditFilter } from '../../stores/auditStore.ts';
 import { useSessionStore } from '../../stores/sessionStore.ts';
+import { useSystemStore } from '../../stores/systemStore.ts';
 import { useAnnounce } from '../common/announce.ts';
 
 const EVERYONE = '*everyone';
@@ -18,6 +20,7 @@ export function AuditPage() {
   const everyone = useSessionStore((state) => state.everyone);
   const loadEveryone = useSessionStore((state) => state.loadEveryone);
   const announce = useAnnounce();
+  const check = useSystemStore((state) => state.status?.audit ?? null);
   const [today] = useState(() => practiceDayOf(Date.now()));
   const [from, setFrom] = useState(() => addPracticeDays(today, -6));
   const [to, setTo] = useState(today);
@@ -56,6 +59,7 @@ export function AuditPage() {
         Every change to caps, the rota, clinicians, services and settings, every void, export with patient identifiers, sign-in and wrong PIN, with who was signed in and at
         which PC. It is read from the practice’s event log, which every PC holds and which shows if anything in it is changed.
       </p>
+      {check && <p className={check.result === 'broken' ? 'banner banner-warning' : 'banner banner-info'}>{checkText(check)}</p>}
       <div className="audit-filters">
         <label className="field">
           From
@@ -143,3 +147,13 @@ export function AuditPage() {
     </section>
   );
 }
+
+/** "Checked at 09:14: every record intact (12,408 records)." — or what the check found, or that it is running. */
+function checkText(check: AuditTrailStatus): string {
+  if (check.checking && check.checkedAt === null) return 'Checking the event log now…';
+  if (check.result === 'not_checked' || check.checkedAt === null) return 'The event log has not been checked since ContactCap started.';
+  const when = `Checked at ${formatTime(check.checkedAt)}`;
+  if (check.result === 'broken') return `${when}: records have been changed, removed or added outside ContactCap. The notice at the top of the screen says which; tell your IT support today.`;
+  return `${when}: every record intact (${check.events.toLocaleString('en-GB')} records).`;
+}
+
