@@ -810,8 +810,13 @@ describe('reads and pushes', () => {
       'report.range': { from: '2026-11-16', to: TODAY },
       'report.gpas': { monday: TODAY },
       'action.list': {},
-      'export.build': { format: 'xlsx', from: '2026-11-16', to: TODAY, includeIdentifiers: true },
+      // With identifiers an export is written in the audit trail (test/api/audit.test.ts): without, it is a read.
+      'export.build': { format: 'xlsx', from: '2026-11-16', to: TODAY },
       'export.endOfDayStatus': {},
+      'staff.list': { includeInactive: true },
+      'session.get': {},
+      'audit.list': { from: '2026-11-16', to: TODAY },
+      'audit.csv': { from: '2026-11-16', to: TODAY },
     };
     for (const [method, input] of Object.entries(reads)) expect(await seeded.core.invoke(method, input)).toMatchObject({ ok: true });
     expect(snapshot(seeded.core.db)).toEqual(seeded.before);

@@ -4,7 +4,8 @@ import { ACCESS } from '../../main/core/api/access.ts';
 import type { MethodName } from '../../shared/contract.ts';
 import type { SessionInfo, StaffMember } from '../../shared/staff.ts';
 import type { Envelope } from '../../shared/result.ts';
-import { encodeBlock, type WireEvent } from '../../shared/replication.ts';
+import { encodeBlock } from '../../shared/replication.ts';
+import { eventsOfAfter } from '../../main/core/repos/eventsRepo.ts';
 import { must } from '../helpers/fixtures.ts';
 import { closeAllCores, openCore, TODAY, type OpenedCore } from './apiHarness.ts';
 
@@ -199,9 +200,9 @@ describe('managing staff', () => {
   it('staff named on one PC sign in on another: they travel in the event log like the roster', async () => {
     const { core, rita } = await practice();
     const other = openCore();
-    const blocks = core.db.prepare('SELECT origin, seq, hlc, wall_time AS wallTime, type, schema_version AS schemaVersion, body, hash FROM events ORDER BY seq').all();
     const origin = core.deviceId;
-    const outcome = other.core.applyRemoteBlocks(origin, 0, blocks.map((event) => encodeBlock(event as WireEvent)));
+    const blocks = eventsOfAfter(core.store, origin, 0, 1000);
+    const outcome = other.core.applyRemoteBlocks(origin, 0, blocks.map((event) => encodeBlock(event)));
     expect(outcome.applied).toBe(blocks.length);
     expect(must(other.core.call('staff.list', {})).map((member) => member.name)).toEqual(['Ann Admin', 'Mo Manager', 'Rita Reception']);
     expect(await signIn(other.core, rita.id, '1470')).toMatchObject({ ok: true });

@@ -119,6 +119,12 @@ const NOT_FREE_TEXT = [
   'staff.setPin.staffId',
   'staff.unlock.staffId',
   'session.signIn.staffId',
+  'audit.list.from',
+  'audit.list.to',
+  'audit.list.staffId',
+  'audit.csv.from',
+  'audit.csv.to',
+  'audit.csv.staffId',
   // Digits only (shared/schemas.ts's pin): never words, and never kept as typed.
   'staff.add.pin',
   'staff.setPin.pin',
