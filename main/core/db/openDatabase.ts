@@ -206,13 +206,28 @@ function connect(file: string, options: OpenOptions): Database.Database | 'damag
     // A header SQLite takes as "read-only" or "from a newer SQLite" would otherwise look like a folder permissions problem.
     if (headerProblem(file)) return closeAsDamaged(db);
     db.pragma('schema_version', { simple: true });
-    db.prepare('SELECT type, name, sql FROM sqlite_schema').all();
+    const schema = db.prepare('SELECT type, name, sql FROM sqlite_schema').all();
+    if (versionProblem(schemaVersionOf(db), schema.length, options.migrations.at(-1)?.version ?? 0)) return closeAsDamaged(db);
     return db;
   } catch (error) {
     db.close();
-    if (isCorrupt(errorCodeOf(error))) return 'damaged';
+    if (isCorrupt(errorCodeOf(error)) || unsupportedFormat(error)) return 'damaged';
     throw explainStorageError(error, path.dirname(file));
   }
+}
+
+/** A schema format number or text encoding in the header that SQLite does not know: a damaged header, not an old app. */
+function unsupportedFormat(error: unknown): boolean {
+  return error instanceof Error && /unsupported file format|unsupported encoding/i.test(error.message);
+}
+
+/**
+ * The schema version (header bytes 60–63) read as no ContactCap ever wrote
+ * it: below zero, far beyond this version (migrations are numbered one by
+ * one), or zero in a file that has tables (the first migration sets it).
+ */
+function versionProblem(version: number, objects: number, latest: number): boolean {
+  return version < 0 || version > latest + 100 || (version === 0 && objects > 0);
 }
 
 function closeAsDamaged(db: Database.Database): 'damaged' {
@@ -243,7 +258,7 @@ export function headerProblem(file: string): boolean {
   return !version(18) || !version(19) || header[21] !== 64 || header[22] !== 32 || header[23] !== 32;
 }
 
-function configureForWork(db: Database.Database): void {
+export function configureForWork(db: Database.Database): void {
   db.pragma('journal_mode = WAL');
   // better-sqlite3 reopens WAL databases at NORMAL: set FULL every time.
   db.pragma('synchronous = FULL');

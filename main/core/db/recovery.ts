@@ -213,3 +213,20 @@ export function rebuiltNotice(report: RebuildReport, why: string, kept: string):
       'Tell your practice manager or IT support today.',
   };
 }
+
+/**
+ * Damage found while the desk is working (by the background check, or a
+ * write that failed on it): the files are copied aside at once, before
+ * anything else writes, then the damaged connection is closed (`closeOld`),
+ * a new database is built from the copy and the newest good backup, and put
+ * where the damaged one was. Answers the new database's path report; the
+ * caller opens it and carries on.
+ */
+export function rebuildWhileRunning(file: string, why: string, migrations: Migration[], now: number, closeOld: () => void): { report: RebuildReport; notice: StartupNotice } {
+  const kept = keepFiles(file, 'damaged', now, 'copy');
+  closeOld();
+  // The copy holds every byte the damaged files held: the live ones make way for the new database.
+  for (const suffix of SIDE_FILES) rmSync(`${file}${suffix}`, { force: true });
+  const report = rebuildDatabase({ kept, file, migrations, now, walTrusted: true });
+  return { report, notice: rebuiltNotice(report, why, kept) };
+}
