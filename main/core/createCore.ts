@@ -15,6 +15,7 @@ import { loadMigrations, schemaVersionOf } from './db/migrations.ts';
 import { OWNER_ONLY_FILE } from './db/ownerOnly.ts';
 import { configureForWork, explainStorageError, openDatabase, recoveryMarkerOf, type OpenedDatabase } from './db/openDatabase.ts';
 import { rebuildWhileRunning } from './db/recovery.ts';
+import { eventRules } from './events/salvageRules.ts';
 import { errorCodeOf, isCorrupt } from './errors.ts';
 import { EventLog } from './events/eventLog.ts';
 import { rebuildProjections } from './events/rebuild.ts';
@@ -130,7 +131,7 @@ export function createCore(options: CoreOptions): Core {
     if (closed || rebuiltWhileRunning || notices.some((notice) => notice.kind === 'database_damaged')) return false;
     rebuiltWhileRunning = true;
     try {
-      const { notice } = rebuildWhileRunning(opened.file, `found while ContactCap was running: ${detail}`, loadMigrations(options.migrationsDir), clock.now(), () => {
+      const { notice } = rebuildWhileRunning(opened.file, `found while ContactCap was running: ${detail}`, loadMigrations(options.migrationsDir), eventRules, clock.now(), () => {
         check?.cancel();
         try {
           ctx.db.close();
@@ -293,6 +294,7 @@ function openWithIdentity(options: CoreOptions, clock: Clock): { opened: OpenedD
       dataDir: options.dataDir,
       migrations: loadMigrations(options.migrationsDir),
       now: () => clock.now(),
+      eventRules,
       ...(options.lockAttempts === undefined ? {} : { lockAttempts: options.lockAttempts }),
       ...(options.lockWaitMs === undefined ? {} : { lockWaitMs: options.lockWaitMs }),
     });

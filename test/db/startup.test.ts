@@ -87,7 +87,7 @@ describe('start-up with a damaged file', () => {
     core.close();
   });
 
-  it('finds damage that only a full check can see in the background, says so at once, and sets the file aside at the next start', async () => {
+  it('finds damage that only a full check can see in the background, keeps the files as they were and rebuilds at once, with every contact', async () => {
     const dataDir = workspace();
     seed(dataDir, 400);
     const file = path.join(dataDir, DATABASE_FILE);
@@ -105,19 +105,21 @@ describe('start-up with a damaged file', () => {
     running.subscribe((_event, payload) => pushed.push(...payload.topics));
     const result = await running.integrity;
     expect(result.status).toBe('damaged');
-    const [warning] = must(running.call('system.status', {})).notices;
-    expect(warning?.kind).toBe('database_damaged');
-    expect(warning?.message).toContain('Carry on for now, then close ContactCap and start it again');
+    const [notice] = must(running.call('system.status', {})).notices;
+    expect(notice?.kind).toBe('database_rebuilt');
+    expect(notice?.message).toContain('found while ContactCap was running');
+    expect(notice?.file).toBe(path.join(dataDir, 'recovery', '20261123T080500Z-damaged'));
+    expect(sha256File(path.join(notice?.file ?? '', DATABASE_FILE))).toBe(damaged);
     expect(pushed).toContain('system');
+    // The desk records on, into the rebuilt database.
+    const ada = must(running.call('clinician.list', {}))[0]?.id ?? '';
+    must(running.call('contact.record', { clinicianId: ada, typeId: 'telephone' }));
+    expect(must(running.call('board.today', {})).rows[0]?.used).toBe(401);
     running.close();
 
     const restarted = openTestCore(dataDir, { clock: new FakeClock('2026-11-23T08:10:00Z'), integrityCheck: 'background' });
-    const [notice] = must(restarted.call('system.status', {})).notices;
-    expect(notice?.kind).toBe('database_rebuilt');
-    expect(notice?.message).toContain('the last check found damage in it');
-    expect(notice?.file).toBe(path.join(dataDir, 'recovery', '20261123T081000Z-damaged'));
-    expect(sha256File(path.join(notice?.file ?? '', DATABASE_FILE))).toBe(damaged);
-    expect(must(restarted.call('board.today', {})).rows[0]?.used).toBe(400);
+    expect(must(restarted.call('system.status', {})).notices).toEqual([]);
+    expect(must(restarted.call('board.today', {})).rows[0]?.used).toBe(401);
     expect((await restarted.integrity).status).toBe('ok');
     restarted.close();
   });

@@ -32,7 +32,8 @@ function fingerprintOf(file: string, upTo: Map<string, number> | null): { digest
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const hash = createHash('sha256');
-    hash.update(String(db.prepare('SELECT device_id FROM device WHERE id = 1').pluck().get() ?? ''));
+    const deviceId = db.prepare('SELECT device_id FROM device WHERE id = 1').pluck().get();
+    hash.update(typeof deviceId === 'string' ? deviceId : '');
     const newest = new Map<string, number>();
     for (const row of db.prepare('SELECT origin, seq, hash FROM events ORDER BY origin, seq').iterate() as IterableIterator<{ origin: string; seq: number; hash: string }>) {
       if (upTo && !(row.seq <= (upTo.get(row.origin) ?? 0))) continue;

@@ -12,6 +12,7 @@ import { applyPendingRestore } from './restore.ts';
 import { checkLeftoverLog, logNeedsSalvage } from './leftoverLog.ts';
 import { keepFiles, rebuildDatabase, rebuiltNotice } from './recovery.ts';
 import { salvageLog } from './logSalvage.ts';
+import type { EventRules } from './salvage.ts';
 
 export interface OpenOptions {
   dataDir: string;
@@ -22,6 +23,8 @@ export interface OpenOptions {
   lockWaitMs?: number;
   /** Time source for naming files moved aside. */
   now: () => number;
+  /** What rebuilding after damage needs from the event log. */
+  eventRules: EventRules;
 }
 
 export interface OpenedDatabase {
@@ -58,9 +61,9 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
     // Before SQLite reads a log left by an unclean stop into the database, it is copied aside and checked.
     const log = checkLeftoverLog(file, options.now());
     if (log.verdict === 'foreign' && log.kept) notices.push(foreignLogNotice(log.kept));
-    let rebuilt = false;
+    const done = { rebuilt: false };
     const rebuild = (why: string) => {
-      rebuilt = true;
+      done.rebuilt = true;
       notices.push(rebuildAfterDamage(file, why, options, log.verdict !== 'foreign'));
     };
 
@@ -87,7 +90,7 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
       configureForWork(db);
       migrate(db, options.migrations);
     }
-    if (!rebuilt && log.kept && logNeedsSalvage(log)) notices.push(salvageLog(db, log.kept, log.reading, options.now()));
+    if (!done.rebuilt && log.kept && logNeedsSalvage(log)) notices.push(salvageLog(db, log.kept, log.reading, options.eventRules, options.now()));
     return { db, file, notices, lock };
   } catch (error) {
     lock.release();
@@ -129,7 +132,7 @@ function acquireLock(options: OpenOptions): InstanceLock {
 function rebuildAfterDamage(file: string, why: string, options: OpenOptions, walTrusted: boolean): StartupNotice {
   const kept = keepFiles(file, 'damaged', options.now(), 'move');
   try {
-    return rebuiltNotice(rebuildDatabase({ kept, file, migrations: options.migrations, now: options.now(), walTrusted }), why, kept);
+    return rebuiltNotice(rebuildDatabase({ kept, file, migrations: options.migrations, now: options.now(), walTrusted, rules: options.eventRules }), why, kept);
   } catch (error) {
     console.error('ContactCap: the rebuild after damage failed', error);
     return movedAsideNotice(kept, why.charAt(0).toUpperCase() + why.slice(1));

@@ -2,12 +2,10 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } 
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { StartupNotice } from '../../../shared/domain.ts';
-import { rebuildProjections } from '../events/rebuild.ts';
 import { BACKUP_FOLDER, listBackups } from './backups.ts';
 import { giveNewDeviceId } from './identity.ts';
 import { migrate, type Migration } from './migrations.ts';
-import { LOCAL_TABLES, readTolerantly, salvageDatabase, verifiedEvent, type SalvageSink } from './salvage.ts';
-import { createStore } from './store.ts';
+import { LOCAL_TABLES, readTolerantly, salvageDatabase, verifiedEvent, type EventRules, type SalvageSink } from './salvage.ts';
 
 /**
  * When the database is found damaged: its files are kept, untouched, in a
@@ -76,6 +74,7 @@ export interface RebuildOptions {
   now: number;
   /** The kept -wal belongs to this database (false for a log found to be another's). */
   walTrusted: boolean;
+  rules: EventRules;
 }
 
 /** Inserts what salvage finds into the new database, counting what each source added. */
@@ -104,7 +103,7 @@ function sinkInto(db: Database.Database, counts: { added: number }): SalvageSink
 }
 
 /** The newest backup that passes quick_check, read into the new database; answers when it was made. */
-function addNewestGoodBackup(backupsFolder: string, sink: SalvageSink, localTablesWanted: readonly string[]): string | null {
+function addNewestGoodBackup(backupsFolder: string, sink: SalvageSink, localTablesWanted: readonly string[], rules: EventRules): string | null {
   for (const backup of listBackups(backupsFolder)) {
     let copy: Database.Database;
     try {
@@ -115,7 +114,7 @@ function addNewestGoodBackup(backupsFolder: string, sink: SalvageSink, localTabl
     try {
       if (copy.pragma('quick_check', { simple: true }) !== 'ok') continue;
       readTolerantly(copy, 'SELECT origin, seq, hlc, wall_time AS wallTime, type, schema_version AS schemaVersion, body, hash FROM events', null, (row) => {
-        const event = verifiedEvent(row);
+        const event = verifiedEvent(row, rules);
         if (event) sink.event(event);
       });
       for (const table of LOCAL_TABLES.filter((name) => localTablesWanted.includes(name))) readTolerantly(copy, `SELECT * FROM ${table}`, null, (row) => sink.localRow(table, row));
@@ -149,9 +148,9 @@ export function rebuildDatabase(options: RebuildOptions): RebuildReport {
     const backupCounts = { added: 0 };
     let backupCreatedAt: string | null = null;
     db.transaction(() => {
-      const outcome = existsSync(workingCopy) ? salvageDatabase(workingCopy, options.walTrusted ? keptWal : null, sinkInto(db, damagedCounts)) : null;
-      backupCreatedAt = addNewestGoodBackup(path.join(path.dirname(options.file), BACKUP_FOLDER), sinkInto(db, backupCounts), outcome?.localTablesDamaged ?? LOCAL_TABLES);
-      rebuildProjections(createStore(db));
+      const outcome = existsSync(workingCopy) ? salvageDatabase(workingCopy, options.walTrusted ? keptWal : null, sinkInto(db, damagedCounts), options.rules) : null;
+      backupCreatedAt = addNewestGoodBackup(path.join(path.dirname(options.file), BACKUP_FOLDER), sinkInto(db, backupCounts), outcome?.localTablesDamaged ?? LOCAL_TABLES, options.rules);
+      options.rules.reproject(db);
       db.prepare("DELETE FROM maintenance WHERE task = 'rebuild_projections'").run();
     })();
     const one = (sql: string) => db.prepare(sql).pluck().get() as number;
@@ -222,11 +221,11 @@ export function rebuiltNotice(report: RebuildReport, why: string, kept: string):
  * where the damaged one was. Answers the new database's path report; the
  * caller opens it and carries on.
  */
-export function rebuildWhileRunning(file: string, why: string, migrations: Migration[], now: number, closeOld: () => void): { report: RebuildReport; notice: StartupNotice } {
+export function rebuildWhileRunning(file: string, why: string, migrations: Migration[], rules: EventRules, now: number, closeOld: () => void): { report: RebuildReport; notice: StartupNotice } {
   const kept = keepFiles(file, 'damaged', now, 'copy');
   closeOld();
   // The copy holds every byte the damaged files held: the live ones make way for the new database.
   for (const suffix of SIDE_FILES) rmSync(`${file}${suffix}`, { force: true });
-  const report = rebuildDatabase({ kept, file, migrations, now, walTrusted: true });
+  const report = rebuildDatabase({ kept, file, migrations, now, walTrusted: true, rules });
   return { report, notice: rebuiltNotice(report, why, kept) };
 }

@@ -1,7 +1,6 @@
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { hashEvent } from '../events/eventLog.ts';
-import type { StoredEvent } from '../repos/eventsRepo.ts';
+import type { WireEvent } from '../../../shared/replication.ts';
 import { LEAF_INDEX, pageSizeOf, recordsInPage, scanPages, type Geometry, type RecordValue } from './pageScan.ts';
 import { readWal } from './wal.ts';
 
@@ -14,6 +13,19 @@ import { readWal } from './wal.ts';
  */
 
 /** This PC's own tables: not made from events, so copied across as they are. */
+/** An event as the events table holds it (the same shape as one crossing between PCs). */
+export type SalvagedEvent = WireEvent;
+
+/**
+ * What salvage needs from the event log, given by the core (this folder sits
+ * below it): an event's fingerprint, and making every projection again from
+ * the events on a connection.
+ */
+export interface EventRules {
+  fingerprint(event: Omit<SalvagedEvent, 'hash'>): string;
+  reproject(db: Database.Database): void;
+}
+
 export const LOCAL_TABLES = ['device', 'device_settings', 'network_self', 'network_members', 'network_set_aside', 'network_alarms'] as const;
 
 /** Projections whose rows name the event behind them: evidence of an event even where the event itself is lost. */
@@ -26,7 +38,7 @@ const EVIDENCE = [
 ] as const;
 
 export interface SalvageSink {
-  event(event: StoredEvent): void;
+  event(event: SalvagedEvent): void;
   localRow(table: (typeof LOCAL_TABLES)[number], row: Record<string, unknown>): void;
   /** A projection row showed that the event origin/seq existed; `contactId` when it was a contact. */
   evidence(origin: string, seq: number, contactId: string | null): void;
@@ -42,7 +54,7 @@ export interface SalvageOutcome {
 const EVENT_COLUMNS = 'origin, seq, hlc, wall_time AS wallTime, type, schema_version AS schemaVersion, body, hash';
 
 /** A row as it came from anywhere, as an event if it is one whose fingerprint holds. */
-export function verifiedEvent(values: Record<string, unknown> | RecordValue[]): StoredEvent | null {
+export function verifiedEvent(values: Record<string, unknown> | RecordValue[], rules: EventRules): SalvagedEvent | null {
   const v = Array.isArray(values) ? values : [values.origin, values.seq, values.hlc, values.wallTime, values.type, values.schemaVersion, values.body, values.hash];
   if (v.length !== 8) return null;
   const [origin, seq, hlc, wallTime, type, schemaVersion, body, hash] = v;
@@ -50,8 +62,8 @@ export function verifiedEvent(values: Record<string, unknown> | RecordValue[]): 
   const event = { origin, seq: num(seq), hlc, wallTime: num(wallTime), type, schemaVersion: num(schemaVersion), body };
   if (typeof origin !== 'string' || typeof hlc !== 'string' || typeof type !== 'string' || typeof body !== 'string' || typeof hash !== 'string') return null;
   if (typeof event.seq !== 'number' || typeof event.wallTime !== 'number' || typeof event.schemaVersion !== 'number') return null;
-  const unsigned = event as Omit<StoredEvent, 'hash'>;
-  return hashEvent(unsigned) === hash ? { ...unsigned, hash } : null;
+  const unsigned = event as Omit<SalvagedEvent, 'hash'>;
+  return rules.fingerprint(unsigned) === hash ? { ...unsigned, hash } : null;
 }
 
 /**
@@ -74,7 +86,7 @@ export function readTolerantly(db: Database.Database, sql: string, reverse: stri
 }
 
 /** Through SQLite: a connection to a working copy, which this may change (SQLite writes its -shm beside it). */
-function salvageThroughSqlite(file: string, sink: SalvageSink): SalvageOutcome {
+function salvageThroughSqlite(file: string, sink: SalvageSink, rules: EventRules): SalvageOutcome {
   const outcome: SalvageOutcome = { eventsReadCleanly: false, localTablesDamaged: [...LOCAL_TABLES] };
   let db: Database.Database;
   try {
@@ -84,7 +96,7 @@ function salvageThroughSqlite(file: string, sink: SalvageSink): SalvageOutcome {
   }
   try {
     outcome.eventsReadCleanly = readTolerantly(db, `SELECT ${EVENT_COLUMNS} FROM events ORDER BY origin, seq`, `SELECT ${EVENT_COLUMNS} FROM events ORDER BY origin DESC, seq DESC`, (row) => {
-      const event = verifiedEvent(row);
+      const event = verifiedEvent(row, rules);
       if (event) sink.event(event);
     });
     outcome.localTablesDamaged = LOCAL_TABLES.filter((table) => !readTolerantly(db, `SELECT * FROM ${table}`, null, (row) => sink.localRow(table, row)));
@@ -104,7 +116,7 @@ function salvageThroughSqlite(file: string, sink: SalvageSink): SalvageOutcome {
  * Straight from the pages: every page of the file and every page image in
  * the write-ahead log (`wal`, or null), whether SQLite would use it or not.
  */
-export function salvageFromPages(file: string | null, wal: string | null, sink: Pick<SalvageSink, 'event'>, scanFile = true): void {
+export function salvageFromPages(file: string | null, wal: string | null, sink: Pick<SalvageSink, 'event'>, rules: EventRules, scanFile = true): void {
   const fd = file && existsSync(file) ? openSync(file, 'r') : null;
   try {
     const header = Buffer.alloc(100);
@@ -125,7 +137,7 @@ export function salvageFromPages(file: string | null, wal: string | null, sink: 
     };
     const geometry: Geometry = { usable: pageSize - reserved, pageCount, columns: 8, source: (n) => newest.get(n) ?? fromFile(n) };
     const keep = (record: RecordValue[]) => {
-      const event = verifiedEvent(record);
+      const event = verifiedEvent(record, rules);
       if (event) sink.event(event);
     };
     if (scanFile) scanPages({ ...geometry, source: fromFile }, LEAF_INDEX, keep);
@@ -140,8 +152,8 @@ export function salvageFromPages(file: string | null, wal: string | null, sink: 
 }
 
 /** Everything that can be read from a damaged database's working copy (with its -wal beside it when trusted) and, for pages, its log. */
-export function salvageDatabase(workingCopy: string, pagesWal: string | null, sink: SalvageSink): SalvageOutcome {
-  const outcome = salvageThroughSqlite(workingCopy, sink);
-  salvageFromPages(workingCopy, pagesWal, sink);
+export function salvageDatabase(workingCopy: string, pagesWal: string | null, sink: SalvageSink, rules: EventRules): SalvageOutcome {
+  const outcome = salvageThroughSqlite(workingCopy, sink, rules);
+  salvageFromPages(workingCopy, pagesWal, sink, rules);
   return outcome;
 }
