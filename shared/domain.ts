@@ -220,7 +220,7 @@ export interface Board {
 }
 
 export interface StartupNotice {
-  kind: 'database_moved_aside' | 'database_damaged' | 'network_identity' | 'backup_failed' | 'database_restored' | 'audit_trail_broken';
+  kind: 'database_moved_aside' | 'database_damaged' | 'database_rebuilt' | 'log_set_aside' | 'log_recovered' | 'network_identity' | 'backup_failed' | 'database_restored' | 'audit_trail_broken';
   message: string;
   /** The file the notice is about. */
   file: string;

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import type { AnswerOf, InputOf, MethodName } from '../../shared/contract.ts';
 import type { PushEvents } from '../../shared/events.ts';
 import type { AuditTrailStatus, StartupNotice, SystemStatus } from '../../shared/domain.ts';
@@ -13,7 +13,9 @@ import { checkIntegrityInBackground, type IntegrityResult } from './db/integrity
 import { createStore, type Store } from './db/store.ts';
 import { loadMigrations, schemaVersionOf } from './db/migrations.ts';
 import { OWNER_ONLY_FILE } from './db/ownerOnly.ts';
-import { explainStorageError, openDatabase, recoveryMarkerOf, type OpenedDatabase } from './db/openDatabase.ts';
+import { configureForWork, explainStorageError, openDatabase, recoveryMarkerOf, type OpenedDatabase } from './db/openDatabase.ts';
+import { rebuildWhileRunning } from './db/recovery.ts';
+import { eventRules } from './events/salvageRules.ts';
 import { errorCodeOf, isCorrupt } from './errors.ts';
 import { EventLog } from './events/eventLog.ts';
 import { rebuildProjections } from './events/rebuild.ts';
@@ -88,12 +90,14 @@ export interface Core {
   replicationProcessId(): number | null;
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 export const systemClock: Clock = { now: () => Date.now() };
 export const randomIds: IdSource = { newId: () => randomUUID() };
 
 const DAMAGE_MESSAGE =
-  'ContactCap found damage in its database on this PC. Carry on for now, then close ContactCap and start it again as soon as you can: ' +
-  'it will set the damaged file aside, untouched, and start afresh. Tell your practice manager or IT support today.';
+  'ContactCap found damage in its database on this PC and could not rebuild it while running. Carry on for now, then close ContactCap and start it again as soon as you can: ' +
+  'it will keep the damaged files, untouched, and rebuild its database from them and the latest backup. Tell your practice manager or IT support today.';
 
 /**
  * Builds the core: opens and migrates the database, then exposes the contract's
@@ -102,11 +106,21 @@ const DAMAGE_MESSAGE =
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? randomIds;
-  const { opened, deviceId, store } = openWithIdentity(options, clock);
-  const { db } = opened;
+  const { opened, deviceId, store: firstStore } = openWithIdentity(options, clock);
+  let store = firstStore;
   // Every event names the member of staff signed in at this desk when it was written (null: nobody).
   const session = newDeskSession(clock.now());
-  const ctx: CoreContext = { db, caches: store.caches, log: new EventLog(store, deviceId, () => clock.now(), () => session.staffId), clock, ids, session, network: null as unknown as NetworkControl, ...(options.faults ? { faults: options.faults } : {}) };
+  // Mutable only here: a rebuild after damage while running puts a new connection under the same context.
+  const ctx: Mutable<CoreContext> = {
+    db: store.db,
+    caches: store.caches,
+    log: new EventLog(store, deviceId, () => clock.now(), () => session.staffId),
+    clock,
+    ids,
+    session,
+    network: null as unknown as NetworkControl,
+    ...(options.faults ? { faults: options.faults } : {}),
+  };
   const notices: StartupNotice[] = [...opened.notices];
   const listeners = new Set<PushListener>();
   let closed = false;
@@ -122,12 +136,41 @@ export function createCore(options: CoreOptions): Core {
       }
     }
   };
-  /** Work carries on (an urgent contact must never be refused); the next start sets the file aside. */
-  const reportDamage = (detail: string) => {
-    if (closed || notices.some((notice) => notice.kind === 'database_damaged')) return;
-    writeFileSync(recoveryMarkerOf(opened.file), `Damage found by ContactCap: ${detail}\n`, { mode: OWNER_ONLY_FILE });
-    notices.push({ kind: 'database_damaged', file: opened.file, message: DAMAGE_MESSAGE });
-    push('data.changed', { topics: ['system'] });
+  /**
+   * Damage found while running: the files are copied aside at once and the desk
+   * carries on in a database rebuilt from them and the newest good backup (an
+   * urgent contact must never be refused). Done once a run; answers whether a
+   * new database took over, so a write that failed on the damage can be tried again.
+   */
+  let rebuiltWhileRunning = false;
+  const reportDamage = (detail: string): boolean => {
+    if (closed || rebuiltWhileRunning || notices.some((notice) => notice.kind === 'database_damaged')) return false;
+    rebuiltWhileRunning = true;
+    try {
+      const { notice } = rebuildWhileRunning(opened.file, `found while ContactCap was running: ${detail}`, loadMigrations(options.migrationsDir), eventRules, clock.now(), () => {
+        check?.cancel();
+        try {
+          ctx.db.close();
+        } catch {
+          // Already unusable: the copy has been taken.
+        }
+      });
+      const db = new Database(opened.file, { timeout: options.lockWaitMs ?? 1000 });
+      configureForWork(db);
+      store = createStore(db);
+      runMaintenance(store);
+      Object.assign(ctx, { db, caches: store.caches, log: new EventLog(store, ensureDeviceId(store, clock), () => clock.now(), () => session.staffId) });
+      notices.push(notice);
+      network.afterDatabaseReplaced();
+      push('data.changed', { topics: ['system', 'contacts'] });
+      return true;
+    } catch (error) {
+      console.error('ContactCap: the rebuild after damage failed', error);
+      writeFileSync(recoveryMarkerOf(opened.file), `Damage found by ContactCap: ${detail}\n`, { mode: OWNER_ONLY_FILE });
+      notices.push({ kind: 'database_damaged', file: opened.file, message: DAMAGE_MESSAGE });
+      push('data.changed', { topics: ['system'] });
+      return false;
+    }
   };
 
   const check = options.integrityCheck === 'off' ? null : checkIntegrityInBackground(opened.file);
@@ -190,7 +233,16 @@ export function createCore(options: CoreOptions): Core {
   };
   const { invoke, addShellMethods } = createDispatcher(ctx, createHandlers(status, opened.file), push, (error) => reportDamage(String(error)));
   // Clinicians from before keys were their own get one now, so every row on the board has a key that stays.
-  assignMissingKeys(ctx);
+  // Damage the first reads meet is rebuilt at once, like damage found later.
+  const onceMoreAfterRebuild = (work: () => void) => {
+    try {
+      work();
+    } catch (error) {
+      if (!(isCorrupt(errorCodeOf(error)) && reportDamage(String(error)))) throw error;
+      work();
+    }
+  };
+  onceMoreAfterRebuild(() => assignMissingKeys(ctx));
 
   // The end-of-day export catches up shortly after start, then checks every minute.
   const timers =
@@ -205,7 +257,7 @@ export function createCore(options: CoreOptions): Core {
     timers.push(setTimeout(look, 60_000), setInterval(look, 60 * 60_000));
   }
   for (const timer of timers) timer.unref();
-  network.startIfJoined();
+  onceMoreAfterRebuild(() => network.startIfJoined());
   checkAuditTrail();
 
   return {
@@ -237,11 +289,11 @@ export function createCore(options: CoreOptions): Core {
       listeners.clear();
       try {
         // A clean close leaves the .db file complete on its own: the write-ahead log copied in and emptied.
-        db.pragma('wal_checkpoint(TRUNCATE)');
+        ctx.db.pragma('wal_checkpoint(TRUNCATE)');
       } catch {
         // Busy or read-only: the log stays beside the file, and SQLite reads it at the next start.
       }
-      db.close();
+      if (ctx.db.open) ctx.db.close();
       opened.lock.release();
     },
     stopped: () => network.whenStopped(),
@@ -253,8 +305,12 @@ export function createCore(options: CoreOptions): Core {
     databasePath: opened.file,
     integrity,
     auditTrail: { check: () => auditTrail.check(), settled: () => auditTrail.settled() },
-    db,
-    store,
+    get db() {
+      return ctx.db;
+    },
+    get store() {
+      return store;
+    },
   };
 }
 
@@ -275,6 +331,7 @@ function openWithIdentity(options: CoreOptions, clock: Clock): { opened: OpenedD
       dataDir: options.dataDir,
       migrations: loadMigrations(options.migrationsDir),
       now: () => clock.now(),
+      eventRules,
       ...(options.lockAttempts === undefined ? {} : { lockAttempts: options.lockAttempts }),
       ...(options.lockWaitMs === undefined ? {} : { lockWaitMs: options.lockWaitMs }),
     });

@@ -93,7 +93,7 @@ describe('migrations', () => {
     const dataDir = workspace();
     seededDatabase(dataDir);
     const raw = new Database(path.join(dataDir, DATABASE_FILE));
-    raw.pragma('user_version = 999');
+    raw.pragma('user_version = 50');
     raw.close();
     const before = folderFingerprint(dataDir);
 

@@ -1,5 +1,5 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -49,7 +49,7 @@ function mountTmpfs(dir: string, options: string): void {
 }
 
 describe('start-up with a damaged file', () => {
-  it('moves a file that is not a database aside untouched and starts a new one', () => {
+  it('keeps a file that is not a database untouched in the recovery folder and starts a new one', () => {
     const dataDir = workspace();
     const file = path.join(dataDir, DATABASE_FILE);
     writeFileSync(file, 'This is a spreadsheet someone saved over the database.\n'.repeat(200));
@@ -59,17 +59,17 @@ describe('start-up with a damaged file', () => {
     const status = must(core.call('system.status', {}));
     expect(status.notices).toHaveLength(1);
     const notice = status.notices[0];
-    expect(notice?.kind).toBe('database_moved_aside');
-    expect(notice?.file).toBe(`${file}.damaged-20261123T080500Z`);
-    expect(notice?.message).toContain('moved aside, untouched');
-    expect(notice?.message).toContain('Nothing has been deleted');
-    expect(sha256File(notice?.file ?? '')).toBe(original);
+    expect(notice?.kind).toBe('database_rebuilt');
+    expect(notice?.file).toBe(path.join(dataDir, 'recovery', '20261123T080500Z-damaged'));
+    expect(notice?.message).toContain('kept, untouched');
+    expect(notice?.message).toContain('holds 0 contacts');
+    expect(sha256File(path.join(notice?.file ?? '', DATABASE_FILE))).toBe(original);
     // The new database works.
     must(core.call('clinician.create', { name: 'Dr Ada Patel', role: 'gp_partner' }));
     core.close();
   });
 
-  it('sets aside, byte for byte, a database whose damage shows while starting', () => {
+  it('keeps, byte for byte, a database whose damage shows while starting, and rebuilds every contact from its pages', () => {
     const dataDir = workspace();
     seed(dataDir, 400);
     const file = path.join(dataDir, DATABASE_FILE);
@@ -79,14 +79,15 @@ describe('start-up with a damaged file', () => {
 
     const core = openTestCore(dataDir, { clock: new FakeClock('2026-11-23T08:05:00Z') });
     const [notice] = must(core.call('system.status', {})).notices;
-    expect(notice?.kind).toBe('database_moved_aside');
-    expect(notice?.file).toBe(`${file}.damaged-20261123T080500Z`);
-    expect(sha256File(notice?.file ?? '')).toBe(damaged);
-    expect(must(core.call('board.today', {})).rows).toEqual([]);
+    expect(notice?.kind).toBe('database_rebuilt');
+    expect(notice?.file).toBe(path.join(dataDir, 'recovery', '20261123T080500Z-damaged'));
+    expect(sha256File(path.join(notice?.file ?? '', DATABASE_FILE))).toBe(damaged);
+    expect(must(core.call('board.today', {})).rows[0]?.used).toBe(400);
+    expect(notice?.message).toContain('No record is known to be missing');
     core.close();
   });
 
-  it('finds damage that only a full check can see in the background, says so at once, and sets the file aside at the next start', async () => {
+  it('finds damage that only a full check can see in the background, keeps the files as they were and rebuilds at once, with every contact', async () => {
     const dataDir = workspace();
     seed(dataDir, 400);
     const file = path.join(dataDir, DATABASE_FILE);
@@ -104,32 +105,36 @@ describe('start-up with a damaged file', () => {
     running.subscribe((_event, payload) => pushed.push(...payload.topics));
     const result = await running.integrity;
     expect(result.status).toBe('damaged');
-    const [warning] = must(running.call('system.status', {})).notices;
-    expect(warning?.kind).toBe('database_damaged');
-    expect(warning?.message).toContain('Carry on for now, then close ContactCap and start it again');
+    const [notice] = must(running.call('system.status', {})).notices;
+    expect(notice?.kind).toBe('database_rebuilt');
+    expect(notice?.message).toContain('found while ContactCap was running');
+    expect(notice?.file).toBe(path.join(dataDir, 'recovery', '20261123T080500Z-damaged'));
+    expect(sha256File(path.join(notice?.file ?? '', DATABASE_FILE))).toBe(damaged);
     expect(pushed).toContain('system');
+    // The desk records on, into the rebuilt database.
+    const ada = must(running.call('clinician.list', {}))[0]?.id ?? '';
+    must(running.call('contact.record', { clinicianId: ada, typeId: 'telephone' }));
+    expect(must(running.call('board.today', {})).rows[0]?.used).toBe(401);
     running.close();
 
     const restarted = openTestCore(dataDir, { clock: new FakeClock('2026-11-23T08:10:00Z'), integrityCheck: 'background' });
-    const [notice] = must(restarted.call('system.status', {})).notices;
-    expect(notice?.kind).toBe('database_moved_aside');
-    expect(notice?.message).toContain('The last check found damage in it');
-    expect(notice?.file).toBe(`${file}.damaged-20261123T081000Z`);
-    expect(sha256File(notice?.file ?? '')).toBe(damaged);
-    expect(must(restarted.call('board.today', {})).rows).toEqual([]);
+    expect(must(restarted.call('system.status', {})).notices).toEqual([]);
+    expect(must(restarted.call('board.today', {})).rows[0]?.used).toBe(401);
     expect((await restarted.integrity).status).toBe('ok');
     restarted.close();
   });
 
-  it('never overwrites an earlier file moved aside at the same second', () => {
+  it('never overwrites an earlier file kept at the same second', () => {
     const dataDir = workspace();
     const file = path.join(dataDir, DATABASE_FILE);
-    writeFileSync(`${file}.damaged-20261123T080500Z`, 'the first damaged file');
+    const first = path.join(dataDir, 'recovery', '20261123T080500Z-damaged');
+    mkdirSync(first, { recursive: true });
+    writeFileSync(path.join(first, DATABASE_FILE), 'the first damaged file');
     writeFileSync(file, 'the second damaged file, not a database at all'.repeat(100));
     const core = openTestCore(dataDir, { clock: new FakeClock('2026-11-23T08:05:00Z') });
     const [notice] = must(core.call('system.status', {})).notices;
-    expect(notice?.file).toBe(`${file}.damaged-20261123T080500Z-2`);
-    expect(readFileSync(`${file}.damaged-20261123T080500Z`, 'utf8')).toBe('the first damaged file');
+    expect(notice?.file).toBe(`${first}-2`);
+    expect(readFileSync(path.join(first, DATABASE_FILE), 'utf8')).toBe('the first damaged file');
     core.close();
   });
 });

@@ -58,6 +58,16 @@ export function describeFailure(error: unknown): Envelope<never> {
   return fail('internal', 'Something went wrong and this was not saved. Nothing was changed. Try again; if it keeps happening, tell your IT support.');
 }
 
+/** Runs `work`; when it fails on damage and a rebuilt database takes over, runs it once more there. */
+function runOnceMoreAfterRebuild<T>(work: () => T, onDamage: (error: unknown) => boolean): T {
+  try {
+    return work();
+  } catch (error) {
+    if (isCorrupt(errorCodeOf(error)) && onDamage(error)) return work();
+    throw error;
+  }
+}
+
 /** Keys that could reach an object's prototype if anything ever copied them: refused wherever they appear. */
 const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -120,7 +130,12 @@ interface ShellMethod {
  * Besides the contract's methods it carries the methods a shell adds for itself
  * (see addShellMethods), checked against their own schemas in the same way.
  */
-export function createDispatcher(ctx: CoreContext, handlers: Handlers, push: PushListener, onDamage: (error: unknown) => void) {
+/**
+ * `onDamage` is told of a failure that shows the database is damaged; it
+ * answers true when a rebuilt database has taken over, and the request is
+ * then tried once more on it (its own transaction rolled back in full).
+ */
+export function createDispatcher(ctx: CoreContext, handlers: Handlers, push: PushListener, onDamage: (error: unknown) => boolean) {
   assertHandlersMatchContract(handlers);
   const shellMethods = new Map<string, ShellMethod>();
   const failed = (error: unknown): Envelope<never> => {
@@ -168,7 +183,7 @@ export function createDispatcher(ctx: CoreContext, handlers: Handlers, push: Pus
       // Free text is kept for good: no NHS number in it, and patient notes only where identifiers are collected (shared/freeText.ts).
       const identifier = identifierProblem(contract[method].input, parsed.data, () => readSettings(ctx).collectNhsNumber);
       if (identifier !== null) return answer(fail('invalid_input', identifier.message, identifier.field));
-      value = handler.run(ctx, parsed.data);
+      value = runOnceMoreAfterRebuild(() => handler.run(ctx, parsed.data), onDamage);
     } catch (error) {
       return answer(failed(error));
     }

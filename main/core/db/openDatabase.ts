@@ -1,4 +1,4 @@
-import { existsSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { StartupNotice } from '../../../shared/domain.ts';
@@ -9,6 +9,10 @@ import { migrate, schemaVersionOf, type Migration } from './migrations.ts';
 import { BACKUP_FOLDER, backupBeforeUpdate } from './backups.ts';
 import { OWNER_ONLY_FILE, createOwnerOnly, makeDataFolder, tightenDataFolder } from './ownerOnly.ts';
 import { applyPendingRestore } from './restore.ts';
+import { checkLeftoverLog, logNeedsSalvage } from './leftoverLog.ts';
+import { keepFiles, rebuildDatabase, rebuiltNotice } from './recovery.ts';
+import { salvageLog } from './logSalvage.ts';
+import type { EventRules } from './salvage.ts';
 
 export interface OpenOptions {
   dataDir: string;
@@ -19,6 +23,8 @@ export interface OpenOptions {
   lockWaitMs?: number;
   /** Time source for naming files moved aside. */
   now: () => number;
+  /** What rebuilding after damage needs from the event log. */
+  eventRules: EventRules;
 }
 
 export interface OpenedDatabase {
@@ -49,18 +55,25 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
   try {
     const file = path.join(options.dataDir, DATABASE_FILE);
     const notices: StartupNotice[] = [];
-    const setAside = (why: string) => notices.push(movedAsideNotice(moveAside(file, options.now()), why));
     // A backup the practice manager chose to restore goes in now, before anything opens the database.
     const restored = applyPendingRestore(options.dataDir, file, options.now());
     if (restored) notices.push(restored);
+    // Before SQLite reads a log left by an unclean stop into the database, it is copied aside and checked.
+    const log = checkLeftoverLog(file, options.now());
+    if (log.verdict === 'foreign' && log.kept) notices.push(foreignLogNotice(log.kept));
+    const done = { rebuilt: false };
+    const rebuild = (why: string) => {
+      done.rebuilt = true;
+      notices.push(rebuildAfterDamage(file, why, options, log.verdict !== 'foreign'));
+    };
 
     if (existsSync(recoveryMarkerOf(file))) {
-      setAside('The last check found damage in it');
+      rebuild('the last check found damage in it');
       rmSync(recoveryMarkerOf(file), { force: true });
     }
     let db = connect(file, options);
     if (db === 'damaged') {
-      setAside('It could not be read');
+      rebuild('it could not be read');
       db = connect(file, options);
       if (db === 'damaged') throw new StartupError('unreadable', `ContactCap could not create a new database in "${options.dataDir}". Contact your IT support.`);
     }
@@ -71,12 +84,13 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
     } catch (error) {
       db.close();
       if (!isCorrupt(errorCodeOf(error))) throw explainStorageError(error, options.dataDir);
-      setAside('It could not be updated to this version');
+      rebuild('it could not be updated to this version');
       db = connect(file, options);
       if (db === 'damaged') throw explainStorageError(error, options.dataDir);
       configureForWork(db);
       migrate(db, options.migrations);
     }
+    if (!done.rebuilt && log.kept && logNeedsSalvage(log)) notices.push(salvageLog(db, log.kept, log.reading, options.eventRules, options.now()));
     return { db, file, notices, lock };
   } catch (error) {
     lock.release();
@@ -107,6 +121,32 @@ function acquireLock(options: OpenOptions): InstanceLock {
   } catch (error) {
     throw explainStorageError(error, options.dataDir);
   }
+}
+
+/**
+ * Damage found at start: the files are moved, untouched, into the recovery
+ * folder and a new database is built in their place from them and the newest
+ * good backup. Should that fail too, the desk starts on an empty database
+ * rather than not at all, and the notice says where the files are.
+ */
+function rebuildAfterDamage(file: string, why: string, options: OpenOptions, walTrusted: boolean): StartupNotice {
+  const kept = keepFiles(file, 'damaged', options.now(), 'move');
+  try {
+    return rebuiltNotice(rebuildDatabase({ kept, file, migrations: options.migrations, now: options.now(), walTrusted, rules: options.eventRules }), why, kept);
+  } catch (error) {
+    console.error('ContactCap: the rebuild after damage failed', error);
+    return movedAsideNotice(kept, why.charAt(0).toUpperCase() + why.slice(1));
+  }
+}
+
+function foreignLogNotice(kept: string): StartupNotice {
+  return {
+    kind: 'log_set_aside',
+    file: kept,
+    message:
+      `ContactCap did not stop cleanly last time, and the log of recent changes beside its database does not belong to it (it was probably copied there from another PC or an old copy). ` +
+      `It was not used, so nothing in the database was overwritten; a copy is kept in “${kept}”. Nothing recorded on this PC was lost. Tell IT support.`,
+  };
 }
 
 function movedAsideNotice(movedTo: string, why: string): StartupNotice {
@@ -166,35 +206,67 @@ function connect(file: string, options: OpenOptions): Database.Database | 'damag
     throw explainStorageError(error, path.dirname(file));
   }
   try {
+    // A header SQLite takes as "read-only" or "from a newer SQLite" would otherwise look like a folder permissions problem.
+    if (headerProblem(file)) return closeAsDamaged(db);
     db.pragma('schema_version', { simple: true });
-    db.prepare('SELECT type, name, sql FROM sqlite_schema').all();
+    const schema = db.prepare('SELECT type, name, sql FROM sqlite_schema').all();
+    if (versionProblem(schemaVersionOf(db), schema.length, options.migrations.at(-1)?.version ?? 0)) return closeAsDamaged(db);
     return db;
   } catch (error) {
     db.close();
-    if (isCorrupt(errorCodeOf(error))) return 'damaged';
+    if (isCorrupt(errorCodeOf(error)) || unsupportedFormat(error)) return 'damaged';
     throw explainStorageError(error, path.dirname(file));
   }
 }
 
-function configureForWork(db: Database.Database): void {
+/** A schema format number or text encoding in the header that SQLite does not know: a damaged header, not an old app. */
+function unsupportedFormat(error: unknown): boolean {
+  return error instanceof Error && /unsupported file format|unsupported encoding/i.test(error.message);
+}
+
+/**
+ * The schema version (header bytes 60–63) read as no ContactCap ever wrote
+ * it: below zero, far beyond this version (migrations are numbered one by
+ * one), or zero in a file that has tables (the first migration sets it).
+ */
+function versionProblem(version: number, objects: number, latest: number): boolean {
+  return version < 0 || version > latest + 100 || (version === 0 && objects > 0);
+}
+
+function closeAsDamaged(db: Database.Database): 'damaged' {
+  db.close();
+  return 'damaged';
+}
+
+const MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+
+/**
+ * Whether the first 100 bytes break SQLite's file format in a way that would
+ * not show as damage: bytes 18 and 19 (the write and read versions) above 2
+ * make SQLite open the file read-only or not at all; bytes 21–23 are fixed.
+ * An empty file (a new database) has no header yet.
+ */
+export function headerProblem(file: string): boolean {
+  const header = Buffer.alloc(100);
+  const fd = openSync(file, 'r');
+  let read: number;
+  try {
+    read = readSync(fd, header, 0, 100, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (read === 0) return false;
+  if (read < 100 || !header.subarray(0, 16).equals(MAGIC)) return true;
+  const version = (at: number) => header[at] === 1 || header[at] === 2;
+  return !version(18) || !version(19) || header[21] !== 64 || header[22] !== 32 || header[23] !== 32;
+}
+
+export function configureForWork(db: Database.Database): void {
   db.pragma('journal_mode = WAL');
   // better-sqlite3 reopens WAL databases at NORMAL: set FULL every time.
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-}
-
-/** Moves the database and its WAL/SHM companions aside without touching their bytes. */
-function moveAside(file: string, nowMs: number): string {
-  const stamp = new Date(nowMs).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-  let target = `${file}.damaged-${stamp}`;
-  for (let n = 2; [target, `${target}-wal`, `${target}-shm`].some((candidate) => existsSync(candidate)); n++) {
-    target = `${file}.damaged-${stamp}-${n}`;
-  }
-  for (const suffix of ['-wal', '-shm', '']) {
-    if (existsSync(file + suffix)) renameSync(file + suffix, target + suffix);
-  }
-  return target;
 }
 
 /** Turns a file-system or SQLite failure at start-up into advice for the person at the PC. */

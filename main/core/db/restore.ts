@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { StartupNotice } from '../../../shared/domain.ts';
 import { writeFileAtomic } from '../files.ts';
 import { BACKUP_FOLDER } from './backups.ts';
+import { giveNewDeviceId } from './identity.ts';
 
 /**
  * Restoring a backup: asked for while ContactCap runs (a marker file in the
@@ -74,16 +74,7 @@ export function applyPendingRestore(dataDir: string, file: string, now: number):
     const db = new Database(restoring);
     try {
       db.pragma('journal_mode = DELETE');
-      const old = db.prepare('SELECT device_id FROM device WHERE id = 1').pluck().get() as string | undefined;
-      const self = db.prepare('SELECT core_key AS coreKey, core_device_id AS coreDeviceId FROM network_self WHERE id = 1').get() as { coreKey: string | null; coreDeviceId: string | null } | undefined;
-      db.transaction(() => {
-        db.prepare('UPDATE device SET device_id = ? WHERE id = 1').run(randomBytes(8).toString('hex'));
-        // In a practice network, what this PC recorded after the backup comes back from its old record, read as another PC's.
-        if (self?.coreKey && self.coreDeviceId && self.coreDeviceId === old) {
-          db.prepare('INSERT OR IGNORE INTO network_members (device_id, core_key, name, first_seen) VALUES (?, ?, ?, ?)').run(old, self.coreKey, 'This PC before its restore', now);
-          db.prepare('UPDATE network_self SET core_key = NULL, core_device_id = NULL WHERE id = 1').run();
-        }
-      })();
+      giveNewDeviceId(db, now, 'This PC before its restore');
     } finally {
       db.close();
     }

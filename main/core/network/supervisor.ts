@@ -320,6 +320,20 @@ export class NetworkSupervisor implements NetworkControl {
         ? 'This PC’s data folder was copied from another PC or restored, so this PC now has a new identity in the practice network. Nothing recorded is lost.'
         : 'This PC’s database was restored from a backup, so this PC now has a new identity in the practice network. Anything recorded here since that backup is read back from the network.',
     );
+    this.respawn();
+  }
+
+  /**
+   * The database under the core was replaced (rebuilt after damage): a new
+   * process starts, and on ready this PC's identity and lengths are read afresh.
+   */
+  afterDatabaseReplaced(): void {
+    this.ready = false;
+    if (getNetworkSelf(this.ctx) && this.options.secrets.read()) this.restart();
+  }
+
+  /** The process goes, and a new one starts once it has let go of the store. */
+  private respawn(): void {
     const channel = this.channel;
     this.channel = null;
     if (channel) {

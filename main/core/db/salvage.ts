@@ -1,0 +1,159 @@
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import type { WireEvent } from '../../../shared/replication.ts';
+import { LEAF_INDEX, pageSizeOf, recordsInPage, scanPages, type Geometry, type RecordValue } from './pageScan.ts';
+import { readWal } from './wal.ts';
+
+/**
+ * What can still be read from a damaged database: its events (the source of
+ * truth, each kept only if its fingerprint matches its contents), this PC's
+ * own tables, and which records its projections show existed. Read first
+ * through SQLite, row by row, going on past what fails, then straight from
+ * its pages and from every page image in its write-ahead log.
+ */
+
+/** This PC's own tables: not made from events, so copied across as they are. */
+/** An event as the events table holds it (the same shape as one crossing between PCs). */
+export type SalvagedEvent = WireEvent;
+
+/**
+ * What salvage needs from the event log, given by the core (this folder sits
+ * below it): an event's fingerprint, and making every projection again from
+ * the events on a connection.
+ */
+export interface EventRules {
+  fingerprint(event: Omit<SalvagedEvent, 'hash'>): string;
+  reproject(db: Database.Database): void;
+}
+
+export const LOCAL_TABLES = ['device', 'device_settings', 'network_self', 'network_members', 'network_set_aside', 'network_alarms'] as const;
+
+/** Projections whose rows name the event behind them: evidence of an event even where the event itself is lost. */
+const EVIDENCE = [
+  { table: 'contacts', contact: true },
+  { table: 'redirections', contact: false },
+  { table: 'deferrals', contact: false },
+  { table: 'voids', contact: false },
+  { table: 'requests', contact: false },
+] as const;
+
+export interface SalvageSink {
+  event(event: SalvagedEvent): void;
+  localRow(table: (typeof LOCAL_TABLES)[number], row: Record<string, unknown>): void;
+  /** A projection row showed that the event origin/seq existed; `contactId` when it was a contact. */
+  evidence(origin: string, seq: number, contactId: string | null): void;
+}
+
+export interface SalvageOutcome {
+  /** Every row of the events table came back through SQLite without an error. */
+  eventsReadCleanly: boolean;
+  /** Local tables that could not be read in full. */
+  localTablesDamaged: string[];
+}
+
+const EVENT_COLUMNS = 'origin, seq, hlc, wall_time AS wallTime, type, schema_version AS schemaVersion, body, hash';
+
+/** A row as it came from anywhere, as an event if it is one whose fingerprint holds. */
+export function verifiedEvent(values: Record<string, unknown> | RecordValue[], rules: EventRules): SalvagedEvent | null {
+  const v = Array.isArray(values) ? values : [values.origin, values.seq, values.hlc, values.wallTime, values.type, values.schemaVersion, values.body, values.hash];
+  if (v.length !== 8) return null;
+  const [origin, seq, hlc, wallTime, type, schemaVersion, body, hash] = v;
+  const num = (value: unknown) => (typeof value === 'bigint' ? Number(value) : value);
+  const event = { origin, seq: num(seq), hlc, wallTime: num(wallTime), type, schemaVersion: num(schemaVersion), body };
+  if (typeof origin !== 'string' || typeof hlc !== 'string' || typeof type !== 'string' || typeof body !== 'string' || typeof hash !== 'string') return null;
+  if (typeof event.seq !== 'number' || typeof event.wallTime !== 'number' || typeof event.schemaVersion !== 'number') return null;
+  const unsigned = event as Omit<SalvagedEvent, 'hash'>;
+  return rules.fingerprint(unsigned) === hash ? { ...unsigned, hash } : null;
+}
+
+/**
+ * Rows of a query, read on past a failure: forwards until one fails, then
+ * backwards (when `reverse` is given) until one fails. Answers whether every
+ * row came back.
+ */
+export function readTolerantly(db: Database.Database, sql: string, reverse: string | null, each: (row: Record<string, unknown>) => void): boolean {
+  const run = (query: string): boolean => {
+    try {
+      for (const row of db.prepare(query).iterate() as IterableIterator<Record<string, unknown>>) each(row);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (run(sql)) return true;
+  if (reverse) run(reverse);
+  return false;
+}
+
+/** Through SQLite: a connection to a working copy, which this may change (SQLite writes its -shm beside it). */
+function salvageThroughSqlite(file: string, sink: SalvageSink, rules: EventRules): SalvageOutcome {
+  const outcome: SalvageOutcome = { eventsReadCleanly: false, localTablesDamaged: [...LOCAL_TABLES] };
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+  } catch {
+    return outcome;
+  }
+  try {
+    outcome.eventsReadCleanly = readTolerantly(db, `SELECT ${EVENT_COLUMNS} FROM events ORDER BY origin, seq`, `SELECT ${EVENT_COLUMNS} FROM events ORDER BY origin DESC, seq DESC`, (row) => {
+      const event = verifiedEvent(row, rules);
+      if (event) sink.event(event);
+    });
+    outcome.localTablesDamaged = LOCAL_TABLES.filter((table) => !readTolerantly(db, `SELECT * FROM ${table}`, null, (row) => sink.localRow(table, row)));
+    for (const { table, contact } of EVIDENCE) {
+      const columns = `origin, seq${contact ? ', id' : ''}`;
+      readTolerantly(db, `SELECT ${columns} FROM ${table}`, `SELECT ${columns} FROM ${table} ORDER BY rowid DESC`, (row) => {
+        if (typeof row.origin === 'string' && typeof row.seq === 'number') sink.evidence(row.origin, row.seq, contact && typeof row.id === 'string' ? row.id : null);
+      });
+    }
+  } finally {
+    db.close();
+  }
+  return outcome;
+}
+
+/**
+ * Straight from the pages: every page of the file and every page image in
+ * the write-ahead log (`wal`, or null), whether SQLite would use it or not.
+ */
+export function salvageFromPages(file: string | null, wal: string | null, sink: Pick<SalvageSink, 'event'>, rules: EventRules, scanFile = true): void {
+  const fd = file && existsSync(file) ? openSync(file, 'r') : null;
+  try {
+    const header = Buffer.alloc(100);
+    if (fd !== null) readSync(fd, header, 0, 100, 0);
+    const walBytes = wal && existsSync(wal) ? readFileSync(wal) : null;
+    const reading = walBytes ? readWal(walBytes, pageSizeOf(header)) : null;
+    const pageSize = fd !== null ? pageSizeOf(header) : (reading?.pageSize ?? 4096);
+    const reserved = fd !== null && header[20] !== undefined && header[20] < 64 ? header[20] : 0;
+    const newest = new Map<number, Buffer>();
+    for (const frame of reading && reading.pageSize === pageSize ? reading.frames : []) newest.set(frame.pageNumber, walBytes?.subarray(frame.offset, frame.offset + pageSize) ?? Buffer.alloc(0));
+    const filePages = fd !== null ? Math.ceil(fstatSync(fd).size / pageSize) : 0;
+    const pageCount = Math.max(filePages, ...newest.keys());
+    const fromFile = (n: number): Buffer | undefined => {
+      if (fd === null || n < 1 || n > filePages) return undefined;
+      const page = Buffer.alloc(pageSize);
+      readSync(fd, page, 0, pageSize, (n - 1) * pageSize);
+      return page;
+    };
+    const geometry: Geometry = { usable: pageSize - reserved, pageCount, columns: 8, source: (n) => newest.get(n) ?? fromFile(n) };
+    const keep = (record: RecordValue[]) => {
+      const event = verifiedEvent(record, rules);
+      if (event) sink.event(event);
+    };
+    if (scanFile) scanPages({ ...geometry, source: fromFile }, LEAF_INDEX, keep);
+    // Every image in the log, the older ones too: a later one may be the damaged one.
+    for (const frame of reading && reading.pageSize === pageSize ? reading.frames : []) {
+      const image = walBytes?.subarray(frame.offset, frame.offset + pageSize);
+      if (image) for (const record of recordsInPage(image, frame.pageNumber, geometry)) keep(record);
+    }
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+
+/** Everything that can be read from a damaged database's working copy (with its -wal beside it when trusted) and, for pages, its log. */
+export function salvageDatabase(workingCopy: string, pagesWal: string | null, sink: SalvageSink, rules: EventRules): SalvageOutcome {
+  const outcome = salvageThroughSqlite(workingCopy, sink, rules);
+  salvageFromPages(workingCopy, pagesWal, sink, rules);
+  return outcome;
+}
