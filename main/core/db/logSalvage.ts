@@ -2,7 +2,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { StartupNotice } from '../../../shared/domain.ts';
 import { giveNewDeviceId } from './identity.ts';
-import { salvageFromPages, type EventRules } from './salvage.ts';
+import { INSERT_SALVAGED, salvageFromPages, type EventRules } from './salvage.ts';
 import type { WalReading } from './wal.ts';
 
 /**
@@ -12,7 +12,7 @@ import type { WalReading } from './wal.ts';
  */
 export function salvageLog(db: Database.Database, kept: string, reading: WalReading | null, rules: EventRules, now: number): StartupNotice {
   const copy = path.join(kept, `${path.basename(db.name)}-wal`);
-  const insert = db.prepare('INSERT OR IGNORE INTO events (origin, seq, hlc, wall_time, type, schema_version, body, hash) VALUES (@origin, @seq, @hlc, @wallTime, @type, @schemaVersion, @body, @hash)');
+  const insert = db.prepare(INSERT_SALVAGED);
   let added = 0;
   const identity = { renewed: false };
   db.transaction(() => {

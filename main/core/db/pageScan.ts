@@ -85,8 +85,8 @@ export interface Geometry {
   /** How many pages there are: an overflow chain longer than that is not followed. */
   pageCount: number;
   source: PageSource;
-  /** Only records with this many values are wanted: a quick test that spares decoding most false starts. */
-  columns?: number;
+  /** Only records with one of these numbers of values are wanted: a quick test that spares decoding most false starts. */
+  columns?: readonly number[];
 }
 
 /** The whole payload of a cell: its local bytes and the rest from its overflow chain, or null if the chain breaks. */
@@ -112,17 +112,19 @@ function payloadOf(page: Buffer, at: number, size: number, leafKind: number, geo
   return Buffer.concat(parts);
 }
 
-/** Whether the record header at `at` names exactly `columns` values (read from the cell's local bytes). */
-function headerHasColumns(page: Buffer, at: number, columns: number): boolean {
+/** Whether the record header at `at` names one of the `wanted` numbers of values (read from the cell's local bytes). */
+function headerHasColumns(page: Buffer, at: number, wanted: readonly number[]): boolean {
   const head = varint(page, at);
-  if (!head || head[0] < columns + 1 || head[0] > 9 * columns + 9) return false;
+  const fewest = Math.min(...wanted);
+  const most = Math.max(...wanted);
+  if (!head || head[0] < fewest + 1 || head[0] > 9 * most + 9) return false;
   let count = 0;
   for (let i = at + head[1]; i < at + head[0]; count++) {
     const type = varint(page, i);
     if (!type) return false;
     i += type[1];
   }
-  return count === columns;
+  return wanted.includes(count);
 }
 
 /** A cell of a leaf page at `at`: its record, or null. */

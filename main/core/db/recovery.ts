@@ -5,7 +5,7 @@ import type { StartupNotice } from '../../../shared/domain.ts';
 import { BACKUP_FOLDER, listBackups } from './backups.ts';
 import { giveNewDeviceId } from './identity.ts';
 import { migrate, type Migration } from './migrations.ts';
-import { LOCAL_TABLES, readTolerantly, salvageDatabase, verifiedEvent, type EventRules, type SalvageSink } from './salvage.ts';
+import { eventColumnsOf, INSERT_SALVAGED, LOCAL_TABLES, readTolerantly, salvageDatabase, verifiedEvent, type EventRules, type SalvageSink } from './salvage.ts';
 
 /**
  * When the database is found damaged: its files are kept, untouched, in a
@@ -79,7 +79,7 @@ export interface RebuildOptions {
 
 /** Inserts what salvage finds into the new database, counting what each source added. */
 function sinkInto(db: Database.Database, counts: { added: number }): SalvageSink {
-  const insertEvent = db.prepare('INSERT OR IGNORE INTO events (origin, seq, hlc, wall_time, type, schema_version, body, hash) VALUES (@origin, @seq, @hlc, @wallTime, @type, @schemaVersion, @body, @hash)');
+  const insertEvent = db.prepare(INSERT_SALVAGED);
   const insertEvidence = db.prepare('INSERT OR IGNORE INTO temp.evidence (origin, seq, contact_id) VALUES (?, ?, ?)');
   const columnsOf = new Map(LOCAL_TABLES.map((table) => [table, new Set((db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[]))]));
   return {
@@ -113,7 +113,7 @@ function addNewestGoodBackup(backupsFolder: string, sink: SalvageSink, localTabl
     }
     try {
       if (copy.pragma('quick_check', { simple: true }) !== 'ok') continue;
-      readTolerantly(copy, 'SELECT origin, seq, hlc, wall_time AS wallTime, type, schema_version AS schemaVersion, body, hash FROM events', null, (row) => {
+      readTolerantly(copy, `SELECT ${eventColumnsOf(copy)} FROM events`, null, (row) => {
         const event = verifiedEvent(row, rules);
         if (event) sink.event(event);
       });

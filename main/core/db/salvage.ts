@@ -51,17 +51,34 @@ export interface SalvageOutcome {
   localTablesDamaged: string[];
 }
 
-const EVENT_COLUMNS = 'origin, seq, hlc, wall_time AS wallTime, type, schema_version AS schemaVersion, body, hash';
+const EVENT_COLUMNS = 'origin, seq, hlc, wall_time AS wallTime, type, schema_version AS schemaVersion, body, hash, actor, prev_hash AS prevHash';
 
-/** A row as it came from anywhere, as an event if it is one whose fingerprint holds. */
+/** The events table's columns in a database of any schema: before schema 5 it had no actor and no link to the event before. */
+export function eventColumnsOf(db: Database.Database): string {
+  const names = db.prepare("SELECT name FROM pragma_table_info('events')").pluck().all() as string[];
+  return names.includes('prev_hash') ? EVENT_COLUMNS : `${EVENT_COLUMNS.replace(', actor, prev_hash AS prevHash', '')}, NULL AS actor, NULL AS prevHash`;
+}
+
+/** Inserts an event as salvage found it, nothing of it changed. */
+export const INSERT_SALVAGED =
+  'INSERT OR IGNORE INTO events (origin, seq, hlc, wall_time, type, schema_version, body, hash, actor, prev_hash) VALUES (@origin, @seq, @hlc, @wallTime, @type, @schemaVersion, @body, @hash, @actor, @prevHash)';
+
+/**
+ * A row as it came from anywhere, as an event if it is one whose fingerprint
+ * holds. A record read from a page has 8 values when it was written before
+ * schema 5 added the actor and the link (SQLite gives the missing ones NULL).
+ */
 export function verifiedEvent(values: Record<string, unknown> | RecordValue[], rules: EventRules): SalvagedEvent | null {
-  const v = Array.isArray(values) ? values : [values.origin, values.seq, values.hlc, values.wallTime, values.type, values.schemaVersion, values.body, values.hash];
-  if (v.length !== 8) return null;
-  const [origin, seq, hlc, wallTime, type, schemaVersion, body, hash] = v;
+  const v = Array.isArray(values)
+    ? values
+    : [values.origin, values.seq, values.hlc, values.wallTime, values.type, values.schemaVersion, values.body, values.hash, values.actor ?? null, values.prevHash ?? null];
+  if (v.length !== 8 && v.length !== 10) return null;
+  const [origin, seq, hlc, wallTime, type, schemaVersion, body, hash, actor = null, prevHash = null] = v;
   const num = (value: unknown) => (typeof value === 'bigint' ? Number(value) : value);
-  const event = { origin, seq: num(seq), hlc, wallTime: num(wallTime), type, schemaVersion: num(schemaVersion), body };
+  const event = { origin, seq: num(seq), hlc, wallTime: num(wallTime), type, schemaVersion: num(schemaVersion), body, actor, prevHash };
   if (typeof origin !== 'string' || typeof hlc !== 'string' || typeof type !== 'string' || typeof body !== 'string' || typeof hash !== 'string') return null;
   if (typeof event.seq !== 'number' || typeof event.wallTime !== 'number' || typeof event.schemaVersion !== 'number') return null;
+  if ((actor !== null && typeof actor !== 'string') || (prevHash !== null && typeof prevHash !== 'string')) return null;
   const unsigned = event as Omit<SalvagedEvent, 'hash'>;
   return rules.fingerprint(unsigned) === hash ? { ...unsigned, hash } : null;
 }
@@ -95,7 +112,13 @@ function salvageThroughSqlite(file: string, sink: SalvageSink, rules: EventRules
     return outcome;
   }
   try {
-    outcome.eventsReadCleanly = readTolerantly(db, `SELECT ${EVENT_COLUMNS} FROM events ORDER BY origin, seq`, `SELECT ${EVENT_COLUMNS} FROM events ORDER BY origin DESC, seq DESC`, (row) => {
+    let columns = EVENT_COLUMNS;
+    try {
+      columns = eventColumnsOf(db);
+    } catch {
+      // The schema itself is unreadable: the newest columns are tried, and the pages read below.
+    }
+    outcome.eventsReadCleanly = readTolerantly(db, `SELECT ${columns} FROM events ORDER BY origin, seq`, `SELECT ${columns} FROM events ORDER BY origin DESC, seq DESC`, (row) => {
       const event = verifiedEvent(row, rules);
       if (event) sink.event(event);
     });
@@ -135,7 +158,7 @@ export function salvageFromPages(file: string | null, wal: string | null, sink: 
       readSync(fd, page, 0, pageSize, (n - 1) * pageSize);
       return page;
     };
-    const geometry: Geometry = { usable: pageSize - reserved, pageCount, columns: 8, source: (n) => newest.get(n) ?? fromFile(n) };
+    const geometry: Geometry = { usable: pageSize - reserved, pageCount, columns: [8, 10], source: (n) => newest.get(n) ?? fromFile(n) };
     const keep = (record: RecordValue[]) => {
       const event = verifiedEvent(record, rules);
       if (event) sink.event(event);
