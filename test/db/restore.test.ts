@@ -42,7 +42,8 @@ describe('restoring a backup', () => {
     expect(contacts(core)).toBe(5);
     core.close();
 
-    const restored = openTestCore(dir);
+    // A morning clock: a contact recorded in the evening would find the clinician finished for today.
+    const restored = openTestCore(dir, { clock: new FakeClock('2026-11-23T10:00:00Z') });
     try {
       expect(contacts(restored)).toBe(3);
       expect(restored.deviceId).not.toBe(oldId);

@@ -49,6 +49,8 @@ describe.skipIf(lan === undefined)('discovery by mDNS', () => {
     const { joinCode } = must(a.call('network.create', {}));
     must(b.call('network.join', { code: joinCode }));
     const ada = must(a.call('clinician.create', { name: 'Dr Ada Patel', role: 'gp_partner' })).id;
+    // The real clock, at any hour: the day runs until 23:59, so the clinician is not finished for today in the evening.
+    must(a.call('settings.update', { dayEnd: '23:59' }));
     must(a.call('contact.record', { clinicianId: ada }));
     await waitUntil(() => countOf(b, ada) === 1, 30_000, () => JSON.stringify(must(b.call('network.status', {}))), 100);
     expect(must(b.call('network.status', {})).addresses).toEqual([]);

@@ -13,6 +13,8 @@ it('smoke: two cores share a contact', async () => {
   must(b.call('network.join', { code: joinCode }));
   must(b.call('network.configure', { addresses: [`127.0.0.1:${pa}`] }));
   const id = must(a.call('clinician.create', { name: 'Dr Amara Okafor', role: 'gp_partner' })).id;
+  // The real clock, at any hour: the day runs until 23:59, so the clinician is not finished for today in the evening.
+  must(a.call('settings.update', { dayEnd: '23:59' }));
   must(a.call('contact.record', { clinicianId: id }));
   const deadline = Date.now() + 20_000;
   for (;;) {

@@ -18,7 +18,7 @@ export const SCREEN_LABELS: Record<Screen, string> = {
 };
 
 /** The Settings screen's tabs: the practice's and this PC's settings, the practice network, and this PC's backups. */
-export const SETTINGS_TABS = ['practice', 'staff', 'audit', 'network', 'backups'] as const;
+export const SETTINGS_TABS = ['practice', 'network', 'backups', 'staff', 'audit'] as const;
 export type SettingsTab = (typeof SETTINGS_TABS)[number];
 
 export const SETTINGS_TAB_LABELS: Record<SettingsTab, string> = {
