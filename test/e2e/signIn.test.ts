@@ -100,4 +100,20 @@ describe('signing in at the desk, in Chromium through the browser host', () => {
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
   });
+
+  it('shows an administrator the audit trail: who did what at which PC, filtered by person', async () => {
+    await page.getByRole('tab', { name: 'Audit trail' }).click();
+    const audit = page.getByRole('region', { name: 'Audit trail' });
+    await expect.poll(() => audit.getByRole('row', { name: /Named Mo Manager as Practice manager/ }).count()).toBe(1);
+    expect(await audit.getByRole('row', { name: /Named Mo Manager/ }).textContent()).toContain('Ann Admin');
+    expect(await audit.getByRole('row', { name: /Wrong PIN for Rita Reception/ }).textContent()).toContain('not signed in');
+    await audit.getByRole('combobox', { name: 'Person' }).selectOption({ label: 'Rita Reception' });
+    await expect.poll(() => audit.getByRole('row', { name: /Named Mo Manager/ }).count()).toBe(0);
+    expect(await audit.getByRole('row', { name: /Rita Reception signed in/ }).count()).toBe(1);
+    await audit.getByRole('combobox', { name: 'Person' }).selectOption({ label: 'Everyone' });
+    await expect.poll(() => audit.getByText(/^Checked at \d\d:\d\d \(at start or after the last catch-up\): .* then held were intact\.$/).count()).toBe(1);
+    await screenshot(page, 'settings-audit');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
 });
