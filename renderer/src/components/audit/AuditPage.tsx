@@ -154,6 +154,7 @@ function checkText(check: AuditTrailStatus): string {
   if (check.result === 'not_checked' || check.checkedAt === null) return 'The event log has not been checked since ContactCap started.';
   const when = `Checked at ${formatTime(check.checkedAt)}`;
   if (check.result === 'broken') return `${when}: records have been changed, removed or added outside ContactCap. The notice at the top of the screen says which; tell your IT support today.`;
+  if (check.events === 0) return `${when} (at start or after the last catch-up): there were no records yet.`;
   const held = check.events === 1 ? 'the 1 record' : `all ${check.events.toLocaleString('en-GB')} records`;
   return `${when} (at start or after the last catch-up): ${held} then held were intact.`;
 }
