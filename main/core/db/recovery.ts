@@ -5,7 +5,7 @@ import type { StartupNotice } from '../../../shared/domain.ts';
 import { BACKUP_FOLDER, listBackups } from './backups.ts';
 import { giveNewDeviceId } from './identity.ts';
 import { migrate, type Migration } from './migrations.ts';
-import { eventColumnsOf, INSERT_SALVAGED, LOCAL_TABLES, readTolerantly, salvageDatabase, verifiedEvent, type EventRules, type SalvageSink } from './salvage.ts';
+import { eventColumnsOf, INSERT_SALVAGED, KEPT_PROJECTIONS, LOCAL_TABLES, readTolerantly, salvageDatabase, verifiedEvent, type EventRules, type SalvageSink, type SeenRow } from './salvage.ts';
 
 /**
  * When the database is found damaged: its files are kept, untouched, in a
@@ -61,6 +61,10 @@ export interface RebuildReport {
   eventsLost: number;
   /** Contacts the damaged file listed that are not back. */
   contactsLost: number;
+  /** Contacts whose events were lost but whose rows the damaged file still listed: written again, as this PC's. */
+  contactsWrittenAgain: number;
+  /** Voids of contacts likewise written again. */
+  voidsWrittenAgain: number;
   /** The rebuilt database took a new device id (a PC in a practice network). */
   newDeviceId: boolean;
 }
@@ -77,29 +81,81 @@ export interface RebuildOptions {
   rules: EventRules;
 }
 
+/** The whole projection rows salvage keeps go into temporary tables of the new database's columns, one row per key. */
+const SEEN_KEYS: Record<(typeof KEPT_PROJECTIONS)[number], string> = { contacts: 'id', voids: 'target, target_id', requests: 'request_id' };
+
+function createSeenTables(db: Database.Database): void {
+  for (const table of KEPT_PROJECTIONS) {
+    db.exec(`CREATE TEMP TABLE seen_${table} AS SELECT * FROM main.${table} WHERE 0`);
+    db.exec(`CREATE UNIQUE INDEX temp.seen_${table}_key ON seen_${table} (${SEEN_KEYS[table]})`);
+  }
+}
+
 /** Inserts what salvage finds into the new database, counting what each source added. */
 function sinkInto(db: Database.Database, counts: { added: number }): SalvageSink {
   const insertEvent = db.prepare(INSERT_SALVAGED);
   const insertEvidence = db.prepare('INSERT OR IGNORE INTO temp.evidence (origin, seq, contact_id) VALUES (?, ?, ?)');
-  const columnsOf = new Map(LOCAL_TABLES.map((table) => [table, new Set((db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[]))]));
+  const columnsOf = new Map<string, Set<string>>([...LOCAL_TABLES, ...KEPT_PROJECTIONS].map((table) => [table, new Set((db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[]))]));
+  const insertKnown = (table: string, into: string, row: Record<string, unknown>) => {
+    const known = columnsOf.get(table);
+    const names = Object.keys(row).filter((name) => known?.has(name));
+    if (names.length === 0) return;
+    try {
+      db.prepare(`INSERT OR IGNORE INTO ${into} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...names.map((name) => row[name]));
+    } catch {
+      // A row the damage garbled so that it breaks a rule of its table: left out.
+    }
+  };
   return {
     event(event) {
       counts.added += insertEvent.run(event).changes;
     },
     localRow(table, row) {
-      const known = columnsOf.get(table);
-      const names = Object.keys(row).filter((name) => known?.has(name));
-      if (names.length === 0) return;
-      try {
-        db.prepare(`INSERT OR IGNORE INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...names.map((name) => row[name]));
-      } catch {
-        // A row the damage garbled so that it breaks a rule of its table: left out.
-      }
+      insertKnown(table, table, row);
     },
     evidence(origin, seq, contactId) {
       insertEvidence.run(origin, seq, contactId);
     },
+    projectionRow(table, row) {
+      insertKnown(table, `temp.seen_${table}`, row);
+    },
   };
+}
+
+/** Contacts the damaged file listed that no event brought back, in the order they were recorded. */
+const CONTACTS_TO_WRITE_AGAIN = `SELECT s.id AS contactId, s.clinician_id AS clinicianId, s.type_id AS typeId, s.counts, s.occurred_at AS occurredAt,
+    s.practice_day AS practiceDay, s.session, s.over_cap_reason AS overCapReason, s.late_reason AS lateReason,
+    s.recorded_by AS recordedBy, s.device, r.request_id AS requestId
+  FROM temp.seen_contacts s LEFT JOIN temp.seen_requests r ON r.kind = 'contact' AND r.target_id = s.id
+  WHERE NOT EXISTS (SELECT 1 FROM main.contacts c WHERE c.id = s.id)
+  ORDER BY s.hlc, s.id`;
+
+/** Voids the damaged file listed of contacts held now that no event voids. */
+const VOIDS_TO_WRITE_AGAIN = `SELECT s.target_id AS contactId, s.reason FROM temp.seen_voids s
+  WHERE s.target = 'contact' AND EXISTS (SELECT 1 FROM main.contacts c WHERE c.id = s.target_id)
+    AND NOT EXISTS (SELECT 1 FROM main.voids v WHERE v.target = 'contact' AND v.target_id = s.target_id)
+  ORDER BY s.hlc`;
+
+/**
+ * Once every event any source holds is in: the contacts (and their voids)
+ * that the damaged file's own list still showed but no event brings back are
+ * written again as new events of this PC, after every sequence number it is
+ * known to have used.
+ */
+function writeAgainWhatOnlyTheListHeld(db: Database.Database, rules: EventRules, now: number): { contacts: number; voids: number } {
+  const origin = db.prepare('SELECT device_id FROM device WHERE id = 1').pluck().get() as string | undefined;
+  // With no device id the core gives the file a new one at its start, and these stay counted as lost.
+  if (origin === undefined) return { contacts: 0, voids: 0 };
+  const usedThrough = db
+    .prepare('SELECT max(coalesce((SELECT max(seq) FROM events WHERE origin = ?), 0), coalesce((SELECT max(seq) FROM temp.evidence WHERE origin = ?), 0))')
+    .pluck()
+    .get(origin, origin) as number;
+  return db.transaction(() => {
+    const as = { origin, usedThrough, now };
+    const contacts = rules.writeAgain(db, as, { contacts: db.prepare(CONTACTS_TO_WRITE_AGAIN).all() as SeenRow[], voids: [] }).contacts;
+    const voids = rules.writeAgain(db, { ...as, usedThrough: 0 }, { contacts: [], voids: db.prepare(VOIDS_TO_WRITE_AGAIN).all() as SeenRow[] }).voids;
+    return { contacts, voids };
+  })();
 }
 
 /** The newest backup that passes quick_check, read into the new database; answers when it was made. */
@@ -144,6 +200,7 @@ export function rebuildDatabase(options: RebuildOptions): RebuildReport {
     db.pragma('journal_mode = DELETE');
     migrate(db, options.migrations);
     db.exec('CREATE TEMP TABLE evidence (origin TEXT NOT NULL, seq INTEGER NOT NULL, contact_id TEXT, PRIMARY KEY (origin, seq))');
+    createSeenTables(db);
     const damagedCounts = { added: 0 };
     const backupCounts = { added: 0 };
     let backupCreatedAt: string | null = null;
@@ -156,21 +213,23 @@ export function rebuildDatabase(options: RebuildOptions): RebuildReport {
     const one = (sql: string) => db.prepare(sql).pluck().get() as number;
     const gaps = one('SELECT coalesce(sum(top - held), 0) FROM (SELECT max(seq) AS top, count(*) AS held FROM events GROUP BY origin)');
     const named = one('SELECT count(*) FROM temp.evidence x WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.origin = x.origin AND e.seq = x.seq) AND x.seq > (SELECT coalesce(max(seq), 0) FROM events e WHERE e.origin = x.origin)');
+    // In a practice network the other PCs hold this PC's sequence numbers: a rebuilt file must never give one out again.
+    const newDeviceId = db.prepare('SELECT 1 FROM network_self').get() !== undefined;
+    if (newDeviceId) giveNewDeviceId(db, options.now, 'This PC before its database was rebuilt');
+    const writtenAgain = writeAgainWhatOnlyTheListHeld(db, options.rules, options.now);
     const report: RebuildReport = {
       events: one('SELECT count(*) FROM events'),
       fromDamaged: damagedCounts.added,
       fromBackup: backupCounts.added,
       backupCreatedAt,
       contacts: one('SELECT count(*) FROM contacts'),
-      eventsLost: gaps + named,
+      // A record written again is recovered, though under a new number: the old number stays a gap in the audit check.
+      eventsLost: Math.max(0, gaps + named - writtenAgain.contacts - writtenAgain.voids),
       contactsLost: one('SELECT count(*) FROM temp.evidence x WHERE x.contact_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM contacts c WHERE c.id = x.contact_id)'),
-      newDeviceId: false,
+      contactsWrittenAgain: writtenAgain.contacts,
+      voidsWrittenAgain: writtenAgain.voids,
+      newDeviceId,
     };
-    // In a practice network the other PCs hold this PC's sequence numbers: a rebuilt file must never give one out again.
-    if (db.prepare('SELECT 1 FROM network_self').get()) {
-      giveNewDeviceId(db, options.now, 'This PC before its database was rebuilt');
-      report.newDeviceId = true;
-    }
     db.close();
     renameSync(building, options.file);
     return report;
@@ -202,13 +261,19 @@ export function rebuiltNotice(report: RebuildReport, why: string, kept: string):
       : `${plural(report.eventsLost, 'record', 'records')} could not be recovered, ${plural(report.contactsLost, 'contact', 'contacts')} among them` +
         (report.newDeviceId ? '; the other PCs in the practice network send back what they hold' : '') +
         '. Check today’s list against what was written down.';
+  const again =
+    report.contactsWrittenAgain + report.voidsWrittenAgain === 0
+      ? ''
+      : ` ${plural(report.contactsWrittenAgain, 'contact was', 'contacts were')} written again from the day’s list, as this PC’s` +
+        (report.voidsWrittenAgain > 0 ? `, with ${plural(report.voidsWrittenAgain, 'void', 'voids')}` : '') +
+        ': their own records were lost.';
   const identity = report.newDeviceId ? ' This PC now has a new identity in the practice’s records, so no record number is used twice.' : '';
   return {
     kind: 'database_rebuilt',
     file: kept,
     message:
       `ContactCap’s database on this PC was damaged (${why}). Its files are kept, untouched, in “${kept}”. ` +
-      `ContactCap built a new database from ${sources}, and the desk carries on with it: it holds ${plural(report.contacts, 'contact', 'contacts')}. ${lost}${identity} ` +
+      `ContactCap built a new database from ${sources}, and the desk carries on with it: it holds ${plural(report.contacts, 'contact', 'contacts')}.${again} ${lost}${identity} ` +
       'Tell your practice manager or IT support today.',
   };
 }

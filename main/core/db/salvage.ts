@@ -24,7 +24,30 @@ export type SalvagedEvent = WireEvent;
 export interface EventRules {
   fingerprint(event: Omit<SalvagedEvent, 'hash'>): string;
   reproject(db: Database.Database): void;
+  /**
+   * Writes again, as new events of this PC (`as.origin`, numbered after
+   * `as.usedThrough`, chained to its newest held), contacts and contact voids
+   * that a surviving projection row showed but no event brings back, in the
+   * order given; inside the caller's transaction. A row that does not make a
+   * valid event is left out. Answers how many of each were written.
+   */
+  writeAgain(db: Database.Database, as: WriteAgainAs, seen: { contacts: readonly SeenRow[]; voids: readonly SeenRow[] }): { contacts: number; voids: number };
 }
+
+/** Whose events the records written again become. */
+export interface WriteAgainAs {
+  origin: string;
+  /** The highest sequence number this PC is known to have used (held or named by a projection): none is given out again. */
+  usedThrough: number;
+  now: number;
+}
+
+/**
+ * A projection row as the damaged file held it, its columns named as the
+ * event body names them (a contact: contactId, clinicianId, typeId, counts,
+ * occurredAt, …, requestId; a void: contactId, reason).
+ */
+export type SeenRow = Record<string, unknown>;
 
 export const LOCAL_TABLES = ['device', 'device_settings', 'network_self', 'network_members', 'network_set_aside', 'network_alarms'] as const;
 
@@ -37,11 +60,16 @@ const EVIDENCE = [
   { table: 'requests', contact: false },
 ] as const;
 
+/** Projections whose rows are kept whole, so that what they show can be written again where the events behind them are lost. */
+export const KEPT_PROJECTIONS = ['contacts', 'voids', 'requests'] as const;
+
 export interface SalvageSink {
   event(event: SalvagedEvent): void;
   localRow(table: (typeof LOCAL_TABLES)[number], row: Record<string, unknown>): void;
   /** A projection row showed that the event origin/seq existed; `contactId` when it was a contact. */
   evidence(origin: string, seq: number, contactId: string | null): void;
+  /** A whole row of a projection kept for writing again. */
+  projectionRow(table: (typeof KEPT_PROJECTIONS)[number], row: Record<string, unknown>): void;
 }
 
 export interface SalvageOutcome {
@@ -124,9 +152,11 @@ function salvageThroughSqlite(file: string, sink: SalvageSink, rules: EventRules
     });
     outcome.localTablesDamaged = LOCAL_TABLES.filter((table) => !readTolerantly(db, `SELECT * FROM ${table}`, null, (row) => sink.localRow(table, row)));
     for (const { table, contact } of EVIDENCE) {
-      const columns = `origin, seq${contact ? ', id' : ''}`;
+      const kept = (KEPT_PROJECTIONS as readonly string[]).includes(table) ? (table as (typeof KEPT_PROJECTIONS)[number]) : null;
+      const columns = kept ? '*' : `origin, seq${contact ? ', id' : ''}`;
       readTolerantly(db, `SELECT ${columns} FROM ${table}`, `SELECT ${columns} FROM ${table} ORDER BY rowid DESC`, (row) => {
         if (typeof row.origin === 'string' && typeof row.seq === 'number') sink.evidence(row.origin, row.seq, contact && typeof row.id === 'string' ? row.id : null);
+        if (kept) sink.projectionRow(kept, row);
       });
     }
   } finally {

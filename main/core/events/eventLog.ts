@@ -34,6 +34,8 @@ export class EventLog {
   private currentOrigin: string;
   private readonly now: () => number;
   private readonly actorOf: () => string | null;
+  /** Sequence numbers this PC is known to have used although the log no longer holds them (see usedThrough). */
+  private usedUpTo = 0;
 
   constructor(store: Store, origin: string, now: () => number, actorOf: () => string | null = () => null) {
     this.store = store;
@@ -59,6 +61,16 @@ export class EventLog {
     this.last = { ...this.last, node: origin };
   }
 
+  /**
+   * This PC is known to have used the sequence numbers up to `seq` (a rebuilt
+   * database that lost its newest events): the next event takes one after
+   * them, linked to the newest event held, so none is given out twice and the
+   * gap shows as missing.
+   */
+  usedThrough(seq: number): void {
+    this.usedUpTo = Math.max(this.usedUpTo, seq);
+  }
+
   /** Another PC's clock value, seen in an event applied here: everything written after sorts after it. */
   observe(hlc: string): void {
     const remote = decodeHlc(hlc);
@@ -77,7 +89,7 @@ export class EventLog {
     const head = headOf(this.store, this.origin);
     const unsigned = {
       origin: this.origin,
-      seq: (head?.seq ?? 0) + 1,
+      seq: Math.max(head?.seq ?? 0, this.usedUpTo) + 1,
       hlc: encodeHlc(this.last),
       wallTime,
       type,
