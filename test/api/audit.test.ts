@@ -52,7 +52,7 @@ describe('the audit trail', () => {
     const { core } = await practice();
     const caps = list(core, { kind: 'caps' });
     expect(caps.rows.map(({ staff, pc, summary, at }) => ({ staff, pc, summary, at }))).toEqual([
-      { staff: 'Ann Admin', pc: 'Reception 1', summary: 'Changed Dr Amara Okafor: dailyCap 24', at: Date.parse('2026-11-23T09:01:00Z') },
+      { staff: 'Ann Admin', pc: 'Reception 1', summary: 'Changed Dr Amara Okafor: daily cap 24', at: Date.parse('2026-11-23T09:01:00Z') },
     ]);
   });
 
@@ -78,7 +78,7 @@ describe('the audit trail', () => {
     must(await core.call('session.signIn', { staffId: ann?.id ?? '', pin: '2580' }));
     must(core.call('settings.update', { warningPercent: 90 }));
     expect(list(core, { kind: 'settings' }).rows).toEqual([]);
-    expect(list(core, { kind: 'settings', from: '2026-11-24', to: '2026-11-24' }).rows.map((row) => row.summary)).toEqual(['Changed the practice’s settings: warningPercent 90']);
+    expect(list(core, { kind: 'settings', from: '2026-11-24', to: '2026-11-24' }).rows.map((row) => row.summary)).toEqual(['Changed the practice’s settings: warning level (%) 90']);
     expect(core.call('audit.list', { from: '2026-11-24', to: TODAY })).toMatchObject({ ok: false, error: { field: 'to' } });
   });
 
@@ -110,4 +110,11 @@ describe('the audit trail', () => {
     expect(lines.at(-1)).toMatch(/^2026-11-23T09:00:00\+00:00,"'=Reception 1",Ann Admin,Clinicians,Added Dr Amara Okafor,[0-9a-f]+,\d+$/);
     expect(lines[1]).toMatch(/^2026-11-23T09:03:00\+00:00,"'=Reception 1",Ann Admin,Clinicians,Changed Dr Amara Okafor-Reid: name Dr Amara Okafor-Reid,/);
   });
+
+  it('names a role’s default cap in words', async () => {
+    const { core } = await practice();
+    must(core.call('settings.update', { roleDefaults: { practice_nurse: { capped: true, dailyCap: 20 } } }));
+    expect(list(core, { kind: 'caps' }).rows[0]?.summary).toBe('Changed the practice’s settings: default for Practice nurse: capped yes, daily cap 20');
+  });
 });
+

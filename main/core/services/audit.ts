@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import type { ParsedInputOf } from '../../../shared/contract.ts';
 import { AUDIT_KINDS, AUDIT_KIND_LABELS, AUDIT_ROW_LIMIT, type AuditKind, type AuditRow, type AuditTrail } from '../../../shared/audit.ts';
 import { endOfPracticeDay, practiceIsoOf, startOfPracticeDay } from '../../../shared/practiceDay.ts';
+import { CLINICIAN_ROLES, ROLE_LABELS } from '../../../shared/domain.ts';
 import { NOT_SIGNED_IN, STAFF_ROLE_LABELS, STAFF_ROLES } from '../../../shared/staff.ts';
 import type { CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
@@ -55,10 +56,45 @@ function kindOf(type: string, body: Body): AuditKind | null {
 
 const text = (value: unknown): string => (value === null || value === undefined ? 'none' : typeof value === 'string' ? value : JSON.stringify(value));
 
-/** A change set as "field: value, …", the PIN's hash never shown. */
+/** Fields as a practice manager knows them; any other is shown by its own name. */
+const FIELD_WORDS: Record<string, string> = {
+  dailyCap: 'daily cap',
+  amCap: 'morning cap',
+  pmCap: 'afternoon cap',
+  capped: 'capped',
+  key: 'desk key',
+  active: 'active',
+  warningPercent: 'warning level (%)',
+  sessionSplit: 'afternoon starts',
+  dayEnd: 'day ends',
+  boardOrder: 'board order',
+  lateEntryDays: 'late entries (days back)',
+  collectNhsNumber: 'collect NHS numbers',
+  listSize: 'list size',
+  practiceName: 'practice name',
+  capMode: 'cap per',
+  capBasis: 'cap based on',
+  defaultContactType: 'usual type of contact',
+  idleMinutes: 'idle time (minutes)',
+  pinAttempts: 'wrong PINs before a lockout',
+  noticeWhy: 'notice’s “why”',
+  receptionScript: 'reception script',
+};
+
+const valueText = (value: unknown): string => (value === true ? 'yes' : value === false ? 'no' : text(value));
+
+/** A change set as "field value, …", the PIN's hash never shown. */
 function changesText(changes: Body): string {
   return Object.entries(changes)
-    .map(([field, value]) => (field === 'pinHash' ? 'a new PIN' : `${field.replace('roleDefault:', 'default for ')} ${text(value)}`))
+    .map(([field, value]) => {
+      if (field === 'pinHash') return 'a new PIN';
+      if (field.startsWith('roleDefault:')) {
+        const role = CLINICIAN_ROLES.find((candidate) => `roleDefault:${candidate}` === field);
+        const fallback = value as { capped?: unknown; dailyCap?: unknown };
+        return `default for ${role ? ROLE_LABELS[role] : field.slice('roleDefault:'.length)}: capped ${valueText(fallback.capped)}, daily cap ${valueText(fallback.dailyCap)}`;
+      }
+      return `${FIELD_WORDS[field] ?? field} ${valueText(value)}`;
+    })
     .join(', ');
 }
 
