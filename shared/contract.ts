@@ -73,6 +73,14 @@ const exportInput = z.strictObject({
 
 const roleDefaultPatch = z.strictObject({ capped: f.flag('Capped').optional(), dailyCap: f.dailyCap.optional() }, { error: 'Give the role’s cap as capped and a daily cap.' });
 
+/** Which part of the audit trail: dates, and optionally one person (null: nobody signed in) and one kind. */
+const auditInput = z.strictObject({
+  from: f.practiceDay,
+  to: f.practiceDay,
+  staffId: nullable(f.entityId('member of staff')).optional(),
+  kind: z.enum(AUDIT_KINDS, { error: 'Choose what kind of change to show, or all of them.' }).optional(),
+});
+
 /** What every record at the desk may also carry. */
 const recordingFields = {
   /** Made by the caller once per thing meant; a retry with it records nothing more and answers as the first time. */
@@ -381,21 +389,11 @@ export const contract = {
   )<SessionInfo>(),
   'session.signOut': method(none, 'Sign out at this PC: records made next say “not signed in” until someone signs in.')<SessionInfo>(),
   'audit.list': method(
-    z.strictObject({
-      from: f.practiceDay,
-      to: f.practiceDay,
-      staffId: nullable(f.entityId('member of staff')).optional(),
-      kind: z.enum(AUDIT_KINDS, { error: 'Choose what kind of change to show, or all of them.' }).optional(),
-    }),
+    auditInput,
     'Who changed what, when and at which PC, newest first (up to 2,000 rows): caps, rota, clinicians, settings, voids, exports with identifiers, staff, sign-ins and wrong PINs. staffId null: what was done with nobody signed in.',
   )<AuditTrail>(),
   'audit.csv': method(
-    z.strictObject({
-      from: f.practiceDay,
-      to: f.practiceDay,
-      staffId: nullable(f.entityId('member of staff')).optional(),
-      kind: z.enum(AUDIT_KINDS, { error: 'Choose what kind of change to show, or all of them.' }).optional(),
-    }),
+    auditInput,
     'The same audit trail as a CSV file’s text, for the partners, the LMC or the ICB.',
   )<{ fileName: string; csv: string; rows: number }>(),
   'session.touch': method(none, 'Someone is using the desk: the idle time starts again. Answers who is signed in, if anyone is still.')<SessionInfo>(),

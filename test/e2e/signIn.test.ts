@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { callHost } from '../helpers/host.ts';
@@ -112,6 +113,12 @@ describe('signing in at the desk, in Chromium through the browser host', () => {
     expect(await audit.getByRole('row', { name: /Rita Reception signed in/ }).count()).toBe(1);
     await audit.getByRole('combobox', { name: 'Person' }).selectOption({ label: 'Everyone' });
     await expect.poll(() => audit.getByText(/^Checked at \d\d:\d\d \(at start or after the last catch-up\): (.* then held were intact|there were no records yet)\.$/).count()).toBe(1);
+    const [download] = await Promise.all([page.waitForEvent('download'), audit.getByRole('button', { name: 'Save as CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^contactcap-audit-\d{4}-\d\d-\d\d-to-\d{4}-\d\d-\d\d\.csv$/);
+    const saved = await download.path();
+    const csv = readFileSync(saved, 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFwhen,pc,staff,kind,what,pc_id,sequence');
+    expect(csv).toContain('Named Mo Manager as Practice manager');
     await screenshot(page, 'settings-audit');
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);

@@ -5,7 +5,8 @@ import { endOfPracticeDay, practiceIsoOf, startOfPracticeDay } from '../../../sh
 import { CLINICIAN_ROLES, ROLE_LABELS } from '../../../shared/domain.ts';
 import { NOT_SIGNED_IN, STAFF_ROLE_LABELS, STAFF_ROLES } from '../../../shared/staff.ts';
 import type { CoreContext } from '../context.ts';
-import { DomainError } from '../errors.ts';
+import { MAX_EXPORT_DAYS } from '../../../shared/reports.ts';
+import { assertRange } from './reports/summary.ts';
 import { statement } from '../db/store.ts';
 import { listMembers } from '../repos/networkRepo.ts';
 import { currentConfig, currentContactTypes, currentDirectory } from './configViews.ts';
@@ -164,13 +165,9 @@ function summaryOf(type: string, body: Body, names: Names): string {
   }
 }
 
-function assertRange(from: string, to: string): void {
-  if (to < from) throw new DomainError('invalid_input', 'The last day must be on or after the first day.', 'to');
-}
-
 /** The audit trail for a date range, newest first, filtered by person and kind. */
 export function readAudit(ctx: CoreContext, input: ParsedInputOf<'audit.list'>): AuditTrail {
-  assertRange(input.from, input.to);
+  assertRange(input.from, input.to, MAX_EXPORT_DAYS, 'The audit trail');
   const kinds = input.kind ? [input.kind] : AUDIT_KINDS;
   const types = [...new Set(kinds.flatMap((kind) => TYPES_BY_KIND[kind]))];
   const actorClause = input.staffId === undefined ? '' : input.staffId === null ? 'AND actor IS NULL' : 'AND actor = @staffId';
@@ -184,13 +181,13 @@ export function readAudit(ctx: CoreContext, input: ParsedInputOf<'audit.list'>):
   const config = currentConfig(ctx);
   const staff = new Map(allStaff(ctx).map((member) => [member.id, member.name]));
   const clinicians = new Map(config.clinicians.map((clinician) => [clinician.id, clinician.name]));
-  const types_ = new Map(currentContactTypes(ctx).map((type) => [type.id, type.name]));
+  const typeNames = new Map(currentContactTypes(ctx).map((type) => [type.id, type.name]));
   const services = new Map(currentDirectory(ctx).map((entry) => [entry.id, entry.name]));
   const lookup = (map: Map<string, string>, fallback: string) => (id: unknown) => map.get(String(id)) ?? fallback;
   const names: Names = {
     clinician: lookup(clinicians, 'a clinician'),
     staff: lookup(staff, 'a member of staff'),
-    type: lookup(types_, 'a type of contact'),
+    type: lookup(typeNames, 'a type of contact'),
     service: lookup(services, 'a service'),
   };
   const pcs = new Map(listMembers(ctx).map((member) => [member.deviceId, member.name]));

@@ -1,6 +1,6 @@
 import argon2 from 'argon2';
-import { format } from 'date-fns';
 import type { ParsedInputOf } from '../../../shared/contract.ts';
+import { practiceTimeOf } from '../../../shared/practiceDay.ts';
 import { LOCKOUT_MINUTES, STAFF_ROLE_LABELS, STAFF_ROLES, weakPinProblem, type SessionInfo, type StaffMember, type StaffRole } from '../../../shared/staff.ts';
 import { CacheSlot } from '../db/caches.ts';
 import type { Store } from '../db/store.ts';
@@ -237,10 +237,6 @@ function endSession(ctx: CoreContext, why: 'by_hand' | 'idle' | 'switched' | 'ta
   ctx.session.since = null;
 }
 
-function clockTime(ms: number): string {
-  return format(new Date(ms), 'HH:mm');
-}
-
 export async function signIn(ctx: CoreContext, input: ParsedInputOf<'session.signIn'>): Promise<SessionInfo> {
   const member = requireMember(ctx, input.staffId);
   if (!member.active) throw new DomainError('not_found', `${member.name} is no longer on the staff list. Choose your name from the list, or ask a manager.`, 'staffId');
@@ -248,7 +244,7 @@ export async function signIn(ctx: CoreContext, input: ParsedInputOf<'session.sig
   if (locked !== null) {
     throw new DomainError(
       'not_allowed',
-      `${member.name} is locked out on this PC after too many wrong PINs, until ${clockTime(locked)}. A practice manager or administrator can unlock it sooner on the Staff page. Patients can still be recorded meanwhile.`,
+      `${member.name} is locked out on this PC after too many wrong PINs, until ${practiceTimeOf(locked)}. A practice manager or administrator can unlock it sooner on the Staff page. Patients can still be recorded meanwhile.`,
       'pin',
     );
   }

@@ -44,7 +44,13 @@ async function download(scope: Window & typeof globalThis, post: Post, input: Ex
     return fail('internal', DOWNLOAD_FAILED);
   }
   const fileName = fileNameOf(response);
-  const url = scope.URL.createObjectURL(await response.blob());
+  saveBlob(scope, await response.blob(), fileName);
+  return ok({ kind: 'downloaded', fileName });
+}
+
+/** Saves bytes the page already holds as a download with this name, through an object URL kept for a while. */
+export function saveBlob(scope: Window & typeof globalThis, blob: Blob, fileName: string): void {
+  const url = scope.URL.createObjectURL(blob);
   const link = scope.document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -53,7 +59,6 @@ async function download(scope: Window & typeof globalThis, post: Post, input: Ex
   link.click();
   link.remove();
   scope.setTimeout(() => scope.URL.revokeObjectURL(url), DOWNLOAD_KEPT_MS);
-  return ok({ kind: 'downloaded', fileName });
 }
 
 /**

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { AuditKind, AuditTrail } from '../../../shared/audit.ts';
 import type { Envelope } from '../../../shared/result.ts';
 import { api } from '../api/client.ts';
+import { saveBlob } from '../api/httpTransport.ts';
 
 export interface AuditFilter {
   from: string;
@@ -31,15 +32,7 @@ export const useAuditStore = create<AuditState>()((set) => ({
   async saveCsv(filter) {
     const result = await api().call('audit.csv', filter);
     if (!result.ok) return result;
-    const url = URL.createObjectURL(new Blob([result.value.csv], { type: 'text/csv;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = result.value.fileName;
-    link.hidden = true;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    saveBlob(window, new Blob([result.value.csv], { type: 'text/csv;charset=utf-8' }), result.value.fileName);
     return { ok: true, value: { fileName: result.value.fileName, rows: result.value.rows } };
   },
 }));
