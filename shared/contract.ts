@@ -11,6 +11,7 @@ import { EXPORT_TABLES, GPAS_STATUSES, type DayReport, type EndOfDayStatus, type
 import type { NetworkStatus } from './network.ts';
 import type { SessionInfo, StaffMember } from './staff.ts';
 import { AUDIT_KINDS, type AuditTrail } from './audit.ts';
+import { ERASURE_REASONS, type ErasureOutcome, type IdentifierRecord, type IdentifierSummary } from './identifiers.ts';
 import type { Envelope } from './result.ts';
 import * as f from './schemas.ts';
 
@@ -116,6 +117,7 @@ export const contract = {
       lateEntryDays: f.lateEntryDays.optional(),
       defaultContactType: f.typeId.optional(),
       collectNhsNumber: f.flag('Collect NHS numbers').optional(),
+      identifierRetentionDays: f.identifierRetentionDays.optional(),
       listSize: nullable(f.listSize).optional(),
       noticeWhy: f.noticeWhy.optional(),
       receptionScript: f.receptionScript.optional(),
@@ -396,6 +398,26 @@ export const contract = {
     auditInput,
     'The same audit trail as a CSV file’s text, for the partners, the LMC or the ICB.',
   )<{ fileName: string; csv: string; rows: number }>(),
+  'identifiers.summary': method(none, 'What patient identifiers this PC holds: how many records, the oldest day, and the practice’s retention period.')<IdentifierSummary>(),
+  'identifiers.find': method(
+    z.strictObject({
+      nhsNumber: f.nhsNumberText.optional(),
+      text: z.string({ error: 'Type some of the note to look for.' }).trim().max(100, { error: 'Look for at most 100 characters of a note.' }).optional(),
+      from: f.practiceDay.optional(),
+      to: f.practiceDay.optional(),
+    }),
+    'Records holding patient identifiers, newest first (up to 500): all of them, or those with this NHS number, or whose note contains this text, between two days.',
+  )<IdentifierRecord[]>(),
+  'identifiers.erase': method(
+    z.strictObject({
+      recordIds: z
+        .array(f.entityId('record'), { error: 'Choose the records whose identifiers to erase.' })
+        .min(1, { error: 'Choose at least one record whose identifiers to erase.' })
+        .max(500, { error: 'Erase at most 500 records at a time.' }),
+      why: z.enum(ERASURE_REASONS, { error: 'Say why: the patient asked, entered in error, or no longer needed.' }),
+    }),
+    'Erase the NHS number and note of these records on every PC of the practice: their keys are deleted, so nothing of them can be read again. Counts are untouched.',
+  )<ErasureOutcome>(),
   'session.touch': method(none, 'Someone is using the desk: the idle time starts again. Answers who is signed in, if anyone is still.')<SessionInfo>(),
 } as const;
 

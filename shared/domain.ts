@@ -1,5 +1,6 @@
 /** Domain words and shapes shared by the core and the renderer (DOMAIN.md). */
 import type { DestinationKind, PharmacyFirstCondition, PharmacyFirstRoute, RedirectionReason } from './directory.ts';
+import type { IdentifierState } from './identifiers.ts';
 
 export const CLINICIAN_ROLES = [
   'gp_partner',
@@ -276,8 +277,11 @@ export interface Redirection {
   /** NHS 111 only: whether the ICB has been told. */
   icbInformed: boolean | null;
   emergency: boolean;
+  /** Empty, and nhsNumber null, unless identifiers are held here (see `identifiers`). */
   note: string;
   nhsNumber: string | null;
+  /** Whether the note and NHS number are readable here, erased, or not yet arrived from the PC that recorded them. */
+  identifiers: IdentifierState;
   occurredAt: string;
   practiceDay: string;
   /** Entered on a later day, with this reason. */
@@ -294,6 +298,7 @@ export interface Deferral {
   kind: DeferralKind;
   untilDay: string | null;
   note: string;
+  identifiers: IdentifierState;
   occurredAt: string;
   practiceDay: string;
   /** Entered on a later day, with this reason. */

@@ -6,6 +6,7 @@ import { deskKeyProblem, parseDeskKey } from './deskKeys.ts';
 import { CLOCK_TIME, DAY_FORMAT_PROBLEM, practiceDayProblem } from './practiceDay.ts';
 import { WEEKDAYS } from './rota.ts';
 import { MAX_LATE_ENTRY_DAYS } from './settings.ts';
+import { IDENTIFIER_RETENTION_DAYS } from './identifiers.ts';
 import { IDLE_MINUTES, PIN_ATTEMPTS, PIN_MAX_DIGITS, PIN_MIN_DIGITS, STAFF_ROLES } from './staff.ts';
 import { freeText, type FreeTextField } from './freeText.ts';
 import { isReadableText, tidyText } from './text.ts';
@@ -228,6 +229,11 @@ export const idleMinutes = z
   .int({ error: 'Enter the idle time in whole minutes, for example 10.' })
   .min(IDLE_MINUTES.min, { error: `The idle time must be at least ${IDLE_MINUTES.min} minute.` })
   .max(IDLE_MINUTES.max, { error: `The idle time can be at most ${IDLE_MINUTES.max} minutes (8 hours).` });
+export const identifierRetentionDays = z
+  .number({ error: 'Enter how many days identifiers are kept, as a whole number, for example 30.' })
+  .int({ error: 'Enter how many days identifiers are kept, as a whole number, for example 30.' })
+  .min(IDENTIFIER_RETENTION_DAYS.min, { error: `Keep identifiers for at least ${IDENTIFIER_RETENTION_DAYS.min} day.` })
+  .max(IDENTIFIER_RETENTION_DAYS.max, { error: `Identifiers can be kept for at most ${IDENTIFIER_RETENTION_DAYS.max} days (10 years).` });
 export const pinAttempts = z
   .number({ error: 'Enter how many wrong PINs lock a person out, as a whole number, for example 5.' })
   .int({ error: 'Enter how many wrong PINs lock a person out, as a whole number, for example 5.' })

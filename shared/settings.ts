@@ -1,4 +1,5 @@
 import { DEFAULT_NOTICE_WHY, DEFAULT_RECEPTION_SCRIPT } from './actions.ts';
+import { IDENTIFIER_RETENTION_DAYS } from './identifiers.ts';
 import { IDLE_MINUTES, PIN_ATTEMPTS } from './staff.ts';
 import { DEFAULT_ROLE_DEFAULTS, type CapMode, type ClinicianRole, type RoleDefault } from './domain.ts';
 
@@ -47,6 +48,8 @@ export interface PracticeSettings {
   defaultContactType: string;
   /** NHS numbers on redirections: off unless the practice turns it on (UK GDPR minimisation). */
   collectNhsNumber: boolean;
+  /** Days a record's NHS number and note are kept after its day; then erased on every PC (issue 10 §5). */
+  identifierRetentionDays: number;
   /** Practice list size, for the LMC's GPAS return. */
   listSize: number | null;
   /** Why the practice is taking collective action, on the patient notice. */
@@ -73,6 +76,7 @@ export const DEFAULT_SETTINGS: PracticeSettings = {
   roleDefaults: DEFAULT_ROLE_DEFAULTS,
   defaultContactType: 'auto',
   collectNhsNumber: false,
+  identifierRetentionDays: IDENTIFIER_RETENTION_DAYS.default,
   listSize: null,
   noticeWhy: DEFAULT_NOTICE_WHY,
   receptionScript: DEFAULT_RECEPTION_SCRIPT,

@@ -260,6 +260,9 @@ const MANAGER_ONLY: readonly MethodName[] = [
   'staff.unlock',
   'audit.list',
   'audit.csv',
+  'identifiers.summary',
+  'identifiers.find',
+  'identifiers.erase',
 ];
 
 describe('what each role may do', () => {
@@ -306,6 +309,9 @@ const EXAMPLES: Record<string, Example> = {
   'staff.unlock': (s) => ({ staffId: s.rita }),
   'audit.list': () => ({ from: TODAY, to: TODAY }),
   'audit.csv': () => ({ from: TODAY, to: TODAY }),
+  'identifiers.summary': () => ({}),
+  'identifiers.find': () => ({}),
+  'identifiers.erase': () => ({ recordIds: ['id-none'], why: 'patient_request' }),
   // Any member of staff, not nobody:
   'contact.void': () => ({ contactId: 'id-none', reason: 'Wrong clinician chosen' }),
   'redirection.void': () => ({ redirectionId: 'id-none', reason: 'Wrong clinician chosen' }),

@@ -92,6 +92,9 @@ export const ACCESS: { [M in MethodName]: Access<M> } = {
   'session.touch': open('use the desk'),
   'audit.list': managers('see the audit trail'),
   'audit.csv': managers('export the audit trail'),
+  'identifiers.summary': managers('see what patient identifiers are held'),
+  'identifiers.find': managers('look up patient identifiers'),
+  'identifiers.erase': managers('erase patient identifiers'),
 };
 
 /** The first member of staff is named with nobody signed in: the setup's administrator. */

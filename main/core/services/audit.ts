@@ -71,6 +71,7 @@ const FIELD_WORDS: Record<string, string> = {
   boardOrder: 'board order',
   lateEntryDays: 'late entries (days back)',
   collectNhsNumber: 'collect NHS numbers',
+  identifierRetentionDays: 'days identifiers are kept',
   listSize: 'list size',
   practiceName: 'practice name',
   capMode: 'cap per',

@@ -57,6 +57,7 @@ export function settingsFrom(data: Fields): PracticeSettings {
     roleDefaults,
     defaultContactType: text(data.defaultContactType, DEFAULT_SETTINGS.defaultContactType),
     collectNhsNumber: bool(data.collectNhsNumber, DEFAULT_SETTINGS.collectNhsNumber),
+    identifierRetentionDays: intOrNull(data.identifierRetentionDays) ?? DEFAULT_SETTINGS.identifierRetentionDays,
     listSize: intOrNull(data.listSize),
     noticeWhy: text(data.noticeWhy, DEFAULT_SETTINGS.noticeWhy),
     receptionScript: text(data.receptionScript, DEFAULT_SETTINGS.receptionScript),

@@ -96,6 +96,12 @@ const NOT_FREE_TEXT = [
   'deferral.record.requestId',
   'deferral.void.deferralId',
   'deferral.listForDay.day',
+  // A search, never kept.
+  'identifiers.find.nhsNumber',
+  'identifiers.find.text',
+  'identifiers.find.from',
+  'identifiers.find.to',
+  'identifiers.erase.recordIds.*',
   'report.day.day',
   'report.range.from',
   'report.range.to',
