@@ -33,8 +33,20 @@ export interface MemberKeys {
 /**
  * Bumped when PCs on two versions could no longer replicate; events with new types do not bump it.
  * 2: events are chained and name their actor (blocks of ten parts), which a PC on 1 cannot check.
+ * 3: the keys of sealed patient identifiers travel beside the records, on a message of their own.
  */
-export const REPLICATION_PROTOCOL = 2;
+export const REPLICATION_PROTOCOL = 3;
+
+/**
+ * The key of one record's sealed identifiers (issue 10 §5), as it goes between
+ * PCs: only to a PC that proved the practice secret, never into a Hypercore.
+ */
+export interface WireKey {
+  recordId: string;
+  /** 32 bytes, hex. */
+  key: string;
+  practiceDay: string;
+}
 
 export interface StartMessage {
   kind: 'start';
@@ -73,6 +85,10 @@ export type ToReplicator =
   | { kind: 'addresses'; addresses: string[] }
   | { kind: 'removed'; deviceIds: string[] }
   | { kind: 'members'; members: MemberKeys[] }
+  /** Records whose keys this PC lacks: asked of every PC connected now and of each that connects later. */
+  | { kind: 'wantKeys'; recordIds: string[] }
+  /** Keys to give: to one PC (an answer), or to every PC connected (`to` null: just recorded here). */
+  | { kind: 'keys'; to: string | null; keys: WireKey[] }
   | { kind: 'stop' };
 
 /** What the replication process knows of one connected or remembered peer. */
@@ -100,6 +116,10 @@ export type FromReplicator =
   | { kind: 'peers'; peers: PeerReport[]; lengths: Record<string, number> }
   /** A fork: the same origin has two signed histories. That origin is closed here until someone acts. */
   | { kind: 'fork'; origin: string; detail: string }
+  /** A connected PC asks for the keys of these records. */
+  | { kind: 'keysWanted'; from: string; recordIds: unknown[] }
+  /** A connected PC gave keys: checked by the core before any is kept. */
+  | { kind: 'keysGiven'; from: string; keys: unknown[] }
   | { kind: 'problem'; code: 'port_in_use' | 'no_lan' | 'wrong_secret' | 'incompatible_version' | 'unreachable' | 'storage'; message: string; peer?: string }
   | { kind: 'stopped' };
 

@@ -29,6 +29,7 @@ import { fileSecretKeeper, forkReplication } from './network/processes.ts';
 import { projectPending } from './events/pending.ts';
 import type { RemoteOutcome } from './events/remote.ts';
 import { createAuditTrail } from './services/auditTrail.ts';
+import { createErasureFollowUp } from './services/erasureFollowUp.ts';
 
 export interface CoreOptions {
   /** Folder holding the database: per machine, on a local disk. */
@@ -76,6 +77,8 @@ export interface Core {
   readonly integrity: Promise<IntegrityResult>;
   /** The events' hash chain: `check()` starts a background check, `settled()` waits for the checks asked for. A broken chain is shown as a notice. */
   readonly auditTrail: { check(): void; settled(): Promise<AuditTrailStatus> };
+  /** Erasure of patient identifiers: the retention period's now, and the follow-up of every erasure (overwriting copies) done. */
+  readonly identifiers: { eraseExpired(): void; settled(): Promise<void> };
   /** The open connection, for tests and maintenance tools. */
   readonly db: Database.Database;
   /** The connection with the core's one Caches object: what tools that write below the api must use. */
@@ -128,6 +131,8 @@ export function createCore(options: CoreOptions): Core {
   const push: PushListener = (event, payload) => {
     // After every commit here, this PC's new events go to its own record in the practice network.
     if (!closed) network.afterLocalWrite();
+    // An erasure committed here or from another PC: its keys are overwritten in the copies too.
+    if (!closed) erasure.afterCommit();
     for (const listener of listeners) {
       try {
         listener(event, payload);
@@ -216,6 +221,7 @@ export function createCore(options: CoreOptions): Core {
     checkAuditTrail,
   );
   ctx.network = network;
+  const erasure = createErasureFollowUp(ctx, opened.file, options.dataDir);
 
   const status = (context: CoreContext): SystemStatus => {
     const now = context.clock.now();
@@ -256,7 +262,11 @@ export function createCore(options: CoreOptions): Core {
     };
     timers.push(setTimeout(look, 60_000), setInterval(look, 60 * 60_000));
   }
+  // Identifiers past the practice's retention period: at start, then every ten minutes.
+  timers.push(setInterval(() => !closed && erasure.eraseExpired(), 10 * 60_000));
   for (const timer of timers) timer.unref();
+  onceMoreAfterRebuild(() => erasure.eraseExpired());
+  erasure.sweepBackups();
   onceMoreAfterRebuild(() => network.startIfJoined());
   checkAuditTrail();
 
@@ -305,6 +315,7 @@ export function createCore(options: CoreOptions): Core {
     databasePath: opened.file,
     integrity,
     auditTrail: { check: () => auditTrail.check(), settled: () => auditTrail.settled() },
+    identifiers: { eraseExpired: () => erasure.eraseExpired(), settled: () => erasure.settled() },
     get db() {
       return ctx.db;
     },

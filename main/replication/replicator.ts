@@ -12,6 +12,8 @@ const PROOF_TIMEOUT_MS = 5_000;
 const PING_EVERY_MS = 5_000;
 const FIRST_BACKOFF_MS = 1_000;
 const LONGEST_BACKOFF_MS = 60_000;
+/** Most record ids or keys in one message, either way. */
+const MOST_KEYS = 2_000;
 
 interface Member {
   keys: MemberKeys;
@@ -30,6 +32,7 @@ interface Peer {
   initiator: boolean;
   membersMsg: Message;
   pingMsg: Message;
+  keysMsg: Message;
   address: string | null;
 }
 
@@ -134,6 +137,8 @@ export class Replicator {
   private closing = false;
   private lastReport = '';
   private readonly problemsSent = new Map<string, number>();
+  /** Records whose keys the core lacks: asked of each PC as it connects. */
+  private keysWanted: string[] = [];
 
   private readonly protocol: number;
 
@@ -187,6 +192,17 @@ export class Replicator {
           }
         }
         return;
+      case 'wantKeys':
+        this.keysWanted = message.recordIds.slice(0, MOST_KEYS);
+        for (const peer of this.peers.values()) peer.keysMsg.send({ want: this.keysWanted });
+        return;
+      case 'keys': {
+        const keys = message.keys.slice(0, MOST_KEYS);
+        if (keys.length === 0) return;
+        const to = message.to === null ? [...this.peers.values()] : [this.peers.get(message.to)].filter((peer) => peer !== undefined);
+        for (const peer of to) peer.keysMsg.send({ give: keys });
+        return;
+      }
       case 'stop':
         await this.close();
         this.send({ kind: 'stopped' });
@@ -427,6 +443,16 @@ export class Replicator {
         this.heard(peer, typeof sent === 'number' ? sent - this.now() : null);
       },
     });
+    // Keys of sealed identifiers, asked for and given; the core checks every one it is given.
+    const keysMsg = channel.addMessage({
+      encoding: json,
+      onmessage: (value) => {
+        if (!peer || typeof value !== 'object' || value === null) return;
+        const { want, give } = value as { want?: unknown; give?: unknown };
+        if (Array.isArray(want) && want.length > 0) this.send({ kind: 'keysWanted', from: peer.deviceId, recordIds: want.slice(0, MOST_KEYS) });
+        if (Array.isArray(give) && give.length > 0) this.send({ kind: 'keysGiven', from: peer.deviceId, keys: give.slice(0, MOST_KEYS) });
+      },
+    });
     channel.open();
 
     const onHello = (value: unknown) => {
@@ -481,7 +507,7 @@ export class Replicator {
       }
       // An address this PC can dial back: the one it dialled, or the peer's own port at the address it came from.
       const reachable = dial ? dial.address : address && Number.isInteger(value.port) ? `${address}:${value.port}` : null;
-      peer = { deviceId: value.deviceId, name: value.name.slice(0, 80), stream, initiator, membersMsg, pingMsg, address: reachable };
+      peer = { deviceId: value.deviceId, name: value.name.slice(0, 80), stream, initiator, membersMsg, pingMsg, keysMsg, address: reachable };
       this.peers.set(peer.deviceId, peer);
       const known = this.remembered.get(peer.deviceId);
       this.remembered.set(peer.deviceId, {
@@ -501,6 +527,7 @@ export class Replicator {
       // Only now, with the secret proved, do any records move on this connection.
       this.store?.replicate(stream);
       membersMsg.send({ members: this.memberList() });
+      if (this.keysWanted.length > 0) keysMsg.send({ want: this.keysWanted });
       this.report(true);
     };
 

@@ -413,6 +413,17 @@ const KINDS = {
   pin,
   idleMinutes: wholeNumber(1, 480, '10'),
   pinAttempts: wholeNumber(3, 10, '5'),
+  identifierRetentionDays: wholeNumber(1, 3650, '30'),
+  erasureWhy: notOneOf(['patient_request', 'entered_in_error', 'no_longer_needed'], ['Patient request', 'patient asked', 'error', 'retention', ' patient_request', '']),
+  /** Not a list, an empty one, one with a bad id among good ones, or more than 500. */
+  recordIdList: fc.oneof(
+    otherThan('object').filter((value) => !Array.isArray(value)),
+    fc.constant<unknown>([]),
+    fc.constant<unknown>({ 0: 'id-1' }),
+    fc.tuple(id, fc.nat(3)).map(([bad, at]) => ['id-1', 'id-2', 'id-3'].toSpliced(at, 0, bad as string)),
+    fc.constant<unknown>(Array.from({ length: 501 }, (_, i) => `id-${i}`)),
+  ),
+  searchText: fc.oneof(otherThan('string'), longerThan(100)),
   practiceName: words(2, 100),
   capBasis: words(5, 300),
   voidReason: words(3, 200),
@@ -585,6 +596,7 @@ const CASES: { [M in TestedMethod]: MethodCase<M> } = {
       setup: optional('setupOutcome', /setup/),
       idleMinutes: optional('idleMinutes', /idle time/),
       pinAttempts: optional('pinAttempts', /wrong PINs|tries before a lockout/),
+      identifierRetentionDays: optional('identifierRetentionDays', /identifiers are kept|Keep identifiers|kept for at most/),
     },
     valid: () => ({
       practiceName: 'Riverside Surgery',
@@ -604,6 +616,7 @@ const CASES: { [M in TestedMethod]: MethodCase<M> } = {
       setup: 'done',
       idleMinutes: 15,
       pinAttempts: 4,
+      identifierRetentionDays: 60,
     }),
     writes: true,
   },
@@ -850,6 +863,17 @@ const CASES: { [M in TestedMethod]: MethodCase<M> } = {
     fields: { from: required('practiceDay', A_DATE), to: required('practiceDay', A_DATE), staffId: optional('nullableEntityId', /member of staff/), kind: optional('auditKind', /kind of change/) },
     valid: () => ({ from: TODAY, to: TODAY, kind: 'sign_ins' }),
     writes: false,
+  },
+  'identifiers.summary': { fields: {}, valid: () => ({}), writes: false },
+  'identifiers.find': {
+    fields: { nhsNumber: optional('nhsNumber', /NHS number/), text: optional('searchText', /note/), from: day, to: day },
+    valid: () => ({ nhsNumber: '943 476 5919', text: 'rash', from: '2026-11-01', to: TODAY }),
+    writes: false,
+  },
+  'identifiers.erase': {
+    fields: { recordIds: required('recordIdList', /record/), why: required('erasureWhy', /Say why/) },
+    valid: (s) => ({ recordIds: [s.redirectionId], why: 'patient_request' }),
+    writes: true,
   },
   'gpas.assess': {
     fields: { monday: required('practiceDay', A_DATE), status: required('gpasStatus', /Green, Amber, Red or Black/), note: optional('note', /comment/) },

@@ -485,6 +485,7 @@ describe('redirections', () => {
       emergency: false,
       note: '',
       nhsNumber: null,
+      identifiers: 'none',
       occurredAt: '2026-11-23T09:00:00.000Z',
       practiceDay: TODAY,
       lateReason: null,
@@ -557,6 +558,7 @@ describe('deferrals', () => {
       kind: 'later_date',
       untilDay: '2026-11-24',
       note: 'Usual GP',
+      identifiers: 'held',
       occurredAt: '2026-11-23T09:00:00.000Z',
       practiceDay: TODAY,
       lateReason: null,
@@ -644,7 +646,7 @@ describe('directory', () => {
 });
 
 describe('settings and this PC', () => {
-  it('starts with the practice defaults: day caps, 85%, 13:00, GPs capped at 25, nurses not, no NHS numbers, 10 idle minutes, 5 PIN tries', () => {
+  it('starts with the practice defaults: day caps, 85%, 13:00, GPs capped at 25, nurses not, no NHS numbers (kept 30 days once collected), 10 idle minutes, 5 PIN tries', () => {
     const { core } = openCore();
     const settings = must(core.call('settings.get', {}));
     const capped = { capped: true, dailyCap: 25 };
@@ -673,6 +675,7 @@ describe('settings and this PC', () => {
       },
       defaultContactType: 'auto',
       collectNhsNumber: false,
+      identifierRetentionDays: 30,
       listSize: null,
       noticeWhy: expect.stringContaining('safe-working guidance') as unknown,
       receptionScript: expect.stringContaining('If you think this is urgent, tell me now') as unknown,

@@ -276,7 +276,7 @@ describe('what each role may do', () => {
 });
 
 /** Valid requests for each protected method, against the practice below (Amara, Ben off the board, a backup, a joined network). */
-type Example = (seed: { amara: string; ben: string; rita: string; backup: string }) => Record<string, unknown>;
+type Example = (seed: { amara: string; ben: string; rita: string; backup: string; redirection: string }) => Record<string, unknown>;
 const EXAMPLES: Record<string, Example> = {
   'settings.update': () => ({ warningPercent: 90 }),
   'clinician.create': () => ({ name: 'Dr Priya Nair', role: 'salaried_gp' }),
@@ -311,7 +311,7 @@ const EXAMPLES: Record<string, Example> = {
   'audit.csv': () => ({ from: TODAY, to: TODAY }),
   'identifiers.summary': () => ({}),
   'identifiers.find': () => ({}),
-  'identifiers.erase': () => ({ recordIds: ['id-none'], why: 'patient_request' }),
+  'identifiers.erase': (s) => ({ recordIds: [s.redirection], why: 'patient_request' }),
   // Any member of staff, not nobody:
   'contact.void': () => ({ contactId: 'id-none', reason: 'Wrong clinician chosen' }),
   'redirection.void': () => ({ redirectionId: 'id-none', reason: 'Wrong clinician chosen' }),
@@ -336,8 +336,11 @@ async function protectedPractice() {
   must(core.call('clinician.deactivate', { clinicianId: ben }));
   const backups = must(await core.call('backup.now', {}));
   const backup = backups.backups[0]?.name ?? '';
+  // A redirection with a note, for identifiers.erase.
+  must(core.call('settings.update', { collectNhsNumber: true }));
+  const redirection = must(core.call('redirection.record', { destinationId: 'builtin-self-care', reason: 'more_appropriate_service', patientTold: true, note: 'Wants a call back' })).redirection.id;
   must(core.call('session.signOut', {}));
-  return { ...opened, seed: { amara, ben, rita: opened.rita.id, backup } };
+  return { ...opened, seed: { amara, ben, rita: opened.rita.id, backup, redirection } };
 }
 
 const snapshotEvents = (core: Core) => core.db.prepare('SELECT origin, seq, type, body FROM events ORDER BY origin, seq').all();

@@ -21,6 +21,7 @@ import { rangeReport } from '../services/reports/range.ts';
 import { getRota, setDay, setPattern } from '../services/rota.ts';
 import { readSettings, updateSettings } from '../services/settings.ts';
 import { auditCsv, readAudit } from '../services/audit.ts';
+import { eraseExpired, eraseOnRequest, findIdentifiers, identifierSummary } from '../services/identifiers.ts';
 import { addStaff, listStaff, sessionInfo, setStaffPin, signIn, signOut, touchSession, unlockStaff, updateStaff } from '../services/staff.ts';
 import { configureNetwork, createNetwork, joinNetwork, leaveNetwork, networkJoinCode, networkStatus, removeFromNetwork } from '../services/network.ts';
 
@@ -43,7 +44,15 @@ export function createHandlers(status: (ctx: CoreContext) => SystemStatus, datab
     'device.get': { changes: reads, run: (ctx) => readDevice(ctx) },
     'device.update': { changes: ['device'], run: updateDevice },
     'settings.get': { changes: reads, run: (ctx) => readSettings(ctx) },
-    'settings.update': { changes: ['settings'], run: updateSettings },
+    'settings.update': {
+      changes: (input) => (input.identifierRetentionDays === undefined ? ['settings'] : ['settings', 'redirections']),
+      run: (ctx, input) => {
+        const settings = updateSettings(ctx, input);
+        // A shorter retention period erases at once what it now leaves out.
+        if (input.identifierRetentionDays !== undefined) eraseExpired(ctx);
+        return settings;
+      },
+    },
     'clinician.list': { changes: reads, run: listCliniciansFor },
     'clinician.create': { changes: roster, run: createClinician },
     'clinician.update': { changes: roster, run: updateClinician },
@@ -123,5 +132,8 @@ export function createHandlers(status: (ctx: CoreContext) => SystemStatus, datab
     'audit.list': { changes: reads, run: readAudit },
     'audit.csv': { changes: reads, run: auditCsv },
     'session.touch': { changes: reads, run: (ctx) => touchSession(ctx) },
+    'identifiers.summary': { changes: reads, run: (ctx) => identifierSummary(ctx) },
+    'identifiers.find': { changes: reads, run: findIdentifiers },
+    'identifiers.erase': { changes: ['redirections', 'reports'], run: eraseOnRequest },
   } satisfies Handlers;
 }

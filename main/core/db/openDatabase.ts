@@ -267,6 +267,8 @@ export function configureForWork(db: Database.Database): void {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  // What is deleted is overwritten, not left in free space: an erased identifier's key must not be readable afterwards.
+  db.pragma('secure_delete = ON');
 }
 
 /** Turns a file-system or SQLite failure at start-up into advice for the person at the PC. */

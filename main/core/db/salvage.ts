@@ -49,7 +49,8 @@ export interface WriteAgainAs {
  */
 export type SeenRow = Record<string, unknown>;
 
-export const LOCAL_TABLES = ['device', 'device_settings', 'network_self', 'network_members', 'network_set_aside', 'network_alarms'] as const;
+/** Tables that are not projections of the log: salvaged row by row. Identifier keys come from nowhere else. */
+export const LOCAL_TABLES = ['device', 'device_settings', 'network_self', 'network_members', 'network_set_aside', 'network_alarms', 'identifier_keys', 'identifier_erasures'] as const;
 
 /** Projections whose rows name the event behind them: evidence of an event even where the event itself is lost. */
 const EVIDENCE = [

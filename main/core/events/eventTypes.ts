@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { CLINICIAN_ROLES, DEFERRAL_KINDS } from '../../../shared/domain.ts';
 import { DESTINATION_KINDS, PHARMACY_FIRST_ROUTES, REDIRECTION_REASONS } from '../../../shared/directory.ts';
 import { GPAS_STATUSES } from '../../../shared/reports.ts';
+import { ERASURE_REASONS } from '../../../shared/identifiers.ts';
 import { STAFF_ROLES } from '../../../shared/staff.ts';
+import { isSealed } from '../db/sealedIdentifiers.ts';
 
 /**
  * Event bodies, by type. An event, once written, is never changed. A body gains
@@ -14,6 +16,13 @@ const changes = z.record(z.string(), z.unknown());
 
 /** Added to contact v3, redirection v2 and deferral v2: the desk's request id and a late entry's reason. */
 const recordingExtras = { requestId: z.string().nullable().optional(), lateReason: z.string().nullable().optional() };
+
+/**
+ * Added to redirection v3 and deferral v3: the patient's identifiers, sealed
+ * under the record's own key (identifiers/seal.ts); the plain note is then
+ * always empty and the NHS number null. Before v3 they were kept in plain text.
+ */
+const sealed = z.string().refine(isSealed).nullable().optional();
 
 export const EVENT_BODIES = {
   /** v1: clinicianId, name, role, dailyCap. v2 adds initials, capped, amCap, pmCap; dailyCap may be null (role default). v3 adds key. */
@@ -80,6 +89,7 @@ export const EVENT_BODIES = {
     recordedBy: z.string(),
     device: z.string(),
     ...recordingExtras,
+    sealed,
   }),
   'redirection.voided': z.object({ redirectionId: z.string(), reason: z.string() }),
   'deferral.recorded': z.object({
@@ -93,6 +103,7 @@ export const EVENT_BODIES = {
     recordedBy: z.string(),
     device: z.string(),
     ...recordingExtras,
+    sealed,
   }),
   'deferral.voided': z.object({ deferralId: z.string(), reason: z.string() }),
   'action.created': z.object({
@@ -116,6 +127,8 @@ export const EVENT_BODIES = {
   'staff.unlocked': z.object({ staffId: z.string() }),
   /** For the audit trail: a file with patient identifiers was built here (the event's origin and actor say where and by whom). */
   'export.withIdentifiers': z.object({ table: z.string(), format: z.enum(['csv', 'xlsx']), from: z.string(), to: z.string(), rows: z.number().int() }),
+  /** The identifiers of these records erased on request (issue 10 §5): every PC deletes their keys. Names no patient. */
+  'identifiers.erased': z.object({ recordIds: z.array(z.string().min(1).max(64)).min(1).max(500), why: z.enum(ERASURE_REASONS) }),
   /** A PC taken out of the practice network: its events up to keptUpTo stay, later ones are set aside. */
   'network.pcRemoved': z.object({ deviceId: z.string(), name: z.string(), keptUpTo: z.number().int().nonnegative() }),
 } as const;
@@ -135,9 +148,9 @@ export const EVENT_SCHEMA_VERSION: Record<EventType, number> = {
   'directory.updated': 1,
   'contact.recorded': 3,
   'contact.voided': 1,
-  'redirection.recorded': 2,
+  'redirection.recorded': 3,
   'redirection.voided': 1,
-  'deferral.recorded': 2,
+  'deferral.recorded': 3,
   'deferral.voided': 1,
   'action.created': 1,
   'action.updated': 1,
@@ -150,6 +163,7 @@ export const EVENT_SCHEMA_VERSION: Record<EventType, number> = {
   'staff.pinFailed': 1,
   'staff.unlocked': 1,
   'export.withIdentifiers': 1,
+  'identifiers.erased': 1,
 };
 
 export function isEventType(type: string): type is EventType {

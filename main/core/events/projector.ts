@@ -6,6 +6,7 @@ import { deriveInitials } from '../../../shared/text.ts';
 import { ensureConfig, recordFieldChange, setConfigField, type ConfigEntity } from '../repos/configRepo.ts';
 import { dayOrderKey, insertContact } from '../repos/contactsRepo.ts';
 import { insertDeferral } from '../repos/deferralsRepo.ts';
+import { eraseIdentifiers, isErased } from '../repos/identifiersRepo.ts';
 import { insertRedirection } from '../repos/redirectionsRepo.ts';
 import { insertRequest, type RequestKind } from '../repos/requestsRepo.ts';
 import { insertRemoved, markUnprojected } from '../repos/networkRepo.ts';
@@ -136,8 +137,9 @@ function project(store: Store, event: StoredEvent): Change | null {
         pharmacyFirstCondition: body.pharmacyFirst?.condition ?? null,
         icbInformed: body.icbInformed,
         emergency: body.destinationKind === 'emergency_999',
-        note: body.note,
-        nhsNumber: body.nhsNumber,
+        // A plain note from before sealing stays cleared once erased, through any replay.
+        ...(isErased(store, body.redirectionId) ? { note: '', nhsNumber: null } : { note: body.note, nhsNumber: body.nhsNumber }),
+        sealed: body.sealed ?? null,
         occurredAt: body.occurredAt,
         practiceDay: body.practiceDay,
         lateReason: body.lateReason ?? null,
@@ -152,8 +154,9 @@ function project(store: Store, event: StoredEvent): Change | null {
     }
     case 'deferral.recorded': {
       const body = EVENT_BODIES['deferral.recorded'].parse(raw);
-      const { deferralId, requestId, lateReason, ...rest } = body;
-      insertDeferral(store, { id: deferralId, ...rest, lateReason: lateReason ?? null, hlc: event.hlc, origin: event.origin, seq: event.seq });
+      const { deferralId, requestId, lateReason, sealed, ...rest } = body;
+      const note = isErased(store, deferralId) ? '' : rest.note;
+      insertDeferral(store, { id: deferralId, ...rest, note, sealed: sealed ?? null, lateReason: lateReason ?? null, hlc: event.hlc, origin: event.origin, seq: event.seq });
       rememberRequest(store, event, requestId, 'deferral', deferralId);
       return null;
     }
@@ -185,6 +188,11 @@ function project(store: Store, event: StoredEvent): Change | null {
       const body = EVENT_BODIES['staff.updated'].parse(raw);
       // Never a role that could let someone in before the member's own creation arrives.
       return applyConfig(store, 'staff', body.staffId, event.hlc, body.changes, { name: '(not yet known)', role: 'reception', pinHash: '', active: true });
+    }
+    case 'identifiers.erased': {
+      const body = EVENT_BODIES['identifiers.erased'].parse(raw);
+      eraseIdentifiers(store, body.recordIds, body.why, event.wallTime);
+      return null;
     }
     case 'staff.signedIn':
     case 'staff.signedOut':

@@ -28,6 +28,7 @@ import {
 } from '../repos/networkRepo.ts';
 import { describeFailure } from '../api/dispatch.ts';
 import { readDevice } from '../services/device.ts';
+import { keysAsked, keysReceived, keysWanted, takeKeysToOffer } from '../services/identifiers.ts';
 
 /** The message channel to one replication process, however the shell started it. */
 export interface ReplicationChannel {
@@ -279,9 +280,47 @@ export class NetworkSupervisor implements NetworkControl {
         this.problems = this.problems.filter((problem) => problem.code !== 'port_in_use' && problem.code !== 'no_lan');
         this.changed(['network']);
         return;
+      case 'keysWanted':
+        this.onKeysWanted(message.from, message.recordIds);
+        return;
+      case 'keysGiven':
+        this.onKeysGiven(message.keys);
+        return;
       case 'stopped':
         return;
     }
+  }
+
+  /** Another PC asks for identifier keys: it gets those held here (services/identifiers.ts decides which). */
+  private onKeysWanted(from: string, recordIds: unknown[]): void {
+    const keys = keysAsked(this.ctx, recordIds);
+    if (keys.length > 0) this.channel?.send({ kind: 'keys', to: from, keys });
+  }
+
+  private onKeysGiven(keys: unknown[]): void {
+    try {
+      if (keysReceived(this.ctx, keys) === 0) return;
+    } catch (error) {
+      // A full disk: the keys are asked for again at the next connection or batch.
+      const answer = describeFailure(error);
+      this.addProblem(`Patient notes from another PC could not be saved here: ${answer.ok ? '' : answer.error.message}`);
+      return;
+    }
+    this.changed(['redirections', 'reports']);
+    this.askForKeys();
+  }
+
+  private lastWanted = '';
+
+  /** Tells the process which records' keys this PC still lacks, when that has changed. */
+  private askForKeys(): void {
+    const channel = this.channel;
+    if (!channel || !this.ready) return;
+    const wanted = keysWanted(this.ctx);
+    const summary = wanted.join(',');
+    if (summary === this.lastWanted) return;
+    this.lastWanted = summary;
+    channel.send({ kind: 'wantKeys', recordIds: wanted });
   }
 
   private onReady(message: Extract<FromReplicator, { kind: 'ready' }>): void {
@@ -302,6 +341,8 @@ export class NetworkSupervisor implements NetworkControl {
     this.sentUpTo = message.ownLength;
     this.appending = false;
     this.sendOwn();
+    this.lastWanted = '';
+    this.askForKeys();
     this.changed(['network']);
   }
 
@@ -395,7 +436,10 @@ export class NetworkSupervisor implements NetworkControl {
     }
     if (listRemoved(this.ctx).length !== removedBefore) this.afterRemoteRemoval();
     if (outcome.setAside > 0 || outcome.alarms > 0) this.changed(['network']);
-    if (outcome.applied > 0) this.changed(['contacts', 'clinicians', 'rota', 'settings', 'redirections', 'reports', 'network']);
+    if (outcome.applied > 0) {
+      this.changed(['contacts', 'clinicians', 'rota', 'settings', 'redirections', 'reports', 'network']);
+      this.askForKeys();
+    }
     this.appliedSinceCaughtUp += outcome.applied;
     this.noteIfCaughtUp();
     return outcome;
@@ -481,7 +525,11 @@ export class NetworkSupervisor implements NetworkControl {
 
   /** After every commit on this PC: its new events go to its own Hypercore. */
   afterLocalWrite(): void {
-    if (this.ready) this.sendOwn();
+    // Keys of identifiers just recorded here go at once to the PCs connected; one that is not asks when it is.
+    const keys = takeKeysToOffer(this.ctx);
+    if (!this.ready) return;
+    this.sendOwn();
+    if (keys.length > 0) this.channel?.send({ kind: 'keys', to: null, keys });
   }
 
   /** One page at a time, so years of history never sit in memory on their way to the record. */

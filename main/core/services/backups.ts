@@ -31,6 +31,11 @@ interface BackupState {
 }
 
 
+/** The second folder backups are also copied to, or null. */
+export function secondBackupFolder(ctx: CoreContext): string | null {
+  return readConfig(ctx).secondFolder;
+}
+
 function readConfig(ctx: CoreContext): BackupConfig {
   return { secondFolder: null, ...(getDeviceSetting(ctx, 'backups') as Partial<BackupConfig> | undefined) };
 }

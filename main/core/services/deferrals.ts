@@ -7,6 +7,7 @@ import { deferralsBetween, getDeferralRecord, type DeferralRecord } from '../rep
 import { requireClinician } from './clinicians.ts';
 import { withBoard } from './board.ts';
 import { assertNotVoided, authorOf, repeatedRequest, voidedOf, whenRecorded } from './recording.ts';
+import { sealIdentifiers } from './identifiers.ts';
 import { readSettings } from './settings.ts';
 
 function toDeferral(record: DeferralRecord): Deferral {
@@ -16,6 +17,7 @@ function toDeferral(record: DeferralRecord): Deferral {
     kind: record.kind,
     untilDay: record.untilDay,
     note: record.note,
+    identifiers: record.identifiers,
     occurredAt: new Date(record.occurredAt).toISOString(),
     practiceDay: record.practiceDay,
     lateReason: record.lateReason,
@@ -56,12 +58,14 @@ export function recordDeferral(ctx: CoreContext, input: ParsedInputOf<'deferral.
     }
     if (input.clinicianId !== undefined) requireClinician(ctx, input.clinicianId);
     const deferralId = ctx.ids.newId();
+    const sealed = sealIdentifiers(ctx, deferralId, when.practiceDay, { note: input.note ?? '', nhsNumber: null });
     ctx.log.append('deferral.recorded', {
       deferralId,
       clinicianId: input.clinicianId ?? null,
       kind: input.kind,
       untilDay: input.untilDay ?? null,
-      note: input.note ?? '',
+      note: '',
+      sealed,
       occurredAt: when.occurredAt,
       practiceDay: when.practiceDay,
       ...authorOf(ctx),

@@ -10,6 +10,7 @@ import { requireClinician } from './clinicians.ts';
 import { requireDirectoryEntry } from './directory.ts';
 import { withBoard } from './board.ts';
 import { assertNotVoided, authorOf, repeatedRequest, voidedOf, whenRecorded } from './recording.ts';
+import { sealIdentifiers } from './identifiers.ts';
 import { readSettings } from './settings.ts';
 
 function toRedirection(record: RedirectionRecord): Redirection {
@@ -26,6 +27,7 @@ function toRedirection(record: RedirectionRecord): Redirection {
     emergency: record.emergency,
     note: record.note,
     nhsNumber: record.nhsNumber,
+    identifiers: record.identifiers,
     occurredAt: new Date(record.occurredAt).toISOString(),
     practiceDay: record.practiceDay,
     lateReason: record.lateReason,
@@ -75,6 +77,7 @@ export function recordRedirection(ctx: CoreContext, input: ParsedInputOf<'redire
     const nhsNumber = nhsNumberFor(ctx, input.nhsNumber);
     const when = whenRecorded(ctx.clock.now(), input.occurredAt, input.lateReason, readSettings(ctx).lateEntryDays);
     const redirectionId = ctx.ids.newId();
+    const sealed = sealIdentifiers(ctx, redirectionId, when.practiceDay, { note: input.note ?? '', nhsNumber });
     ctx.log.append('redirection.recorded', {
       redirectionId,
       destinationId: destination.id,
@@ -84,8 +87,9 @@ export function recordRedirection(ctx: CoreContext, input: ParsedInputOf<'redire
       fromClinicianId: input.fromClinicianId ?? null,
       pharmacyFirst: input.pharmacyFirst ? { route: input.pharmacyFirst.route, condition: input.pharmacyFirst.condition ?? null } : null,
       icbInformed: is111 ? (input.icbInformed ?? false) : null,
-      note: input.note ?? '',
-      nhsNumber,
+      note: '',
+      nhsNumber: null,
+      sealed,
       occurredAt: when.occurredAt,
       practiceDay: when.practiceDay,
       ...authorOf(ctx),
