@@ -1,5 +1,5 @@
 /** The audit trail a manager reads (issue 10 §2): who changed what, when and at which PC. */
-export const AUDIT_KINDS = ['caps', 'rota', 'clinicians', 'settings', 'voids', 'exports', 'staff', 'sign_ins', 'network'] as const;
+export const AUDIT_KINDS = ['caps', 'rota', 'clinicians', 'settings', 'voids', 'exports', 'identifiers', 'staff', 'sign_ins', 'network'] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
 export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
@@ -9,6 +9,7 @@ export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
   settings: 'Settings and services',
   voids: 'Voids',
   exports: 'Exports with identifiers',
+  identifiers: 'Identifiers erased',
   staff: 'Staff',
   sign_ins: 'Sign-ins and wrong PINs',
   network: 'Practice network',

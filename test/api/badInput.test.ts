@@ -503,7 +503,7 @@ const KINDS = {
   deviceId,
   addressList,
   port: wholeNumber(1024, 65535, '42525'),
-  auditKind: notOneOf(['caps', 'rota', 'clinicians', 'settings', 'voids', 'exports', 'staff', 'sign_ins', 'network'], ['Caps', 'cap', 'sign-ins', 'signins', ' caps', 'all', '']),
+  auditKind: notOneOf(['caps', 'rota', 'clinicians', 'settings', 'voids', 'exports', 'identifiers', 'staff', 'sign_ins', 'network'], ['Caps', 'cap', 'sign-ins', 'signins', ' caps', 'all', '']),
 } satisfies Record<string, fc.Arbitrary<unknown>>;
 
 type Kind = keyof typeof KINDS;

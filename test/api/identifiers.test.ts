@@ -231,3 +231,33 @@ describe('a follow-up cut short', () => {
     }
   });
 });
+
+describe('the audit trail', () => {
+  it('shows who erased identifiers, how many records and why, without naming the patient', async () => {
+    const { core } = openCore('2026-11-23T09:00:00Z');
+    collecting(core);
+    must(await core.call('staff.add', { name: 'Ann Admin', role: 'admin', pin: '2580' }));
+    const first = redirect(core);
+    const second = redirect(core, 'Prefers a phone call', '401 023 2137');
+    must(core.call('identifiers.erase', { recordIds: [first.id, second.id], why: 'patient_request' }));
+    const trail = must(core.call('audit.list', { from: '2026-11-23', to: '2026-11-23', kind: 'identifiers' }));
+    expect(trail.rows.map(({ staff, kind, summary }) => ({ staff, kind, summary }))).toEqual([
+      { staff: 'Ann Admin', kind: 'identifiers', summary: 'Erased the NHS number and note of 2 records (the patient asked)' },
+    ]);
+  });
+});
+
+describe('keys that must not stay', () => {
+  it('drops at start a key salvaged from a backup for a record erased here', () => {
+    const { core } = openCore('2026-11-23T09:00:00Z');
+    collecting(core);
+    const record = redirect(core);
+    const stored = storedKeyOf(core, record.id) as Buffer;
+    must(core.call('identifiers.erase', { recordIds: [record.id], why: 'patient_request' }));
+    // As a rebuild after damage could bring it back from an older backup.
+    core.db.prepare("INSERT INTO identifier_keys (record_id, key, practice_day) VALUES (?, ?, '2026-11-23')").run(record.id, stored);
+    core.identifiers.eraseExpired();
+    expect(storedKeyOf(core, record.id)).toBeUndefined();
+    expect(must(core.call('redirection.listForDay', {}))[0]).toMatchObject({ identifiers: 'erased', note: '' });
+  });
+});

@@ -107,20 +107,15 @@ export function wantedKeys(store: Store, fromDay: string, limit: number): string
     .all({ fromDay, limit }) as string[];
 }
 
-/** The keys held here among `recordIds`, and those erased here; the rest are simply not known here. */
-export function keysToShare(store: Store, recordIds: readonly string[]): { keys: { recordId: string; key: Buffer; practiceDay: string }[]; erased: string[] } {
+/** The keys held here among `recordIds` (an erased record's key is gone); the rest are not known here. */
+export function keysToShare(store: Store, recordIds: readonly string[]): { recordId: string; key: Buffer; practiceDay: string }[] {
   const keys: { recordId: string; key: Buffer; practiceDay: string }[] = [];
-  const erased: string[] = [];
   for (const recordId of recordIds) {
-    if (isErased(store, recordId)) {
-      erased.push(recordId);
-      continue;
-    }
     const row = statement(store, 'SELECT key, practice_day AS practiceDay FROM identifier_keys WHERE record_id = ?').get(recordId) as { key: Buffer; practiceDay: string } | undefined;
     const key = row ? keyOfStored(row.key) : null;
     if (row && key) keys.push({ recordId, key, practiceDay: row.practiceDay });
   }
-  return { keys, erased };
+  return keys;
 }
 
 /** The practice day of a sealed record held here (its key's day must match it), or null when the record is not here. */

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { ERASURE_REASONS, ERASURE_REASON_WORDS } from '../../../shared/identifiers.ts';
 import type { ParsedInputOf } from '../../../shared/contract.ts';
 import { AUDIT_KINDS, AUDIT_KIND_LABELS, AUDIT_ROW_LIMIT, type AuditKind, type AuditRow, type AuditTrail } from '../../../shared/audit.ts';
 import { endOfPracticeDay, practiceIsoOf, startOfPracticeDay } from '../../../shared/practiceDay.ts';
@@ -28,6 +29,7 @@ const TYPES_BY_KIND: Record<AuditKind, readonly string[]> = {
   settings: ['settings.updated', 'contactType.created', 'contactType.updated', 'directory.created', 'directory.updated', 'action.created', 'action.updated', 'gpas.assessed'],
   voids: ['contact.voided', 'redirection.voided', 'deferral.voided'],
   exports: ['export.withIdentifiers'],
+  identifiers: ['identifiers.erased'],
   staff: ['staff.added', 'staff.updated', 'staff.unlocked'],
   sign_ins: ['staff.signedIn', 'staff.signedOut', 'staff.pinFailed'],
   network: ['network.pcRemoved'],
@@ -143,6 +145,11 @@ function summaryOf(type: string, body: Body, names: Names): string {
       return `Voided a deferral: ${text(body.reason)}`;
     case 'export.withIdentifiers':
       return `Exported ${text(body.table)} (${text(body.format)}) with patient identifiers, ${text(body.from)} to ${text(body.to)}`;
+    case 'identifiers.erased': {
+      const count = Array.isArray(body.recordIds) ? body.recordIds.length : 0;
+      const why = ERASURE_REASONS.find((reason) => reason === body.why);
+      return `Erased the NHS number and note of ${count === 1 ? '1 record' : `${count} records`}${why ? ` (${ERASURE_REASON_WORDS[why]})` : ''}`;
+    }
     case 'staff.added': {
       const role = STAFF_ROLES.find((candidate) => candidate === body.role);
       return `Named ${text(body.name)} as ${role ? STAFF_ROLE_LABELS[role] : text(body.role)}`;

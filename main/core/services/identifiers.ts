@@ -156,7 +156,7 @@ function recordKind(store: Store, id: string): { sealed: boolean } | null {
 /** The keys made here since the last call that were committed: offered at once to the PCs connected. */
 export function takeKeysToOffer(ctx: CoreContext): SharedKey[] {
   const ids = ctx.caches.slot(MADE_KEYS).splice(0);
-  return ids.length === 0 ? [] : keysToShare(ctx, ids).keys.map(shared);
+  return ids.length === 0 ? [] : keysToShare(ctx, ids).map(shared);
 }
 
 /** The sealed records whose keys this PC still lacks, within the retention period: asked of every PC it meets. */
@@ -168,7 +168,7 @@ export function keysWanted(ctx: CoreContext): string[] {
 export function keysAsked(ctx: CoreContext, recordIds: readonly unknown[]): SharedKey[] {
   const ids = recordIds.slice(0, 2_000).filter((id): id is string => typeof id === 'string' && id.length > 0 && id.length <= 64);
   const from = keptFrom(ctx);
-  return keysToShare(ctx, ids).keys.filter((key) => key.practiceDay >= from).map(shared);
+  return keysToShare(ctx, ids).filter((key) => key.practiceDay >= from).map(shared);
 }
 
 function shared(key: { recordId: string; key: Buffer; practiceDay: string }): SharedKey {
@@ -186,7 +186,7 @@ export function keysReceived(ctx: CoreContext, keys: readonly unknown[]): number
     let kept = 0;
     for (const value of keys.slice(0, 2_000)) {
       const key = sharedKeyOf(value);
-      if (!key || key.practiceDay < from || isErased(ctx, key.recordId) || keyFor(ctx, key.recordId) !== null) continue;
+      if (!key || key.practiceDay < from || keyFor(ctx, key.recordId) !== null) continue;
       const bytes = Buffer.from(key.key, 'hex');
       const day = sealedRecordDay(ctx, key.recordId);
       if (day !== null && (day !== key.practiceDay || !opens(ctx, key.recordId, bytes))) continue;
