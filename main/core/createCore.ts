@@ -30,6 +30,7 @@ import { projectPending } from './events/pending.ts';
 import type { RemoteOutcome } from './events/remote.ts';
 import { createAuditTrail } from './services/auditTrail.ts';
 import { createErasureFollowUp } from './services/erasureFollowUp.ts';
+import { eraseExpired } from './services/identifiers.ts';
 
 export interface CoreOptions {
   /** Folder holding the database: per machine, on a local disk. */
@@ -263,10 +264,21 @@ export function createCore(options: CoreOptions): Core {
     timers.push(setTimeout(look, 60_000), setInterval(look, 60 * 60_000));
   }
   // Identifiers past the practice's retention period: at start, then every ten minutes.
-  timers.push(setInterval(() => !closed && erasure.eraseExpired(), 10 * 60_000));
+  const expire = () => {
+    if (closed) return;
+    try {
+      eraseExpired(ctx);
+    } catch (error) {
+      if (isCorrupt(errorCodeOf(error))) reportDamage(String(error));
+      else console.error('ContactCap: identifiers past the retention period could not be erased now; trying again in ten minutes', error);
+    }
+    erasure.afterCommit();
+  };
+  timers.push(setInterval(expire, 10 * 60_000));
   for (const timer of timers) timer.unref();
-  onceMoreAfterRebuild(() => erasure.eraseExpired());
-  erasure.sweepBackups();
+  onceMoreAfterRebuild(() => eraseExpired(ctx));
+  erasure.afterCommit();
+  onceMoreAfterRebuild(() => erasure.sweepBackups());
   onceMoreAfterRebuild(() => network.startIfJoined());
   checkAuditTrail();
 
@@ -315,7 +327,7 @@ export function createCore(options: CoreOptions): Core {
     databasePath: opened.file,
     integrity,
     auditTrail: { check: () => auditTrail.check(), settled: () => auditTrail.settled() },
-    identifiers: { eraseExpired: () => erasure.eraseExpired(), settled: () => erasure.settled() },
+    identifiers: { eraseExpired: expire, settled: () => erasure.settled() },
     get db() {
       return ctx.db;
     },

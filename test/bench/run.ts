@@ -9,6 +9,7 @@ import { measureBoardForForty, measureKeypressToBoard } from './reception.ts';
 import { measureCatchUp, measureCommitFloor, measureFanOut } from './network.ts';
 import { measureReports } from './reports.ts';
 import { measureAuditTrail } from './auditTrail.ts';
+import { measureIdentifiers } from './identifiers.ts';
 import { printTable, row } from './stats.ts';
 
 /**
@@ -44,6 +45,8 @@ workingCopy(dir, work);
 printTable('Manager reports and exports (issue 4)', await measureReports(work));
 workingCopy(dir, work);
 printTable('Audit trail (issue 10 §2)', measureAuditTrail(work, 'five years'));
+workingCopy(dir, work);
+printTable('Patient identifiers (issue 10 §5), on the five-year database', await measureIdentifiers(work));
 log('\nPractice network (issue 9): five PCs and catch-ups on 127.0.0.1, each PC with its own replication process…');
 const network = [...(await measureFanOut(log)), ...(await measureCommitFloor()), ...(await measureCatchUp(20_000, '20,000 events', log))];
 if (process.env.BENCH_SKIP_FIVE_YEAR_CATCHUP === '1') log('  five-year catch-up skipped (BENCH_SKIP_FIVE_YEAR_CATCHUP=1)');

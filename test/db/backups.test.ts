@@ -216,6 +216,8 @@ describe('before an update to a new version', () => {
     for (const table of ['network_self', 'network_members', 'network_set_aside', 'network_alarms', 'unprojected_events', 'removed_pcs']) raw.exec(`DROP TABLE ${table}`);
     // And schema 5's event chain.
     raw.exec('DROP TRIGGER events_chain_head; DROP TABLE event_chains; ALTER TABLE events DROP COLUMN actor; ALTER TABLE events DROP COLUMN prev_hash;');
+    // And schema 6's sealed identifiers.
+    raw.exec('DROP TABLE identifier_keys; DROP TABLE identifier_erasures; ALTER TABLE redirections DROP COLUMN sealed; ALTER TABLE deferrals DROP COLUMN sealed;');
     raw.pragma('user_version = 3');
     raw.close();
     const updated = openTestCore(dir, { clock: new FakeClock('2026-11-24T08:00:00Z') });

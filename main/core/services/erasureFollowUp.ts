@@ -5,7 +5,6 @@ import { scrubKeysUnder } from '../db/keyScrub.ts';
 import { erasedRecords, takeErasedKeys } from '../repos/identifiersRepo.ts';
 import { listBackups } from '../db/backups.ts';
 import { keyOfStored } from '../db/sealedIdentifiers.ts';
-import { eraseExpired } from './identifiers.ts';
 import { backupFolderOf, secondBackupFolder } from './backups.ts';
 
 /**
@@ -18,8 +17,6 @@ import { backupFolderOf, secondBackupFolder } from './backups.ts';
 export interface ErasureFollowUp {
   /** After any commit: erased keys, if any, are followed up in the background. */
   afterCommit(): void;
-  /** The retention period's erasures, then their follow-up. */
-  eraseExpired(): void;
   /**
    * Erased keys that backups still hold, read from the backups themselves: a
    * follow-up that ContactCap closed or stopped before finishing is done at the next start.
@@ -38,40 +35,41 @@ export function createErasureFollowUp(ctx: CoreContext, databaseFile: string, da
   const replication = path.resolve(dataDir, 'replication') + path.sep;
   const skip = (file: string) => live.has(path.resolve(file)) || path.resolve(file).startsWith(replication);
 
-  const followUp = async (keys: Buffer[]) => {
-    await emptyTheLog(ctx);
+  /** Where copies are kept, read while the database is open (ContactCap may close before the follow-up runs). */
+  const copiesIn = (): string[] => {
     const second = secondBackupFolder(ctx);
-    const outcome = await scrubKeysUnder([dataDir, ...(second ? [second] : [])], keys, skip);
+    return [dataDir, ...(second ? [second] : [])];
+  };
+  const followUp = async (keys: Buffer[], roots: string[]) => {
+    await emptyTheLog(ctx);
+    const outcome = await scrubKeysUnder(roots, keys, skip);
     for (const failed of outcome.failed) console.error(`ContactCap: an erased identifier key could not be overwritten in ${failed.file}: ${failed.reason}`);
   };
 
   const afterCommit = () => {
     let keys: Buffer[];
+    let roots: string[];
     try {
       keys = takeErasedKeys(ctx);
+      if (keys.length === 0) return;
+      roots = copiesIn();
     } catch {
       return;
     }
-    if (keys.length === 0) return;
-    chain = chain.then(() => followUp(keys)).catch((error: unknown) => console.error('ContactCap: the follow-up of an erasure failed', error));
+    chain = chain.then(() => followUp(keys, roots)).catch((error: unknown) => console.error('ContactCap: the follow-up of an erasure failed', error));
   };
 
   return {
     afterCommit,
-    eraseExpired() {
-      try {
-        eraseExpired(ctx);
-      } catch (error) {
-        console.error('ContactCap: identifiers past the retention period could not be erased now; trying again later', error);
-      }
-      afterCommit();
-    },
     sweepBackups() {
+      const erased = erasedRecords(ctx);
+      if (erased.size === 0) return;
+      const roots = copiesIn();
+      const second = secondBackupFolder(ctx);
       chain = chain
         .then(async () => {
-          const second = secondBackupFolder(ctx);
-          const keys = erasedKeysIn([backupFolderOf(databaseFile), ...(second ? [second] : [])], erasedRecords(ctx));
-          if (keys.length > 0) await followUp(keys);
+          const keys = erasedKeysIn([backupFolderOf(databaseFile), ...(second ? [second] : [])], erased);
+          if (keys.length > 0) await followUp(keys, roots);
         })
         .catch((error: unknown) => console.error('ContactCap: the backups could not be checked for erased identifiers', error));
     },
@@ -111,6 +109,8 @@ function erasedKeysIn(folders: readonly string[], erased: ReadonlySet<string>): 
 /** Checkpoints and truncates the write-ahead log, waiting a little for readers that hold it. */
 async function emptyTheLog(ctx: CoreContext): Promise<void> {
   for (let attempt = 1; attempt <= CHECKPOINT_TRIES; attempt++) {
+    // Closed meanwhile: a clean close empties the log itself.
+    if (!ctx.db.open) return;
     try {
       const [result] = ctx.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number }[];
       if (result && result.busy === 0) return;
