@@ -21,7 +21,9 @@ describe('accessibility of every screen (axe-core in Chromium)', () => {
       await callHost(host, 'rota.setDay', { clinicianId: created.value.id, day: status.value.today, override: { am: true, pm: true, duty: name === 'Dr Ada Patel' } });
       for (let i = 0; i < (capped ? 25 : 3); i++) await callHost(host, 'contact.record', { clinicianId: created.value.id });
     }
-    await callHost(host, 'redirection.record', { destinationId: 'builtin-111', reason: 'clinician_at_capacity', patientTold: true });
+    // With identifiers collected, so the desk's list and Settings › Patient identifiers show an NHS number and a note.
+    await callHost(host, 'settings.update', { collectNhsNumber: true });
+    await callHost(host, 'redirection.record', { destinationId: 'builtin-111', reason: 'clinician_at_capacity', patientTold: true, nhsNumber: '943 476 5919', note: 'Call back after 4pm' });
     page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await page.goto(host.url);
     await page.locator('tr.board-row').first().waitFor();
@@ -85,6 +87,17 @@ describe('accessibility of every screen (axe-core in Chromium)', () => {
     it(`has no violations on the ${name} screen`, async () => {
       await screen(page, name);
       await page.getByRole('heading', { level: 2 }).first().waitFor();
+      expect(await violations(page)).toEqual([]);
+    });
+  }
+
+  for (const tab of ['Practice network', 'Backups', 'Patient identifiers', 'Staff', 'Audit trail', 'Practice and this PC'] as const) {
+    it(`has no violations on the “${tab}” tab of Settings`, async () => {
+      await screen(page, 'Settings');
+      await page.getByRole('tab', { name: tab, exact: true }).click();
+      await expect.poll(() => page.getByRole('tab', { name: tab, exact: true }).getAttribute('aria-selected')).toBe('true');
+      await page.getByRole('tabpanel').getByRole('heading', { level: 2 }).first().waitFor();
+      if (tab === 'Patient identifiers') await page.getByRole('row', { name: /943 476 5919/ }).waitFor();
       expect(await violations(page)).toEqual([]);
     });
   }

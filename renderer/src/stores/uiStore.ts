@@ -17,8 +17,8 @@ export const SCREEN_LABELS: Record<Screen, string> = {
   settings: 'Settings',
 };
 
-/** The Settings screen's tabs: the practice's and this PC's settings, the practice network, and this PC's backups. */
-export const SETTINGS_TABS = ['practice', 'network', 'backups', 'staff', 'audit'] as const;
+/** The Settings screen's tabs: the practice's and this PC's settings, the practice network, this PC's backups and patient identifiers, staff and the audit trail. */
+export const SETTINGS_TABS = ['practice', 'network', 'backups', 'identifiers', 'staff', 'audit'] as const;
 export type SettingsTab = (typeof SETTINGS_TABS)[number];
 
 export const SETTINGS_TAB_LABELS: Record<SettingsTab, string> = {
@@ -27,6 +27,7 @@ export const SETTINGS_TAB_LABELS: Record<SettingsTab, string> = {
   audit: 'Audit trail',
   network: 'Practice network',
   backups: 'Backups',
+  identifiers: 'Patient identifiers',
 };
 
 const NO_COMPACT_WINDOW = 'The small always-on-top window is only in the desktop app. In a browser, make the window smaller instead.';

@@ -4,7 +4,7 @@ import { formatShortDate, formatTime, plural } from '../../format.ts';
 import { useCatalogueStore } from '../../stores/catalogueStore.ts';
 import { useDeskFlow } from '../../stores/deskFlow.ts';
 import { useDeskStore } from '../../stores/deskStore.ts';
-import { ActivityItem, type Entry } from './ActivityItem.tsx';
+import { ActivityItem, identifierLine, type Entry } from './ActivityItem.tsx';
 import { useRosterStore } from '../../stores/rosterStore.ts';
 import { ToCheck } from './ToCheck.tsx';
 import { VoidDialog } from './VoidDialog.tsx';
@@ -47,6 +47,7 @@ function entryOf(dated: Dated, names: Names): Entry {
         who: names.clinician.get(contact.clinicianId) ?? 'Unknown clinician',
         what: `${names.type.get(contact.typeId) ?? contact.typeId}${contact.counts ? '' : ' (not counted)'}${contact.recordedBy ? ` · ${contact.recordedBy}` : ''}`,
         flag: contactFlag(contact),
+        detail: null,
         voided: contact.voided?.reason ?? null,
         named: `the ${(names.type.get(contact.typeId) ?? 'contact').toLowerCase()} contact for ${names.clinician.get(contact.clinicianId) ?? 'an unknown clinician'} at ${formatTime(contact.occurredAt)}`,
       };
@@ -60,6 +61,7 @@ function entryOf(dated: Dated, names: Names): Entry {
         who: `→ ${redirection.destinationName}`,
         what: `${redirection.emergency ? 'Emergency escalation' : 'Redirected'}${redirection.recordedBy ? ` · ${redirection.recordedBy}` : ''}`,
         flag: redirection.destinationKind === 'nhs_111' && redirection.icbInformed !== true ? '111: ICB not yet informed' : null,
+        detail: identifierLine(redirection),
         voided: redirection.voided?.reason ?? null,
         named: `the ${redirection.emergency ? 'emergency escalation' : 'redirection'} to ${redirection.destinationName} at ${formatTime(redirection.occurredAt)}`,
       };
@@ -73,6 +75,7 @@ function entryOf(dated: Dated, names: Names): Entry {
         who: deferral.clinicianId ? (names.clinician.get(deferral.clinicianId) ?? 'Practice') : 'Practice',
         what: deferral.kind === 'waiting_list' ? 'Waiting list' : `Later date: ${deferral.untilDay ? formatShortDate(deferral.untilDay) : ''}`,
         flag: null,
+        detail: identifierLine(deferral),
         voided: deferral.voided?.reason ?? null,
         named: `the ${deferral.kind === 'waiting_list' ? 'waiting list entry' : 'later date'}${deferral.clinicianId ? ` for ${names.clinician.get(deferral.clinicianId) ?? 'a clinician'}` : ''} at ${formatTime(deferral.occurredAt)}`,
       };

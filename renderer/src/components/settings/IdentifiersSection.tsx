@@ -1,5 +1,6 @@
 import { useState, type SyntheticEvent } from 'react';
 import type { PracticeSettings } from '../../../../shared/settings.ts';
+import { SETTINGS_TAB_LABELS, useUiStore } from '../../stores/uiStore.ts';
 import { describedField, SaveFooter, useSettingsSave } from './sectionSave.tsx';
 
 const ERROR_ID = 'identifiers-error';
@@ -8,6 +9,7 @@ const ERROR_ID = 'identifiers-error';
 export function IdentifiersSection({ settings }: { settings: PracticeSettings }) {
   const [draft, setDraft] = useState<boolean | null>(null);
   const { error, saving, save } = useSettingsSave();
+  const openSettings = useUiStore((state) => state.openSettings);
   const collect = draft ?? settings.collectNhsNumber;
   const dirty = collect !== settings.collectNhsNumber;
 
@@ -32,6 +34,13 @@ export function IdentifiersSection({ settings }: { settings: PracticeSettings })
             When it is on, reception can add a patient’s NHS number to a redirection, and a short note to a redirection or to a patient kept for later, so the
             practice can follow it up. When it is off there are no notes about patients. Either way, an NHS number typed into any other box (a reason, a name) is
             refused: records are kept for good.
+          </p>
+          <p>
+            NHS numbers and notes already recorded, how long they are kept, and erasing them when a patient asks: the{' '}
+            <button type="button" className="link" onClick={() => openSettings('identifiers')}>
+              {SETTINGS_TAB_LABELS.identifiers}
+            </button>{' '}
+            tab.
           </p>
         </div>
         <SaveFooter error={error} errorId={ERROR_ID} dirty={dirty} busy={saving} label="Save NHS number setting" />

@@ -1,5 +1,5 @@
 import { useSettingsStore } from '../../stores/settingsStore.ts';
-import { SETTINGS_TAB_LABELS, SETTINGS_TABS, useUiStore } from '../../stores/uiStore.ts';
+import { SETTINGS_TAB_LABELS, SETTINGS_TABS, useUiStore, type SettingsTab } from '../../stores/uiStore.ts';
 import { TabList } from '../common/TabList.tsx';
 import { BackupsPage } from './BackupsPage.tsx';
 import { StaffPage } from '../staff/StaffPage.tsx';
@@ -9,6 +9,7 @@ import { ContactTypesSection } from './ContactTypesSection.tsx';
 import { DeskSection } from './DeskSection.tsx';
 import { DeviceSection } from './DeviceSection.tsx';
 import { IdentifiersSection } from './IdentifiersSection.tsx';
+import { IdentifiersPage } from './identifiers/IdentifiersPage.tsx';
 import { NetworkPage } from './network/NetworkPage.tsx';
 import { PracticeSection } from './PracticeSection.tsx';
 import { SetupSection } from '../setup/SetupSection.tsx';
@@ -34,10 +35,27 @@ export function SettingsScreen() {
         className="report-tabs"
       />
       <div id="settings-panel" role="tabpanel" aria-labelledby={`settings-tab-${tab}`} className="settings-panel">
-        {tab === 'network' ? <NetworkPage /> : tab === 'backups' ? <BackupsPage /> : tab === 'staff' ? <StaffPage /> : tab === 'audit' ? <AuditPage /> : <PracticeSettings />}
+        <TabPanel tab={tab} />
       </div>
     </div>
   );
+}
+
+function TabPanel({ tab }: { tab: SettingsTab }) {
+  switch (tab) {
+    case 'practice':
+      return <PracticeSettings />;
+    case 'network':
+      return <NetworkPage />;
+    case 'backups':
+      return <BackupsPage />;
+    case 'identifiers':
+      return <IdentifiersPage />;
+    case 'staff':
+      return <StaffPage />;
+    case 'audit':
+      return <AuditPage />;
+  }
 }
 
 /**
