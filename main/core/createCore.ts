@@ -267,7 +267,8 @@ export function createCore(options: CoreOptions): Core {
   const expire = () => {
     if (closed) return;
     try {
-      eraseExpired(ctx);
+      // Windows showing the records or the Identifiers page read again.
+      if (eraseExpired(ctx) > 0) push('data.changed', { topics: ['redirections', 'reports'] });
     } catch (error) {
       if (isCorrupt(errorCodeOf(error))) reportDamage(String(error));
       else console.error('ContactCap: identifiers past the retention period could not be erased now; trying again in ten minutes', error);

@@ -290,7 +290,7 @@ describe('desktop app lifecycle', () => {
       expect(fake.ipcMain.handle).toHaveBeenCalledWith('contactcap:invoke', expect.any(Function));
       const invoke = fake.ipcHandlers.get('contactcap:invoke');
       const status = invoke?.({ senderFrame: { url: 'app://contactcap/index.html' } }, 'system.status', {});
-      expect(status).toMatchObject({ ok: true, value: { appVersion: '7.8.9', databasePath: path.join(dataDir, 'contactcap.db'), schemaVersion: 5 } });
+      expect(status).toMatchObject({ ok: true, value: { appVersion: '7.8.9', databasePath: path.join(dataDir, 'contactcap.db'), schemaVersion: 6 } });
     });
 
     it('runs the practice network in a utilityProcess from the built bundle, and keeps the secret with safeStorage', async () => {
