@@ -162,7 +162,7 @@ describe('erasure on request', () => {
 
 describe('erasure after the retention period', () => {
   it('keeps a record’s identifiers for the whole period and erases them the day after', () => {
-    const { core, clock } = openCore('2026-11-02T09:00:00Z');
+    const { core, clock, pushes } = openCore('2026-11-02T09:00:00Z');
     collecting(core, 7);
     const record = redirect(core);
     // 2026-11-09: seven days after, still kept.
@@ -170,7 +170,10 @@ describe('erasure after the retention period', () => {
     core.identifiers.eraseExpired();
     expect(must(core.call('redirection.listForDay', { day: '2026-11-02' }))[0]).toMatchObject({ note: NOTE, identifiers: 'held' });
     clock.set('2026-11-10T00:30:00Z');
+    pushes.length = 0;
     core.identifiers.eraseExpired();
+    // The desk and the Identifiers page are told to read again.
+    expect(pushes).toEqual([{ event: 'data.changed', payload: { topics: ['redirections', 'reports'] } }]);
     expect(must(core.call('redirection.listForDay', { day: '2026-11-02' }))[0]).toMatchObject({ note: '', nhsNumber: null, identifiers: 'erased' });
     expect(core.db.prepare('SELECT why FROM identifier_erasures WHERE record_id = ?').pluck().get(record.id)).toBe('retention');
     expect(must(core.call('identifiers.summary', {}))).toMatchObject({ held: 0, erased: 1, retentionDays: 7, keptFrom: '2026-11-03', oldestDay: null });
