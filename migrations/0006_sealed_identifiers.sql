@@ -25,10 +25,15 @@ CREATE TABLE identifier_keys (
 );
 
 -- Records whose identifiers are erased: never taken back from another PC.
---   why: 'patient_request', 'entered_in_error', 'other' (an identifiers.erased
---   event) or 'retention' (the practice's retention period, on each PC).
+--   why: 'patient_request', 'entered_in_error', 'no_longer_needed' (an
+--   identifiers.erased event) or 'retention' (the practice's retention period,
+--   on each PC).
+--   key_hash: the SHA-256 of the erased key (NULL when this PC never held it),
+--   by which a copy of the database that still holds the key is found and
+--   overwritten, at any later start; the hash opens nothing.
 CREATE TABLE identifier_erasures (
   record_id TEXT PRIMARY KEY,
   why TEXT NOT NULL,
-  erased_at INTEGER NOT NULL
+  erased_at INTEGER NOT NULL,
+  key_hash BLOB
 ) WITHOUT ROWID;

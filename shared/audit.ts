@@ -9,7 +9,7 @@ export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
   settings: 'Settings and services',
   voids: 'Voids',
   exports: 'Exports with identifiers',
-  identifiers: 'Identifiers erased',
+  identifiers: 'Identifiers looked up or erased',
   staff: 'Staff',
   sign_ins: 'Sign-ins and wrong PINs',
   network: 'Practice network',

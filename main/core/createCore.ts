@@ -266,6 +266,8 @@ export function createCore(options: CoreOptions): Core {
   // Identifiers past the practice's retention period: at start, then every ten minutes.
   const expire = () => {
     if (closed) return;
+    // Copies made since the last look (a backup that was being made while an erasure ran) are searched too.
+    erasure.sweep('new');
     try {
       // Windows showing the records or the Identifiers page read again.
       if (eraseExpired(ctx) > 0) push('data.changed', { topics: ['redirections', 'reports'] });
@@ -277,9 +279,17 @@ export function createCore(options: CoreOptions): Core {
   };
   timers.push(setInterval(expire, 10 * 60_000));
   for (const timer of timers) timer.unref();
-  onceMoreAfterRebuild(() => eraseExpired(ctx));
+  // Past the retention period at start; a failure other than damage (a full disk) never stops the desk opening.
+  onceMoreAfterRebuild(() => {
+    try {
+      eraseExpired(ctx);
+    } catch (error) {
+      if (isCorrupt(errorCodeOf(error))) throw error;
+      console.error('ContactCap: identifiers past the retention period could not be erased at start; trying again in ten minutes', error);
+    }
+  });
   erasure.afterCommit();
-  onceMoreAfterRebuild(() => erasure.sweepBackups());
+  erasure.sweep('start');
   onceMoreAfterRebuild(() => network.startIfJoined());
   checkAuditTrail();
 

@@ -868,7 +868,8 @@ const CASES: { [M in TestedMethod]: MethodCase<M> } = {
   'identifiers.find': {
     fields: { nhsNumber: optional('nhsNumber', /NHS number/), text: optional('searchText', /note/), from: day, to: day },
     valid: () => ({ nhsNumber: '943 476 5919', text: 'rash', from: '2026-11-01', to: TODAY }),
-    writes: false,
+    // The look-up itself is written in the audit trail.
+    writes: true,
   },
   'identifiers.erase': {
     fields: { recordIds: required('recordIdList', /record/), why: required('erasureWhy', /Say why/) },

@@ -115,3 +115,28 @@ describe('taking keys', () => {
     expect(storedKey(core, 'from-another-pc-2')?.length).toBe(40);
   });
 });
+
+describe('a key that comes before its record', () => {
+  it('is checked when the record comes: one that does not open it is dropped, and the right one is still taken', () => {
+    const { core, channel } = networked();
+    // Ids here are given out in turn: the next record will be id-0001.
+    const next = 'id-0001';
+    channel.say({ kind: 'keysGiven', from: 'c0ffee00c0ffee00', keys: [given(next, randomBytes(32))] });
+    expect(storedKey(core, next)?.length).toBe(40);
+    const record = redirect(core);
+    expect(record.id).toBe(next);
+    // The PC that made the record keeps its own key, not what came before.
+    expect(stateOf(core, record.id)).toBe('held');
+  });
+
+  it('cannot claim a day to come', () => {
+    const { core, channel } = networked('2026-11-23T09:00:00Z');
+    channel.say({
+      kind: 'keysGiven',
+      from: 'c0ffee00c0ffee00',
+      keys: [given('from-another-pc-1', randomBytes(32), '2026-11-24'), given('from-another-pc-2', randomBytes(32), '2026-11-25')],
+    });
+    expect(storedKey(core, 'from-another-pc-1')?.length).toBe(40);
+    expect(storedKey(core, 'from-another-pc-2')).toBeUndefined();
+  });
+});

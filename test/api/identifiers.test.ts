@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core/createCore.ts';
 import { rebuildProjections } from '../../main/core/events/rebuild.ts';
+import { filesHolding, filesUnder } from '../helpers/bytesOnDisk.ts';
 import { must, openTestCore } from '../helpers/fixtures.ts';
 import { closeAllCores, openCore, SERVICES } from './apiHarness.ts';
 
@@ -32,19 +33,6 @@ function redirect(core: Core, note = NOTE, nhsNumber: string | undefined = NHS_N
 
 const dataDirOf = (core: Core) => path.dirname(core.databasePath);
 
-/** Every regular file under `dir`. */
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return filesUnder(full);
-    return entry.isFile() && statSync(full).size > 0 ? [full] : [];
-  });
-}
-
-/** The files under `dir` whose bytes contain `needle`. */
-function filesHolding(dir: string, needle: Buffer): string[] {
-  return filesUnder(dir).filter((file) => readFileSync(file).includes(needle));
-}
 
 const storedKeyOf = (core: Core, recordId: string) => core.db.prepare('SELECT key FROM identifier_keys WHERE record_id = ?').pluck().get(recordId) as Buffer | undefined;
 
@@ -236,17 +224,22 @@ describe('a follow-up cut short', () => {
 });
 
 describe('the audit trail', () => {
-  it('shows who erased identifiers, how many records and why, without naming the patient', async () => {
+  it('shows who looked up and who erased identifiers, how many records and why, without naming the patient', async () => {
     const { core } = openCore('2026-11-23T09:00:00Z');
     collecting(core);
     must(await core.call('staff.add', { name: 'Ann Admin', role: 'admin', pin: '2580' }));
     const first = redirect(core);
     const second = redirect(core, 'Prefers a phone call', '401 023 2137');
+    must(core.call('identifiers.find', { nhsNumber: NHS_NUMBER }));
     must(core.call('identifiers.erase', { recordIds: [first.id, second.id], why: 'patient_request' }));
     const trail = must(core.call('audit.list', { from: '2026-11-23', to: '2026-11-23', kind: 'identifiers' }));
     expect(trail.rows.map(({ staff, kind, summary }) => ({ staff, kind, summary }))).toEqual([
       { staff: 'Ann Admin', kind: 'identifiers', summary: 'Erased the NHS number and note of 2 records (the patient asked)' },
+      { staff: 'Ann Admin', kind: 'identifiers', summary: 'Looked up patient identifiers by NHS number: 1 record shown' },
     ]);
+    // What was looked for is not kept.
+    const bodies = (core.db.prepare("SELECT body FROM events WHERE type LIKE 'identifiers.%'").pluck().all() as string[]).join('\n');
+    for (const form of NUMBER_FORMS) expect(bodies).not.toContain(form);
   });
 });
 
@@ -262,5 +255,20 @@ describe('keys that must not stay', () => {
     core.identifiers.eraseExpired();
     expect(storedKeyOf(core, record.id)).toBeUndefined();
     expect(must(core.call('redirection.listForDay', {}))[0]).toMatchObject({ identifiers: 'erased', note: '' });
+  });
+});
+
+describe('records from before sealing', () => {
+  it('counts as kept in the log only a record that held a plain note, and clears it from what is shown', () => {
+    const { core } = openCore('2026-11-23T09:00:00Z');
+    collecting(core);
+    const none = redirect(core, '', '');
+    const old = redirect(core, '', '');
+    // As a record of schema 5 was projected: the note in plain text, nothing sealed.
+    core.db.prepare("UPDATE redirections SET note = 'Old plain note', sealed = NULL WHERE id = ?").run(old.id);
+    expect(must(core.call('identifiers.find', { text: 'old plain' }))).toMatchObject([{ recordId: old.id, legacy: true, state: 'held' }]);
+    expect(must(core.call('identifiers.erase', { recordIds: [none.id], why: 'entered_in_error' }))).toEqual({ erased: 1, already: 0, legacy: 0 });
+    expect(must(core.call('identifiers.erase', { recordIds: [old.id], why: 'patient_request' }))).toEqual({ erased: 1, already: 0, legacy: 1 });
+    expect(must(core.call('redirection.listForDay', {})).find((row) => row.id === old.id)).toMatchObject({ note: '', identifiers: 'erased' });
   });
 });

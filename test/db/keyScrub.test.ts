@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { chmodSync, copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -288,13 +288,210 @@ describe('scrubbing the folders that hold copies', () => {
       expect(report.files).toBe(4);
       expect(report.scrubbed).toBe(1);
       expect(report.failed).toEqual([
-        { file: unreadable, reason: 'ContactCap is not allowed to read this file.' },
-        { file: readOnly, reason: 'This file still holds an erased key, but it is read-only, so ContactCap could not overwrite it.' },
+        {
+          file: unreadable,
+          reason: 'ContactCap is not allowed to read this file, so an erased patient’s NHS number and note may still be in it. Ask IT support to let ContactCap change it, or delete the file.',
+        },
+        {
+          file: readOnly,
+          reason: 'This file is read-only, so ContactCap could not remove an erased patient’s NHS number and note from it. Ask IT support to let ContactCap change it, or delete the file.',
+        },
       ]);
       expect(readFileSync(fine).includes(key)).toBe(false);
       expect(readFileSync(readOnly).equals(holding)).toBe(true);
     } finally {
       chmodSync(unreadable, 0o600);
+    }
+  });
+});
+
+/** How the follow-up after a restart knows erased keys: by their SHA-256 alone. */
+const sha256 = (key: Buffer) => createHash('sha256').update(key).digest('hex');
+const byHash = (keys: readonly Buffer[]) => {
+  const hashes = new Set(keys.map(sha256));
+  return (key: Buffer) => hashes.has(sha256(key));
+};
+
+describe('scrubbing keys known only by their hashes', () => {
+  it('overwrites exactly the keys the test accepts, in a backup and in a kept -wal, and leaves every other key as it was', async () => {
+    const dir = dirs.make();
+    const keys = newKeys(30);
+    const live = path.join(dir, 'contactcap.db');
+    const db = databaseWithKeys(live, keys, { wal: true, commitEach: true });
+    const backup = path.join(dir, 'backup.db');
+    await db.backup(backup);
+    const kept = path.join(dir, 'kept');
+    mkdirSync(kept);
+    for (const suffix of ['', '-wal']) copyFileSync(`${live}${suffix}`, path.join(kept, `contactcap.db${suffix}`));
+    db.close();
+    const wal = path.join(kept, 'contactcap.db-wal');
+    const erased = keys.slice(3, 10);
+    const backupBefore = readFileSync(backup);
+    const walBefore = readFileSync(wal);
+    const reading = readWal(walBefore, 4096);
+    const walCopies = erased.reduce((sum, key) => sum + occurrences(walBefore, stored(key)), 0);
+    expect(walCopies).toBeGreaterThan(7);
+
+    expect(await scrubKeysInFile(backup, byHash(erased))).toBe(7);
+    expect(await scrubKeysInFile(wal, byHash(erased), { chunkBytes: 3 * 4120 })).toBe(walCopies);
+
+    const backupAfter = readFileSync(backup);
+    const erasedAt = keyOffsets(backupBefore, erased);
+    for (const at of differences(backupBefore, backupAfter)) expect(erasedAt.some((start) => at >= start && at < start + KEY_BYTES)).toBe(true);
+    const walAfter = readFileSync(wal);
+    expect(readWal(walAfter, 4096)).toEqual(reading);
+    for (const [i, key] of keys.entries()) {
+      const isErased = i >= 3 && i < 10;
+      for (const bytes of [backupAfter, walAfter]) expect(bytes.includes(key)).toBe(!isErased);
+    }
+    for (const file of [backup, path.join(kept, 'contactcap.db')]) {
+      const read = keysIn(file);
+      expect(read.size).toBe(30);
+      keys.forEach((key, i) => expect(read.get(`record-${i}`)?.equals(i >= 3 && i < 10 ? stored(ZERO_KEY) : stored(key))).toBe(true));
+    }
+  });
+
+  it('never counts or asks about a key of zeros, even when the test would accept any key', async () => {
+    const dir = dirs.make();
+    const file = path.join(dir, 'copy.db');
+    const [key] = newKeys(1) as [Buffer];
+    const bytes = Buffer.concat([randomBytes(100), stored(ZERO_KEY), randomBytes(50), stored(key), randomBytes(50)]);
+    writeFileSync(file, bytes);
+    const asked: Buffer[] = [];
+    const anyKey = (found: Buffer) => {
+      asked.push(found);
+      return true;
+    };
+
+    expect(await scrubKeysInFile(file, anyKey)).toBe(1);
+    expect(await scrubKeysInFile(file, anyKey)).toBe(0);
+
+    expect(asked.length).toBe(1);
+    expect(asked[0]?.equals(key)).toBe(true);
+    expect(readFileSync(file).equals(Buffer.concat([bytes.subarray(0, 190), stored(ZERO_KEY), bytes.subarray(230)]))).toBe(true);
+  });
+});
+
+describe('scrubbing a write-ahead log whole', () => {
+  /** A kept -wal holding every key, with its database beside it. */
+  function keptLog(keys: readonly Buffer[]): { kept: string; wal: string } {
+    const dir = dirs.make();
+    const live = path.join(dir, 'contactcap.db');
+    const db = databaseWithKeys(live, keys, { wal: true, commitEach: true });
+    const kept = path.join(dir, 'kept');
+    mkdirSync(kept);
+    for (const suffix of ['', '-wal']) copyFileSync(`${live}${suffix}`, path.join(kept, `contactcap.db${suffix}`));
+    db.close();
+    return { kept, wal: path.join(kept, 'contactcap.db-wal') };
+  }
+
+  it('writes the scrubbed log to a new file and renames it over the old, leaving no temporary file and the same permissions', async () => {
+    const keys = newKeys(20);
+    const { kept, wal } = keptLog(keys);
+    // Group-writable, which the usual umask would take away from a new file.
+    chmodSync(wal, 0o664);
+    const before = statSync(wal);
+    const reading = readWal(readFileSync(wal), 4096);
+
+    expect(await scrubKeysInFile(wal, keys.slice(0, 2), { chunkBytes: 2 * 4120 })).toBeGreaterThan(0);
+
+    const after = statSync(wal);
+    // A new inode: the old log was never written into, only replaced once its successor was whole.
+    expect(after.ino).not.toBe(before.ino);
+    expect(after.size).toBe(before.size);
+    expect(after.mode & 0o777).toBe(0o664);
+    expect(readdirSync(kept).sort()).toEqual(['contactcap.db', 'contactcap.db-wal']);
+    expect(readWal(readFileSync(wal), 4096)).toEqual(reading);
+    expect(keysIn(path.join(kept, 'contactcap.db')).get('record-1')?.equals(stored(ZERO_KEY))).toBe(true);
+  });
+
+  it('leaves a log with nothing to erase as it was: same inode, same bytes, same time of change', async () => {
+    const keys = newKeys(20);
+    const { kept, wal } = keptLog(keys);
+    const before = statSync(wal);
+    const bytes = readFileSync(wal);
+    const others = newKeys(3);
+
+    expect(await scrubKeysInFile(wal, others, { chunkBytes: 2 * 4120 })).toBe(0);
+    expect(await scrubKeysInFile(wal, byHash(others))).toBe(0);
+
+    const after = statSync(wal);
+    expect(after.ino).toBe(before.ino);
+    expect(after.mtimeMs).toBe(before.mtimeMs);
+    expect(readFileSync(wal).equals(bytes)).toBe(true);
+    expect(readdirSync(kept).sort()).toEqual(['contactcap.db', 'contactcap.db-wal']);
+  });
+  it.skipIf(isRoot)('leaves the log whole and says why when its scrubbed copy cannot be put beside it', async () => {
+    const keys = newKeys(20);
+    const { kept, wal } = keptLog(keys);
+    const before = statSync(wal);
+    const bytes = readFileSync(wal);
+    expect(bytes.includes(stored(keys[0] ?? ZERO_KEY))).toBe(true);
+    // The log itself may be changed, but no file may be made or renamed in its folder.
+    chmodSync(kept, 0o555);
+    try {
+      const report = await scrubKeysUnder([kept], keys.slice(0, 1), () => false);
+      expect(report.failed).toEqual([
+        {
+          file: wal,
+          reason:
+            'ContactCap is not allowed to change the folder this file is in, so it could not remove an erased patient’s NHS number and note from the file. Ask IT support to let ContactCap change the folder, or delete the file.',
+        },
+      ]);
+    } finally {
+      chmodSync(kept, 0o755);
+    }
+    expect(statSync(wal).ino).toBe(before.ino);
+    expect(readFileSync(wal).equals(bytes)).toBe(true);
+    expect(readdirSync(kept).sort()).toEqual(['contactcap.db', 'contactcap.db-wal']);
+  });
+});
+
+describe('files under the roots that are not copies', () => {
+  it('never opens a lock file, a journal, shared memory or a temporary file, nor reports them, and searches the copy beside them', async () => {
+    const dir = dirs.make();
+    const [key] = newKeys(1) as [Buffer];
+    const holding = Buffer.concat([randomBytes(100), stored(key), randomBytes(100)]);
+    const names = [
+      'contactcap.lock',
+      'contactcap.db-journal',
+      'contactcap.db-shm',
+      '.contactcap-backup-20261123T090000Z.db.part-1a2b3c4d',
+      '.contactcap-backup-20261123T090000Z.db.copying',
+      '.contactcap.db-wal.scrub-0123456789abcdef',
+    ];
+    const untouchable = names.map((name) => path.join(dir, name));
+    const copy = path.join(dir, 'contactcap-backup-20261123T090000Z.db');
+    const longAgo = new Date('2001-01-01T00:00:00Z');
+    for (const file of [...untouchable, copy]) {
+      writeFileSync(file, holding);
+      // Read at all, a file's time of last reading moves on from here.
+      utimesSync(file, longAgo, new Date());
+    }
+    const times = new Map(untouchable.map((file) => [file, statSync(file)]));
+    // Not readable at all, to any user but root: opened even to read, each would be listed as failed.
+    for (const file of untouchable) chmodSync(file, 0o000);
+    const asked: string[] = [];
+    try {
+      const report = await scrubKeysUnder([dir], [key], (file) => {
+        asked.push(path.basename(file));
+        return false;
+      });
+
+      expect(report).toEqual({ files: 1, scrubbed: 1, failed: [] });
+      expect(asked).toEqual([path.basename(copy)]);
+    } finally {
+      for (const file of untouchable) chmodSync(file, 0o600);
+    }
+    // The copy beside them was read (its time of reading moved on, so the check below means something) and scrubbed.
+    expect(statSync(copy).atimeMs).toBeGreaterThan(longAgo.getTime());
+    expect(readFileSync(copy).includes(key)).toBe(false);
+    for (const file of untouchable) {
+      const now = statSync(file);
+      const then = times.get(file);
+      expect(now.atimeMs).toBe(then?.atimeMs);
+      expect(now.mtimeMs).toBe(then?.mtimeMs);
+      expect(readFileSync(file).equals(holding)).toBe(true);
     }
   });
 });

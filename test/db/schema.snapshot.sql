@@ -10,7 +10,7 @@ CREATE TABLE device_settings ( key TEXT PRIMARY KEY, value TEXT NOT NULL CHECK (
 CREATE TABLE event_chains ( origin TEXT PRIMARY KEY, chain_from INTEGER NOT NULL CHECK (chain_from > 0), head_seq INTEGER NOT NULL, head_hash TEXT NOT NULL ) WITHOUT ROWID;
 CREATE TABLE events ( origin TEXT NOT NULL, seq INTEGER NOT NULL CHECK (seq > 0), hlc TEXT NOT NULL, wall_time INTEGER NOT NULL, type TEXT NOT NULL, schema_version INTEGER NOT NULL, body TEXT NOT NULL CHECK (json_valid(body)), hash TEXT NOT NULL, actor TEXT, prev_hash TEXT, PRIMARY KEY (origin, seq) ) WITHOUT ROWID;
 CREATE TABLE field_history ( entity TEXT NOT NULL, entity_id TEXT NOT NULL, field TEXT NOT NULL, hlc TEXT NOT NULL, value TEXT NOT NULL CHECK (json_valid(value)), PRIMARY KEY (entity, entity_id, field, hlc) ) WITHOUT ROWID;
-CREATE TABLE identifier_erasures ( record_id TEXT PRIMARY KEY, why TEXT NOT NULL, erased_at INTEGER NOT NULL ) WITHOUT ROWID;
+CREATE TABLE identifier_erasures ( record_id TEXT PRIMARY KEY, why TEXT NOT NULL, erased_at INTEGER NOT NULL, key_hash BLOB ) WITHOUT ROWID;
 CREATE TABLE identifier_keys ( record_id TEXT PRIMARY KEY, key BLOB NOT NULL CHECK (length(key) = 40), practice_day TEXT NOT NULL );
 CREATE TABLE maintenance ( task TEXT PRIMARY KEY ) WITHOUT ROWID;
 CREATE TABLE network_alarms ( origin TEXT NOT NULL, seq INTEGER NOT NULL, held_hash TEXT NOT NULL, offered_hash TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (origin, seq, offered_hash) ) WITHOUT ROWID;

@@ -1,8 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import type { Core } from '../../main/core/createCore.ts';
 import type { Redirection } from '../../shared/domain.ts';
+import { filesHolding } from '../helpers/bytesOnDisk.ts';
 import { must } from '../helpers/fixtures.ts';
 import { Practice, waitUntil } from './cluster.ts';
 
@@ -24,17 +23,6 @@ const NHS_NUMBER = '943 476 5919';
 const NOTE = 'Itchy rash on the left forearm since Friday';
 const SECOND_NOTE = 'Asked for a call back after 4pm';
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return filesUnder(full);
-    return entry.isFile() && statSync(full).size > 0 ? [full] : [];
-  });
-}
-
-function filesHolding(dirs: string[], needle: Buffer): string[] {
-  return dirs.flatMap(filesUnder).filter((file) => readFileSync(file).includes(needle));
-}
 
 const recordOn = (core: Core, id: string): Redirection | undefined => must(core.call('redirection.listForDay', {})).find((row) => row.id === id);
 const keyOn = (core: Core, id: string) => (core.db.prepare('SELECT key FROM identifier_keys WHERE record_id = ?').pluck().get(id) as Buffer | undefined)?.subarray(8);

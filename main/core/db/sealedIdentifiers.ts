@@ -97,7 +97,9 @@ export function openIdentifiers(row: SealedColumns): OpenedIdentifiers {
     const key = row.storedKey ? keyOfStored(row.storedKey) : null;
     const opened = key ? unseal(key, row.id, row.sealed) : null;
     if (opened) return { ...opened, identifiers: 'held' };
-    return { note: '', nhsNumber: null, identifiers: row.erased === 1 || row.storedKey !== null ? 'erased' : 'elsewhere' };
+    // A key overwritten with zeros (in a restored backup) is an erased one; one that does not open the record is not its key.
+    const overwritten = row.storedKey !== null && key === null;
+    return { note: '', nhsNumber: null, identifiers: row.erased === 1 || overwritten ? 'erased' : 'elsewhere' };
   }
   if (row.erased === 1) return { note: '', nhsNumber: null, identifiers: 'erased' };
   const nhsNumber = row.nhsNumber ?? null;

@@ -19,7 +19,7 @@ const recordingExtras = { requestId: z.string().nullable().optional(), lateReaso
 
 /**
  * Added to redirection v3 and deferral v3: the patient's identifiers, sealed
- * under the record's own key (identifiers/seal.ts); the plain note is then
+ * under the record's own key (db/sealedIdentifiers.ts); the plain note is then
  * always empty and the NHS number null. Before v3 they were kept in plain text.
  */
 const sealed = z.string().refine(isSealed).nullable().optional();
@@ -129,6 +129,8 @@ export const EVENT_BODIES = {
   'export.withIdentifiers': z.object({ table: z.string(), format: z.enum(['csv', 'xlsx']), from: z.string(), to: z.string(), rows: z.number().int() }),
   /** The identifiers of these records erased on request (issue 10 §5): every PC deletes their keys. Names no patient. */
   'identifiers.erased': z.object({ recordIds: z.array(z.string().min(1).max(64)).min(1).max(500), why: z.enum(ERASURE_REASONS) }),
+  /** For the audit trail: someone looked up patient identifiers (how, and how many records were shown); never what was looked for. */
+  'identifiers.viewed': z.object({ by: z.enum(['nhs_number', 'note', 'nhs_number_and_note', 'all']), shown: z.number().int().nonnegative() }),
   /** A PC taken out of the practice network: its events up to keptUpTo stay, later ones are set aside. */
   'network.pcRemoved': z.object({ deviceId: z.string(), name: z.string(), keptUpTo: z.number().int().nonnegative() }),
 } as const;
@@ -164,6 +166,7 @@ export const EVENT_SCHEMA_VERSION: Record<EventType, number> = {
   'staff.unlocked': 1,
   'export.withIdentifiers': 1,
   'identifiers.erased': 1,
+  'identifiers.viewed': 1,
 };
 
 export function isEventType(type: string): type is EventType {

@@ -6,7 +6,7 @@ import { deriveInitials } from '../../../shared/text.ts';
 import { ensureConfig, recordFieldChange, setConfigField, type ConfigEntity } from '../repos/configRepo.ts';
 import { dayOrderKey, insertContact } from '../repos/contactsRepo.ts';
 import { insertDeferral } from '../repos/deferralsRepo.ts';
-import { eraseIdentifiers, isErased } from '../repos/identifiersRepo.ts';
+import { dropKeyThatDoesNotOpen, eraseIdentifiers, isErased } from '../repos/identifiersRepo.ts';
 import { insertRedirection } from '../repos/redirectionsRepo.ts';
 import { insertRequest, type RequestKind } from '../repos/requestsRepo.ts';
 import { insertRemoved, markUnprojected } from '../repos/networkRepo.ts';
@@ -149,6 +149,7 @@ function project(store: Store, event: StoredEvent): Change | null {
         origin: event.origin,
         seq: event.seq,
       });
+      if (body.sealed) dropKeyThatDoesNotOpen(store, body.redirectionId, body.sealed);
       rememberRequest(store, event, body.requestId, 'redirection', body.redirectionId);
       return null;
     }
@@ -157,6 +158,7 @@ function project(store: Store, event: StoredEvent): Change | null {
       const { deferralId, requestId, lateReason, sealed, ...rest } = body;
       const note = isErased(store, deferralId) ? '' : rest.note;
       insertDeferral(store, { id: deferralId, ...rest, note, sealed: sealed ?? null, lateReason: lateReason ?? null, hlc: event.hlc, origin: event.origin, seq: event.seq });
+      if (sealed) dropKeyThatDoesNotOpen(store, deferralId, sealed);
       rememberRequest(store, event, requestId, 'deferral', deferralId);
       return null;
     }
@@ -199,6 +201,7 @@ function project(store: Store, event: StoredEvent): Change | null {
     case 'staff.pinFailed':
     case 'staff.unlocked':
     case 'export.withIdentifiers':
+    case 'identifiers.viewed':
       // The audit trail reads these from the log itself; no projection keeps them.
       return null;
     case 'contact.voided': {

@@ -293,8 +293,13 @@ export class NetworkSupervisor implements NetworkControl {
 
   /** Another PC asks for identifier keys: it gets those held here (services/identifiers.ts decides which). */
   private onKeysWanted(from: string, recordIds: unknown[]): void {
-    const keys = keysAsked(this.ctx, recordIds);
-    if (keys.length > 0) this.channel?.send({ kind: 'keys', to: from, keys });
+    try {
+      const keys = keysAsked(this.ctx, recordIds);
+      if (keys.length > 0) this.channel?.send({ kind: 'keys', to: from, keys });
+    } catch (error) {
+      // The database could not be read just now: the other PC asks again at its next batch or connection.
+      console.error('ContactCap: keys asked for by another PC could not be read', error);
+    }
   }
 
   private onKeysGiven(keys: unknown[]): void {
@@ -303,7 +308,7 @@ export class NetworkSupervisor implements NetworkControl {
     } catch (error) {
       // A full disk: the keys are asked for again at the next connection or batch.
       const answer = describeFailure(error);
-      this.addProblem(`Patient notes from another PC could not be saved here: ${answer.ok ? '' : answer.error.message}`);
+      this.addProblem(`Patient notes from another PC could not be saved here${answer.ok ? '' : `: ${answer.error.message}`}. They are asked for again at the next connection.`);
       return;
     }
     this.changed(['redirections', 'reports']);
@@ -316,7 +321,13 @@ export class NetworkSupervisor implements NetworkControl {
   private askForKeys(): void {
     const channel = this.channel;
     if (!channel || !this.ready) return;
-    const wanted = keysWanted(this.ctx);
+    let wanted: string[];
+    try {
+      wanted = keysWanted(this.ctx);
+    } catch (error) {
+      console.error('ContactCap: could not list the patient notes this PC lacks; asking again at the next batch', error);
+      return;
+    }
     const summary = wanted.join(',');
     if (summary === this.lastWanted) return;
     this.lastWanted = summary;

@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import type { ErasureReason } from '../../../shared/identifiers.ts';
 import { CacheSlot } from '../db/caches.ts';
 import { statement, type Store } from '../db/store.ts';
-import { keyOfStored, storedKey } from '../db/sealedIdentifiers.ts';
+import { keyOfStored, storedKey, unseal } from '../db/sealedIdentifiers.ts';
 
 /**
  * The keys of sealed patient identifiers (identifier_keys) and the records whose
@@ -15,6 +16,11 @@ export type ErasureWhy = ErasureReason | 'retention';
 /** Keys erased on this connection and not yet overwritten in the copies of the database (services/erasureFollowUp.ts). */
 const ERASED_KEYS = new CacheSlot<{ recordId: string; key: Buffer }[]>('erasedIdentifierKeys', [], () => []);
 
+/** What identifier_erasures keeps of an erased key: enough to recognise it in a copy, nothing to open anything with. */
+export function hashOfKey(key: Buffer): Buffer {
+  return createHash('sha256').update(key).digest();
+}
+
 export function isErased(store: Store, recordId: string): boolean {
   return statement(store, 'SELECT 1 FROM identifier_erasures WHERE record_id = ?').get(recordId) !== undefined;
 }
@@ -25,10 +31,15 @@ export function keyFor(store: Store, recordId: string): Buffer | null {
   return stored ? keyOfStored(stored) : null;
 }
 
-/** Keeps a record's key, unless its identifiers are erased here. Answers whether it was kept. */
-export function keepKey(store: Store, recordId: string, key: Buffer, practiceDay: string): boolean {
+/**
+ * Keeps a record's key, unless its identifiers are erased here. Answers
+ * whether it was kept. `made` is a key this PC has just made for its own new
+ * record: it replaces whatever another PC may have sent for that id before.
+ */
+export function keepKey(store: Store, recordId: string, key: Buffer, practiceDay: string, made = false): boolean {
   if (isErased(store, recordId)) return false;
-  return statement(store, 'INSERT OR IGNORE INTO identifier_keys (record_id, key, practice_day) VALUES (?, ?, ?)').run(recordId, storedKey(key), practiceDay).changes > 0;
+  const insert = made ? 'INSERT OR REPLACE' : 'INSERT OR IGNORE';
+  return statement(store, `${insert} INTO identifier_keys (record_id, key, practice_day) VALUES (?, ?, ?)`).run(recordId, storedKey(key), practiceDay).changes > 0;
 }
 
 /**
@@ -46,11 +57,14 @@ export function eraseIdentifiers(store: Store, recordIds: readonly string[], why
   for (const recordId of recordIds) {
     const stored = statement(store, 'SELECT key FROM identifier_keys WHERE record_id = ?').pluck().get(recordId) as Buffer | undefined;
     const key = stored ? keyOfStored(stored) : null;
+    const alreadyErased = isErased(store, recordId);
     if (key) queue.push({ recordId, key });
     statement(store, 'DELETE FROM identifier_keys WHERE record_id = ?').run(recordId);
     statement(store, "UPDATE redirections SET note = '', nhs_number = NULL WHERE id = ? AND (note <> '' OR nhs_number IS NOT NULL)").run(recordId);
     statement(store, "UPDATE deferrals SET note = '' WHERE id = ? AND note <> ''").run(recordId);
-    const inserted = statement(store, 'INSERT OR IGNORE INTO identifier_erasures (record_id, why, erased_at) VALUES (?, ?, ?)').run(recordId, why, now).changes > 0;
+    const inserted =
+      statement(store, 'INSERT INTO identifier_erasures (record_id, why, erased_at, key_hash) VALUES (?, ?, ?, ?) ON CONFLICT (record_id) DO UPDATE SET key_hash = coalesce(key_hash, excluded.key_hash)')
+        .run(recordId, why, now, key ? hashOfKey(key) : null).changes > 0 && !alreadyErased;
     (inserted ? erased : already).push(recordId);
   }
   return { erased, already };
@@ -62,9 +76,19 @@ export function takeErasedKeys(store: Store): Buffer[] {
   return queue.filter((entry) => keyFor(store, entry.recordId) === null && isErased(store, entry.recordId)).map((entry) => entry.key);
 }
 
-/** Every record whose identifiers are erased here. */
-export function erasedRecords(store: Store): Set<string> {
-  return new Set(statement(store, 'SELECT record_id FROM identifier_erasures').pluck().all() as string[]);
+/** The hashes (hex) of every key erased here: a copy that still holds one is overwritten. */
+export function erasedKeyHashes(store: Store): Set<string> {
+  return new Set((statement(store, 'SELECT key_hash FROM identifier_erasures WHERE key_hash IS NOT NULL').pluck().all() as Buffer[]).map((hash) => hash.toString('hex')));
+}
+
+/**
+ * A sealed record has just been projected: a key that came for it before it
+ * did, and does not open it, is dropped, so the right one can still come.
+ */
+export function dropKeyThatDoesNotOpen(store: Store, recordId: string, sealed: string): void {
+  const stored = statement(store, 'SELECT key FROM identifier_keys WHERE record_id = ?').pluck().get(recordId) as Buffer | undefined;
+  const key = stored ? keyOfStored(stored) : null;
+  if (key && unseal(key, recordId, sealed) === null) statement(store, 'DELETE FROM identifier_keys WHERE record_id = ?').run(recordId);
 }
 
 /** Records recorded before `day` that hold identifiers here, in the projections or sealed: past the retention period. */

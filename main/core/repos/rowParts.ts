@@ -13,13 +13,13 @@ export interface LogPlace {
   seq: number;
 }
 
-/** A record's identifiers as this PC can read them (identifiers/open.ts). */
+/** A record's identifiers as this PC can read them (db/sealedIdentifiers.ts). */
 export interface IdentifierColumns {
   /** Readable here, erased, or not yet come from the PC that recorded it; note and nhsNumber are as read. */
   identifiers: IdentifierState;
 }
 
-/** The columns that identifiers/open.ts needs besides the record's own: its stored key and whether it was erased. */
+/** The columns that db/sealedIdentifiers.ts needs besides the record's own: its stored key and whether it was erased. */
 export function identifierColumns(alias: string): string {
   return `(SELECT key FROM identifier_keys WHERE record_id = ${alias}.id) AS storedKey,
   EXISTS (SELECT 1 FROM identifier_erasures WHERE record_id = ${alias}.id) AS erased`;

@@ -29,7 +29,7 @@ const TYPES_BY_KIND: Record<AuditKind, readonly string[]> = {
   settings: ['settings.updated', 'contactType.created', 'contactType.updated', 'directory.created', 'directory.updated', 'action.created', 'action.updated', 'gpas.assessed'],
   voids: ['contact.voided', 'redirection.voided', 'deferral.voided'],
   exports: ['export.withIdentifiers'],
-  identifiers: ['identifiers.erased'],
+  identifiers: ['identifiers.erased', 'identifiers.viewed'],
   staff: ['staff.added', 'staff.updated', 'staff.unlocked'],
   sign_ins: ['staff.signedIn', 'staff.signedOut', 'staff.pinFailed'],
   network: ['network.pcRemoved'],
@@ -149,6 +149,11 @@ function summaryOf(type: string, body: Body, names: Names): string {
       const count = Array.isArray(body.recordIds) ? body.recordIds.length : 0;
       const why = ERASURE_REASONS.find((reason) => reason === body.why);
       return `Erased the NHS number and note of ${count === 1 ? '1 record' : `${count} records`}${why ? ` (${ERASURE_REASON_WORDS[why]})` : ''}`;
+    }
+    case 'identifiers.viewed': {
+      const how: Record<string, string> = { nhs_number: ' by NHS number', note: ' by words in a note', nhs_number_and_note: ' by NHS number and words in a note', all: '' };
+      const shown = typeof body.shown === 'number' ? body.shown : 0;
+      return `Looked up patient identifiers${how[String(body.by)] ?? ''}: ${shown === 1 ? '1 record' : `${shown} records`} shown`;
     }
     case 'staff.added': {
       const role = STAFF_ROLES.find((candidate) => candidate === body.role);

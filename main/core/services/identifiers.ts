@@ -40,7 +40,7 @@ const MADE_KEYS = new CacheSlot<string[]>('madeIdentifierKeys', [], () => []);
 export function sealIdentifiers(ctx: CoreContext, recordId: string, practiceDay: string, identifiers: Identifiers): string | null {
   if (identifiers.note === '' && identifiers.nhsNumber === null) return null;
   const key = newKey();
-  keepKey(ctx, recordId, key, practiceDay);
+  keepKey(ctx, recordId, key, practiceDay, true);
   ctx.caches.slot(MADE_KEYS).push(recordId);
   return seal(key, recordId, identifiers);
 }
@@ -117,10 +117,14 @@ export function findIdentifiers(ctx: CoreContext, input: ParsedInputOf<'identifi
   }
   // Searching for identifiers finds only records that still hold some.
   const searching = wantedNumber !== null || text !== '';
-  return found
+  const shown = found
     .filter((record) => !searching || record.state === 'held')
     .sort((a, b) => (a.occurredAt < b.occurredAt ? 1 : a.occurredAt > b.occurredAt ? -1 : 0))
     .slice(0, FIND_LIMIT);
+  // Who looked at patients' identifiers is in the audit trail (DSPT); what they looked for is not kept.
+  const by = wantedNumber !== null ? (text !== '' ? 'nhs_number_and_note' : 'nhs_number') : text !== '' ? 'note' : 'all';
+  write(ctx, () => ctx.log.append('identifiers.viewed', { by, shown: shown.length }));
+  return shown;
 }
 
 /** Erasure on request: an event every PC applies, naming the records and why, never the patient. */
@@ -138,17 +142,21 @@ export function eraseOnRequest(ctx: CoreContext, input: ParsedInputOf<'identifie
       );
     }
     const fresh = recordIds.filter((id) => !isErased(ctx, id));
-    const legacy = fresh.filter((id) => recordKind(ctx, id)?.sealed === false).length;
+    const legacy = fresh.filter((id) => recordKind(ctx, id)?.plain === true).length;
     if (fresh.length > 0) ctx.log.append('identifiers.erased', { recordIds: fresh, why: input.why });
     return { erased: fresh.length, already: recordIds.length - fresh.length, legacy };
   });
 }
 
-function recordKind(store: Store, id: string): { sealed: boolean } | null {
+/** Whether the record exists, and whether it holds a plain note or NHS number from before sealing. */
+function recordKind(store: Store, id: string): { plain: boolean } | null {
   const row = store.db
-    .prepare("SELECT sealed IS NOT NULL AS sealed FROM redirections WHERE id = @id UNION ALL SELECT sealed IS NOT NULL FROM deferrals WHERE id = @id")
-    .get({ id }) as { sealed: 0 | 1 } | undefined;
-  return row ? { sealed: row.sealed === 1 } : null;
+    .prepare(
+      `SELECT sealed IS NULL AND (note <> '' OR nhs_number IS NOT NULL) AS plain FROM redirections WHERE id = @id
+       UNION ALL SELECT sealed IS NULL AND note <> '' FROM deferrals WHERE id = @id`,
+    )
+    .get({ id }) as { plain: 0 | 1 } | undefined;
+  return row ? { plain: row.plain === 1 } : null;
 }
 
 // ---- between PCs (network/supervisor.ts) ----
@@ -182,6 +190,7 @@ function shared(key: { recordId: string; key: Buffer; practiceDay: string }): Sh
  */
 export function keysReceived(ctx: CoreContext, keys: readonly unknown[]): number {
   const from = keptFrom(ctx);
+  const latestDay = addPracticeDays(practiceDayOf(ctx.clock.now()), 1);
   return write(ctx, () => {
     let kept = 0;
     for (const value of keys.slice(0, 2_000)) {
@@ -190,6 +199,8 @@ export function keysReceived(ctx: CoreContext, keys: readonly unknown[]): number
       const bytes = Buffer.from(key.key, 'hex');
       const day = sealedRecordDay(ctx, key.recordId);
       if (day !== null && (day !== key.practiceDay || !opens(ctx, key.recordId, bytes))) continue;
+      // One that comes before its record is checked when the record is projected; it cannot claim a day to come.
+      if (day === null && key.practiceDay > latestDay) continue;
       if (keepKey(ctx, key.recordId, bytes, key.practiceDay)) kept++;
     }
     return kept;
