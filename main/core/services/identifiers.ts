@@ -122,10 +122,21 @@ export function findIdentifiers(ctx: CoreContext, input: ParsedInputOf<'identifi
     .sort((a, b) => (a.occurredAt < b.occurredAt ? 1 : a.occurredAt > b.occurredAt ? -1 : 0))
     .slice(0, FIND_LIMIT);
   // Who looked at patients' identifiers is in the audit trail (DSPT); what they looked for is not kept.
+  // The page reads again as records change: the same look by the same person is written once in ten minutes.
   const by = wantedNumber !== null ? (text !== '' ? 'nhs_number_and_note' : 'nhs_number') : text !== '' ? 'note' : 'all';
-  write(ctx, () => ctx.log.append('identifiers.viewed', { by, shown: shown.length }));
+  const seen = ctx.caches.slot(LOOKS);
+  const look = `${ctx.session.staffId ?? ''}|${by}|${wantedNumber ?? ''}|${text}`;
+  const now = ctx.clock.now();
+  if (now - (seen.get(look) ?? -Infinity) >= LOOK_AGAIN_MS) {
+    write(ctx, () => ctx.log.append('identifiers.viewed', { by, shown: shown.length }));
+    seen.set(look, now);
+  }
   return shown;
 }
+
+/** When each person at this desk last had each look written in the audit trail (kept in memory only). */
+const LOOKS = new CacheSlot<Map<string, number>>('identifierLooks', [], () => new Map());
+const LOOK_AGAIN_MS = 10 * 60_000;
 
 /** Erasure on request: an event every PC applies, naming the records and why, never the patient. */
 export function eraseOnRequest(ctx: CoreContext, input: ParsedInputOf<'identifiers.erase'>): ErasureOutcome {
