@@ -55,8 +55,7 @@ export function eraseIdentifiers(store: Store, recordIds: readonly string[], why
   store.db.pragma('secure_delete = ON');
   const queue = store.caches.slot(ERASED_KEYS);
   for (const recordId of recordIds) {
-    const stored = statement(store, 'SELECT key FROM identifier_keys WHERE record_id = ?').pluck().get(recordId) as Buffer | undefined;
-    const key = stored ? keyOfStored(stored) : null;
+    const key = keyFor(store, recordId);
     const alreadyErased = isErased(store, recordId);
     if (key) queue.push({ recordId, key });
     statement(store, 'DELETE FROM identifier_keys WHERE record_id = ?').run(recordId);
@@ -86,8 +85,7 @@ export function erasedKeyHashes(store: Store): Set<string> {
  * did, and does not open it, is dropped, so the right one can still come.
  */
 export function dropKeyThatDoesNotOpen(store: Store, recordId: string, sealed: string): void {
-  const stored = statement(store, 'SELECT key FROM identifier_keys WHERE record_id = ?').pluck().get(recordId) as Buffer | undefined;
-  const key = stored ? keyOfStored(stored) : null;
+  const key = keyFor(store, recordId);
   if (key && unseal(key, recordId, sealed) === null) statement(store, 'DELETE FROM identifier_keys WHERE record_id = ?').run(recordId);
 }
 
@@ -142,13 +140,25 @@ export function keysToShare(store: Store, recordIds: readonly string[]): { recor
   return keys;
 }
 
-/** The practice day of a sealed record held here (its key's day must match it), or null when the record is not here. */
-export function sealedRecordDay(store: Store, recordId: string): string | null {
+/** A sealed record held here, with its day (a key sent for it must be of that day and open it), or null when it is not here. */
+export function sealedRecord(store: Store, recordId: string): { practiceDay: string; sealed: string } | null {
   return (
-    (statement(store, 'SELECT practice_day FROM redirections WHERE id = @id AND sealed IS NOT NULL UNION ALL SELECT practice_day FROM deferrals WHERE id = @id AND sealed IS NOT NULL')
-      .pluck()
-      .get({ id: recordId }) as string | undefined) ?? null
+    (statement(
+      store,
+      `SELECT practice_day AS practiceDay, sealed FROM redirections WHERE id = @id AND sealed IS NOT NULL
+       UNION ALL SELECT practice_day, sealed FROM deferrals WHERE id = @id AND sealed IS NOT NULL`,
+    ).get({ id: recordId }) as { practiceDay: string; sealed: string } | undefined) ?? null
   );
+}
+
+/** Whether a redirection or deferral is here, and whether it holds a plain note or NHS number from before sealing. */
+export function recordWithIdentifiers(store: Store, recordId: string): { plain: boolean } | null {
+  const row = statement(
+    store,
+    `SELECT sealed IS NULL AND (note <> '' OR nhs_number IS NOT NULL) AS plain FROM redirections WHERE id = @id
+     UNION ALL SELECT sealed IS NULL AND note <> '' FROM deferrals WHERE id = @id`,
+  ).get({ id: recordId }) as { plain: 0 | 1 } | undefined;
+  return row ? { plain: row.plain === 1 } : null;
 }
 
 export interface IdentifierCounts {

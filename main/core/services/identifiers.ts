@@ -6,7 +6,6 @@ import { addPracticeDays, isPracticeDay, practiceDayOf } from '../../../shared/p
 import { write, type CoreContext } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { CacheSlot } from '../db/caches.ts';
-import type { Store } from '../db/store.ts';
 import { KEY_BYTES, newKey, seal, unseal, type Identifiers } from '../db/sealedIdentifiers.ts';
 import { deferralsBetween } from '../repos/deferralsRepo.ts';
 import {
@@ -18,7 +17,8 @@ import {
   keysToShare,
   keysToDrop,
   recordsBefore,
-  sealedRecordDay,
+  recordWithIdentifiers,
+  sealedRecord,
   wantedKeys,
 } from '../repos/identifiersRepo.ts';
 import { redirectionsBetween } from '../repos/redirectionsRepo.ts';
@@ -142,7 +142,7 @@ const LOOK_AGAIN_MS = 10 * 60_000;
 export function eraseOnRequest(ctx: CoreContext, input: ParsedInputOf<'identifiers.erase'>): ErasureOutcome {
   return write(ctx, () => {
     const recordIds = [...new Set(input.recordIds)];
-    const unknown = recordIds.filter((id) => recordKind(ctx, id) === null);
+    const unknown = recordIds.filter((id) => recordWithIdentifiers(ctx, id) === null);
     if (unknown.length > 0) {
       throw new DomainError(
         'not_found',
@@ -153,22 +153,12 @@ export function eraseOnRequest(ctx: CoreContext, input: ParsedInputOf<'identifie
       );
     }
     const fresh = recordIds.filter((id) => !isErased(ctx, id));
-    const legacy = fresh.filter((id) => recordKind(ctx, id)?.plain === true).length;
+    const legacy = fresh.filter((id) => recordWithIdentifiers(ctx, id)?.plain === true).length;
     if (fresh.length > 0) ctx.log.append('identifiers.erased', { recordIds: fresh, why: input.why });
     return { erased: fresh.length, already: recordIds.length - fresh.length, legacy };
   });
 }
 
-/** Whether the record exists, and whether it holds a plain note or NHS number from before sealing. */
-function recordKind(store: Store, id: string): { plain: boolean } | null {
-  const row = store.db
-    .prepare(
-      `SELECT sealed IS NULL AND (note <> '' OR nhs_number IS NOT NULL) AS plain FROM redirections WHERE id = @id
-       UNION ALL SELECT sealed IS NULL AND note <> '' FROM deferrals WHERE id = @id`,
-    )
-    .get({ id }) as { plain: 0 | 1 } | undefined;
-  return row ? { plain: row.plain === 1 } : null;
-}
 
 // ---- between PCs (network/supervisor.ts) ----
 
@@ -208,10 +198,10 @@ export function keysReceived(ctx: CoreContext, keys: readonly unknown[]): number
       const key = sharedKeyOf(value);
       if (!key || key.practiceDay < from || keyFor(ctx, key.recordId) !== null) continue;
       const bytes = Buffer.from(key.key, 'hex');
-      const day = sealedRecordDay(ctx, key.recordId);
-      if (day !== null && (day !== key.practiceDay || !opens(ctx, key.recordId, bytes))) continue;
+      const record = sealedRecord(ctx, key.recordId);
+      if (record !== null && (record.practiceDay !== key.practiceDay || unseal(bytes, key.recordId, record.sealed) === null)) continue;
       // One that comes before its record is checked when the record is projected; it cannot claim a day to come.
-      if (day === null && key.practiceDay > latestDay) continue;
+      if (record === null && key.practiceDay > latestDay) continue;
       if (keepKey(ctx, key.recordId, bytes, key.practiceDay)) kept++;
     }
     return kept;
@@ -225,9 +215,4 @@ function sharedKeyOf(value: unknown): SharedKey | null {
   if (typeof v.key !== 'string' || !new RegExp(`^[0-9a-f]{${KEY_BYTES * 2}}$`).test(v.key)) return null;
   if (typeof v.practiceDay !== 'string' || !isPracticeDay(v.practiceDay)) return null;
   return { recordId: v.recordId, key: v.key, practiceDay: v.practiceDay };
-}
-
-function opens(store: Store, recordId: string, key: Buffer): boolean {
-  const sealed = store.db.prepare('SELECT sealed FROM redirections WHERE id = @id UNION ALL SELECT sealed FROM deferrals WHERE id = @id').pluck().get({ id: recordId }) as string | null | undefined;
-  return typeof sealed === 'string' && unseal(key, recordId, sealed) !== null;
 }
